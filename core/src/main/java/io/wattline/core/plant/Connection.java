@@ -1,0 +1,36 @@
+package io.wattline.core.plant;
+
+import java.time.Duration;
+
+/**
+ * A bus or gateway that meters hang on: a Modbus TCP gateway (host, port), an RS-485 line
+ * (serial device, baud, parity, stop bits) or a serial gateway speaking RTU over TCP. Several
+ * meters share one connection and are told apart by unit id.
+ *
+ * @param parity        {@code N}, {@code E} or {@code O}; null for TCP
+ * @param timeout       how long to wait for one response
+ * @param concurrency   outstanding requests allowed at once (always 1 on a serial bus)
+ */
+public record Connection(
+        String id,
+        ConnectionType type,
+        String host,
+        int port,
+        String serialDevice,
+        int baudRate,
+        String parity,
+        int stopBits,
+        Duration timeout,
+        int concurrency) {
+
+    public static Connection modbusTcp(String id, String host, int port) {
+        return new Connection(id, ConnectionType.MODBUS_TCP, host, port, null, 0, null, 0,
+                Duration.ofSeconds(1), 1);
+    }
+
+    /** Same connection pointed at another host and port (the demo rewrites ports this way). */
+    public Connection withEndpoint(String newHost, int newPort) {
+        return new Connection(id, type, newHost, newPort, serialDevice, baudRate, parity, stopBits,
+                timeout, concurrency);
+    }
+}
