@@ -1,0 +1,22 @@
+package io.wattline.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every registered benchmark runs (shortened) and ends with a RESULT line; no timing is asserted. */
+class BenchMainTest {
+
+    @Test
+    void codecBenchmarkEndsWithResultLine() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new CodecDecodeBenchmark().run(List.of("2"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String last = lines[lines.length - 1];
+        assertTrue(last.matches("RESULT values_per_s=\\d+ baseline_values_per_s=\\d+ ratio=\\d+\\.\\d\\d"), last);
+    }
+}
