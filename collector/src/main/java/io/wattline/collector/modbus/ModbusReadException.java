@@ -1,0 +1,83 @@
+package io.wattline.collector.modbus;
+
+import java.util.Objects;
+
+/**
+ * A read that gave no usable registers, with a kind the poller can act on (a timeout suggests a
+ * dead device, an exception code a wrong address) and a short reason that BAD samples carry.
+ */
+public final class ModbusReadException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong. */
+    public enum Kind {
+        /** No response within the connection's timeout. */
+        TIMEOUT,
+        /** The device answered with a Modbus exception response. */
+        EXCEPTION_CODE,
+        /** Connecting, writing or reading the socket failed. */
+        IO,
+        /** A response arrived but does not fit the request (length, function, transaction id). */
+        BAD_RESPONSE
+    }
+
+    private final Kind kind;
+    private final int exceptionCode;
+
+    private ModbusReadException(Kind kind, int exceptionCode, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.exceptionCode = exceptionCode;
+    }
+
+    public static ModbusReadException timeout(String detail, Throwable cause) {
+        return new ModbusReadException(Kind.TIMEOUT, 0, "timeout: " + detail, cause);
+    }
+
+    public static ModbusReadException exceptionCode(int code) {
+        return new ModbusReadException(Kind.EXCEPTION_CODE, code,
+                "exception " + code + " (" + exceptionName(code) + ")", null);
+    }
+
+    public static ModbusReadException io(String detail, Throwable cause) {
+        return new ModbusReadException(Kind.IO, 0, "io: " + detail, cause);
+    }
+
+    public static ModbusReadException badResponse(String detail) {
+        return new ModbusReadException(Kind.BAD_RESPONSE, 0, "bad response: " + detail, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The Modbus exception code for {@link Kind#EXCEPTION_CODE}, else 0. */
+    public int exceptionCode() {
+        return exceptionCode;
+    }
+
+    /**
+     * The reason a BAD sample carries: {@code timeout}, {@code exception 2 (illegal data address)},
+     * {@code io: ...}, {@code bad response: ...}.
+     */
+    public String reason() {
+        return kind == Kind.TIMEOUT ? "timeout" : getMessage();
+    }
+
+    /** Name of a Modbus exception code as the specification gives it. */
+    public static String exceptionName(int code) {
+        return switch (code) {
+            case 1 -> "illegal function";
+            case 2 -> "illegal data address";
+            case 3 -> "illegal data value";
+            case 4 -> "server device failure";
+            case 5 -> "acknowledge";
+            case 6 -> "server device busy";
+            case 8 -> "memory parity error";
+            case 10 -> "gateway path unavailable";
+            case 11 -> "gateway target device failed to respond";
+            default -> "unknown exception code";
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package io.wattline.collector.poll;
+
+import io.wattline.collector.plan.ReadRequest;
+import io.wattline.core.PointId;
+import io.wattline.core.Sample;
+import io.wattline.profiles.PointDefinition;
+import io.wattline.profiles.codec.RegisterCodec;
+import java.time.Instant;
+
+/** Turns the response to one planned read into one sample per point it carries. */
+public final class PointDecoder {
+
+    private PointDecoder() {
+    }
+
+    /**
+     * Sample of {@code point} from {@code values} (the response to {@code request}), stamped
+     * {@code time}. A value that decodes to NaN or infinity (a float register holding garbage)
+     * gives a BAD sample rather than a GOOD one nobody can use.
+     */
+    public static Sample decode(String meterId, ReadRequest request, PointDefinition point, int[] values,
+            Instant time) {
+        PointId id = new PointId(meterId, point.name());
+        int index = request.indexOf(point);
+        double value;
+        if (point.function().isBit()) {
+            // Coils and discrete inputs carry one bit per address; the register codec does not apply.
+            value = values[index] * point.scale() + point.offset();
+        } else {
+            value = RegisterCodec.decode(point, values, index);
+        }
+        if (!Double.isFinite(value)) {
+            return Sample.bad(id, time, "non-finite value " + value);
+        }
+        return Sample.good(id, time, value);
+    }
+}
