@@ -1,0 +1,31 @@
+package io.wattline.historian;
+
+import io.wattline.core.PointId;
+import io.wattline.core.Sample;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read side of the historian: the raw series of one point and the latest value of every point. */
+public interface SeriesReader {
+
+    /**
+     * Committed samples of {@code point} with {@code from <= time < to} (half-open, so adjacent
+     * ranges never return a sample twice), ordered by time (ties in commit order), at most
+     * {@code limit} of them, the earliest first: page on by calling again with {@code from} just
+     * after the last returned time.
+     *
+     * @throws IllegalArgumentException if {@code limit < 1} or {@code from} is after {@code to}
+     */
+    List<Sample> range(PointId point, Instant from, Instant to, int limit);
+
+    /** The latest committed sample (greatest time) of every point that has any, keyed and ordered by point. */
+    Map<PointId, Sample> latest();
+
+    /** The latest committed sample of {@code point}, empty if it has none. */
+    Optional<Sample> latest(PointId point);
+
+    /** Every point with at least one committed sample, in {@link PointId} order. */
+    List<PointId> points();
+}

@@ -1,0 +1,85 @@
+package io.wattline.historian.duckdb;
+
+import io.wattline.core.PointId;
+import io.wattline.core.Quality;
+import io.wattline.core.Sample;
+import io.wattline.historian.HistorianException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads samples back from the {@code samples} and {@code latest} tables. */
+final class SampleRows {
+
+    private static final String RANGE = """
+            SELECT point, ts_us, value, quality, reason, seq FROM samples
+            WHERE point = ? AND ts_us >= ? AND ts_us < ?
+            ORDER BY ts_us, seq
+            LIMIT ?""";
+
+    private static final String ALL_LATEST =
+            "SELECT point, ts_us, value, quality, reason, seq FROM latest";
+
+    private SampleRows() {
+    }
+
+    static List<Sample> range(Connection connection, PointId point, Instant from, Instant to, int limit)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(RANGE)) {
+            query.setString(1, point.toString());
+            query.setLong(2, EpochMicros.of(from));
+            query.setLong(3, EpochMicros.of(to));
+            query.setInt(4, limit);
+            List<Sample> samples = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    samples.add(sample(rows, "samples"));
+                }
+            }
+            return samples;
+        }
+    }
+
+    static Map<PointId, Sample> latest(Connection connection) throws SQLException {
+        Map<PointId, Sample> latest = new TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement(ALL_LATEST);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                Sample sample = sample(rows, "latest");
+                latest.put(sample.point(), sample);
+            }
+        }
+        return latest;
+    }
+
+    /** Next sequence number to hand out: one past the highest ever committed. */
+    static long nextSeq(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT coalesce(max(seq), 0) FROM samples");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1) + 1;
+        }
+    }
+
+    private static Sample sample(ResultSet rows, String table) throws SQLException {
+        String quality = rows.getString(4);
+        try {
+            double value = rows.getDouble(3);
+            if (rows.wasNull()) {
+                value = Double.NaN;
+            }
+            return new Sample(PointId.parse(rows.getString(1)), EpochMicros.toInstant(rows.getLong(2)),
+                    value, Quality.valueOf(quality), rows.getString(5));
+        } catch (IllegalArgumentException e) {
+            throw new HistorianException("row seq=" + rows.getLong(6) + " of table " + table
+                    + " cannot be read as a sample (point '" + rows.getString(1) + "', quality '" + quality
+                    + "'): " + e.getMessage(), e);
+        }
+    }
+}

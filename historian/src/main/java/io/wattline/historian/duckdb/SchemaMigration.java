@@ -1,0 +1,91 @@
+package io.wattline.historian.duckdb;
+
+import io.wattline.historian.HistorianException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Brings a store file to the schema this build writes. Each version is a list of statements run in
+ * one transaction and recorded in {@code schema_version}; later versions (rollups, forwarder
+ * watermark, retention bookkeeping) are appended to {@link #STEPS}, never edited in place.
+ */
+final class SchemaMigration {
+
+    /** Index i holds the statements that take a store from version i to version i + 1. */
+    private static final List<List<String>> STEPS = List.of(
+            List.of(
+                    // seq: commit order, unique by construction (one writer); the forwarder's watermark.
+                    // No index on purpose: appends stay cheap and zone maps on seq/ts_us prune scans.
+                    """
+                    CREATE TABLE samples (
+                        seq     BIGINT  NOT NULL,
+                        point   VARCHAR NOT NULL,
+                        ts_us   BIGINT  NOT NULL,
+                        value   DOUBLE,
+                        quality VARCHAR NOT NULL,
+                        reason  VARCHAR)""",
+                    """
+                    CREATE TABLE latest (
+                        point   VARCHAR PRIMARY KEY,
+                        seq     BIGINT  NOT NULL,
+                        ts_us   BIGINT  NOT NULL,
+                        value   DOUBLE,
+                        quality VARCHAR NOT NULL,
+                        reason  VARCHAR)"""));
+
+    static final int CURRENT_VERSION = STEPS.size();
+
+    private SchemaMigration() {
+    }
+
+    /** Creates or upgrades the schema; refuses a file written by a newer build. */
+    static void migrate(Connection connection, Path file) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE TABLE IF NOT EXISTS schema_version (
+                        version       INTEGER NOT NULL,
+                        applied_at_us BIGINT  NOT NULL)""");
+            int version = currentVersion(statement);
+            if (version > CURRENT_VERSION) {
+                throw new HistorianException(file + " has historian schema version " + version
+                        + " but this Wattline build supports up to version " + CURRENT_VERSION
+                        + "; it was written by a newer Wattline, run that one or a copy of the data directory");
+            }
+            for (int v = version; v < CURRENT_VERSION; v++) {
+                statement.execute("BEGIN TRANSACTION");
+                try {
+                    for (String sql : STEPS.get(v)) {
+                        statement.execute(sql);
+                    }
+                    statement.execute("INSERT INTO schema_version VALUES (" + (v + 1) + ", "
+                            + EpochMicros.of(Instant.now()) + ")");
+                    statement.execute("COMMIT");
+                } catch (SQLException e) {
+                    rollbackAfter(statement, e);
+                    throw new SQLException("migrating " + file + " to historian schema version " + (v + 1)
+                            + " failed: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private static int currentVersion(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    static void rollbackAfter(Statement statement, SQLException cause) {
+        try {
+            statement.execute("ROLLBACK");
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+}
