@@ -1,0 +1,165 @@
+package io.wattline.collector.plan;
+
+import static io.wattline.collector.support.TestProfiles.point;
+import static io.wattline.collector.support.TestProfiles.profile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wattline.profiles.DataType;
+import io.wattline.profiles.DeviceProfile;
+import io.wattline.profiles.PointDefinition;
+import io.wattline.profiles.Quirks;
+import io.wattline.profiles.RegisterFunction;
+import io.wattline.profiles.RegisterRange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RequestPlannerTest {
+
+    private static final RegisterFunction H = RegisterFunction.HOLDING;
+    private static final RegisterFunction I = RegisterFunction.INPUT;
+    private static final RegisterFunction C = RegisterFunction.COIL;
+
+    private static PointDefinition u16(String name, int address) {
+        return point(name, H, address, DataType.UINT16);
+    }
+
+    private static PointDefinition f32(String name, int address) {
+        return point(name, H, address, DataType.FLOAT32);
+    }
+
+    private static RegisterRange range(int start, int end) {
+        return new RegisterRange(H, start, end);
+    }
+
+    private static Quirks quirks(int max, boolean even, boolean onePerPoint) {
+        return new Quirks(max, even, Duration.ZERO, onePerPoint);
+    }
+
+    /**
+     * Each case: points, readable ranges, quirks, and the expected plan written as
+     * {@code FUNCTION start+count [points]}, one request each, in the order the planner returns.
+     */
+    static Stream<Arguments> cases() {
+        Quirks none = Quirks.none();
+        return Stream.of(
+                Arguments.of("adjacent points coalesce without declared ranges",
+                        List.of(u16("a", 0), u16("b", 1), f32("c", 2)), List.of(), none,
+                        List.of("HOLDING 0+4 [a, b, c]")),
+                Arguments.of("a gap without declared ranges splits",
+                        List.of(u16("a", 0), u16("b", 2)), List.of(), none,
+                        List.of("HOLDING 0+1 [a]", "HOLDING 2+1 [b]")),
+                Arguments.of("a gap inside a readable range is read across",
+                        List.of(f32("a", 0), f32("b", 10)), List.of(range(0, 20)), none,
+                        List.of("HOLDING 0+12 [a, b]")),
+                Arguments.of("a gap reaching outside every range splits",
+                        List.of(f32("a", 0), f32("b", 10)), List.of(range(0, 5), range(8, 20)), none,
+                        List.of("HOLDING 0+2 [a]", "HOLDING 10+2 [b]")),
+                Arguments.of("a readable range of another function does not help",
+                        List.of(f32("a", 0), f32("b", 10)), List.of(new RegisterRange(I, 0, 20)), none,
+                        List.of("HOLDING 0+2 [a]", "HOLDING 10+2 [b]")),
+                Arguments.of("the register limit splits a run",
+                        List.of(f32("a", 0), f32("b", 2), f32("c", 4)), List.of(), quirks(4, false, false),
+                        List.of("HOLDING 0+4 [a, b]", "HOLDING 4+2 [c]")),
+                Arguments.of("a point longer than the limit is still read whole",
+                        List.of(point("big", H, 0, DataType.FLOAT64)), List.of(), quirks(2, false, false),
+                        List.of("HOLDING 0+4 [big]")),
+                Arguments.of("even count pads after the read inside a range",
+                        List.of(u16("a", 10)), List.of(range(0, 20)), quirks(125, true, false),
+                        List.of("HOLDING 10+2 [a]")),
+                Arguments.of("even count pads before the read when only that is readable",
+                        List.of(u16("a", 19)), List.of(range(0, 20)), quirks(125, true, false),
+                        List.of("HOLDING 18+2 [a]")),
+                Arguments.of("even count never pads into undeclared registers",
+                        List.of(u16("a", 10)), List.of(), quirks(125, true, false),
+                        List.of("HOLDING 10+1 [a]")),
+                Arguments.of("even count turns an odd limit into the even one below",
+                        List.of(u16("a", 0), u16("b", 1), u16("c", 2), u16("d", 3), u16("e", 4)),
+                        List.of(range(0, 10)), quirks(5, true, false),
+                        List.of("HOLDING 0+4 [a, b, c, d]", "HOLDING 4+2 [e]")),
+                Arguments.of("one request per point even when adjacent",
+                        List.of(u16("a", 0), u16("b", 1)), List.of(range(0, 10)), quirks(125, false, true),
+                        List.of("HOLDING 0+1 [a]", "HOLDING 1+1 [b]")),
+                Arguments.of("functions are never mixed in one read",
+                        List.of(point("i", I, 1, DataType.UINT16), u16("h", 0)), List.of(), none,
+                        List.of("HOLDING 0+1 [h]", "INPUT 1+1 [i]")),
+                Arguments.of("bits of one status word share one read",
+                        List.of(point("b3", H, 5, DataType.BIT), point("b0", H, 5, DataType.BIT)),
+                        List.of(), none,
+                        List.of("HOLDING 5+1 [b3, b0]")),
+                Arguments.of("points given out of order are sorted",
+                        List.of(u16("c", 2), u16("a", 0), u16("b", 1)), List.of(), none,
+                        List.of("HOLDING 0+3 [a, b, c]")),
+                Arguments.of("coils coalesce and ignore the even-count quirk",
+                        List.of(point("c0", C, 0, DataType.UINT16), point("c1", C, 1, DataType.UINT16),
+                                point("c2", C, 2, DataType.UINT16)),
+                        List.of(), quirks(125, true, false),
+                        List.of("COIL 0+3 [c0, c1, c2]")),
+                Arguments.of("no points, no reads", List.of(), List.of(range(0, 10)), none, List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void plans(String name, List<PointDefinition> points, List<RegisterRange> readable, Quirks quirks,
+            List<String> expected) {
+        DeviceProfile profile = profile("test/planner", points, readable, quirks);
+        List<String> actual = RequestPlanner.plan(points, profile).stream()
+                .map(r -> r.function() + " " + r.start() + "+" + r.count() + " "
+                        + r.points().stream().map(PointDefinition::name).toList())
+                .toList();
+        assertEquals(expected, actual);
+    }
+
+    /**
+     * For random point sets, ranges and quirks, every plan keeps the rules: each point is read
+     * exactly once and whole, no read exceeds the limit (unless it is one oversized point), and
+     * every register read belongs to a due point or to a declared readable range.
+     */
+    @Test
+    void randomPlansKeepTheRules() {
+        Random random = new Random(20261125);
+        DataType[] types = {DataType.UINT16, DataType.INT32, DataType.FLOAT32, DataType.FLOAT64, DataType.BIT};
+        for (int round = 0; round < 2000; round++) {
+            List<PointDefinition> points = new ArrayList<>();
+            int n = 1 + random.nextInt(30);
+            for (int i = 0; i < n; i++) {
+                RegisterFunction fn = random.nextInt(5) == 0 ? I : H;
+                points.add(point("p" + i, fn, random.nextInt(300), types[random.nextInt(types.length)]));
+            }
+            List<RegisterRange> readable = new ArrayList<>();
+            for (int i = random.nextInt(4); i > 0; i--) {
+                int start = random.nextInt(300);
+                readable.add(new RegisterRange(random.nextBoolean() ? H : I, start, start + 1 + random.nextInt(80)));
+            }
+            Collections.shuffle(points, random);
+            Quirks quirks = quirks(1 + random.nextInt(125), random.nextBoolean(), random.nextInt(8) == 0);
+            List<ReadRequest> plan = RequestPlanner.plan(points, profile("test/random", points, readable, quirks));
+
+            List<PointDefinition> read = plan.stream().flatMap(r -> r.points().stream()).toList();
+            assertEquals(points.stream().map(PointDefinition::name).sorted().toList(),
+                    read.stream().map(PointDefinition::name).sorted().toList(), "round " + round);
+            for (ReadRequest r : plan) {
+                boolean single = r.points().size() == 1;
+                assertTrue(r.count() <= quirks.maxRegistersPerRequest() || single,
+                        "round " + round + ": " + r + " exceeds " + quirks.maxRegistersPerRequest());
+                for (int a = r.start(); a < r.end(); a++) {
+                    int address = a;
+                    boolean declared = r.points().stream().anyMatch(p -> p.address() <= address && address < p.end());
+                    boolean inRange = readable.stream().anyMatch(g -> g.contains(r.function(), address, address + 1));
+                    assertTrue(declared || inRange, "round " + round + ": " + r.function() + " register "
+                            + address + " of " + r.start() + "+" + r.count() + " is neither a point nor readable; ranges "
+                            + readable.stream().map(Object::toString).collect(Collectors.joining(", ")));
+                }
+            }
+        }
+    }
+}
