@@ -1,0 +1,32 @@
+package io.wattline.analytics.consumption;
+
+/**
+ * Data-quality facts behind one consumption figure. Issues are counted in every period they touch,
+ * so flags of adjacent periods may count the same rollover or gap twice; values never do.
+ *
+ * @param rollovers register wraps bridged inside the period
+ * @param declaredResets declared resets and replacements bridged inside the period
+ * @param undeclaredDecreases decreases that were neither a wrap nor declared (counted as zero)
+ * @param gapSecondsInterpolated seconds of the period that lie inside a gap
+ * @param uncoveredSeconds seconds of the period before the first or after the last reading, where
+ *     the counter is held at the edge value (no consumption is invented there)
+ * @param noData true when the series has no reading at all
+ */
+public record ConsumptionFlags(int rollovers, int declaredResets, int undeclaredDecreases,
+        long gapSecondsInterpolated, long uncoveredSeconds, boolean noData) {
+
+    public static final ConsumptionFlags CLEAN = new ConsumptionFlags(0, 0, 0, 0, 0, false);
+
+    /** True when the figure came from readings alone, with nothing bridged or held. */
+    public boolean clean() {
+        return equals(CLEAN);
+    }
+
+    /** The flags of two periods taken together. */
+    public ConsumptionFlags plus(ConsumptionFlags other) {
+        return new ConsumptionFlags(rollovers + other.rollovers, declaredResets + other.declaredResets,
+                undeclaredDecreases + other.undeclaredDecreases,
+                gapSecondsInterpolated + other.gapSecondsInterpolated,
+                uncoveredSeconds + other.uncoveredSeconds, noData || other.noData);
+    }
+}
