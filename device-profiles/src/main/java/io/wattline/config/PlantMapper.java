@@ -1,0 +1,183 @@
+package io.wattline.config;
+
+import static io.wattline.config.ConfigNodes.text;
+
+import io.wattline.core.plant.Area;
+import io.wattline.core.plant.Connection;
+import io.wattline.core.plant.ConnectionType;
+import io.wattline.core.plant.CostCentre;
+import io.wattline.core.plant.EnergyCarrier;
+import io.wattline.core.plant.Equipment;
+import io.wattline.core.plant.Meter;
+import io.wattline.core.plant.Plant;
+import io.wattline.core.plant.ProductionLine;
+import io.wattline.core.plant.Shift;
+import io.wattline.core.plant.ShiftCalendar;
+import io.wattline.core.plant.Site;
+import io.wattline.core.plant.TariffBand;
+import io.wattline.core.plant.TariffCalendar;
+import io.wattline.core.plant.TariffPeriod;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns a checked configuration tree into the core plant records, applying the defaults that
+ * docs/configuration.md promises. Runs only on trees that passed every check.
+ */
+final class PlantMapper {
+
+    static final int DEFAULT_MODBUS_TCP_PORT = 502;
+    static final int DEFAULT_OPC_UA_PORT = 4840;
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
+    static final int DEFAULT_BAUD_RATE = 9600;
+    /** Used when a file has no rotation: crews are then unknown, and the epoch does not matter. */
+    static final LocalDate NO_ROTATION_EPOCH = LocalDate.of(2000, 1, 3);
+
+    private PlantMapper() {
+    }
+
+    static Plant map(JsonNode root) {
+        JsonNode plant = root.path("plant");
+        List<Meter> meters = list(root.path("meters"), m -> meter(m, root));
+        return new Plant(
+                text(plant, "name"),
+                ZoneId.of(text(plant, "timeZone")),
+                list(root.path("sites"), s -> new Site(text(s, "id"), name(s))),
+                list(root.path("areas"), a -> new Area(text(a, "id"), name(a), text(a, "site"))),
+                list(root.path("lines"), l -> new ProductionLine(text(l, "id"), name(l), text(l, "area"))),
+                list(root.path("equipment"), e -> new Equipment(text(e, "id"), name(e),
+                        text(e, "area"), text(e, "line"))),
+                list(root.path("costCentres"), c -> new CostCentre(text(c, "id"), name(c))),
+                list(root.path("connections"), PlantMapper::connection),
+                meters,
+                shiftCalendar(root.path("shifts")),
+                tariff(root.path("tariff")));
+    }
+
+    private static Connection connection(JsonNode c) {
+        ConnectionType type = ConnectionType.parse(text(c, "type"));
+        boolean serial = type == ConnectionType.MODBUS_RTU;
+        int defaultPort = switch (type) {
+            case OPC_UA -> DEFAULT_OPC_UA_PORT;
+            case MODBUS_RTU -> 0;
+            default -> DEFAULT_MODBUS_TCP_PORT;
+        };
+        return new Connection(
+                text(c, "id"),
+                type,
+                text(c, "host"),
+                c.path("port").asInt(defaultPort),
+                text(c, "device"),
+                serial ? c.path("baudRate").asInt(DEFAULT_BAUD_RATE) : 0,
+                serial ? (c.has("parity") ? text(c, "parity") : "N") : null,
+                serial ? c.path("stopBits").asInt(1) : 0,
+                c.has("timeout") ? DurationText.parse(text(c, "timeout")).orElseThrow() : DEFAULT_TIMEOUT,
+                c.path("concurrency").asInt(1));
+    }
+
+    /** A meter's area defaults to the area of its line or equipment. */
+    private static Meter meter(JsonNode m, JsonNode root) {
+        String area = text(m, "area");
+        if (area == null && text(m, "line") != null) {
+            area = areaOf(root.path("lines"), text(m, "line"));
+        }
+        if (area == null && text(m, "equipment") != null) {
+            area = areaOf(root.path("equipment"), text(m, "equipment"));
+        }
+        Map<String, Duration> poll = new LinkedHashMap<>();
+        JsonNode pollNode = m.path("poll");
+        for (String group : pollNode.propertyNames()) {
+            poll.put(group, DurationText.parse(pollNode.get(group).asString()).orElseThrow());
+        }
+        return new Meter(
+                text(m, "id"),
+                name(m),
+                text(m, "profile"),
+                text(m, "connection"),
+                m.path("unitId").asInt(0),
+                EnergyCarrier.parse(text(m, "carrier")),
+                area,
+                text(m, "line"),
+                text(m, "equipment"),
+                text(m, "costCentre"),
+                text(m, "parent"),
+                poll);
+    }
+
+    private static String areaOf(JsonNode section, String id) {
+        for (JsonNode item : section) {
+            if (id.equals(text(item, "id"))) {
+                return text(item, "area");
+            }
+        }
+        return null;
+    }
+
+    /** Without a shifts section the day is one shift, "day", 00:00–00:00, worked by no named crew. */
+    private static ShiftCalendar shiftCalendar(JsonNode shifts) {
+        if (!shifts.isObject()) {
+            return new ShiftCalendar(List.of(new Shift("day", "Day", LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)),
+                    List.of(), NO_ROTATION_EPOCH, List.of());
+        }
+        List<Shift> definitions = list(shifts.path("definitions"), s -> new Shift(text(s, "id"), name(s),
+                LocalTime.parse(text(s, "start")), LocalTime.parse(text(s, "end"))));
+        List<String> crews = new ArrayList<>();
+        shifts.path("crews").forEach(c -> crews.add(c.asString()));
+        JsonNode rotation = shifts.path("rotation");
+        LocalDate epoch = rotation.has("epoch") ? LocalDate.parse(text(rotation, "epoch")) : NO_ROTATION_EPOCH;
+        List<List<String>> pattern = new ArrayList<>();
+        for (JsonNode row : rotation.path("pattern")) {
+            List<String> crewsOfDay = new ArrayList<>();
+            row.forEach(c -> crewsOfDay.add(c.asString()));
+            pattern.add(crewsOfDay);
+        }
+        return new ShiftCalendar(definitions, crews, epoch, pattern);
+    }
+
+    /** Without a tariff section the whole day is flat and no price is known. */
+    private static TariffCalendar tariff(JsonNode tariff) {
+        if (!tariff.isObject()) {
+            return new TariffCalendar("none", "CNY",
+                    List.of(new TariffPeriod(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, TariffBand.FLAT)), Map.of());
+        }
+        List<TariffPeriod> periods = list(tariff.path("periods"), p -> new TariffPeriod(
+                LocalTime.parse(text(p, "start")), LocalTime.parse(text(p, "end")), band(text(p, "band"))));
+        Map<TariffBand, Double> prices = new EnumMap<>(TariffBand.class);
+        JsonNode priceNode = tariff.path("prices");
+        for (String band : priceNode.propertyNames()) {
+            prices.put(band(band), priceNode.get(band).asDouble());
+        }
+        return new TariffCalendar(
+                tariff.has("name") ? text(tariff, "name") : "tariff",
+                tariff.has("currency") ? text(tariff, "currency") : "CNY",
+                periods, prices);
+    }
+
+    private static TariffBand band(String text) {
+        return TariffBand.valueOf(text.toUpperCase(Locale.ROOT));
+    }
+
+    /** The display name, defaulting to the id. */
+    private static String name(JsonNode node) {
+        String name = text(node, "name");
+        return name == null ? text(node, "id") : name;
+    }
+
+    private static <T> List<T> list(JsonNode array, Function<JsonNode, T> mapping) {
+        List<T> items = new ArrayList<>();
+        for (JsonNode item : array) {
+            items.add(mapping.apply(item));
+        }
+        return items;
+    }
+}
