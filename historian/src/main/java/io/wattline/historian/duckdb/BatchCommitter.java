@@ -5,7 +5,6 @@ import io.wattline.core.Sample;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +17,15 @@ import org.duckdb.DuckDBConnection;
  */
 final class BatchCommitter implements AutoCloseable {
 
-    // A sample replaces the stored latest one unless it is older; with equal times the later
-    // commit (higher seq) wins, which matches SeriesReader.range's tie order.
+    // Upserts the newest row of each point among the batch just appended. A sample replaces the
+    // stored latest one unless it is older; with equal times the later commit (higher seq) wins,
+    // which matches SeriesReader.range's tie order. One row per point, since DuckDB refuses an
+    // upsert that touches the same key twice in one command.
     private static final String UPSERT_LATEST = """
-            INSERT INTO latest (point, seq, ts_us, value, quality, reason) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO latest (point, seq, ts_us, value, quality, reason)
+            SELECT point, seq, ts_us, value, quality, reason FROM samples
+            WHERE seq BETWEEN ? AND ?
+            QUALIFY row_number() OVER (PARTITION BY point ORDER BY ts_us DESC, seq DESC) = 1
             ON CONFLICT (point) DO UPDATE SET
                 seq = excluded.seq, ts_us = excluded.ts_us, value = excluded.value,
                 quality = excluded.quality, reason = excluded.reason
@@ -44,12 +48,12 @@ final class BatchCommitter implements AutoCloseable {
      * @return the newest sample of each point in the batch (what the latest table may now hold)
      */
     Map<PointId, Sample> commit(List<Sample> batch, long firstSeq) throws SQLException {
-        // An explicit BEGIN is needed: with JDBC autoCommit off, DuckDB opens the transaction only
-        // at the next statement, so appender rows flushed before one would commit on their own.
+        // The connection stays in auto-commit mode with an explicit BEGIN: with JDBC autoCommit off,
+        // the driver opens the transaction only at the next statement, so appender rows flushed
+        // before one would commit on their own.
         control.execute("BEGIN TRANSACTION");
         try {
             Map<PointId, Sample> newest = new LinkedHashMap<>();
-            Map<PointId, Long> newestSeq = new LinkedHashMap<>();
             try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "samples")) {
                 long seq = firstSeq;
                 for (Sample sample : batch) {
@@ -68,33 +72,20 @@ final class BatchCommitter implements AutoCloseable {
                     Sample previous = newest.get(sample.point());
                     if (previous == null || !sample.time().isBefore(previous.time())) {
                         newest.put(sample.point(), sample);
-                        newestSeq.put(sample.point(), seq);
                     }
                     seq++;
                 }
             }
-            // One row per point: DuckDB refuses an upsert that touches the same key twice in a command.
-            for (Map.Entry<PointId, Sample> entry : newest.entrySet()) {
-                Sample sample = entry.getValue();
-                upsertLatest.setString(1, entry.getKey().toString());
-                upsertLatest.setLong(2, newestSeq.get(entry.getKey()));
-                upsertLatest.setLong(3, EpochMicros.of(sample.time()));
-                upsertLatest.setDouble(4, sample.value());
-                upsertLatest.setString(5, sample.quality().name());
-                if (sample.reason().isEmpty()) {
-                    upsertLatest.setNull(6, Types.VARCHAR);
-                } else {
-                    upsertLatest.setString(6, sample.reason());
-                }
-                upsertLatest.addBatch();
-            }
-            upsertLatest.executeBatch();
+            // Not executeBatch(): in auto-commit mode the driver wraps a batch in its own BEGIN,
+            // which fails inside ours.
+            upsertLatest.setLong(1, firstSeq);
+            upsertLatest.setLong(2, firstSeq + batch.size() - 1);
+            upsertLatest.executeUpdate();
             control.execute("COMMIT");
             return newest;
         } catch (SQLException | RuntimeException e) {
             SQLException cause = e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
             SchemaMigration.rollbackAfter(control, cause);
-            upsertLatest.clearBatch();
             throw cause;
         }
     }

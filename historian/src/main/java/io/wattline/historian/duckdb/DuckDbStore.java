@@ -21,17 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,45 +35,28 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, AutoClosea
     public static final String FILE_NAME = "wattline.duckdb";
 
     private static final Logger log = LoggerFactory.getLogger(DuckDbStore.class);
-    private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    private static final int CLOSE_COMMIT_ATTEMPTS = 3;
-    // DuckDB's lock is per process (fcntl), so a second open in the same JVM would not be refused
-    // by DuckDB itself; this set refuses it.
+    // DuckDB locks the file against other processes only; a second open in this JVM would share
+    // the database and add a second writer behind the single-writer design. This set refuses it.
     private static final Set<Path> OPEN_FILES = ConcurrentHashMap.newKeySet();
 
     private final Path file;
-    private final HistorianOptions options;
     private final DuckDBConnection origin;
     private final DuckDBConnection writerConnection;
     private final BatchCommitter committer;
-    private final BlockingQueue<Sample> queue;
-    private final ConcurrentLinkedQueue<CompletableFuture<Void>> flushRequests = new ConcurrentLinkedQueue<>();
+    private final BatchWriter writer;
+    // The latest table mirrored in memory, so the UI's most frequent query touches no disk.
     private final ConcurrentHashMap<PointId, Sample> latest;
-    private final Thread writer;
-
-    private final LongAdder offered = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
-    private final AtomicLong committed = new AtomicLong();
-    private final AtomicInteger offersInFlight = new AtomicInteger();
-    private volatile Instant lastCommit;
-    private volatile boolean closing;
-    private volatile boolean drainAndStop;
-    private volatile boolean closed;
-    private boolean connectionsClosed; // guarded by origin
-    private long nextSeq;
+    private final Object lifecycle = new Object();
+    private boolean closed; // guarded by lifecycle
 
     private DuckDbStore(Path file, HistorianOptions options, DuckDBConnection origin) throws SQLException {
         this.file = file;
-        this.options = options;
         this.origin = origin;
         SchemaMigration.migrate(origin, file);
         this.writerConnection = (DuckDBConnection) origin.duplicate();
         this.committer = new BatchCommitter(writerConnection);
-        this.nextSeq = SampleRows.nextSeq(writerConnection);
         this.latest = new ConcurrentHashMap<>(SampleRows.latest(writerConnection));
-        this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
-        this.writer = new Thread(this::runWriter, "historian-writer");
-        this.writer.setDaemon(true);
+        this.writer = new BatchWriter(file, options, committer, SampleRows.nextSeq(writerConnection), this::mergeLatest);
     }
 
     /**
@@ -113,7 +86,7 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, AutoClosea
             try {
                 DuckDbStore store = new DuckDbStore(file, options, origin);
                 store.writer.start();
-                log.info("historian store {} open: {} points, next seq {}", file, store.latest.size(), store.nextSeq);
+                log.info("historian store {} open: {} points, next seq {}", file, store.latest.size(), store.writer.nextSeq());
                 return store;
             } catch (SQLException | RuntimeException e) {
                 closeAfterFailure(origin, e);
@@ -153,54 +126,17 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, AutoClosea
 
     @Override
     public boolean offer(Sample sample) {
-        Objects.requireNonNull(sample, "sample");
-        offered.increment();
-        // Announce the offer before checking `closing`; close() sets `closing` and then waits for
-        // announced offers, so every accepted sample is in the queue before the final drain.
-        offersInFlight.incrementAndGet();
-        try {
-            if (!closing && queue.offer(sample)) {
-                return true;
-            }
-        } finally {
-            offersInFlight.decrementAndGet();
-        }
-        dropped.increment();
-        return false;
+        return writer.offer(sample);
     }
 
     @Override
     public void flush() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        flushRequests.add(done);
-        try {
-            // The writer answers every request it takes, including after its final drain on close;
-            // a request that arrives after that finds the writer stopped.
-            while (!done.isDone()) {
-                try {
-                    done.get(100, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    if (!writer.isAlive() && !done.isDone()) {
-                        if (closed) {
-                            return; // orderly close: the final drain committed everything accepted
-                        }
-                        throw new HistorianException("the historian writer of " + file
-                                + " is not running; queued samples cannot be committed");
-                    }
-                }
-            }
-            done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HistorianException("interrupted while flushing " + file, e);
-        } catch (ExecutionException e) {
-            throw new HistorianException("flush of " + file + " failed: " + e.getCause().getMessage(), e.getCause());
-        }
+        writer.flush();
     }
 
     /** Counters since open, for status pages and metrics; cheap enough to poll every second. */
     public HistorianStats stats() {
-        return new HistorianStats(offered.sum(), committed.get(), dropped.sum(), queue.size(), lastCommit);
+        return writer.stats();
     }
 
     @Override
@@ -245,44 +181,21 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, AutoClosea
      */
     @Override
     public void close() {
-        synchronized (this) {
+        synchronized (lifecycle) {
             if (closed) {
                 return;
             }
             closed = true;
         }
-        closing = true;
-        while (offersInFlight.get() > 0) {
-            Thread.onSpinWait();
-        }
-        drainAndStop = true;
-        boolean interrupted = false;
-        while (writer.isAlive()) {
-            try {
-                writer.join();
-            } catch (InterruptedException e) {
-                interrupted = true; // finish closing anyway: leaving the writer running would lose samples
-            }
-        }
+        writer.stop();
         try {
             committer.checkpoint();
         } catch (SQLException e) {
             log.warn("checkpoint of {} on close failed; DuckDB replays its WAL on the next open: {}", file, e.getMessage());
         }
-        try {
-            closeConnections();
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void closeConnections() {
         synchronized (origin) {
-            connectionsClosed = true;
             try (DuckDBConnection o = origin; DuckDBConnection w = writerConnection; BatchCommitter c = committer) {
-                log.info("historian store {} closed: {}", file, stats());
+                log.info("historian store {} closed: {}", file, writer.stats());
             } catch (SQLException e) {
                 throw new HistorianException("closing " + file + " failed: " + e.getMessage(), e);
             } finally {
@@ -292,120 +205,18 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, AutoClosea
     }
 
     private DuckDBConnection readConnection() throws SQLException {
+        // Each read gets its own connection: DuckDB connections are not for concurrent use, and
+        // separate connections read committed data while the writer appends (MVCC).
         synchronized (origin) {
-            if (connectionsClosed) {
+            if (origin.isClosed()) {
                 throw new SQLException("the store is closed");
             }
             return (DuckDBConnection) origin.duplicate();
         }
     }
 
-    // ---- writer thread ------------------------------------------------------------------------
-
-    private void runWriter() {
-        List<Sample> batch = new ArrayList<>(Math.min(options.batchMaxSamples(), options.queueCapacity()));
-        long maxDelayNanos = options.batchMaxDelay().toNanos();
-        try {
-            while (true) {
-                List<CompletableFuture<Void>> flushes = takeFlushRequests();
-                boolean stopping = drainAndStop;
-                if (stopping || !flushes.isEmpty()) {
-                    // Only what is queued now: a flush must not chase samples offered after it.
-                    commitQueued(stopping ? Integer.MAX_VALUE : queue.size(), batch, stopping);
-                    flushes.forEach(f -> f.complete(null));
-                    if (stopping) {
-                        takeFlushRequests().forEach(f -> f.complete(null));
-                        return;
-                    }
-                    continue;
-                }
-                Sample first = queue.poll(IDLE_POLL_NANOS, TimeUnit.NANOSECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                long deadline = System.nanoTime() + maxDelayNanos;
-                while (batch.size() < options.batchMaxSamples() && flushRequests.isEmpty() && !drainAndStop) {
-                    queue.drainTo(batch, options.batchMaxSamples() - batch.size());
-                    long left = deadline - System.nanoTime();
-                    if (batch.size() >= options.batchMaxSamples() || left <= 0) {
-                        break;
-                    }
-                    Sample next = queue.poll(Math.min(left, IDLE_POLL_NANOS), TimeUnit.NANOSECONDS);
-                    if (next != null) {
-                        batch.add(next);
-                    }
-                }
-                commitWithRetry(batch, false);
-                batch.clear();
-            }
-        } catch (InterruptedException e) {
-            // Nothing interrupts this thread on purpose; commit what we hold and let close() find it stopped.
-            log.error("historian writer of {} interrupted; committing {} queued samples and stopping", file, queue.size() + batch.size());
-            queue.drainTo(batch);
-            commitWithRetry(batch, true);
-        } catch (RuntimeException | Error e) {
-            log.error("historian writer of {} failed; {} samples queued will not be committed", file, queue.size() + batch.size(), e);
-            throw e;
-        } finally {
-            takeFlushRequests().forEach(f -> f.completeExceptionally(new HistorianException("historian writer of " + file + " stopped")));
-        }
-    }
-
-    private void commitQueued(int count, List<Sample> batch, boolean stopping) throws InterruptedException {
-        int left = count;
-        while (left > 0) {
-            int taken = queue.drainTo(batch, Math.min(left, options.batchMaxSamples()));
-            if (taken == 0) {
-                return;
-            }
-            left -= taken;
-            commitWithRetry(batch, stopping);
-            batch.clear();
-        }
-    }
-
-    /** Commits {@code batch}; a failed commit is retried with backoff, and given up only while closing. */
-    private void commitWithRetry(List<Sample> batch, boolean stopping) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        long backoffMillis = 100;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Map<PointId, Sample> newest = committer.commit(batch, nextSeq);
-                nextSeq += batch.size();
-                newest.forEach((point, sample) -> latest.merge(point, sample,
-                        (old, candidate) -> candidate.time().isBefore(old.time()) ? old : candidate));
-                committed.addAndGet(batch.size());
-                lastCommit = Instant.now();
-                return;
-            } catch (SQLException e) {
-                if ((stopping || drainAndStop) && attempt >= CLOSE_COMMIT_ATTEMPTS) {
-                    log.error("giving up on {} samples for {} after {} failed commits while closing: {}",
-                            batch.size(), file, attempt, e.getMessage());
-                    dropped.add(batch.size());
-                    return;
-                }
-                log.error("commit of {} samples to {} failed (attempt {}), retrying in {} ms: {}",
-                        batch.size(), file, attempt, backoffMillis, e.getMessage());
-                try {
-                    Thread.sleep(backoffMillis);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    stopping = true;
-                }
-                backoffMillis = Math.min(backoffMillis * 2, 10_000);
-            }
-        }
-    }
-
-    private List<CompletableFuture<Void>> takeFlushRequests() {
-        List<CompletableFuture<Void>> taken = new ArrayList<>();
-        CompletableFuture<Void> request;
-        while ((request = flushRequests.poll()) != null) {
-            taken.add(request);
-        }
-        return taken;
+    private void mergeLatest(Map<PointId, Sample> newest) {
+        newest.forEach((point, sample) -> latest.merge(point, sample,
+                (old, candidate) -> candidate.time().isBefore(old.time()) ? old : candidate));
     }
 }
