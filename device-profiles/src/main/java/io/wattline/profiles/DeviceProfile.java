@@ -1,15 +1,19 @@
 package io.wattline.profiles;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A meter model described as data: loaded from {@code profiles/<vendor>/<model>.yaml} and checked
  * against its recorded frames. Never a Java class per model.
  *
- * @param id        {@code vendor/model}, the name configurations refer to
- * @param readable  address ranges the request planner may read across (gap filling stays inside)
- * @param sources   manuals the register map is taken from
+ * @param id         {@code vendor/model}, the name configurations refer to
+ * @param readable   address ranges the request planner may read across (gap filling stays inside)
+ * @param sources    manuals the register map is taken from ("title, version, url")
+ * @param pollGroups default period of each poll group named by the points (e.g. fast = 1 s)
  */
 public record DeviceProfile(
         String id,
@@ -21,15 +25,31 @@ public record DeviceProfile(
         List<PointDefinition> points,
         List<RegisterRange> readable,
         Quirks quirks,
-        List<String> sources) {
+        List<String> sources,
+        Map<String, Duration> pollGroups) {
 
     public DeviceProfile {
         points = List.copyOf(points);
         readable = List.copyOf(readable);
         sources = List.copyOf(sources);
+        // keep declaration order: "fast" before "slow" reads better in the UI and in errors
+        pollGroups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pollGroups));
+    }
+
+    /** The constructor of the first model version, without poll groups (none declared). */
+    public DeviceProfile(String id, String vendor, String model, String description, int schemaVersion,
+            AddressBase addressBase, List<PointDefinition> points, List<RegisterRange> readable,
+            Quirks quirks, List<String> sources) {
+        this(id, vendor, model, description, schemaVersion, addressBase, points, readable, quirks,
+                sources, Map.of());
     }
 
     public Optional<PointDefinition> point(String name) {
         return points.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** Default period of a poll group, if the profile declares it. */
+    public Optional<Duration> pollPeriod(String group) {
+        return Optional.ofNullable(pollGroups.get(group));
     }
 }

@@ -1,0 +1,150 @@
+package io.wattline.profiles;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The device profiles available to a plant: the ones shipped in this jar ({@link #builtIn()}) or
+ * those of a directory ({@link #load(Path)}), keyed by id {@code vendor/model} (the file's path
+ * under the profiles folder, without {@code .yaml}). Loading fails as a whole, listing the problems
+ * of every file, so a bad profile never half-works.
+ */
+public final class ProfileCatalog {
+
+    /** Classpath folder of the shipped profiles; {@code index.txt} there lists their ids. */
+    public static final String BUILT_IN_FOLDER = "profiles/";
+    private static final String FRAMES_SUFFIX = ".frames.yaml";
+
+    private final Map<String, DeviceProfile> profiles;
+    private final Function<String, Optional<Text>> files;
+
+    private ProfileCatalog(Map<String, DeviceProfile> profiles, Function<String, Optional<Text>> files) {
+        this.profiles = Collections.unmodifiableMap(new TreeMap<>(profiles));
+        this.files = files;
+    }
+
+    /** The profiles shipped in the jar, as listed by {@code profiles/index.txt}. Loaded once. */
+    public static ProfileCatalog builtIn() {
+        return BuiltIn.CATALOG;
+    }
+
+    /** Every {@code <vendor>/<model>.yaml} under {@code directory} (frames files excluded). */
+    public static ProfileCatalog load(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new ProfileException(List.of(new ProfileProblem(directory.toString(), 0, "/",
+                    "expected a directory of <vendor>/<model>.yaml profiles")));
+        }
+        List<String> ids;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            ids = walk.filter(Files::isRegularFile)
+                    .map(p -> directory.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> p.endsWith(".yaml") && !p.endsWith(FRAMES_SUFFIX))
+                    .map(p -> p.substring(0, p.length() - ".yaml".length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list profiles in " + directory, e);
+        }
+        return loadAll(ids, relative -> {
+            Path file = directory.resolve(relative);
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Text(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        });
+    }
+
+    public Optional<DeviceProfile> find(String id) {
+        return Optional.ofNullable(profiles.get(id));
+    }
+
+    /** The profile {@code id}; the error lists the known ids. */
+    public DeviceProfile require(String id) {
+        DeviceProfile p = profiles.get(id);
+        if (p == null) {
+            throw new IllegalArgumentException("unknown device profile '" + id + "'; known profiles: "
+                    + String.join(", ", profiles.keySet()));
+        }
+        return p;
+    }
+
+    /** All profiles, sorted by id. */
+    public List<DeviceProfile> all() {
+        return List.copyOf(profiles.values());
+    }
+
+    /** Known ids, sorted. */
+    public List<String> ids() {
+        return List.copyOf(profiles.keySet());
+    }
+
+    /** The recorded frames of profile {@code id} ({@code <model>.frames.yaml} next to it), if present. */
+    public Optional<RecordedFrames> frames(String id) {
+        require(id);
+        return files.apply(id + FRAMES_SUFFIX).map(t -> RecordedFrames.parse(id, t.file(), t.content()));
+    }
+
+    private static ProfileCatalog loadAll(List<String> ids, Function<String, Optional<Text>> files) {
+        Map<String, DeviceProfile> loaded = new TreeMap<>();
+        List<ProfileProblem> problems = new ArrayList<>();
+        for (String id : ids) {
+            Optional<Text> text = files.apply(id + ".yaml");
+            if (text.isEmpty()) {
+                problems.add(new ProfileProblem(id + ".yaml", 0, "/", "listed profile file is missing"));
+                continue;
+            }
+            try {
+                loaded.put(id, ProfileLoader.parse(id, text.get().file(), text.get().content()));
+            } catch (ProfileException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProfileException(problems);
+        }
+        return new ProfileCatalog(loaded, files);
+    }
+
+    private static Optional<Text> classpathText(String relative) {
+        String resource = BUILT_IN_FOLDER + relative;
+        try (InputStream in = ProfileCatalog.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Text("classpath:" + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read classpath resource " + resource, e);
+        }
+    }
+
+    /** Ids listed in the built-in {@code index.txt}; blank lines and {@code #} comments skipped. */
+    static List<String> builtInIndex() {
+        Text index = classpathText("index.txt").orElseThrow(() -> new IllegalStateException(
+                "classpath resource " + BUILT_IN_FOLDER + "index.txt is missing: the device-profiles jar is incomplete"));
+        return index.content().lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    private record Text(String file, String content) {
+    }
+
+    /** Lazy holder: the jar's profiles are parsed on first use and shared (they are immutable). */
+    private static final class BuiltIn {
+        static final ProfileCatalog CATALOG = loadAll(builtInIndex(), ProfileCatalog::classpathText);
+    }
+}
