@@ -1,0 +1,8 @@
+package io.wattline.analytics.tariff;
+
+import io.wattline.core.plant.TariffBand;
+import java.time.Instant;
+
+/** A stretch [start, end) of time in one tariff band. */
+public record BandInterval(TariffBand band, Instant start, Instant end) {
+}
