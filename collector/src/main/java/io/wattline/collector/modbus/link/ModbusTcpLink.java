@@ -150,8 +150,9 @@ public final class ModbusTcpLink implements ModbusLink {
             c.setTimeout(timeoutMillis);
             c.connect();
             ModbusTCPTransaction t = new ModbusTCPTransaction(c);
-            // One attempt per read: retrying is the scheduler's decision, not the transport's.
-            t.setRetries(0);
+            // One attempt per read: retrying is the scheduler's decision, not the transport's
+            // (j2mod 3.3.0 reads 0 as "5 tries with a pause between them").
+            t.setRetries(1);
             t.setReconnecting(false);
             t.setCheckingValidity(true);
             connection = c;

@@ -1,0 +1,88 @@
+package io.wattline.collector;
+
+import static io.wattline.collector.support.TestPlants.meter;
+import static io.wattline.collector.support.TestPlants.plant;
+import static io.wattline.collector.support.TestPlants.tcp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.wattline.collector.live.PointInfo;
+import io.wattline.collector.live.SampleBus;
+import io.wattline.collector.poll.PollTask;
+import io.wattline.collector.support.TestProfiles;
+import io.wattline.core.PointId;
+import io.wattline.core.Quantity;
+import io.wattline.core.plant.EnergyCarrier;
+import io.wattline.profiles.DeviceProfile;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** What the collector derives from configuration, before any socket is opened. */
+class CollectorTest {
+
+    private static final DeviceProfile METER = TestProfiles.testMeter();
+    private static final Function<String, DeviceProfile> PROFILES = id -> id.equals(METER.id()) ? METER : null;
+    private static final Map<String, Duration> POLL = Map.of("fast", Duration.ofSeconds(1), "slow", Duration.ofSeconds(15));
+
+    @Test
+    void describesEveryConfiguredPointWithItsPollPeriod() {
+        try (SampleBus bus = new SampleBus();
+                Collector c = new Collector(plant(List.of(tcp("gw", 1502, Duration.ofSeconds(1))),
+                        List.of(meter("m1", METER.id(), "gw", 1, POLL))), PROFILES, bus, Clock.systemUTC())) {
+            List<PointInfo> points = c.points();
+            assertEquals(METER.points().size(), points.size());
+            PointInfo power = points.stream().filter(p -> p.id().equals(new PointId("m1", "active_power")))
+                    .findFirst().orElseThrow();
+            assertEquals(new PointInfo(new PointId("m1", "active_power"), "m1", "Meter m1", Quantity.ACTIVE_POWER,
+                    "kW", EnergyCarrier.ELECTRICITY, Duration.ofSeconds(1)), power);
+            PointInfo energy = points.stream().filter(p -> p.id().point().equals("active_energy_import"))
+                    .findFirst().orElseThrow();
+            assertEquals(Duration.ofSeconds(15), energy.pollPeriod());
+        }
+    }
+
+    @Test
+    void plansOneTaskPerPollGroupWithCoalescedReads() {
+        try (SampleBus bus = new SampleBus();
+                Collector c = new Collector(plant(List.of(tcp("gw", 1502, Duration.ofSeconds(1))),
+                        List.of(meter("m1", METER.id(), "gw", 1, POLL))), PROFILES, bus, Clock.systemUTC())) {
+            List<PollTask> tasks = c.tasks().get("gw");
+            assertEquals(List.of("fast", "slow"), tasks.stream().map(PollTask::group).sorted().toList());
+            PollTask fast = tasks.stream().filter(t -> t.group().equals("fast")).findFirst().orElseThrow();
+            // holding 0..10 with readable gaps at 4-5 and 8-9: one read of 11 registers
+            assertEquals(1, fast.requests().size());
+            assertEquals(11, fast.requests().get(0).count());
+        }
+    }
+
+    @Test
+    void aGroupTheMeterGivesNoPeriodForIsPolledAtItsSlowestPace() {
+        try (SampleBus bus = new SampleBus();
+                Collector c = new Collector(plant(List.of(tcp("gw", 1502, Duration.ofSeconds(1))),
+                        List.of(meter("m1", METER.id(), "gw", 1, Map.of("fast", Duration.ofSeconds(2))))),
+                        PROFILES, bus, Clock.systemUTC())) {
+            assertEquals(Duration.ofSeconds(2), c.points().stream()
+                    .filter(p -> p.id().point().equals("frequency")).findFirst().orElseThrow().pollPeriod());
+        }
+    }
+
+    @Test
+    void anUnknownProfileStopsConstructionNamingTheMeter() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Collector(
+                plant(List.of(tcp("gw", 1502, Duration.ofSeconds(1))), List.of(meter("m1", "acme/x", "gw", 1, POLL))),
+                PROFILES, new SampleBus(), Clock.systemUTC()));
+        assertEquals("meter m1: unknown profile 'acme/x'", e.getMessage());
+    }
+
+    @Test
+    void anUnknownConnectionStopsConstructionNamingTheMeter() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Collector(
+                plant(List.of(), List.of(meter("m1", METER.id(), "gw-x", 1, POLL))),
+                PROFILES, new SampleBus(), Clock.systemUTC()));
+        assertEquals("meter m1: connection 'gw-x' is not configured", e.getMessage());
+    }
+}

@@ -1,0 +1,102 @@
+package io.wattline.collector.modbus.link;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wattline.collector.modbus.ModbusReadException;
+import io.wattline.collector.support.Peers;
+import io.wattline.collector.support.PymodbusServer;
+import io.wattline.collector.support.SilentServer;
+import io.wattline.profiles.RegisterFunction;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The j2mod TCP link against real peers: pymodbus, a silent socket and a closed port. */
+@Tag("integration")
+class ModbusTcpLinkIntegrationTest {
+
+    private static PymodbusServer pymodbus;
+
+    @BeforeAll
+    static void startPymodbus() throws Exception {
+        Peers.requirePymodbus();
+        pymodbus = PymodbusServer.start("""
+                {"1": {"hr": [[100, [1, 2, 65535]]], "ir": [[0, [42]]],
+                       "co": [[0, [1, 0, 1, 1, 0, 0, 0, 0, 1]]], "di": [[3, [1]]]},
+                 "7": {"hr": [[0, [7007]]]}}""");
+    }
+
+    @AfterAll
+    static void stopPymodbus() throws Exception {
+        if (pymodbus != null) {
+            pymodbus.close();
+        }
+    }
+
+    private static ModbusTcpLink link() {
+        return new ModbusTcpLink("127.0.0.1", pymodbus.port(), Duration.ofMillis(500));
+    }
+
+    @Test
+    void readsEveryTableAtItsPduAddress() throws Exception {
+        try (ModbusTcpLink link = link()) {
+            assertArrayEquals(new int[] {1, 2, 65535}, link.readRegisters(1, RegisterFunction.HOLDING, 100, 3));
+            assertArrayEquals(new int[] {42}, link.readRegisters(1, RegisterFunction.INPUT, 0, 1));
+            assertArrayEquals(new int[] {1, 0, 1, 1, 0, 0, 0, 0, 1}, link.readBits(1, RegisterFunction.COIL, 0, 9));
+            assertArrayEquals(new int[] {1}, link.read(1, RegisterFunction.DISCRETE, 3, 1));
+            assertArrayEquals(new int[] {7007}, link.read(7, RegisterFunction.HOLDING, 0, 1), "unit 7 on the same gateway");
+        }
+    }
+
+    @Test
+    void anUnmappedAddressIsExceptionTwoAndTheLinkStaysUsable() throws Exception {
+        try (ModbusTcpLink link = link()) {
+            ModbusReadException e = assertThrows(ModbusReadException.class,
+                    () -> link.readRegisters(1, RegisterFunction.HOLDING, 102, 2));
+            assertEquals(ModbusReadException.Kind.EXCEPTION_CODE, e.kind());
+            assertEquals(2, e.exceptionCode());
+            assertEquals("exception 2 (illegal data address)", e.reason());
+            assertArrayEquals(new int[] {1, 2}, link.readRegisters(1, RegisterFunction.HOLDING, 100, 2));
+        }
+    }
+
+    @Test
+    void aUnitThatNeverAnswersTimesOutAndTheLinkReconnectsForTheNextRead() throws Exception {
+        try (ModbusTcpLink link = link()) {
+            ModbusReadException e = assertThrows(ModbusReadException.class,
+                    () -> link.readRegisters(9, RegisterFunction.HOLDING, 0, 1));
+            assertEquals(ModbusReadException.Kind.TIMEOUT, e.kind(), e.getMessage());
+            assertEquals("timeout", e.reason());
+            assertArrayEquals(new int[] {42}, link.readRegisters(1, RegisterFunction.INPUT, 0, 1));
+        }
+    }
+
+    @Test
+    void aSilentPeerTimesOutAndEachReadTriesAgain() throws Exception {
+        try (SilentServer silent = new SilentServer();
+                ModbusTcpLink link = new ModbusTcpLink("127.0.0.1", silent.port(), Duration.ofMillis(300))) {
+            for (int i = 0; i < 2; i++) {
+                ModbusReadException e = assertThrows(ModbusReadException.class,
+                        () -> link.readRegisters(1, RegisterFunction.HOLDING, 0, 2));
+                assertEquals(ModbusReadException.Kind.TIMEOUT, e.kind(), e.getMessage());
+            }
+            assertEquals(2, silent.connectionsAccepted(), "a fresh connection after each timeout");
+        }
+    }
+
+    @Test
+    void nothingListeningIsAnIoFailureNamingTheEndpoint() throws Exception {
+        int port = Peers.freePort();
+        try (ModbusTcpLink link = new ModbusTcpLink("127.0.0.1", port, Duration.ofMillis(300))) {
+            ModbusReadException e = assertThrows(ModbusReadException.class,
+                    () -> link.readRegisters(1, RegisterFunction.HOLDING, 0, 2));
+            assertEquals(ModbusReadException.Kind.IO, e.kind(), e.getMessage());
+            assertTrue(e.reason().startsWith("io: connect to tcp://127.0.0.1:" + port + " failed"), e.reason());
+        }
+    }
+}

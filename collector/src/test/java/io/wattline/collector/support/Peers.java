@@ -1,0 +1,55 @@
+package io.wattline.collector.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/** Finding the real peers the integration tests need: skip without them, fail under CI. */
+public final class Peers {
+
+    public static final Path SYSTEM_PYTHON = Path.of("/usr/bin/python3");
+
+    private Peers() {
+    }
+
+    /** Skips the test (or fails it when {@code CI=true}) unless pymodbus runs under /usr/bin/python3. */
+    public static void requirePymodbus() {
+        String missing = null;
+        if (!Files.isExecutable(SYSTEM_PYTHON)) {
+            missing = SYSTEM_PYTHON + " is missing";
+        } else {
+            try {
+                Process p = new ProcessBuilder(SYSTEM_PYTHON.toString(), "-c", "import pymodbus.server")
+                        .redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes());
+                if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    missing = "pymodbus cannot be imported: " + out.strip();
+                }
+            } catch (IOException e) {
+                missing = "cannot run " + SYSTEM_PYTHON + ": " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                missing = "interrupted while checking for pymodbus";
+            }
+        }
+        if (missing != null) {
+            String message = missing + ". Install it: apt-get install -y python3-pymodbus";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message);
+            }
+            Assumptions.abort(message);
+        }
+    }
+
+    /** A loopback port that was free a moment ago. */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

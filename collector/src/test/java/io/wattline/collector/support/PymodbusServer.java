@@ -1,0 +1,83 @@
+package io.wattline.collector.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A pymodbus TCP slave in a child process ({@code src/test/resources/pymodbus_server.py}), serving
+ * the registers of a JSON spec on a loopback port until closed.
+ */
+public final class PymodbusServer implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private PymodbusServer(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the slave with {@code specJson} (unit id → tables) and waits until it accepts connections. */
+    public static PymodbusServer start(String specJson) throws IOException, InterruptedException {
+        Path script;
+        try {
+            script = Path.of(PymodbusServer.class.getResource("/pymodbus_server.py").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("test resource pymodbus_server.py has no file path", e);
+        }
+        Path spec = Files.createTempFile("pymodbus-spec", ".json");
+        Files.writeString(spec, specJson);
+        Path log = Files.createTempFile("pymodbus", ".log");
+        int port = Peers.freePort();
+        Process p = new ProcessBuilder(Peers.SYSTEM_PYTHON.toString(), script.toString(), Integer.toString(port),
+                spec.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        PymodbusServer server = new PymodbusServer(p, port, log);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("pymodbus server exited with " + p.exitValue() + ": "
+                        + Files.readString(log));
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return server;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        server.close();
+        throw new IllegalStateException("pymodbus server did not listen on " + port + " within 20 s: "
+                + Files.readString(log));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** What the server printed, for assertion messages. */
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
