@@ -4,6 +4,7 @@ import io.wattline.profiles.codec.FrameException;
 import io.wattline.profiles.codec.ModbusFrames;
 import io.wattline.profiles.codec.ReadRequest;
 import io.wattline.profiles.codec.RegisterCodec;
+import io.wattline.profiles.yaml.ValidationError;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,8 +31,8 @@ public final class FrameVerifier {
     }
 
     /** Every problem: unparsable frames, unknown points, mismatches, and points no case covers. */
-    public static List<ProfileProblem> verify(DeviceProfile profile, RecordedFrames frames) {
-        List<ProfileProblem> problems = new ArrayList<>();
+    public static List<ValidationError> verify(DeviceProfile profile, RecordedFrames frames) {
+        List<ValidationError> problems = new ArrayList<>();
         run(profile, frames, problems, new ArrayList<>());
         return problems;
     }
@@ -43,7 +44,7 @@ public final class FrameVerifier {
         return checks;
     }
 
-    private static void run(DeviceProfile profile, RecordedFrames frames, List<ProfileProblem> problems, List<Check> checks) {
+    private static void run(DeviceProfile profile, RecordedFrames frames, List<ValidationError> problems, List<Check> checks) {
         Set<String> covered = new HashSet<>();
         for (int i = 0; i < frames.cases().size(); i++) {
             RecordedFrames.Case c = frames.cases().get(i);
@@ -108,14 +109,14 @@ public final class FrameVerifier {
         }
         for (PointDefinition p : profile.points()) {
             if (!covered.contains(p.name())) {
-                problems.add(new ProfileProblem(frames.file(), 0, "/cases",
+                problems.add(new ValidationError(frames.file(), 0, 0, "cases",
                         "point '" + p.name() + "' is checked by no case that decodes correctly; every point needs one"));
             }
         }
     }
 
     private static void checkAgainstProfile(DeviceProfile profile, RecordedFrames frames, RecordedFrames.Case c, String at,
-            ReadRequest request, List<ProfileProblem> problems) {
+            ReadRequest request, List<ValidationError> problems) {
         int end = request.address() + request.count();
         if (profile.readable().stream().noneMatch(r -> r.contains(request.function(), request.address(), end))) {
             problems.add(problem(frames, c, at + "/request", "reads " + request.function() + " [" + request.address()
@@ -141,7 +142,8 @@ public final class FrameVerifier {
         return out;
     }
 
-    private static ProfileProblem problem(RecordedFrames frames, RecordedFrames.Case c, String field, String message) {
-        return new ProfileProblem(frames.file(), c.line(), field, "case '" + c.name() + "': " + message);
+    private static ValidationError problem(RecordedFrames frames, RecordedFrames.Case c, String pointer, String message) {
+        String field = pointer.substring(1).replaceAll("/(\\d+)", "[$1]").replace('/', '.');
+        return new ValidationError(frames.file(), c.line(), 0, field, "case '" + c.name() + "': " + message);
     }
 }

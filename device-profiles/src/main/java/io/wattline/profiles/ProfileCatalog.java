@@ -1,5 +1,6 @@
 package io.wattline.profiles;
 
+import io.wattline.profiles.yaml.ValidationError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,7 +44,7 @@ public final class ProfileCatalog {
     /** Every {@code <vendor>/<model>.yaml} under {@code directory} (frames files excluded). */
     public static ProfileCatalog load(Path directory) {
         if (!Files.isDirectory(directory)) {
-            throw new ProfileException(List.of(new ProfileProblem(directory.toString(), 0, "/",
+            throw new ProfileException(List.of(new ValidationError(directory.toString(), 0, 0, "",
                     "expected a directory of <vendor>/<model>.yaml profiles")));
         }
         List<String> ids;
@@ -102,11 +103,11 @@ public final class ProfileCatalog {
 
     private static ProfileCatalog loadAll(List<String> ids, Function<String, Optional<Text>> files) {
         Map<String, DeviceProfile> loaded = new TreeMap<>();
-        List<ProfileProblem> problems = new ArrayList<>();
+        List<ValidationError> problems = new ArrayList<>();
         for (String id : ids) {
             Optional<Text> text = files.apply(id + ".yaml");
             if (text.isEmpty()) {
-                problems.add(new ProfileProblem(id + ".yaml", 0, "/", "listed profile file is missing"));
+                problems.add(new ValidationError(id + ".yaml", 0, 0, "", "listed profile file is missing"));
                 continue;
             }
             try {

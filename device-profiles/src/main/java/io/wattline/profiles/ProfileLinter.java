@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.ToIntFunction;
+import io.wattline.profiles.yaml.ValidationError;
+import io.wattline.profiles.yaml.YamlDocument;
 
 /**
  * Checks a mapped profile for what the JSON schema cannot express: units against quantities,
@@ -16,17 +17,20 @@ public final class ProfileLinter {
     private ProfileLinter() {
     }
 
-    /** Problems of {@code profile}; lines are unknown (0). */
-    public static List<ProfileProblem> lint(DeviceProfile profile) {
-        return lint(profile, profile.id(), pointer -> 0);
+    /** Problems of a profile built in code; located by profile id and field, lines unknown (0). */
+    public static List<ValidationError> lint(DeviceProfile profile) {
+        return lint(profile, (pointer, message) -> new ValidationError(profile.id(), 0, 0,
+                pointer.substring(1).replaceAll("/(\\d+)", "[$1]").replace('/', '.'), message));
     }
 
-    /**
-     * Problems of {@code profile}, located in {@code file} by {@code lines} (JSON pointer to line;
-     * point {@code i} of the profile is {@code /points/i}).
-     */
-    public static List<ProfileProblem> lint(DeviceProfile profile, String file, ToIntFunction<String> lines) {
-        List<ProfileProblem> out = new ArrayList<>();
+    /** Problems of a profile loaded from {@code document}; point {@code i} is {@code /points/i} there. */
+    public static List<ValidationError> lint(DeviceProfile profile, YamlDocument document) {
+        return lint(profile, document::error);
+    }
+
+    private static List<ValidationError> lint(DeviceProfile profile,
+            java.util.function.BiFunction<String, String, ValidationError> errorAt) {
+        List<ValidationError> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Set<String> sourceIds = new HashSet<>();
         for (String s : profile.sources()) {
@@ -37,8 +41,7 @@ public final class ProfileLinter {
             PointDefinition p = points.get(i);
             String at = "/points/" + i;
             Problems problems = (field, message) ->
-                    out.add(new ProfileProblem(file, lines.applyAsInt(at + "/" + field), at + "/" + field,
-                            "point '" + p.name() + "': " + message));
+                    out.add(errorAt.apply(at + "/" + field, "point '" + p.name() + "': " + message));
             if (!names.add(p.name())) {
                 problems.add("name", "expected a unique name; '" + p.name() + "' is used twice");
             }
@@ -74,12 +77,11 @@ public final class ProfileLinter {
         }
         int max = profile.quirks().maxRegistersPerRequest();
         if (max < 1 || max > Quirks.MODBUS_MAX_REGISTERS) {
-            out.add(new ProfileProblem(file, lines.applyAsInt("/quirks/maxRegistersPerRequest"),
-                    "/quirks/maxRegistersPerRequest/value", "expected 1.." + Quirks.MODBUS_MAX_REGISTERS + ", got " + max));
+            out.add(errorAt.apply("/quirks/maxRegistersPerRequest/value",
+                    "expected 1.." + Quirks.MODBUS_MAX_REGISTERS + ", got " + max));
         }
         if (profile.quirks().evenRegisterCount() && max % 2 != 0) {
-            out.add(new ProfileProblem(file, lines.applyAsInt("/quirks/maxRegistersPerRequest"),
-                    "/quirks/maxRegistersPerRequest/value",
+            out.add(errorAt.apply("/quirks/maxRegistersPerRequest/value",
                     "expected an even maximum because evenRegisterCount is set, got " + max));
         }
         return out;

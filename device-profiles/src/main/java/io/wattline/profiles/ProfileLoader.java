@@ -7,21 +7,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
+import io.wattline.profiles.yaml.ValidationError;
+import io.wattline.profiles.yaml.YamlDocument;
+import io.wattline.profiles.yaml.YamlSchemaValidator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Turns one profile YAML into a {@link DeviceProfile}: addresses are converted from the declared
- * base to PDU addresses, word orders defaulted from the profile. Then {@link ProfileLinter} checks
- * what the schema cannot. Every problem names file, line and field; all of them are reported.
+ * Turns one profile YAML into a {@link DeviceProfile}: checks it against
+ * {@code schema/profile.schema.json}, converts addresses from the declared base to PDU addresses,
+ * defaults word orders from the profile, then lets {@link ProfileLinter} check what the schema
+ * cannot. Every problem names file, line and field; all of them are reported.
  */
 public final class ProfileLoader {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    public static final String SCHEMA_RESOURCE = "schema/profile.schema.json";
+    private static final YamlSchemaValidator SCHEMA = new YamlSchemaValidator(SCHEMA_RESOURCE);
     private static final Pattern HEX = Pattern.compile("0[xX][0-9A-Fa-f]{1,5}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -36,20 +38,17 @@ public final class ProfileLoader {
      * @throws ProfileException listing every problem found
      */
     public static DeviceProfile parse(String id, String file, String yamlText) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yamlText);
-        } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ProfileException(List.of(new ProfileProblem(file, line, "/",
-                    "not valid YAML: " + e.getOriginalMessage())));
+        YamlSchemaValidator.Result checked = SCHEMA.check(file, yamlText);
+        if (!checked.valid()) {
+            // Mapping a tree that breaks the schema would only repeat the same errors in other words.
+            throw new ProfileException(checked.errors());
         }
-        ToIntFunction<String> lines = YamlLines.of(yamlText);
-        Mapping mapping = new Mapping(file, lines);
-        DeviceProfile profile = mapping.profile(id, root);
-        List<ProfileProblem> problems = new ArrayList<>(mapping.problems);
+        YamlDocument document = checked.document();
+        Mapping mapping = new Mapping(document);
+        DeviceProfile profile = mapping.profile(id, document.root());
+        List<ValidationError> problems = new ArrayList<>(mapping.problems);
         if (profile != null) {
-            problems.addAll(ProfileLinter.lint(profile, file, lines));
+            problems.addAll(ProfileLinter.lint(profile, document));
         }
         if (!problems.isEmpty()) {
             throw new ProfileException(problems);
@@ -74,13 +73,11 @@ public final class ProfileLoader {
 
     /** One pass over the tree; records problems instead of stopping at the first. */
     private static final class Mapping {
-        private final String file;
-        private final ToIntFunction<String> lines;
-        private final List<ProfileProblem> problems = new ArrayList<>();
+        private final YamlDocument document;
+        private final List<ValidationError> problems = new ArrayList<>();
 
-        Mapping(String file, ToIntFunction<String> lines) {
-            this.file = file;
-            this.lines = lines;
+        Mapping(YamlDocument document) {
+            this.document = document;
         }
 
         DeviceProfile profile(String id, JsonNode root) {
@@ -310,7 +307,7 @@ public final class ProfileLoader {
         }
 
         private void problem(String pointer, String message) {
-            problems.add(new ProfileProblem(file, lines.applyAsInt(pointer), pointer.isEmpty() ? "/" : pointer, message));
+            problems.add(document.error(pointer, message));
         }
     }
 }

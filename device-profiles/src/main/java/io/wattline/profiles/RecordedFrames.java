@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToIntFunction;
-import tools.jackson.core.JacksonException;
+import io.wattline.profiles.yaml.ValidationError;
+import io.wattline.profiles.yaml.YamlDocument;
+import io.wattline.profiles.yaml.YamlSyntaxException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The recorded request/response frames of one profile ({@code <model>.frames.yaml}) and the
@@ -35,7 +35,6 @@ public record RecordedFrames(String profileId, String file, List<Case> cases) {
             Map<String, Double> expected, int expectedException, int line) {
     }
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final Set<String> CASE_FIELDS = Set.of("name", "origin", "citation", "note", "unitId",
             "request", "response", "expect", "expectException");
 
@@ -45,22 +44,20 @@ public record RecordedFrames(String profileId, String file, List<Case> cases) {
 
     /** Parses a frames file; every problem names file, line and field. */
     public static RecordedFrames parse(String profileId, String file, String yamlText) {
-        JsonNode root;
+        YamlDocument doc;
         try {
-            root = YAML.readTree(yamlText);
-        } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ProfileException(List.of(new ProfileProblem(file, line, "/", "not valid YAML: " + e.getOriginalMessage())));
+            doc = YamlDocument.parse(file, yamlText);
+        } catch (YamlSyntaxException e) {
+            throw new ProfileException(List.of(e.error()));
         }
-        ToIntFunction<String> lines = YamlLines.of(yamlText);
-        List<ProfileProblem> problems = new ArrayList<>();
+        JsonNode root = doc.root();
+        List<ValidationError> problems = new ArrayList<>(doc.problems());
         List<Case> cases = new ArrayList<>();
         if (root == null || !root.isObject() || !root.has("cases") || !root.get("cases").isArray()) {
-            problems.add(new ProfileProblem(file, 1, "/cases", "expected a mapping with a list 'cases'"));
+            problems.add(doc.error("/cases", "expected a mapping with a list 'cases'"));
         } else {
             if (root.has("profile") && !profileId.equals(root.get("profile").asString())) {
-                problems.add(new ProfileProblem(file, lines.applyAsInt("/profile"), "/profile",
-                        "expected '" + profileId + "' (the profile next to this file), got '" + root.get("profile").asString() + "'"));
+                problems.add(doc.error("/profile", "expected '" + profileId + "' (the profile next to this file), got '" + root.get("profile").asString() + "'"));
             }
             JsonNode list = root.get("cases");
             for (int i = 0; i < list.size(); i++) {
@@ -69,8 +66,7 @@ public record RecordedFrames(String profileId, String file, List<Case> cases) {
                 JsonNode c = list.get(i);
                 for (String field : c.propertyNames()) {
                     if (!CASE_FIELDS.contains(field)) {
-                        problems.add(new ProfileProblem(file, lines.applyAsInt(at + "/" + field), at + "/" + field,
-                                "unknown field; expected one of " + CASE_FIELDS));
+                        problems.add(doc.error(at + "/" + field, "unknown field; expected one of " + CASE_FIELDS));
                     }
                 }
                 Origin origin = null;
@@ -78,23 +74,20 @@ public record RecordedFrames(String profileId, String file, List<Case> cases) {
                 try {
                     origin = Origin.valueOf(o.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new ProfileProblem(file, lines.applyAsInt(at + "/origin"), at + "/origin",
-                            "expected manual-example, public-capture or constructed, got '" + o + "'"));
+                    problems.add(doc.error(at + "/origin", "expected manual-example, public-capture or constructed, got '" + o + "'"));
                 }
                 String citation = c.path("citation").asString("");
                 if (origin != null && origin != Origin.CONSTRUCTED && citation.isBlank()) {
-                    problems.add(new ProfileProblem(file, lines.applyAsInt(at), at + "/citation",
-                            "a " + o + " frame must cite where it was printed or published"));
+                    problems.add(doc.error(at + "/citation", "a " + o + " frame must cite where it was printed or published"));
                 }
-                byte[] request = bytes(c, at, "request", file, lines, problems);
-                byte[] response = bytes(c, at, "response", file, lines, problems);
+                byte[] request = bytes(c, at, "request", doc, problems);
+                byte[] response = bytes(c, at, "response", doc, problems);
                 Map<String, Double> expected = new LinkedHashMap<>();
                 JsonNode expect = c.get("expect");
                 if (expect != null && expect.isObject()) {
                     for (Map.Entry<String, JsonNode> e : expect.properties()) {
                         if (!e.getValue().isNumber()) {
-                            problems.add(new ProfileProblem(file, lines.applyAsInt(at + "/expect/" + e.getKey()),
-                                    at + "/expect/" + e.getKey(), "expected a number (the engineering value)"));
+                            problems.add(doc.error(at + "/expect/" + e.getKey(), "expected a number (the engineering value)"));
                         } else {
                             expected.put(e.getKey(), e.getValue().asDouble());
                         }
@@ -102,13 +95,12 @@ public record RecordedFrames(String profileId, String file, List<Case> cases) {
                 }
                 int exception = c.path("expectException").asInt(0);
                 if (expected.isEmpty() && exception == 0) {
-                    problems.add(new ProfileProblem(file, lines.applyAsInt(at), at + "/expect",
-                            "expected point values (expect:) or a Modbus exception code (expectException:)"));
+                    problems.add(doc.error(at + "/expect", "expected point values (expect:) or a Modbus exception code (expectException:)"));
                 }
                 if (problems.size() == before) {
                     cases.add(new Case(c.path("name").asString("case " + i), origin, citation,
                             c.path("unitId").asInt(request[0] & 0xFF), request, response, expected, exception,
-                            lines.applyAsInt(at)));
+                            doc.lineOf(at)));
                 }
             }
         }
@@ -118,8 +110,7 @@ public record RecordedFrames(String profileId, String file, List<Case> cases) {
         return new RecordedFrames(profileId, file, cases);
     }
 
-    private static byte[] bytes(JsonNode c, String at, String field, String file, ToIntFunction<String> lines,
-            List<ProfileProblem> problems) {
+    private static byte[] bytes(JsonNode c, String at, String field, YamlDocument doc, List<ValidationError> problems) {
         String text = c.path(field).asString("");
         try {
             byte[] b = ModbusFrames.hex(text);
@@ -128,8 +119,7 @@ public record RecordedFrames(String profileId, String file, List<Case> cases) {
             }
             return b;
         } catch (IllegalArgumentException e) {
-            problems.add(new ProfileProblem(file, lines.applyAsInt(at + "/" + field), at + "/" + field,
-                    "expected the frame as hex bytes (e.g. \"01 03 00 00 00 0A C5 CD\"): " + e.getMessage()));
+            problems.add(doc.error(at + "/" + field, "expected the frame as hex bytes (e.g. \"01 03 00 00 00 0A C5 CD\"): " + e.getMessage()));
             return new byte[1];
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.core.Quantity;
+import io.wattline.profiles.yaml.ValidationError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,9 +87,9 @@ class ProfileCatalogTest {
 
         Files.writeString(vendor.resolve("bad.yaml"), good.replace("unit: degC, pollGroup: fast", "unit: K, pollGroup: fast"));
         ProfileException e = assertThrows(ProfileException.class, () -> ProfileCatalog.load(dir));
-        ProfileProblem p = e.problems().get(0);
+        ValidationError p = e.problems().get(0);
         assertTrue(p.file().endsWith("bad.yaml"), p.toString());
-        assertEquals("/points/0/unit", p.field());
+        assertEquals("points[0].unit", p.field());
         assertTrue(p.line() > 0, p.toString());
         assertTrue(p.message().contains("degC"), p.message());
     }
