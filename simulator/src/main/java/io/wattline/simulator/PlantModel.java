@@ -1,0 +1,355 @@
+package io.wattline.simulator;
+
+import io.wattline.core.Quantity;
+import io.wattline.core.plant.EnergyCarrier;
+import io.wattline.core.plant.Meter;
+import io.wattline.core.plant.Plant;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated state of every meter of a plant over time. Gauges are piecewise constant over
+ * whole epoch seconds; {@link #advanceTo} integrates them exactly (rectangles inside whole
+ * seconds, steps never longer than 1 s), so every counter equals its initial reading plus the
+ * exact integral of its gauge: {@link #truth} is what accounting must find.
+ *
+ * <p>Time only moves forward and only when told: a clock-driven slave calls
+ * {@code advanceTo(clock.instant())} before each read, a test loops over a day without sleeping.
+ * All methods are thread-safe.
+ */
+public final class PlantModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlantModel.class);
+
+    private final Plant plant;
+    private final LoadModels loads;
+    private final SeededNoise noise;
+    private final Map<String, SimulatedMeter> meters;
+    private final List<SimulatedMeter> evaluationOrder;
+    private Instant time;
+    private long evaluatedSecond = Long.MIN_VALUE;
+
+    private PlantModel(Plant plant, LoadModels loads, Map<String, SimulatedMeter> meters,
+            List<SimulatedMeter> order, Instant start) {
+        this.plant = plant;
+        this.loads = loads;
+        this.noise = new SeededNoise(loads.seed());
+        this.meters = meters;
+        this.evaluationOrder = order;
+        this.time = start;
+    }
+
+    /** A model of every meter of {@code plant}, starting at {@code start}. */
+    public static PlantModel create(Plant plant, LoadModels loads, Instant start) {
+        Objects.requireNonNull(plant, "plant");
+        Objects.requireNonNull(loads, "loads");
+        Objects.requireNonNull(start, "start");
+        PlantModelCompiler compiler = new PlantModelCompiler(plant, loads);
+        Map<String, SimulatedMeter> meters = compiler.compile();
+        PlantModel model = new PlantModel(plant, loads, meters, compiler.evaluationOrder(), start);
+        LOG.debug("plant model of {} meters starts at {} (seed {})", meters.size(), start, loads.seed());
+        return model;
+    }
+
+    public Plant plant() {
+        return plant;
+    }
+
+    public LoadModels loads() {
+        return loads;
+    }
+
+    /** Ids of the simulated meters, in the plant's order. */
+    public List<String> meterIds() {
+        return List.copyOf(meters.keySet());
+    }
+
+    /** The instant the model has been advanced to. */
+    public synchronized Instant time() {
+        return time;
+    }
+
+    /**
+     * Integrates every meter from the model's time to {@code t} in steps that never cross a whole
+     * second (so never longer than 1 s). An instant at or before the model's time does nothing.
+     */
+    public synchronized void advanceTo(Instant t) {
+        Objects.requireNonNull(t, "t");
+        while (time.isBefore(t)) {
+            long second = time.getEpochSecond();
+            Instant secondEnd = Instant.ofEpochSecond(second + 1);
+            Instant end = secondEnd.isBefore(t) ? secondEnd : t;
+            double seconds = Duration.between(time, end).toNanos() / 1e9;
+            evaluate(second);
+            for (SimulatedMeter m : evaluationOrder) {
+                m.integrate(seconds);
+            }
+            time = end;
+        }
+    }
+
+    /** Everything meter {@code meterId} shows at the model's time (counters unwrapped). */
+    public synchronized Map<Quantity, Double> readings(String meterId) {
+        SimulatedMeter m = meter(meterId);
+        evaluate(time.getEpochSecond());
+        double epochSeconds = time.getEpochSecond() + time.getNano() / 1e9;
+        return m.readings(noise, loads.grid(), epochSeconds);
+    }
+
+    /** One value meter {@code meterId} shows now; NaN when the meter does not simulate it. */
+    public synchronized double value(String meterId, Quantity quantity) {
+        return readings(meterId).getOrDefault(quantity, Double.NaN);
+    }
+
+    /**
+     * The exact, unrounded and unwrapped counter reading: initial reading plus the integral of
+     * the gauge since the start. Accounting over [a, b) must find truth(b) − truth(a).
+     */
+    public synchronized double truth(String meterId, Quantity counterQuantity) {
+        SimulatedMeter m = meter(meterId);
+        return m.initialReading(counterQuantity) + m.integral(counterQuantity);
+    }
+
+    /** The counter's reading when the simulation started. */
+    public synchronized double initialReading(String meterId, Quantity counterQuantity) {
+        return meter(meterId).initialReading(counterQuantity);
+    }
+
+    /** Counter quantities meter {@code meterId} keeps. */
+    public synchronized List<Quantity> counters(String meterId) {
+        SimulatedMeter m = meter(meterId);
+        List<Quantity> out = new ArrayList<>();
+        for (Quantity q : Quantity.values()) {
+            if (q.isCounter() && m.keeps(q)) {
+                out.add(q);
+            }
+        }
+        return out;
+    }
+
+    /** The primary gauge now: kW for electricity, per hour for flows, degC for temperatures. */
+    public synchronized double gauge(String meterId) {
+        SimulatedMeter m = meter(meterId);
+        evaluate(time.getEpochSecond());
+        return m.gauge;
+    }
+
+    private SimulatedMeter meter(String meterId) {
+        SimulatedMeter m = meters.get(meterId);
+        if (m == null) {
+            throw new IllegalArgumentException("no simulated meter '" + meterId + "'; meters are " + meters.keySet());
+        }
+        return m;
+    }
+
+    private void evaluate(long second) {
+        if (second == evaluatedSecond) {
+            return;
+        }
+        Instant at = Instant.ofEpochSecond(second);
+        ZoneOffset offset = plant.zone().getRules().getOffset(at);
+        double localHour = Math.floorMod(second + offset.getTotalSeconds(), 86_400L) / 3600.0;
+        for (SimulatedMeter m : evaluationOrder) {
+            m.evaluate(second, noise, localHour);
+        }
+        evaluatedSecond = second;
+    }
+
+    /** Turns load-model data into simulated meters, in an order where dependencies come first. */
+    private static final class PlantModelCompiler {
+        private final Plant plant;
+        private final LoadModels loads;
+        private final SeededNoise noise;
+        private final Map<String, ActivitySchedule> schedules = new HashMap<>();
+        private final Map<String, SimulatedMeter> compiled = new LinkedHashMap<>();
+        private final List<SimulatedMeter> order = new ArrayList<>();
+        private final List<String> inProgress = new ArrayList<>();
+
+        PlantModelCompiler(Plant plant, LoadModels loads) {
+            this.plant = plant;
+            this.loads = loads;
+            this.noise = new SeededNoise(loads.seed());
+            loads.patterns().forEach((name, p) ->
+                    schedules.put(name, new ActivitySchedule(name, p, plant.shiftCalendar(), plant.zone())));
+            for (String id : loads.meters().keySet()) {
+                if (plant.meter(id).isEmpty()) {
+                    LOG.warn("load model for meter '{}' ignored: the plant has no such meter", id);
+                }
+            }
+        }
+
+        Map<String, SimulatedMeter> compile() {
+            Map<String, SimulatedMeter> byPlantOrder = new LinkedHashMap<>();
+            for (Meter m : plant.meters()) {
+                byPlantOrder.put(m.id(), compile(m.id()));
+            }
+            return byPlantOrder;
+        }
+
+        List<SimulatedMeter> evaluationOrder() {
+            return List.copyOf(order);
+        }
+
+        private SimulatedMeter compile(String id) {
+            SimulatedMeter done = compiled.get(id);
+            if (done != null) {
+                return done;
+            }
+            if (inProgress.contains(id)) {
+                throw new IllegalArgumentException("load models of meters " + inProgress + " depend on each other in a cycle");
+            }
+            Meter meter = plant.meter(id).orElseThrow(() -> new IllegalArgumentException(
+                    "load model refers to meter '" + id + "', which the plant does not define"));
+            inProgress.add(id);
+            LoadModels.MeterLoad load = loads.meters().getOrDefault(id, defaultLoad(meter.carrier()));
+            String where = "meters." + id;
+            LoadModels.MeterKind kind = load.kindValue(where);
+            long channel = SeededNoise.channel(id, 0);
+            SimulatedMeter.Term own = null;
+            List<SimulatedMeter> sumOf = null;
+            if (load.sumOf() != null) {
+                sumOf = new ArrayList<>();
+                for (String sub : load.sumOf()) {
+                    sumOf.add(compile(sub));
+                }
+            } else {
+                own = term(where, load.pattern(), load.follows(), load.idle(), load.full(), load.noise(),
+                        load.cycle(), load.powerFactor(), channel);
+            }
+            List<SimulatedMeter.Term> extras = new ArrayList<>();
+            for (int i = 0; i < load.extra().size(); i++) {
+                LoadModels.Term t = load.extra().get(i);
+                extras.add(term(where + ".extra[" + i + "]", t.pattern(), t.follows(), t.idle(), t.full(),
+                        t.noise(), null, t.powerFactor(), channel + 100 + i));
+            }
+            double full = own != null ? own.full() : 1.0;
+            SimulatedMeter sm = new SimulatedMeter(id, kind, meter.carrier(), own, sumOf, extras,
+                    load.lossFraction() == null ? 0.0 : load.lossFraction(), load.daily(), load.drift(),
+                    phaseShare(where, load.phaseShare(), channel), voltageOffsets(channel),
+                    pipeArea(full), channel, initialReadings(where, kind, meter.carrier(), load, full, channel));
+            inProgress.remove(id);
+            compiled.put(id, sm);
+            order.add(sm);
+            return sm;
+        }
+
+        private SimulatedMeter.Term term(String where, String pattern, String follows, Double idle, Double full,
+                Double noiseLevel, LoadModels.Cycle cycle, LoadModels.PowerFactor pf, long channel) {
+            ActivitySchedule schedule = null;
+            SimulatedMeter followed = null;
+            if (follows != null) {
+                followed = compile(follows);
+                if (followed.isSum()) {
+                    throw new IllegalArgumentException(where + ".follows '" + follows
+                            + "' is a sum of meters and has no activity of its own to follow");
+                }
+            } else if (pattern != null) {
+                schedule = schedules.get(pattern);
+                if (schedule == null) {
+                    throw new IllegalArgumentException(where + ".pattern '" + pattern + "' is not one of "
+                            + schedules.keySet());
+                }
+            }
+            if (idle == null || full == null) {
+                throw new IllegalArgumentException(where + ": idle and full are required");
+            }
+            if (cycle != null && (cycle.seconds() <= 0 || cycle.dutyIdle() < 0 || cycle.dutyFull() > 1)) {
+                throw new IllegalArgumentException(where + ".cycle: seconds > 0 and duties within 0..1 expected");
+            }
+            return new SimulatedMeter.Term(schedule, followed, idle, full, noiseLevel == null ? 0.0 : noiseLevel,
+                    cycle, pf, channel);
+        }
+
+        private double[] phaseShare(String where, List<Double> given, long channel) {
+            double[] share = new double[3];
+            if (given != null) {
+                if (given.size() != 3) {
+                    throw new IllegalArgumentException(where + ".phaseShare needs 3 values, got " + given);
+                }
+                for (int i = 0; i < 3; i++) {
+                    share[i] = given.get(i);
+                }
+            } else {
+                for (int i = 0; i < 3; i++) {
+                    share[i] = 1.0 / 3 + (noise.uniform(channel + 20 + i) - 0.5) * 0.04;
+                }
+            }
+            double sum = share[0] + share[1] + share[2];
+            for (int i = 0; i < 3; i++) {
+                share[i] /= sum;
+            }
+            return share;
+        }
+
+        private double[] voltageOffsets(long channel) {
+            double[] offsets = new double[3];
+            for (int i = 0; i < 3; i++) {
+                offsets[i] = (noise.uniform(channel + 30 + i) - 0.5) * 0.006;
+            }
+            return offsets;
+        }
+
+        /** A pipe sized for about 1.5 m/s at full flow. */
+        private static double pipeArea(double fullPerHour) {
+            return Math.max(fullPerHour, 0.1) / 3600.0 / 1.5;
+        }
+
+        private Map<Quantity, Double> initialReadings(String where, LoadModels.MeterKind kind, EnergyCarrier carrier,
+                LoadModels.MeterLoad load, double full, long channel) {
+            Map<Quantity, Double> initial = new EnumMap<>(Quantity.class);
+            // a meter that has run 1000..6000 full-load hours since it was installed
+            double hours = 1000 + 5000 * noise.uniform(channel + 40);
+            double base = Math.rint(Math.max(full, 1.0) * hours * 10) / 10;
+            switch (kind) {
+                case ELECTRICITY -> {
+                    initial.put(Quantity.ACTIVE_ENERGY_IMPORT, base);
+                    initial.put(Quantity.REACTIVE_ENERGY_IMPORT, Math.rint(base * 4) / 10);
+                    initial.put(Quantity.ACTIVE_ENERGY_EXPORT, Math.rint(noise.uniform(channel + 41) * 500) / 10);
+                    initial.put(Quantity.REACTIVE_ENERGY_EXPORT, Math.rint(noise.uniform(channel + 42) * 300) / 10);
+                }
+                case FLOW -> {
+                    initial.put(Quantity.VOLUME, base);
+                    initial.put(Quantity.MASS, base);
+                }
+                case TEMPERATURE -> {
+                }
+            }
+            load.initial().forEach((name, value) -> {
+                Quantity q;
+                try {
+                    q = Quantity.parse(name);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ".initial." + name + " is not a quantity", e);
+                }
+                if (!initial.containsKey(q)) {
+                    throw new IllegalArgumentException(where + ".initial." + name + ": this meter keeps only "
+                            + initial.keySet());
+                }
+                initial.put(q, value);
+            });
+            return initial;
+        }
+
+        private LoadModels.MeterLoad defaultLoad(EnergyCarrier carrier) {
+            String pattern = loads.patterns().containsKey("production") ? "production" : null;
+            return switch (carrier) {
+                case ELECTRICITY -> new LoadModels.MeterLoad("electricity", pattern, null, 10.0, 60.0, 0.05, null,
+                        new LoadModels.PowerFactor(0.78, 0.9), null, null, null, null, null, null, null);
+                case NONE -> new LoadModels.MeterLoad("temperature", pattern, null, 20.0, 24.0, 0.002, null, null,
+                        null, null, null, null, null, new LoadModels.Drift(0.5, 6), null);
+                default -> new LoadModels.MeterLoad("flow", pattern, null, 0.5, 5.0, 0.05, null, null, null, null,
+                        null, null, null, null, null);
+            };
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.wattline.simulator;
+
+import io.wattline.core.Quantity;
+import io.wattline.core.plant.Connection;
+import io.wattline.core.plant.ConnectionType;
+import io.wattline.core.plant.Meter;
+import io.wattline.core.plant.Plant;
+import io.wattline.profiles.DeviceProfile;
+import io.wattline.profiles.ProfileCatalog;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running simulated plant: the {@link PlantModel} and one Modbus TCP listener per modbus-tcp
+ * connection of the plant, serving each meter of that connection under its unit id with the
+ * registers of its profile. Every read advances the model to the clock's time first.
+ */
+public final class PlantSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlantSimulator.class);
+
+    private final Plant plant;
+    private final PlantModel model;
+    private final List<ModbusTcpSlave> slaves;
+
+    private PlantSimulator(Plant plant, PlantModel model, List<ModbusTcpSlave> slaves) {
+        this.plant = plant;
+        this.model = model;
+        this.slaves = slaves;
+    }
+
+    /** Starts the slaves of {@code plant} with profiles from {@code profiles}. */
+    public static PlantSimulator start(Plant plant, ProfileCatalog profiles, SimulatorOptions options) {
+        return start(plant, profiles::find, options);
+    }
+
+    /** Starts the slaves of {@code plant}; {@code profiles} looks a profile up by id. */
+    public static PlantSimulator start(Plant plant, Function<String, Optional<DeviceProfile>> profiles,
+            SimulatorOptions options) {
+        LoadModels loads = options.resolvedLoadModels();
+        Clock clock = options.clock();
+        PlantModel model = PlantModel.create(plant, loads, clock.instant());
+        List<ModbusTcpSlave> slaves = new ArrayList<>();
+        List<Connection> rewritten = new ArrayList<>();
+        try {
+            for (Connection c : plant.connections()) {
+                List<Meter> meters = plant.meters().stream().filter(m -> c.id().equals(m.connectionId())).toList();
+                if (c.type() != ConnectionType.MODBUS_TCP || meters.isEmpty()) {
+                    if (!meters.isEmpty()) {
+                        LOG.warn("connection {} ({}) is not simulated yet: only modbus-tcp is; its {} meters stay unserved",
+                                c.id(), c.type().configName(), meters.size());
+                    }
+                    rewritten.add(c);
+                    continue;
+                }
+                List<SimulatedDevice> devices = devices(c, meters, profiles, loads, model, clock);
+                int port = options.ephemeralPorts() ? 0 : c.port() + options.portOffset();
+                ModbusTcpSlave slave = ModbusTcpSlave.open(c.id(), options.bindHost(), port, devices);
+                slaves.add(slave);
+                rewritten.add(c.withEndpoint(options.bindHost(), slave.port()));
+                LOG.info("simulated connection {} listens on {}:{} with unit ids {}", c.id(), slave.host(),
+                        slave.port(), devices.stream().map(d -> d.unitId() + "=" + d.meterId()).toList());
+            }
+        } catch (RuntimeException e) {
+            slaves.forEach(ModbusTcpSlave::close);
+            throw e;
+        }
+        return new PlantSimulator(plant.withConnections(rewritten), model, List.copyOf(slaves));
+    }
+
+    private static List<SimulatedDevice> devices(Connection c, List<Meter> meters,
+            Function<String, Optional<DeviceProfile>> profiles, LoadModels loads, PlantModel model, Clock clock) {
+        List<SimulatedDevice> devices = new ArrayList<>();
+        Set<Integer> unitIds = new HashSet<>();
+        for (Meter m : meters) {
+            if (!unitIds.add(m.unitId())) {
+                throw new IllegalArgumentException("connection " + c.id() + ": unit id " + m.unitId()
+                        + " is used by more than one meter (meter " + m.id() + ")");
+            }
+            DeviceProfile profile = profiles.apply(m.profile()).orElseThrow(() -> new IllegalArgumentException(
+                    "meter " + m.id() + ": profile '" + m.profile() + "' is not in the profile catalogue"));
+            RegisterImage image = new RegisterImage(profile, loads.fixedPoints().getOrDefault(profile.id(), Map.of()));
+            Map<Quantity, Double> sample = model.readings(m.id());
+            List<Quantity> unserved = image.quantities().stream().filter(q -> !sample.containsKey(q)).toList();
+            if (!unserved.isEmpty()) {
+                LOG.info("meter {} ({}): quantities {} are not simulated and read as 0", m.id(), profile.id(), unserved);
+            }
+            String meterId = m.id();
+            Supplier<Map<Quantity, Double>> readings = () -> {
+                model.advanceTo(clock.instant());
+                return model.readings(meterId);
+            };
+            devices.add(new SimulatedDevice(meterId, m.unitId(), image, readings));
+        }
+        return devices;
+    }
+
+    /** The plant with its modbus-tcp connections pointing at the simulator's host and ports. */
+    public Plant plant() {
+        return plant;
+    }
+
+    public PlantModel model() {
+        return model;
+    }
+
+    /** host:port of each simulated connection, by connection id. */
+    public Map<String, String> endpoints() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Connection c : plant.connections()) {
+            if (c.type() == ConnectionType.MODBUS_TCP) {
+                out.put(c.id(), c.host() + ":" + c.port());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        for (ModbusTcpSlave s : slaves) {
+            s.close();
+        }
+        LOG.info("simulated plant '{}' stopped", plant.name());
+    }
+}
