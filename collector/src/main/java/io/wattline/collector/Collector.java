@@ -45,22 +45,24 @@ public final class Collector implements AutoCloseable {
 
     private final SampleBus bus;
     private final Clock clock;
-    private final Function<Connection, ModbusLink> links;
     private final List<PointInfo> points = new ArrayList<>();
     private final Map<Connection, List<PollTask>> tasksByConnection = new LinkedHashMap<>();
     private final List<ConnectionPoller> pollers = new ArrayList<>();
+    private final Map<String, String> unsupported = new LinkedHashMap<>();
     private ScheduledExecutorService staleMarker;
     private boolean started;
     private boolean closed;
 
     /** A collector that reaches Modbus TCP connections through j2mod. */
     public Collector(Plant plant, Function<String, DeviceProfile> profiles, SampleBus bus, Clock clock) {
-        this(plant, profiles, bus, clock, Collector::openLink);
+        this(plant, profiles, bus, clock, Collector::defaultLink);
     }
 
     /**
-     * @param links opens the link for a connection (tests and later transports plug in here);
-     *              called once per connection, on {@link #start()}
+     * @param links makes the link for a connection (later transports plug in here); called once
+     *              per connection that has meters, in this constructor, and must not block (links
+     *              connect on their first read). It throws {@link UnsupportedOperationException}
+     *              for a transport it cannot serve yet: that connection's points then report BAD.
      */
     public Collector(Plant plant, Function<String, DeviceProfile> profiles, SampleBus bus, Clock clock,
             Function<Connection, ModbusLink> links) {
@@ -68,9 +70,22 @@ public final class Collector implements AutoCloseable {
         Objects.requireNonNull(profiles, "profiles");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.links = Objects.requireNonNull(links, "links");
+        Objects.requireNonNull(links, "links");
         for (Connection c : plant.connections()) {
             tasksByConnection.put(c, new ArrayList<>());
+        }
+        Map<String, Meter> byId = new LinkedHashMap<>();
+        Map<String, Meter> byUnit = new LinkedHashMap<>();
+        for (Meter meter : plant.meters()) {
+            Meter same = byId.putIfAbsent(meter.id(), meter);
+            if (same != null) {
+                throw new IllegalArgumentException("meter id '" + meter.id() + "' is configured twice");
+            }
+            Meter sameUnit = byUnit.putIfAbsent(meter.connectionId() + "#" + meter.unitId(), meter);
+            if (sameUnit != null) {
+                throw new IllegalArgumentException("meters " + sameUnit.id() + " and " + meter.id()
+                        + " both use unit id " + meter.unitId() + " on connection " + meter.connectionId());
+            }
         }
         for (Meter meter : plant.meters()) {
             Connection connection = plant.connection(meter.connectionId()).orElseThrow(() ->
@@ -78,6 +93,18 @@ public final class Collector implements AutoCloseable {
                             + meter.connectionId() + "' is not configured"));
             DeviceProfile profile = profileOf(meter, profiles);
             tasksByConnection.get(connection).addAll(plan(meter, profile));
+        }
+        for (Map.Entry<Connection, List<PollTask>> e : tasksByConnection.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                continue;
+            }
+            Connection c = e.getKey();
+            try {
+                pollers.add(new ConnectionPoller(c.id(), links.apply(c), e.getValue(), bus, clock));
+            } catch (UnsupportedOperationException ex) {
+                // The connection stays visible: its points show BAD with the reason instead of vanishing.
+                unsupported.put(c.id(), ex.getMessage());
+            }
         }
     }
 
@@ -127,7 +154,7 @@ public final class Collector implements AutoCloseable {
         return fallback;
     }
 
-    private static ModbusLink openLink(Connection c) {
+    private static ModbusLink defaultLink(Connection c) {
         if (c.type() != ConnectionType.MODBUS_TCP) {
             throw new UnsupportedOperationException("connection " + c.id() + ": type "
                     + c.type().configName() + " is not supported by this collector yet (only modbus-tcp)");
@@ -142,24 +169,13 @@ public final class Collector implements AutoCloseable {
             return;
         }
         started = true;
-        for (Map.Entry<Connection, List<PollTask>> e : tasksByConnection.entrySet()) {
-            Connection c = e.getKey();
-            if (e.getValue().isEmpty()) {
-                continue;
-            }
-            ModbusLink link;
-            try {
-                link = links.apply(c);
-            } catch (UnsupportedOperationException ex) {
-                // The connection stays visible: its points show BAD with the reason instead of vanishing.
-                log.warn(ex.getMessage());
-                publishUnsupported(e.getValue(), ex.getMessage());
-                continue;
-            }
-            ConnectionPoller poller = new ConnectionPoller(c.id(), link, e.getValue(), bus, clock);
-            pollers.add(poller);
-            poller.start();
-        }
+        unsupported.forEach((connectionId, reason) -> {
+            log.warn(reason);
+            publishUnsupported(tasksByConnection.entrySet().stream()
+                    .filter(e -> e.getKey().id().equals(connectionId))
+                    .flatMap(e -> e.getValue().stream()).toList(), reason);
+        });
+        pollers.forEach(ConnectionPoller::start);
         staleMarker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "stale-value-marker");
             t.setDaemon(true);
@@ -192,7 +208,10 @@ public final class Collector implements AutoCloseable {
         return bus;
     }
 
-    /** Stops all pollers and closes their links; the bus stays open for its owner to close. */
+    /**
+     * Stops all pollers and closes their links, waiting at most about one request timeout; the
+     * bus stays open for its owner to close.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -202,9 +221,9 @@ public final class Collector implements AutoCloseable {
         if (staleMarker != null) {
             staleMarker.shutdownNow();
         }
-        for (ConnectionPoller p : pollers) {
-            p.close();
-        }
+        // Signal every poller first, so their in-flight timeouts elapse together, not one after another.
+        pollers.forEach(ConnectionPoller::stop);
+        pollers.forEach(ConnectionPoller::close);
         log.info("collector stopped");
     }
 }

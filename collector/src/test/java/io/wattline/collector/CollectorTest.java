@@ -11,7 +11,11 @@ import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.poll.PollTask;
 import io.wattline.collector.support.TestProfiles;
 import io.wattline.core.PointId;
+import io.wattline.core.Quality;
 import io.wattline.core.Quantity;
+import io.wattline.core.Sample;
+import io.wattline.core.plant.Connection;
+import io.wattline.core.plant.ConnectionType;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.profiles.DeviceProfile;
 import java.time.Clock;
@@ -84,5 +88,31 @@ class CollectorTest {
                 plant(List.of(), List.of(meter("m1", METER.id(), "gw-x", 1, POLL))),
                 PROFILES, new SampleBus(), Clock.systemUTC()));
         assertEquals("meter m1: connection 'gw-x' is not configured", e.getMessage());
+    }
+
+    @Test
+    void twoMetersOnOneUnitIdOfOneConnectionAreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Collector(
+                plant(List.of(tcp("gw", 1502, Duration.ofSeconds(1))),
+                        List.of(meter("m1", METER.id(), "gw", 4, POLL), meter("m2", METER.id(), "gw", 4, POLL))),
+                PROFILES, new SampleBus(), Clock.systemUTC()));
+        assertEquals("meters m1 and m2 both use unit id 4 on connection gw", e.getMessage());
+    }
+
+    @Test
+    void pointsOnATransportNotSupportedYetReportBadWithTheReason() {
+        Connection rtu = new Connection("bus1", ConnectionType.MODBUS_RTU, null, 0, "/dev/ttyUSB0", 9600, "N", 1,
+                Duration.ofSeconds(1), 1);
+        try (SampleBus bus = new SampleBus();
+                Collector c = new Collector(plant(List.of(rtu), List.of(meter("m1", METER.id(), "bus1", 1, POLL))),
+                        PROFILES, bus, Clock.systemUTC())) {
+            c.start();
+            assertEquals(METER.points().size(), bus.latest().size());
+            for (Sample s : bus.latest().values()) {
+                assertEquals(Quality.BAD, s.quality());
+                assertEquals("connection bus1: type modbus-rtu is not supported by this collector yet (only modbus-tcp)",
+                        s.reason());
+            }
+        }
     }
 }

@@ -26,10 +26,11 @@ public final class SampleBus implements AutoCloseable {
 
     /**
      * Caches {@code sample} as the latest of its point and offers it to every subscriber. Safe to
-     * call from several poller threads; a failed emission (no subscriber, slow subscriber, a
-     * concurrent emit) only drops the sample from the stream, never from the cache.
+     * call from several poller threads: emissions are serialized, so the stream shows each point's
+     * samples in the order the cache took them. A subscriber without demand misses the sample;
+     * the cache never does. Subscribers must not block (they run inside this call).
      */
-    public void publish(Sample sample) {
+    public synchronized void publish(Sample sample) {
         latest.put(sample.point(), sample);
         published.incrementAndGet();
         emit(sample);
@@ -40,7 +41,7 @@ public final class SampleBus implements AutoCloseable {
      * value and reading time, and streams the marked sample. Does nothing if the cached sample was
      * replaced meanwhile or is not GOOD.
      */
-    public void markStale(Sample cached) {
+    public synchronized void markStale(Sample cached) {
         if (cached.quality() != Quality.GOOD) {
             return;
         }
@@ -51,18 +52,11 @@ public final class SampleBus implements AutoCloseable {
     }
 
     private void emit(Sample sample) {
-        // Several pollers may emit at once; the sink rejects concurrent emits, so retry briefly.
-        for (int attempt = 0; attempt < 100; attempt++) {
-            Sinks.EmitResult r = sink.tryEmitNext(sample);
-            if (r != Sinks.EmitResult.FAIL_NON_SERIALIZED) {
-                if (r == Sinks.EmitResult.FAIL_TERMINATED || r == Sinks.EmitResult.FAIL_CANCELLED) {
-                    log.debug("sample {} not streamed: bus closed", sample.point());
-                }
-                return;
-            }
-            Thread.onSpinWait();
+        Sinks.EmitResult r = sink.tryEmitNext(sample);
+        // No subscriber, or one without demand, is normal on the live path; anything else is worth a trace.
+        if (r.isFailure() && r != Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER && r != Sinks.EmitResult.FAIL_OVERFLOW) {
+            log.debug("sample {} not streamed: {}", sample.point(), r);
         }
-        log.debug("sample {} not streamed: emit contention", sample.point());
     }
 
     /** Live samples from now on; a slow subscriber misses samples rather than holding up others. */
@@ -82,7 +76,7 @@ public final class SampleBus implements AutoCloseable {
 
     /** Completes the stream; the cache stays readable. */
     @Override
-    public void close() {
+    public synchronized void close() {
         sink.tryEmitComplete();
     }
 }

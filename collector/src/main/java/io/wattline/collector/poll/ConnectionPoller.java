@@ -176,11 +176,16 @@ public final class ConnectionPoller implements AutoCloseable {
         return tasks;
     }
 
+    /** Asks the thread to stop after its current request, without waiting. */
+    public void stop() {
+        closed = true;
+        thread.interrupt();
+    }
+
     /** Stops the thread (waiting up to the current request's timeout) and closes the link. */
     @Override
     public void close() {
-        closed = true;
-        thread.interrupt();
+        stop();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
