@@ -44,9 +44,29 @@ public final class FrameVerifier {
         return checks;
     }
 
+    /** Problems of case {@code index} alone (no coverage check); its comparisons go to {@code checks}. */
+    public static List<ValidationError> verifyCase(DeviceProfile profile, RecordedFrames frames, int index, List<Check> checks) {
+        List<ValidationError> problems = new ArrayList<>();
+        runCase(profile, frames, index, problems, checks, new HashSet<>());
+        return problems;
+    }
+
     private static void run(DeviceProfile profile, RecordedFrames frames, List<ValidationError> problems, List<Check> checks) {
         Set<String> covered = new HashSet<>();
         for (int i = 0; i < frames.cases().size(); i++) {
+            runCase(profile, frames, i, problems, checks, covered);
+        }
+        for (PointDefinition p : profile.points()) {
+            if (!covered.contains(p.name())) {
+                problems.add(new ValidationError(frames.file(), 0, 0, "cases",
+                        "point '" + p.name() + "' is checked by no case that decodes correctly; every point needs one"));
+            }
+        }
+    }
+
+    private static void runCase(DeviceProfile profile, RecordedFrames frames, int i, List<ValidationError> problems,
+            List<Check> checks, Set<String> covered) {
+        {
             RecordedFrames.Case c = frames.cases().get(i);
             String at = "/cases/" + i;
             ReadRequest request;
@@ -54,7 +74,7 @@ public final class FrameVerifier {
                 request = ModbusFrames.parseRtuRequest(c.request());
             } catch (FrameException e) {
                 problems.add(problem(frames, c, at + "/request", "request does not parse: " + e.getMessage()));
-                continue;
+                return;
             }
             if (request.unitId() != c.unitId()) {
                 problems.add(problem(frames, c, at + "/unitId", "request is for unit " + request.unitId() + ", case says " + c.unitId()));
@@ -71,7 +91,7 @@ public final class FrameVerifier {
                                 + ", got " + e.getMessage()));
                     }
                 }
-                continue;
+                return;
             }
             int[] registers;
             try {
@@ -80,7 +100,7 @@ public final class FrameVerifier {
                         : ModbusFrames.parseRtuRegisters(c.response(), request);
             } catch (FrameException e) {
                 problems.add(problem(frames, c, at + "/response", "response does not parse: " + e.getMessage()));
-                continue;
+                return;
             }
             for (Map.Entry<String, Double> e : c.expected().entrySet()) {
                 String field = at + "/expect/" + e.getKey();
@@ -105,12 +125,6 @@ public final class FrameVerifier {
                     problems.add(problem(frames, c, field, "decodes to " + actual + " " + point.unit()
                             + ", recorded value is " + e.getValue()));
                 }
-            }
-        }
-        for (PointDefinition p : profile.points()) {
-            if (!covered.contains(p.name())) {
-                problems.add(new ValidationError(frames.file(), 0, 0, "cases",
-                        "point '" + p.name() + "' is checked by no case that decodes correctly; every point needs one"));
             }
         }
     }
