@@ -232,7 +232,7 @@ public final class PlantModel {
                 extras.add(term(where + ".extra[" + i + "]", t.pattern(), t.follows(), t.idle(), t.full(),
                         t.noise(), null, t.powerFactor(), channel + 100 + i));
             }
-            double full = own != null ? own.full() : 1.0;
+            double full = own != null ? own.full() : nominalFull(sumOf, extras);
             SimulatedMeter sm = new SimulatedMeter(id, kind, meter.carrier(), own, sumOf, extras,
                     load.lossFraction() == null ? 0.0 : load.lossFraction(), load.daily(), load.drift(),
                     phaseShare(where, load.phaseShare(), channel), voltageOffsets(channel),
@@ -241,6 +241,18 @@ public final class PlantModel {
             compiled.put(id, sm);
             order.add(sm);
             return sm;
+        }
+
+        /** Full load of a sum: its sub-meters' and extra loads' full loads together. */
+        private static double nominalFull(List<SimulatedMeter> sumOf, List<SimulatedMeter.Term> extras) {
+            double full = 0;
+            for (SimulatedMeter sub : sumOf) {
+                full += sub.own != null ? sub.own.full() : nominalFull(sub.sumOf, sub.extras);
+            }
+            for (SimulatedMeter.Term t : extras) {
+                full += t.full();
+            }
+            return full;
         }
 
         private SimulatedMeter.Term term(String where, String pattern, String follows, Double idle, Double full,

@@ -1,0 +1,103 @@
+package io.wattline.simulator;
+
+import io.wattline.config.ConfigException;
+import io.wattline.config.PlantConfigLoader;
+import io.wattline.core.plant.Plant;
+import io.wattline.profiles.ProfileCatalog;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a simulated plant standalone until killed, so an external collector can poll it:
+ * {@code --config FILE} (default: the built-in demo plant), {@code --host 127.0.0.1},
+ * {@code --port-offset N} (added to every configured port), {@code --seed N}.
+ */
+public final class SimulatorMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorMain.class);
+
+    private SimulatorMain() {
+    }
+
+    /** The command line, parsed. */
+    record Arguments(Path config, String host, int portOffset, Long seed) {
+
+        static Arguments parse(String... args) {
+            Path config = null;
+            String host = SimulatorOptions.LOOPBACK;
+            int offset = 0;
+            Long seed = null;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--help") || a.equals("-h")) {
+                    throw new IllegalArgumentException(usage());
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("option " + a + " needs a value\n" + usage());
+                }
+                String v = args[++i];
+                switch (a) {
+                    case "--config" -> config = Path.of(v);
+                    case "--host" -> host = v;
+                    case "--port-offset" -> offset = integer(a, v);
+                    case "--seed" -> seed = (long) integer(a, v);
+                    default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
+                }
+            }
+            return new Arguments(config, host, offset, seed);
+        }
+
+        private static int integer(String option, String value) {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " expects a whole number, got '" + value + "'", e);
+            }
+        }
+
+        static String usage() {
+            return "usage: simulate [--config plant.yaml] [--host 127.0.0.1] [--port-offset N] [--seed N]";
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        ProfileCatalog profiles = ProfileCatalog.builtIn();
+        Plant plant;
+        if (arguments.config() == null) {
+            plant = DemoPlant.load(profiles);
+        } else {
+            try {
+                plant = new PlantConfigLoader(profiles::find).load(arguments.config());
+            } catch (ConfigException e) {
+                System.err.println(e.getMessage());
+                System.exit(1);
+                return;
+            }
+        }
+        SimulatorOptions options = SimulatorOptions.configuredPorts()
+                .withBindHost(arguments.host())
+                .withPortOffset(arguments.portOffset());
+        if (arguments.seed() != null) {
+            options = options.withSeed(arguments.seed());
+        }
+        PlantSimulator simulator = PlantSimulator.start(plant, profiles, options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }, "simulator-shutdown"));
+        simulator.endpoints().forEach((id, endpoint) -> LOG.info("connection {}: modbus-tcp {}", id, endpoint));
+        LOG.info("simulating '{}' ({} meters); stop with Ctrl-C", plant.name(), plant.meters().size());
+        stopped.await();
+    }
+}
