@@ -163,7 +163,7 @@ final class CalendarChecks {
             } else {
                 int last = fault.owners().get(fault.owners().size() - 1);
                 errors.add(doc.error("/tariff/periods/" + last, "tariff periods "
-                        + fault.owners().stream().map(o -> "#" + (o + 1)).toList()
+                        + String.join(" and ", fault.owners().stream().map(o -> String.valueOf(o + 1)).toList())
                         + " overlap at " + DayTiling.span(fault)
                         + " (periods must tile the 24 hours exactly)"));
             }

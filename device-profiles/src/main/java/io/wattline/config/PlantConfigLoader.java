@@ -81,7 +81,11 @@ public final class PlantConfigLoader {
             throw new ConfigException(result.errors());
         }
         List<ValidationError> errors = new ArrayList<>(result.errors());
-        errors.addAll(semanticErrors(result.document()));
+        for (ValidationError semantic : semanticErrors(result.document())) {
+            if (!misspelt(semantic, result.errors())) {
+                errors.add(semantic);
+            }
+        }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(ValidationError::line)
                     .thenComparingInt(ValidationError::column));
@@ -108,6 +112,23 @@ public final class PlantConfigLoader {
         errors.addAll(new PlantTreeChecks(document, profiles, knownProfileIds).run());
         errors.addAll(new CalendarChecks(document).run());
         return errors;
+    }
+
+    /**
+     * A field the rules require (unitId on Modbus) but the user misspelt was already reported as
+     * an unknown field with a "did you mean" hint; saying "missing" as well would be noise.
+     */
+    private static boolean misspelt(ValidationError missing, List<ValidationError> schemaErrors) {
+        if (!missing.message().startsWith("missing required field '")) {
+            return false;
+        }
+        int dot = missing.field().lastIndexOf('.');
+        String parent = dot < 0 ? "" : missing.field().substring(0, dot + 1);
+        String name = missing.field().substring(dot + 1);
+        return schemaErrors.stream().anyMatch(e -> e.field().startsWith(parent)
+                && e.field().indexOf('.', parent.length()) < 0
+                && e.message().startsWith("unknown field")
+                && e.message().endsWith("did you mean '" + name + "'?"));
     }
 
     private static String read(Path file) throws ConfigException {

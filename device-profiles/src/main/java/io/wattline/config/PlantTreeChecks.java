@@ -198,7 +198,7 @@ final class PlantTreeChecks {
             return;
         }
         if (unit.isMissingNode()) {
-            errors.add(doc.error(at, "missing required field 'unitId' (connection '"
+            errors.add(doc.error(at + "/unitId", "missing required field 'unitId' (connection '"
                     + connectionId + "' is " + type + ")"));
             return;
         }

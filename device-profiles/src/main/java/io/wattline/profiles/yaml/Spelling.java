@@ -12,7 +12,8 @@ public final class Spelling {
 
     /**
      * The candidate closest to {@code typed} by edit distance (case-insensitive), if it is close
-     * enough to be a plausible typo: at most a third of the word's length, and at least 2 edits.
+     * enough to be a plausible typo: at most a third of the word's length (at least one edit; none
+     * for words of one or two characters).
      */
     public static Optional<String> closest(String typed, Collection<String> candidates) {
         String lower = typed.toLowerCase(Locale.ROOT);
@@ -25,7 +26,8 @@ public final class Spelling {
                 bestDistance = d;
             }
         }
-        int allowed = Math.max(2, typed.length() / 3);
+        // Ids of one or two characters are all "close" to each other: suggesting one is noise.
+        int allowed = typed.length() <= 2 ? 0 : Math.max(1, typed.length() / 3);
         return best != null && bestDistance <= allowed && !best.equals(typed)
                 ? Optional.of(best) : Optional.empty();
     }
@@ -35,23 +37,24 @@ public final class Spelling {
         return closest(typed, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
     }
 
-    /** Levenshtein distance. */
+    /** Edit distance where swapping two neighbouring letters counts as one edit (optimal string alignment). */
     static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

@@ -1,0 +1,97 @@
+package io.wattline.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wattline.core.plant.Plant;
+import io.wattline.core.plant.ShiftInstance;
+import io.wattline.core.plant.TariffBand;
+import io.wattline.profiles.ProfileCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The demo plant shipped with the simulator loads with the built-in profiles and means what it says. */
+class DemoPlantTest {
+
+    /** The simulator's file itself, not a copy that could drift (tests run in the module folder). */
+    static final Path DEMO = Path.of("../simulator/src/main/resources/demo/plant.yaml");
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private static Plant plant;
+
+    @BeforeAll
+    static void load() throws ConfigException {
+        assertTrue(Files.isRegularFile(DEMO), "demo plant missing at " + DEMO.toAbsolutePath());
+        ProfileCatalog catalog = ProfileCatalog.builtIn();
+        plant = new PlantConfigLoader(catalog::find, catalog.ids()).load(DEMO);
+    }
+
+    @Test
+    void treeConnectionsAndMeters() {
+        assertEquals(SHANGHAI, plant.zone());
+        assertEquals(List.of("workshop", "utilities"), plant.areas().stream().map(a -> a.id()).toList());
+        assertEquals(List.of("line1", "line2"), plant.lines().stream().map(l -> l.id()).toList());
+        assertEquals(2, plant.connections().size());
+        assertEquals(1503, plant.connection("gw-utilities").orElseThrow().port());
+        assertEquals(12, plant.meters().size());
+        // the four electricity sub-meters hang below the main incomer
+        assertEquals(List.of("boiler-aux-power", "compressor-power", "line1-power", "line2-power"),
+                plant.meters().stream().filter(m -> "main-incomer".equals(m.parentMeterId()))
+                        .map(m -> m.id()).sorted().collect(Collectors.toList()));
+        assertEquals(Duration.ofSeconds(15), plant.meter("line1-power").orElseThrow().pollGroups().get("slow"));
+        assertEquals("utilities", plant.meter("boiler-gas").orElseThrow().areaId());
+    }
+
+    @Test
+    void tariffBands() {
+        assertEquals(TariffBand.VALLEY, plant.tariff().bandAt(LocalTime.of(3, 0)));
+        assertEquals(TariffBand.PEAK, plant.tariff().bandAt(LocalTime.of(10, 0)));
+        assertEquals(TariffBand.FLAT, plant.tariff().bandAt(LocalTime.of(23, 59)));
+        assertEquals(1.02, plant.tariff().pricePerKwh().get(TariffBand.PEAK));
+    }
+
+    /**
+     * Crews by hand: the rotation epoch is Monday 2026-01-05, the pattern has 8 rows. 2026-03-01 is
+     * 26 (rest of January) + 28 (February) + 1 = 55 days later, row 55 mod 8 = 7 = [B, C, D], so
+     * its night shift is crew D. 2026-03-02 is row 0 = [A, B, C]: morning A. The night shift of
+     * 03-01 runs until 06:00 on 03-02 and still belongs to production day 03-01.
+     */
+    @ParameterizedTest(name = "{0} is {1} of {2}, crew {3}")
+    @CsvSource(textBlock = """
+            2026-03-01T22:00, night,     2026-03-01, D
+            2026-03-01T23:30, night,     2026-03-01, D
+            2026-03-02T00:00, night,     2026-03-01, D
+            2026-03-02T05:59, night,     2026-03-01, D
+            2026-03-02T06:00, morning,   2026-03-02, A
+            2026-03-02T14:00, afternoon, 2026-03-02, B
+            2026-03-01T21:59, afternoon, 2026-03-01, C
+            """)
+    void shiftsCrossingMidnightBelongToTheDayTheyStart(LocalDateTime local, String shift,
+            LocalDate productionDay, String crew) {
+        ShiftInstance instance = plant.shiftCalendar().shiftAt(local.atZone(SHANGHAI));
+        assertEquals(shift, instance.shift().id());
+        assertEquals(productionDay, instance.productionDay());
+        assertEquals(crew, instance.crew());
+    }
+
+    @Test
+    void nightShiftLastsEightHoursAcrossMidnight() {
+        ShiftInstance night = plant.shiftCalendar().shiftAt(
+                ZonedDateTime.of(2026, 3, 2, 5, 59, 0, 0, SHANGHAI));
+        assertEquals(ZonedDateTime.of(2026, 3, 1, 22, 0, 0, 0, SHANGHAI), night.start());
+        assertEquals(ZonedDateTime.of(2026, 3, 2, 6, 0, 0, 0, SHANGHAI), night.end());
+        assertEquals(Duration.ofHours(8), night.shift().length());
+    }
+}
