@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -36,6 +38,7 @@ public final class TariffFileLoader {
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // a misspelt field is an error
             .build();
 
     private TariffFileLoader() {
@@ -65,14 +68,37 @@ public final class TariffFileLoader {
 
     /** Parses one tariff file; {@code source} names it in error messages. */
     public static TouTariff parse(String source, InputStream in) {
-        TariffFile file;
+        JsonNode tree;
         try {
-            file = MAPPER.readValue(in, TariffFile.class);
+            tree = MAPPER.readTree(in);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
             throw new TariffFileException(source + where + ": " + e.getOriginalMessage(), e);
         }
+        TariffFile file;
+        try {
+            // binding from the tree: Jackson's locations would point at the end of the document,
+            // so the message names the field path instead
+            file = MAPPER.treeToValue(tree, TariffFile.class);
+        } catch (JacksonException e) {
+            throw new TariffFileException(source + ": " + fieldPath(e) + ": " + e.getOriginalMessage(), e);
+        }
+        if (file == null) {
+            throw new TariffFileException(source + ": the file is empty", null);
+        }
         return new Reader(source).tariff(file);
+    }
+
+    private static String fieldPath(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "(top level)" : path.toString();
     }
 
     /** Content checks with the field path in every message. */
