@@ -149,7 +149,7 @@ public final class Collector implements AutoCloseable {
         // A group the meter does not mention is polled at the meter's slowest declared pace.
         Duration fallback = meter.pollGroups().values().stream().max(Comparator.naturalOrder())
                 .orElse(DEFAULT_POLL_PERIOD);
-        log.warn("meter {}: no period for poll group '{}' of profile {}; polling it every {}",
+        log.info("meter {}: no period for poll group '{}' of profile {}; polling it every {}",
                 meter.id(), group, meter.profile(), fallback);
         return fallback;
     }
