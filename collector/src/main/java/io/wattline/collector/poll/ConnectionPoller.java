@@ -87,7 +87,12 @@ public final class ConnectionPoller implements AutoCloseable {
                 continue;
             }
             PollTask task = tasks.get(next);
-            runOnce(task);
+            try {
+                runOnce(task);
+            } catch (RuntimeException e) {
+                // Whatever broke (a throwing subscriber, a bug), the connection's only thread must survive it.
+                log.error("{} on {}: poll cycle failed", task.label(), connectionId, e);
+            }
             long period = task.period().toNanos();
             long after = System.nanoTime();
             // Stay on the task's grid; cycles missed while a slow device held the line are skipped, not caught up.
