@@ -66,65 +66,63 @@ public final class FrameVerifier {
 
     private static void runCase(DeviceProfile profile, RecordedFrames frames, int i, List<ValidationError> problems,
             List<Check> checks, Set<String> covered) {
-        {
-            RecordedFrames.Case c = frames.cases().get(i);
-            String at = "/cases/" + i;
-            ReadRequest request;
+        RecordedFrames.Case c = frames.cases().get(i);
+        String at = "/cases/" + i;
+        ReadRequest request;
+        try {
+            request = ModbusFrames.parseRtuRequest(c.request());
+        } catch (FrameException e) {
+            problems.add(problem(frames, c, at + "/request", "request does not parse: " + e.getMessage()));
+            return;
+        }
+        if (request.unitId() != c.unitId()) {
+            problems.add(problem(frames, c, at + "/unitId", "request is for unit " + request.unitId() + ", case says " + c.unitId()));
+        }
+        checkAgainstProfile(profile, frames, c, at, request, problems);
+        if (c.expectedException() != 0) {
             try {
-                request = ModbusFrames.parseRtuRequest(c.request());
+                ModbusFrames.parseRtuRegisters(c.response(), request);
+                problems.add(problem(frames, c, at + "/response", "expected exception " + c.expectedException()
+                        + " but the response parsed as data"));
             } catch (FrameException e) {
-                problems.add(problem(frames, c, at + "/request", "request does not parse: " + e.getMessage()));
-                return;
-            }
-            if (request.unitId() != c.unitId()) {
-                problems.add(problem(frames, c, at + "/unitId", "request is for unit " + request.unitId() + ", case says " + c.unitId()));
-            }
-            checkAgainstProfile(profile, frames, c, at, request, problems);
-            if (c.expectedException() != 0) {
-                try {
-                    ModbusFrames.parseRtuRegisters(c.response(), request);
+                if (e.reason() != FrameException.Reason.EXCEPTION_RESPONSE || e.exceptionCode() != c.expectedException()) {
                     problems.add(problem(frames, c, at + "/response", "expected exception " + c.expectedException()
-                            + " but the response parsed as data"));
-                } catch (FrameException e) {
-                    if (e.reason() != FrameException.Reason.EXCEPTION_RESPONSE || e.exceptionCode() != c.expectedException()) {
-                        problems.add(problem(frames, c, at + "/response", "expected exception " + c.expectedException()
-                                + ", got " + e.getMessage()));
-                    }
+                            + ", got " + e.getMessage()));
                 }
-                return;
             }
-            int[] registers;
-            try {
-                registers = request.function().isBit()
-                        ? bitsAsRegisters(ModbusFrames.parseRtuBits(c.response(), request))
-                        : ModbusFrames.parseRtuRegisters(c.response(), request);
-            } catch (FrameException e) {
-                problems.add(problem(frames, c, at + "/response", "response does not parse: " + e.getMessage()));
-                return;
+            return;
+        }
+        int[] registers;
+        try {
+            registers = request.function().isBit()
+                    ? bitsAsRegisters(ModbusFrames.parseRtuBits(c.response(), request))
+                    : ModbusFrames.parseRtuRegisters(c.response(), request);
+        } catch (FrameException e) {
+            problems.add(problem(frames, c, at + "/response", "response does not parse: " + e.getMessage()));
+            return;
+        }
+        for (Map.Entry<String, Double> e : c.expected().entrySet()) {
+            String field = at + "/expect/" + e.getKey();
+            PointDefinition point = profile.point(e.getKey()).orElse(null);
+            if (point == null) {
+                problems.add(problem(frames, c, field, "no point '" + e.getKey() + "' in profile " + profile.id()));
+                continue;
             }
-            for (Map.Entry<String, Double> e : c.expected().entrySet()) {
-                String field = at + "/expect/" + e.getKey();
-                PointDefinition point = profile.point(e.getKey()).orElse(null);
-                if (point == null) {
-                    problems.add(problem(frames, c, field, "no point '" + e.getKey() + "' in profile " + profile.id()));
-                    continue;
-                }
-                if (point.function() != request.function() || point.address() < request.address()
-                        || point.end() > request.address() + request.count()) {
-                    problems.add(problem(frames, c, field, "point '" + point.name() + "' (" + point.function() + " ["
-                            + point.address() + ", " + point.end() + ")) is not in this request (" + request.function()
-                            + " [" + request.address() + ", " + (request.address() + request.count()) + "))"));
-                    continue;
-                }
-                double actual = RegisterCodec.decode(point, registers, point.address() - request.address());
-                boolean ok = close(point, e.getValue(), actual);
-                checks.add(new Check(c.name(), point.name(), e.getValue(), actual, ok));
-                if (ok) {
-                    covered.add(point.name());
-                } else {
-                    problems.add(problem(frames, c, field, "decodes to " + actual + " " + point.unit()
-                            + ", recorded value is " + e.getValue()));
-                }
+            if (point.function() != request.function() || point.address() < request.address()
+                    || point.end() > request.address() + request.count()) {
+                problems.add(problem(frames, c, field, "point '" + point.name() + "' (" + point.function() + " ["
+                        + point.address() + ", " + point.end() + ")) is not in this request (" + request.function()
+                        + " [" + request.address() + ", " + (request.address() + request.count()) + "))"));
+                continue;
+            }
+            double actual = RegisterCodec.decode(point, registers, point.address() - request.address());
+            boolean ok = close(point, e.getValue(), actual);
+            checks.add(new Check(c.name(), point.name(), e.getValue(), actual, ok));
+            if (ok) {
+                covered.add(point.name());
+            } else {
+                problems.add(problem(frames, c, field, "decodes to " + actual + " " + point.unit()
+                        + ", recorded value is " + e.getValue()));
             }
         }
     }

@@ -94,7 +94,8 @@ public final class RegisterCodec {
             throw new IllegalArgumentException("cannot encode " + raw + " as " + type);
         }
         double r = Math.rint(raw);
-        if (r < min || r > max) {
+        // (double) Long.MAX_VALUE rounds up to 2^63, which a long cannot hold: compare strictly there.
+        if (r < min || r > max || max == Long.MAX_VALUE && r >= 0x1p63) {
             throw new IllegalArgumentException(raw + " does not fit " + type + " [" + min + ", " + max + "]");
         }
         return (long) r;
