@@ -61,9 +61,12 @@ final class CalendarChecks {
     /** Unique ids and a tiling of the day; returns the shift ids in order (null where unreadable). */
     private List<String> shifts(JsonNode definitions) {
         List<String> ids = new ArrayList<>();
+        if (!definitions.isArray()) {
+            return ids;
+        }
         Map<String, Integer> seen = new HashMap<>();
         List<DayTiling.Window> windows = new ArrayList<>();
-        boolean complete = definitions.isArray();
+        boolean complete = true;
         for (int i = 0; i < definitions.size(); i++) {
             JsonNode shift = definitions.get(i);
             String id = text(shift, "id");
@@ -101,7 +104,7 @@ final class CalendarChecks {
     private void rotation(JsonNode shifts, List<String> shiftIds) {
         Set<String> crews = new LinkedHashSet<>();
         JsonNode crewList = shifts.path("crews");
-        for (int i = 0; i < crewList.size(); i++) {
+        for (int i = 0; crewList.isArray() && i < crewList.size(); i++) {
             String crew = crewList.get(i).isString() ? crewList.get(i).asString() : null;
             if (crew != null && !crews.add(crew)) {
                 errors.add(doc.error("/shifts/crews/" + i, "duplicate crew '" + crew + "'"));
@@ -121,7 +124,7 @@ final class CalendarChecks {
             }
         }
         JsonNode pattern = rotation.path("pattern");
-        for (int d = 0; d < pattern.size(); d++) {
+        for (int d = 0; pattern.isArray() && d < pattern.size(); d++) {
             JsonNode row = pattern.get(d);
             String at = "/shifts/rotation/pattern/" + d;
             if (!row.isArray()) {

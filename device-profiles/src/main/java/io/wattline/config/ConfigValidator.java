@@ -17,6 +17,12 @@ public final class ConfigValidator {
     private ConfigValidator() {
     }
 
+    /** Validates the files named on the command line against the built-in profiles. */
+    public static void main(String[] args) {
+        List<Path> files = java.util.Arrays.stream(args).map(Path::of).toList();
+        System.exit(run(PlantConfigLoader.withBuiltInProfiles(), files, System.out));
+    }
+
     /** @return 0 when every file is valid, 1 otherwise */
     public static int run(List<Path> files, Function<String, Optional<DeviceProfile>> profiles,
             PrintStream out) {

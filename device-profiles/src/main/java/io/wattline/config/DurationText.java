@@ -19,18 +19,17 @@ public final class DurationText {
         if (!m.matches()) {
             return Optional.empty();
         }
-        long amount;
         try {
-            amount = Long.parseLong(m.group(1));
-        } catch (NumberFormatException e) {
-            return Optional.empty(); // more digits than a long holds: not a duration anyone means
+            long amount = Long.parseLong(m.group(1));
+            return Optional.of(switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            });
+        } catch (NumberFormatException | ArithmeticException e) {
+            return Optional.empty(); // more than a Duration holds: not a duration anyone means
         }
-        return Optional.of(switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        });
     }
 
     /** The shortest spelling that {@link #parse} reads back to the same duration. */

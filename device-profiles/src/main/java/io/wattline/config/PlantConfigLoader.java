@@ -2,6 +2,7 @@ package io.wattline.config;
 
 import io.wattline.core.plant.Plant;
 import io.wattline.profiles.DeviceProfile;
+import io.wattline.profiles.ProfileCatalog;
 import io.wattline.profiles.yaml.ValidationError;
 import io.wattline.profiles.yaml.YamlDocument;
 import io.wattline.profiles.yaml.YamlSchemaValidator;
@@ -45,6 +46,12 @@ public final class PlantConfigLoader {
             Collection<String> knownProfileIds) {
         this.profiles = profiles;
         this.knownProfileIds = List.copyOf(knownProfileIds);
+    }
+
+    /** A loader that knows the profiles shipped in the jar ({@link ProfileCatalog#builtIn()}). */
+    public static PlantConfigLoader withBuiltInProfiles() {
+        ProfileCatalog catalog = ProfileCatalog.builtIn();
+        return new PlantConfigLoader(catalog::find, catalog.ids());
     }
 
     /** A loader that knows exactly these profiles. */

@@ -6,9 +6,11 @@ import static io.wattline.config.ConfigNodes.text;
 import io.wattline.config.ConfigNodes.Indexed;
 import io.wattline.profiles.DeviceProfile;
 import io.wattline.profiles.PointDefinition;
+import io.wattline.profiles.yaml.JsonPointers;
 import io.wattline.profiles.yaml.Spelling;
 import io.wattline.profiles.yaml.ValidationError;
 import io.wattline.profiles.yaml.YamlDocument;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,6 +28,11 @@ import tools.jackson.databind.JsonNode;
  * references that resolve, profiles and poll groups that exist, unit ids, sub-meter loops.
  */
 final class PlantTreeChecks {
+
+    /** Longer than a minute is a dead device, not a slow one. */
+    static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);
+    /** Energy counters read less than hourly cannot be split into shifts and tariff periods. */
+    static final Duration MAX_POLL_PERIOD = Duration.ofHours(1);
 
     private final YamlDocument doc;
     private final Function<String, Optional<DeviceProfile>> profiles;
@@ -130,6 +137,7 @@ final class PlantTreeChecks {
                         + type + " connection"));
             }
         }
+        duration(at + "/timeout", connection.path("timeout"), MAX_TIMEOUT);
         JsonNode concurrency = connection.path("concurrency");
         if (type.startsWith("modbus-rtu") && concurrency.isIntegralNumber() && concurrency.asInt() > 1) {
             errors.add(doc.error(at + "/concurrency", "expected 1 on a " + type
@@ -160,6 +168,12 @@ final class PlantTreeChecks {
                 unitId(at, node, unitsByConnection);
             }
             profile(at, node);
+            JsonNode poll = node.path("poll");
+            if (poll.isObject()) {
+                for (String group : poll.propertyNames()) {
+                    duration(JsonPointers.child(at + "/poll", group), poll.get(group), MAX_POLL_PERIOD);
+                }
+            }
         }
         parentLoops(items);
     }
@@ -221,8 +235,8 @@ final class PlantTreeChecks {
 
     private void profile(String at, JsonNode meter) {
         String id = text(meter, "profile");
-        if (id == null) {
-            return;
+        if (id == null || !id.matches("[^/\\s]+/[^/\\s]+")) {
+            return; // the schema reported the malformed id
         }
         Optional<DeviceProfile> profile = profiles.apply(id);
         if (profile.isEmpty()) {
@@ -242,11 +256,23 @@ final class PlantTreeChecks {
         if (poll.isObject()) {
             for (String group : poll.propertyNames()) {
                 if (!groups.contains(group)) {
-                    errors.add(doc.error(at + "/poll/" + group, "unknown poll group '" + group
+                    errors.add(doc.error(JsonPointers.child(at + "/poll", group), "unknown poll group '" + group
                             + "' for profile " + id + " (expected one of: " + String.join(", ", groups)
                             + ")" + Spelling.didYouMean(group, groups)));
                 }
             }
+        }
+    }
+
+    /** Durations the schema accepted by pattern but that are absurdly long (or overflow). */
+    private void duration(String pointer, JsonNode value, Duration max) {
+        if (!value.isString() || !value.asString().matches("0*[1-9][0-9]*(ms|s|m|h)")) {
+            return; // absent, or the schema reported it
+        }
+        Optional<Duration> parsed = DurationText.parse(value.asString());
+        if (parsed.isEmpty() || parsed.get().compareTo(max) > 0) {
+            errors.add(doc.error(pointer, "expected at most " + DurationText.format(max) + ", got \""
+                    + value.asString() + "\""));
         }
     }
 
