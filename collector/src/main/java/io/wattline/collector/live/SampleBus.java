@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -23,6 +24,7 @@ public final class SampleBus implements AutoCloseable {
     private final Sinks.Many<Sample> sink = Sinks.many().multicast().directBestEffort();
     private final Map<PointId, Sample> latest = new ConcurrentHashMap<>();
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
 
     /**
      * Caches {@code sample} as the latest of its point and offers it to every subscriber. Safe to
@@ -59,9 +61,37 @@ public final class SampleBus implements AutoCloseable {
         }
     }
 
-    /** Live samples from now on; a slow subscriber misses samples rather than holding up others. */
+    /**
+     * Live samples from now on, for viewers: a subscriber without demand at the moment of a
+     * publish misses that sample rather than holding up the poller or other subscribers.
+     */
     public Flux<Sample> stream() {
         return sink.asFlux();
+    }
+
+    /**
+     * Live samples from now on through a buffer of {@code capacity} samples, for subscribers that
+     * should see every sample (a store): the buffer absorbs their pauses; when it is full the
+     * oldest buffered sample is dropped and counted in {@link #droppedCount()}, so memory stays
+     * bounded and the poller is never held up.
+     */
+    public Flux<Sample> bufferedStream(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("buffer capacity must be at least 1, was " + capacity);
+        }
+        return sink.asFlux().onBackpressureBuffer(capacity, this::countDropped, BufferOverflowStrategy.DROP_OLDEST);
+    }
+
+    private void countDropped(Sample sample) {
+        if (dropped.incrementAndGet() % 10_000 == 1) {
+            log.warn("a buffered subscriber is too slow: {} sample(s) dropped so far (latest {})",
+                    dropped.get(), sample.point());
+        }
+    }
+
+    /** Samples dropped from full {@link #bufferedStream(int)} buffers since start. */
+    public long droppedCount() {
+        return dropped.get();
     }
 
     /** The latest sample of every point seen so far (a live, unmodifiable view). */

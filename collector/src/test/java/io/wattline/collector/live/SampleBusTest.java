@@ -103,4 +103,57 @@ class SampleBusTest {
         assertFalse(StaleValueMarker.isStale(s, Duration.ofSeconds(2), T0.plusSeconds(6)));
         assertTrue(StaleValueMarker.isStale(s, Duration.ofSeconds(2), T0.plusSeconds(7)));
     }
+
+    @Test
+    void aBufferedSubscriberGetsEverySampleAcrossAPauseUpToItsCapacity() {
+        try (SampleBus bus = new SampleBus()) {
+            List<Sample> seen = new CopyOnWriteArrayList<>();
+            BaseSubscriber<Sample> paused = new BaseSubscriber<>() {
+                @Override
+                protected void hookOnSubscribe(org.reactivestreams.Subscription s) {
+                    // starts paused, like a store busy with a commit
+                }
+
+                @Override
+                protected void hookOnNext(Sample value) {
+                    seen.add(value);
+                }
+            };
+            bus.bufferedStream(10).subscribe(paused);
+            for (int i = 0; i < 8; i++) {
+                bus.publish(Sample.good(P, T0.plusSeconds(i), i));
+            }
+            paused.request(Long.MAX_VALUE);
+            assertEquals(List.of(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0), seen.stream().map(Sample::value).toList());
+            assertEquals(0, bus.droppedCount());
+            paused.dispose();
+        }
+    }
+
+    @Test
+    void aFullBufferDropsTheOldestAndCountsThem() {
+        try (SampleBus bus = new SampleBus()) {
+            List<Sample> seen = new CopyOnWriteArrayList<>();
+            BaseSubscriber<Sample> paused = new BaseSubscriber<>() {
+                @Override
+                protected void hookOnSubscribe(org.reactivestreams.Subscription s) {
+                    // never asks until the end
+                }
+
+                @Override
+                protected void hookOnNext(Sample value) {
+                    seen.add(value);
+                }
+            };
+            bus.bufferedStream(10).subscribe(paused);
+            for (int i = 0; i < 100; i++) {
+                bus.publish(Sample.good(P, T0.plusSeconds(i), i));
+            }
+            paused.request(Long.MAX_VALUE);
+            assertEquals(90, bus.droppedCount());
+            assertEquals(List.of(90.0, 91.0, 92.0, 93.0, 94.0, 95.0, 96.0, 97.0, 98.0, 99.0),
+                    seen.stream().map(Sample::value).toList());
+            paused.dispose();
+        }
+    }
 }
