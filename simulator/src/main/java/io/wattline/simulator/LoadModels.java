@@ -2,8 +2,10 @@ package io.wattline.simulator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,26 +71,55 @@ public record LoadModels(
 
     /** Parses load models; {@code source} names the file in error messages. */
     public static LoadModels parse(String source, InputStream yaml) {
+        String text;
         try {
-            LoadModels models = MAPPER.readValue(yaml, LoadModels.class);
+            text = new String(yaml.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+        try {
+            LoadModels models = MAPPER.readValue(text, LoadModels.class);
             models.check(source);
             return models;
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(source + ": " + e.getOriginalMessage()
-                    + locationOf(e), e);
+            List<String> path = new ArrayList<>();
+            for (JacksonException.Reference r : e.getPath()) {
+                path.add(r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]");
+            }
+            int line = lineOf(text, path);
+            if (line < 0 && e.getLocation() != null) {
+                line = e.getLocation().getLineNr();
+            }
+            throw new IllegalArgumentException(source + (line > 0 ? ":" + line : "")
+                    + (path.isEmpty() ? "" : " at " + String.join(".", path).replace(".[", "["))
+                    + ": " + e.getOriginalMessage(), e);
         }
     }
 
-    private static String locationOf(JacksonException e) {
-        StringBuilder where = new StringBuilder();
-        if (e.getLocation() != null) {
-            where.append(" (line ").append(e.getLocation().getLineNr())
-                    .append(", column ").append(e.getLocation().getColumnNr()).append(')');
+    /** The line of the innermost key of {@code path}: each key searched after its parent's line. */
+    private static int lineOf(String text, List<String> path) {
+        String[] lines = text.split("\\R", -1);
+        int from = 0;
+        int found = -1;
+        for (String key : path) {
+            if (key.startsWith("[")) {
+                continue;
+            }
+            java.util.regex.Pattern keyPattern = java.util.regex.Pattern.compile(
+                    "(^|[\\s{,])\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*:");
+            found = -1;
+            for (int i = from; i < lines.length; i++) {
+                if (keyPattern.matcher(lines[i]).find()) {
+                    found = i;
+                    break;
+                }
+            }
+            if (found < 0) {
+                return -1;
+            }
+            from = found;
         }
-        if (!e.getPath().isEmpty()) {
-            where.append(" at ").append(e.getPathReference());
-        }
-        return where.toString();
+        return found < 0 ? -1 : found + 1;
     }
 
     private void check(String source) {

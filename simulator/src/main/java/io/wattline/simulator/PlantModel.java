@@ -179,8 +179,6 @@ public final class PlantModel {
             this.plant = plant;
             this.loads = loads;
             this.noise = new SeededNoise(loads.seed());
-            loads.patterns().forEach((name, p) ->
-                    schedules.put(name, new ActivitySchedule(name, p, plant.shiftCalendar(), plant.zone())));
             for (String id : loads.meters().keySet()) {
                 if (plant.meter(id).isEmpty()) {
                     LOG.warn("load model for meter '{}' ignored: the plant has no such meter", id);
@@ -266,11 +264,7 @@ public final class PlantModel {
                             + "' is a sum of meters and has no activity of its own to follow");
                 }
             } else if (pattern != null) {
-                schedule = schedules.get(pattern);
-                if (schedule == null) {
-                    throw new IllegalArgumentException(where + ".pattern '" + pattern + "' is not one of "
-                            + schedules.keySet());
-                }
+                schedule = schedule(where, pattern);
             }
             if (idle == null || full == null) {
                 throw new IllegalArgumentException(where + ": idle and full are required");
@@ -280,6 +274,21 @@ public final class PlantModel {
             }
             return new SimulatedMeter.Term(schedule, followed, idle, full, noiseLevel == null ? 0.0 : noiseLevel,
                     cycle, pf, channel);
+        }
+
+        /** Patterns are checked against the plant's shifts only when a meter of the plant uses them. */
+        private ActivitySchedule schedule(String where, String pattern) {
+            ActivitySchedule schedule = schedules.get(pattern);
+            if (schedule == null) {
+                LoadModels.Pattern p = loads.patterns().get(pattern);
+                if (p == null) {
+                    throw new IllegalArgumentException(where + ".pattern '" + pattern + "' is not one of "
+                            + loads.patterns().keySet());
+                }
+                schedule = new ActivitySchedule(pattern, p, plant.shiftCalendar(), plant.zone());
+                schedules.put(pattern, schedule);
+            }
+            return schedule;
         }
 
         private double[] phaseShare(String where, List<Double> given, long channel) {
@@ -352,8 +361,23 @@ public final class PlantModel {
             return initial;
         }
 
+        /** The "production" pattern when it fits the plant's shifts, else none (constant activity). */
+        private String defaultPattern() {
+            if (!loads.patterns().containsKey("production")) {
+                return null;
+            }
+            try {
+                schedule("default load", "production");
+                return "production";
+            } catch (IllegalArgumentException e) {
+                LOG.info("meters without a load model run at constant activity: pattern 'production' does not fit"
+                        + " this plant ({})", e.getMessage());
+                return null;
+            }
+        }
+
         private LoadModels.MeterLoad defaultLoad(EnergyCarrier carrier) {
-            String pattern = loads.patterns().containsKey("production") ? "production" : null;
+            String pattern = defaultPattern();
             return switch (carrier) {
                 case ELECTRICITY -> new LoadModels.MeterLoad("electricity", pattern, null, 10.0, 60.0, 0.05, null,
                         new LoadModels.PowerFactor(0.78, 0.9), null, null, null, null, null, null, null);
