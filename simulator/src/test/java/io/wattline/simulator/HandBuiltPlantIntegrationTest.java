@@ -41,7 +41,7 @@ class HandBuiltPlantIntegrationTest {
 
     private static final DeviceProfile PROFILE = TestProfiles.meter();
 
-    private static Plant plant(int port) {
+    static Plant plant(int port) {
         ShiftCalendar shifts = new ShiftCalendar(
                 List.of(new Shift("day", "Day", LocalTime.of(6, 0), LocalTime.of(18, 0)),
                         new Shift("night", "Night", LocalTime.of(18, 0), LocalTime.of(6, 0))),
