@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """Modbus TCP slave for the collector's interop tests, built on pymodbus (Debian python3-pymodbus).
 
-Usage: /usr/bin/python3 pymodbus_server.py PORT SPEC.json
+Usage: /usr/bin/python3 pymodbus_server.py PORT SPEC.json [rtu]
+
+With "rtu" the server speaks RTU frames (CRC, no MBAP header) over TCP, like a serial gateway
+in transparent mode.
 
 SPEC.json maps unit ids to tables, each a list of [start, [values...]] blocks at PDU addresses:
   {"1": {"hr": [[0, [17254, 32768]]], "ir": [], "co": [[0, [1, 0]]], "di": []}}
@@ -13,6 +16,8 @@ import logging
 import sys
 
 from pymodbus.datastore import ModbusServerContext, ModbusSlaveContext, ModbusSparseDataBlock
+from pymodbus.framer.rtu_framer import ModbusRtuFramer
+from pymodbus.framer.socket_framer import ModbusSocketFramer
 from pymodbus.server import StartTcpServer
 
 
@@ -37,7 +42,9 @@ def main():
             hr=block(tables.get("hr", [])), ir=block(tables.get("ir", [])),
             co=block(tables.get("co", [])), di=block(tables.get("di", [])), zero_mode=True)
     logging.basicConfig(level=logging.WARNING)
-    StartTcpServer(context=ModbusServerContext(slaves=slaves, single=False), address=("127.0.0.1", port))
+    framer = ModbusRtuFramer if len(sys.argv) > 3 and sys.argv[3] == "rtu" else ModbusSocketFramer
+    StartTcpServer(context=ModbusServerContext(slaves=slaves, single=False), address=("127.0.0.1", port),
+                   framer=framer)
 
 
 if __name__ == "__main__":

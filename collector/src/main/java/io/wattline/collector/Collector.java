@@ -11,7 +11,6 @@ import io.wattline.collector.poll.PollTask;
 import io.wattline.core.PointId;
 import io.wattline.core.Sample;
 import io.wattline.core.plant.Connection;
-import io.wattline.core.plant.ConnectionType;
 import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.Plant;
 import io.wattline.profiles.DeviceProfile;
@@ -53,7 +52,7 @@ public final class Collector implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    /** A collector that reaches Modbus TCP connections through j2mod. */
+    /** A collector that reaches Modbus TCP and RTU-over-TCP connections through j2mod. */
     public Collector(Plant plant, Function<String, DeviceProfile> profiles, SampleBus bus, Clock clock) {
         this(plant, profiles, bus, clock, Collector::defaultLink);
     }
@@ -155,12 +154,14 @@ public final class Collector implements AutoCloseable {
     }
 
     private static ModbusLink defaultLink(Connection c) {
-        if (c.type() != ConnectionType.MODBUS_TCP) {
-            throw new UnsupportedOperationException("connection " + c.id() + ": type "
-                    + c.type().configName() + " is not supported by this collector yet (only modbus-tcp)");
-        }
         Duration timeout = c.timeout() == null ? Duration.ofSeconds(1) : c.timeout();
-        return new ModbusTcpLink(c.host(), c.port(), timeout);
+        return switch (c.type()) {
+            case MODBUS_TCP -> new ModbusTcpLink(c.host(), c.port(), timeout);
+            case MODBUS_RTU_OVER_TCP -> ModbusTcpLink.rtuOverTcp(c.host(), c.port(), timeout);
+            case MODBUS_RTU, OPC_UA -> throw new UnsupportedOperationException("connection " + c.id()
+                    + ": type " + c.type().configName()
+                    + " is not supported by this collector yet (modbus-tcp and modbus-rtu-over-tcp are)");
+        };
     }
 
     /** Starts one poller per connection and the stale-value marker. */

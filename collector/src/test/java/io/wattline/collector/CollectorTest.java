@@ -110,7 +110,8 @@ class CollectorTest {
             assertEquals(METER.points().size(), bus.latest().size());
             for (Sample s : bus.latest().values()) {
                 assertEquals(Quality.BAD, s.quality());
-                assertEquals("connection bus1: type modbus-rtu is not supported by this collector yet (only modbus-tcp)",
+                assertEquals("connection bus1: type modbus-rtu is not supported by this collector yet"
+                                + " (modbus-tcp and modbus-rtu-over-tcp are)",
                         s.reason());
             }
         }

@@ -26,8 +26,13 @@ public final class PymodbusServer implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the slave with {@code specJson} (unit id → tables) and waits until it accepts connections. */
+    /** Starts a Modbus TCP slave with {@code specJson} (unit id → tables); waits until it accepts connections. */
     public static PymodbusServer start(String specJson) throws IOException, InterruptedException {
+        return start(specJson, false);
+    }
+
+    /** Like {@link #start(String)}; with {@code rtuFraming} it speaks RTU frames over TCP. */
+    public static PymodbusServer start(String specJson, boolean rtuFraming) throws IOException, InterruptedException {
         Path script;
         try {
             script = Path.of(PymodbusServer.class.getResource("/pymodbus_server.py").toURI());
@@ -39,7 +44,7 @@ public final class PymodbusServer implements AutoCloseable {
         Path log = Files.createTempFile("pymodbus", ".log");
         int port = Peers.freePort();
         Process p = new ProcessBuilder(Peers.SYSTEM_PYTHON.toString(), script.toString(), Integer.toString(port),
-                spec.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                spec.toString(), rtuFraming ? "rtu" : "tcp").redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PymodbusServer server = new PymodbusServer(p, port, log);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {

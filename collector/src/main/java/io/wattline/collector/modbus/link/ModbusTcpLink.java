@@ -27,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Modbus TCP master on one gateway, through j2mod. After any failure other than an exception
+ * Modbus master on one TCP gateway, through j2mod: Modbus TCP (MBAP framing) or raw RTU frames
+ * over TCP (serial gateways in transparent mode). After any failure other than an exception
  * response the socket is dropped, so a late answer to a timed-out request can never be taken for
  * the answer to the next one; the next read connects again.
  */
@@ -38,10 +39,22 @@ public final class ModbusTcpLink implements ModbusLink {
     private final String host;
     private final int port;
     private final int timeoutMillis;
+    private final boolean rtuFraming;
     private TCPMasterConnection connection;
     private ModbusTCPTransaction transaction;
 
+    /** A Modbus TCP link (MBAP framing). */
     public ModbusTcpLink(String host, int port, Duration timeout) {
+        this(host, port, timeout, false);
+    }
+
+    /** A link that sends RTU frames (with CRC, no MBAP header) through a TCP serial gateway. */
+    public static ModbusTcpLink rtuOverTcp(String host, int port, Duration timeout) {
+        return new ModbusTcpLink(host, port, timeout, true);
+    }
+
+    private ModbusTcpLink(String host, int port, Duration timeout, boolean rtuFraming) {
+        this.rtuFraming = rtuFraming;
         this.host = Objects.requireNonNull(host, "host");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " outside 1..65535");
@@ -148,6 +161,7 @@ public final class ModbusTcpLink implements ModbusLink {
             TCPMasterConnection c = new TCPMasterConnection(InetAddress.getByName(host));
             c.setPort(port);
             c.setTimeout(timeoutMillis);
+            c.setUseRtuOverTcp(rtuFraming);
             c.connect();
             ModbusTCPTransaction t = new ModbusTCPTransaction(c);
             // One attempt per read: retrying is the scheduler's decision, not the transport's
@@ -213,7 +227,7 @@ public final class ModbusTcpLink implements ModbusLink {
 
     @Override
     public String endpoint() {
-        return "tcp://" + host + ":" + port;
+        return (rtuFraming ? "rtu-over-tcp://" : "tcp://") + host + ":" + port;
     }
 
     @Override

@@ -99,4 +99,19 @@ class ModbusTcpLinkIntegrationTest {
             assertTrue(e.reason().startsWith("io: connect to tcp://127.0.0.1:" + port + " failed"), e.reason());
         }
     }
+
+    @Test
+    void rtuFramesOverTcpReachASerialGatewayStyleSlave() throws Exception {
+        try (PymodbusServer rtu = PymodbusServer.start("{\"3\": {\"hr\": [[10, [258, 772]]], \"co\": [[0, [0, 1]]]}}", true);
+                ModbusTcpLink link = ModbusTcpLink.rtuOverTcp("127.0.0.1", rtu.port(), Duration.ofMillis(500))) {
+            assertEquals("rtu-over-tcp://127.0.0.1:" + rtu.port(), link.endpoint());
+            assertArrayEquals(new int[] {258, 772}, link.readRegisters(3, RegisterFunction.HOLDING, 10, 2));
+            assertArrayEquals(new int[] {0, 1}, link.readBits(3, RegisterFunction.COIL, 0, 2));
+            ModbusReadException e = assertThrows(ModbusReadException.class,
+                    () -> link.readRegisters(3, RegisterFunction.HOLDING, 12, 1));
+            assertEquals(2, e.exceptionCode(), e.getMessage());
+            assertArrayEquals(new int[] {258}, link.readRegisters(3, RegisterFunction.HOLDING, 10, 1),
+                    "usable after an exception response; server said: " + rtu.output());
+        }
+    }
 }
