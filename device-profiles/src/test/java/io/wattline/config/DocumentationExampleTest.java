@@ -1,0 +1,40 @@
+package io.wattline.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wattline.core.plant.Plant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
+
+/** The example in docs/configuration.md loads, so the reference never shows a file that fails. */
+class DocumentationExampleTest {
+
+    static final Path REFERENCE = Path.of("../docs/configuration.md");
+
+    @Test
+    void exampleInTheReferenceLoads() throws IOException, ConfigException {
+        assertTrue(Files.isRegularFile(REFERENCE), "missing " + REFERENCE.toAbsolutePath());
+        String markdown = Files.readString(REFERENCE);
+        int section = markdown.indexOf("## Example");
+        int start = markdown.indexOf("```yaml\n", section) + "```yaml\n".length();
+        int end = markdown.indexOf("```", start);
+        String yaml = markdown.substring(start, end);
+
+        Plant plant = PlantConfigLoader.withBuiltInProfiles().parse("configuration.md#example", yaml);
+
+        assertEquals(3, plant.meters().size());
+        assertEquals("workshop", plant.meter("line1-power").orElseThrow().areaId());
+        // Day 3 of the 4-day cycle after 2026-01-05 is 2026-01-08, row [B, C, -]: no night crew.
+        var night = plant.shiftCalendar().shiftAt(
+                ZonedDateTime.of(2026, 1, 9, 2, 0, 0, 0, ZoneId.of("Asia/Shanghai")));
+        assertEquals(LocalDate.of(2026, 1, 8), night.productionDay());
+        assertEquals("night", night.shift().id());
+        assertEquals(null, night.crew());
+    }
+}
