@@ -198,6 +198,45 @@ class AccountingPropertiesTest {
 
     @ParameterizedTest
     @MethodSource("seeds")
+    void flagsOfEveryShiftMatchAPlainScanOfTheIssues(long seed) {
+        Generated g = generate(seed);
+        UnwrappedCounter c = unwrap(g);
+        Instant first = g.knotTimes().get(0).minus(Duration.ofHours(3));
+        Instant last = g.knotTimes().get(g.knotTimes().size() - 1).plus(Duration.ofHours(3));
+        for (var shift : ACCOUNTING.perShift(c, first, last)) {
+            Instant a = shift.slice().start();
+            Instant b = shift.slice().end();
+            int rollovers = 0;
+            int declared = 0;
+            int repaired = 0;
+            long gapSeconds = 0;
+            for (CounterIssue issue : c.issues()) {
+                boolean instant = issue.from().equals(issue.to());
+                boolean touches = instant ? !issue.from().isBefore(a) && issue.from().isBefore(b)
+                        : issue.from().isBefore(b) && issue.to().isAfter(a);
+                if (!touches) {
+                    continue;
+                }
+                switch (issue.kind()) {
+                    case ROLLOVER -> rollovers++;
+                    case DECLARED_RESET, DECLARED_REPLACEMENT -> declared++;
+                    case DUPLICATE, CONFLICTING_DUPLICATE, OUT_OF_ORDER -> repaired++;
+                    case GAP -> gapSeconds += Duration.between(issue.from().isAfter(a) ? issue.from() : a,
+                            issue.to().isBefore(b) ? issue.to() : b).getSeconds();
+                    default -> { }
+                }
+            }
+            var flags = shift.consumption().flags();
+            String where = "shift from " + a;
+            assertEquals(rollovers, flags.rollovers(), where);
+            assertEquals(declared, flags.declaredResets(), where);
+            assertEquals(repaired, flags.repairedReadings(), where);
+            assertEquals(gapSeconds, flags.gapSecondsInterpolated(), where);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
     void bandsAddUpToTheTotalAndTheCostMatchesABruteForcePrice(long seed) {
         Generated g = generate(seed);
         UnwrappedCounter c = unwrap(g);

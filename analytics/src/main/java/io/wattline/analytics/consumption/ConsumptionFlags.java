@@ -11,11 +11,13 @@ package io.wattline.analytics.consumption;
  * @param uncoveredSeconds seconds of the period before the first or after the last reading, where
  *     the counter is held at the edge value (no consumption is invented there)
  * @param noData true when the series has no reading at all
+ * @param repairedReadings readings inside the period that arrived out of order or more than once
+ *     (sorted into place; duplicates dropped; of conflicting values the larger kept)
  */
 public record ConsumptionFlags(int rollovers, int declaredResets, int undeclaredDecreases,
-        long gapSecondsInterpolated, long uncoveredSeconds, boolean noData) {
+        long gapSecondsInterpolated, long uncoveredSeconds, boolean noData, int repairedReadings) {
 
-    public static final ConsumptionFlags CLEAN = new ConsumptionFlags(0, 0, 0, 0, 0, false);
+    public static final ConsumptionFlags CLEAN = new ConsumptionFlags(0, 0, 0, 0, 0, false, 0);
 
     /** True when the figure came from readings alone, with nothing bridged or held. */
     public boolean clean() {
@@ -27,6 +29,7 @@ public record ConsumptionFlags(int rollovers, int declaredResets, int undeclared
         return new ConsumptionFlags(rollovers + other.rollovers, declaredResets + other.declaredResets,
                 undeclaredDecreases + other.undeclaredDecreases,
                 gapSecondsInterpolated + other.gapSecondsInterpolated,
-                uncoveredSeconds + other.uncoveredSeconds, noData || other.noData);
+                uncoveredSeconds + other.uncoveredSeconds, noData || other.noData,
+                repairedReadings + other.repairedReadings);
     }
 }

@@ -73,7 +73,9 @@ public final class CounterUnwrapper {
             previousTime = time;
             previousUnwrapped = unwrapped;
         }
-        issues.sort(Comparator.comparing(CounterIssue::from).thenComparing(CounterIssue::kind));
+        // by start, then end: UnwrappedCounter relies on the ends being sorted as well
+        issues.sort(Comparator.comparing(CounterIssue::from).thenComparing(CounterIssue::to)
+                .thenComparing(CounterIssue::kind));
         return new UnwrappedCounter(java.util.Arrays.copyOf(nanos, k), java.util.Arrays.copyOf(values, k),
                 issues);
     }

@@ -17,15 +17,19 @@ public final class UnwrappedCounter {
     private final double[] values;
     private final List<CounterIssue> issues;
     private final List<CounterIssue> periodIssues;
+    private final long[] periodIssueEnds;
 
     UnwrappedCounter(long[] nanos, double[] values, List<CounterIssue> issues) {
         this.nanos = nanos;
         this.values = values;
         this.issues = List.copyOf(issues);
-        this.periodIssues = issues.stream().filter(i -> switch (i.kind()) {
-            case ROLLOVER, DECLARED_RESET, DECLARED_REPLACEMENT, UNDECLARED_DECREASE, GAP -> true;
-            default -> false;
-        }).toList();
+        // Issues lie between consecutive knots or at one instant, so sorted by start they are
+        // sorted by end too, and a period's issues can be found by binary search on the ends.
+        this.periodIssues = List.copyOf(issues);
+        this.periodIssueEnds = new long[issues.size()];
+        for (int i = 0; i < issues.size(); i++) {
+            periodIssueEnds[i] = CounterUnwrapper.epochNanos(issues.get(i).to());
+        }
     }
 
     /** Everything bridged, dropped or reordered while unwrapping, in time order. */
@@ -88,13 +92,15 @@ public final class UnwrappedCounter {
 
     private ConsumptionFlags flags(Instant start, Instant end) {
         if (nanos.length == 0) {
-            return new ConsumptionFlags(0, 0, 0, 0, Duration.between(start, end).getSeconds(), true);
+            return new ConsumptionFlags(0, 0, 0, 0, Duration.between(start, end).getSeconds(), true, 0);
         }
         int rollovers = 0;
         int declared = 0;
         int undeclared = 0;
         long gapSeconds = 0;
-        for (CounterIssue issue : periodIssues) {
+        int repaired = 0;
+        for (int i = firstIssueEndingAtOrAfter(CounterUnwrapper.epochNanos(start)); i < periodIssues.size(); i++) {
+            CounterIssue issue = periodIssues.get(i);
             if (!issue.from().isBefore(end)) {
                 break; // sorted by start
             }
@@ -106,14 +112,28 @@ public final class UnwrappedCounter {
                 case DECLARED_RESET, DECLARED_REPLACEMENT -> declared++;
                 case UNDECLARED_DECREASE -> undeclared++;
                 case GAP -> gapSeconds += overlapSeconds(start, end, issue.from(), issue.to());
-                default -> { }
+                case DUPLICATE, CONFLICTING_DUPLICATE, OUT_OF_ORDER -> repaired++;
             }
         }
         Instant first = instant(nanos[0]);
         Instant last = instant(nanos[nanos.length - 1]);
         long uncovered = overlapSeconds(start, end, Instant.MIN, first)
                 + overlapSeconds(start, end, last, Instant.MAX);
-        return new ConsumptionFlags(rollovers, declared, undeclared, gapSeconds, uncovered, false);
+        return new ConsumptionFlags(rollovers, declared, undeclared, gapSeconds, uncovered, false, repaired);
+    }
+
+    private int firstIssueEndingAtOrAfter(long startNanos) {
+        int low = 0;
+        int high = periodIssueEnds.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (periodIssueEnds[mid] < startNanos) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private static long overlapSeconds(Instant a, Instant b, Instant from, Instant to) {

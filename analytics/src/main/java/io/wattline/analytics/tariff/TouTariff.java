@@ -116,6 +116,13 @@ public record TouTariff(String id, String name, String region, String currency, 
                 : OptionalDouble.empty();
     }
 
+    /** Capacity charge for a contracted or installed capacity in kVA, if the tariff has one. */
+    public OptionalDouble capacityCharge(double capacityKva) {
+        return capacityChargePerKvaMonth.isPresent()
+                ? OptionalDouble.of(capacityKva * capacityChargePerKvaMonth.getAsDouble())
+                : OptionalDouble.empty();
+    }
+
     /** Segments {startSecond, endSecond, periodIndex} of a local day, sorted; wrapping periods split. */
     private static List<int[]> sortedSegments(TariffSeason season) {
         List<int[]> segments = new ArrayList<>();

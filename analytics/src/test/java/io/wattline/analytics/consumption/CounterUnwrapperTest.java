@@ -124,6 +124,8 @@ class CounterUnwrapperTest {
         assertEquals(1, count(c, Kind.OUT_OF_ORDER));
         assertEquals(1, count(c, Kind.DUPLICATE));
         assertEquals(1, count(c, Kind.CONFLICTING_DUPLICATE));
+        assertEquals(3, c.consumption(at("2026-03-10T00:00"), at("2026-03-10T00:45")).flags().repairedReadings());
+        assertEquals(0, c.consumption(at("2026-03-10T00:16"), at("2026-03-10T00:29")).flags().repairedReadings());
         Random random = new Random(42);
         for (int i = 0; i < 20; i++) {
             List<CounterReading> shuffled = new ArrayList<>(arrived);
