@@ -56,6 +56,36 @@ class PlantConfigLoaderTest {
         assertEquals(0.12, plant.tariff().pricePerKwh().get(TariffBand.VALLEY));
     }
 
+    @Test
+    void anchorsAndMergeKeysShareSettingsAndErrorsStillPointAtTheLine() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.loadResource("config/valid-with-anchors.yaml"));
+        assertEquals(1, e.errors().size(), e::getMessage);
+        assertEquals(23, e.errors().get(0).line());
+        assertEquals("meters[2].colour", e.errors().get(0).field());
+    }
+
+    @Test
+    void mergedSettingsAreMapped() throws ConfigException {
+        String text = new String(readResource("config/valid-with-anchors.yaml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("    colour: red\n", "");
+        Plant plant = loader.parse("anchors.yaml", text);
+        assertEquals(List.of("m1", "m2", "m3"), plant.meters().stream().map(Meter::id).toList());
+        Meter m1 = plant.meter("m1").orElseThrow();
+        assertEquals("test/power", m1.profile());
+        assertEquals(Map.of("fast", Duration.ofSeconds(2), "slow", Duration.ofMinutes(1)), m1.pollGroups());
+        assertEquals(Map.of("fast", Duration.ofMillis(500)), plant.meter("m2").orElseThrow().pollGroups());
+        assertEquals(3, plant.meter("m3").orElseThrow().unitId());
+    }
+
+    private static byte[] readResource(String name) {
+        try (var in = PlantConfigLoaderTest.class.getClassLoader().getResourceAsStream(name)) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * The acceptance case of issue 2: a misspelt field, a wrong type and an unknown profile give
      * exactly these three errors, each on its own line. (The misspelt unitId is not reported as

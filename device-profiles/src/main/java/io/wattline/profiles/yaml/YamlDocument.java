@@ -110,12 +110,6 @@ public final class YamlDocument {
         return markOf(jsonPointer).map(m -> m.getColumn() + 1).orElse(0);
     }
 
-    /** 1-based line of the value (not the key) at the pointer. */
-    public int valueLineOf(String jsonPointer) {
-        Mark mark = valueMarks.get(jsonPointer);
-        return mark == null ? lineOf(jsonPointer) : mark.getLine() + 1;
-    }
-
     /** An error located at the pointer, its field spelled as a dotted path. */
     public ValidationError error(String jsonPointer, String message) {
         return new ValidationError(fileName, lineOf(jsonPointer), columnOf(jsonPointer),
@@ -164,7 +158,12 @@ public final class YamlDocument {
         }
         if (node instanceof MappingNode mapping) {
             ObjectNode object = JsonNodeFactory.instance.objectNode();
+            List<Node> merged = new ArrayList<>();
             for (NodeTuple tuple : mapping.getValue()) {
+                if (isMergeKey(tuple.getKeyNode())) {
+                    merged.addAll(mergeSources(tuple.getValueNode(), pointer));
+                    continue;
+                }
                 String key = tuple.getKeyNode() instanceof ScalarNode scalar
                         ? scalar.getValue() : String.valueOf(tuple.getKeyNode());
                 String child = JsonPointers.child(pointer, key);
@@ -180,6 +179,19 @@ public final class YamlDocument {
                 tuple.getKeyNode().getStartMark().ifPresent(m -> keyMarks.put(child, m));
                 object.set(key, convert(tuple.getValueNode(), child, depth + 1));
             }
+            // YAML merge keys (<<: *defaults): explicit keys win, then earlier sources win. The
+            // merged values keep the marks of where they are written, the anchor's definition.
+            for (Node source : merged) {
+                for (NodeTuple tuple : ((MappingNode) source).getValue()) {
+                    if (!(tuple.getKeyNode() instanceof ScalarNode scalar) || isMergeKey(scalar)
+                            || object.has(scalar.getValue())) {
+                        continue;
+                    }
+                    String child = JsonPointers.child(pointer, scalar.getValue());
+                    scalar.getStartMark().ifPresent(m -> keyMarks.putIfAbsent(child, m));
+                    object.set(scalar.getValue(), convert(tuple.getValueNode(), child, depth + 1));
+                }
+            }
             return object;
         }
         if (node instanceof SequenceNode sequence) {
@@ -192,6 +204,27 @@ public final class YamlDocument {
             return array;
         }
         return scalar((ScalarNode) node);
+    }
+
+    private static boolean isMergeKey(Node key) {
+        return key instanceof ScalarNode scalar && scalar.isPlain() && "<<".equals(scalar.getValue());
+    }
+
+    /** The mappings after a merge key: one mapping, or a list of them. */
+    private List<Node> mergeSources(Node value, String pointer) {
+        List<Node> candidates = value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
+        List<Node> sources = new ArrayList<>();
+        for (Node candidate : candidates) {
+            if (candidate instanceof MappingNode) {
+                sources.add(candidate);
+            } else {
+                Mark mark = candidate.getStartMark().orElse(null);
+                problems.add(new ValidationError(fileName, mark == null ? lineOf(pointer) : mark.getLine() + 1,
+                        mark == null ? columnOf(pointer) : mark.getColumn() + 1, fieldOf(pointer),
+                        "expected a mapping (or a list of mappings) after '<<', e.g. <<: *defaults"));
+            }
+        }
+        return sources;
     }
 
     private static JsonNode scalar(ScalarNode scalar) {

@@ -119,7 +119,8 @@ public final class YamlSchemaValidator {
             }
             case "required" -> {
                 String name = error.getProperty();
-                return withField(document.error(pointer, ""), document, JsonPointers.child(pointer, name),
+                // the field has no line of its own: lineOf falls back to its parent's
+                return document.error(JsonPointers.child(pointer, name),
                         "missing required field '" + name + "'");
             }
             case "type" -> {
@@ -164,13 +165,6 @@ public final class YamlSchemaValidator {
                 return document.error(pointer, error.getMessage().replaceFirst("^[^:]*: ", ""));
             }
         }
-    }
-
-    /** A missing field has no line of its own: locate it at its parent, but name the field. */
-    private static ValidationError withField(ValidationError at, YamlDocument document,
-            String fieldPointer, String message) {
-        return new ValidationError(at.file(), at.line(), at.column(),
-                document.fieldOf(fieldPointer), message);
     }
 
     /** The schema object that holds the failing keyword, found in our own copy of the schema. */
@@ -261,12 +255,5 @@ public final class YamlSchemaValidator {
     @Override
     public String toString() {
         return "YamlSchemaValidator[" + schemaResource + "]";
-    }
-
-    /** Names of the fields a schema object allows, for messages outside schema validation. */
-    public List<String> knownFields(String schemaPointer) {
-        List<String> names = new ArrayList<>();
-        schemaTree.at(schemaPointer).path("properties").propertyNames().forEach(names::add);
-        return names;
     }
 }
