@@ -141,21 +141,13 @@ public record LoadModels(
     }
 
     private void checkTerm(String where, String pattern, String follows, List<String> sumOf) {
+        // meters named by follows and sumOf are checked against the plant when the model is built
         if (pattern != null && !patterns.containsKey(pattern)) {
             throw new IllegalArgumentException(where + ".pattern '" + pattern + "' is not one of "
                     + patterns.keySet());
         }
-        if (follows != null && !meters.containsKey(follows)) {
-            throw new IllegalArgumentException(where + ".follows '" + follows + "' is not a meter of "
-                    + meters.keySet());
-        }
-        if (sumOf != null) {
-            for (String s : sumOf) {
-                if (!meters.containsKey(s)) {
-                    throw new IllegalArgumentException(where + ".sumOf names '" + s
-                            + "', which has no load model in " + meters.keySet());
-                }
-            }
+        if (follows != null && sumOf != null) {
+            throw new IllegalArgumentException(where + ": a meter either follows another or is a sumOf others, not both");
         }
     }
 

@@ -189,7 +189,7 @@ public final class PlantModel {
         Map<String, SimulatedMeter> compile() {
             Map<String, SimulatedMeter> byPlantOrder = new LinkedHashMap<>();
             for (Meter m : plant.meters()) {
-                byPlantOrder.put(m.id(), compile(m.id()));
+                byPlantOrder.put(m.id(), compile("plant", m.id()));
             }
             return byPlantOrder;
         }
@@ -198,7 +198,7 @@ public final class PlantModel {
             return List.copyOf(order);
         }
 
-        private SimulatedMeter compile(String id) {
+        private SimulatedMeter compile(String referredBy, String id) {
             SimulatedMeter done = compiled.get(id);
             if (done != null) {
                 return done;
@@ -207,7 +207,7 @@ public final class PlantModel {
                 throw new IllegalArgumentException("load models of meters " + inProgress + " depend on each other in a cycle");
             }
             Meter meter = plant.meter(id).orElseThrow(() -> new IllegalArgumentException(
-                    "load model refers to meter '" + id + "', which the plant does not define"));
+                    "load models: " + referredBy + " names meter '" + id + "', which the plant does not define"));
             inProgress.add(id);
             LoadModels.MeterLoad load = loads.meters().getOrDefault(id, defaultLoad(meter.carrier()));
             String where = "meters." + id;
@@ -218,7 +218,7 @@ public final class PlantModel {
             if (load.sumOf() != null) {
                 sumOf = new ArrayList<>();
                 for (String sub : load.sumOf()) {
-                    sumOf.add(compile(sub));
+                    sumOf.add(compile(where + ".sumOf", sub));
                 }
             } else {
                 own = term(where, load.pattern(), load.follows(), load.idle(), load.full(), load.noise(),
@@ -258,7 +258,7 @@ public final class PlantModel {
             ActivitySchedule schedule = null;
             SimulatedMeter followed = null;
             if (follows != null) {
-                followed = compile(follows);
+                followed = compile(where + ".follows", follows);
                 if (followed.isSum()) {
                     throw new IllegalArgumentException(where + ".follows '" + follows
                             + "' is a sum of meters and has no activity of its own to follow");

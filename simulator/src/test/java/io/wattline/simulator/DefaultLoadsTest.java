@@ -27,4 +27,39 @@ class DefaultLoadsTest {
         assertTrue(t > 15 && t < 30, t + " degC");
         assertEquals(List.of(), model.counters("hall-temp"));
     }
+
+    private static LoadModels parse(String yaml) {
+        return LoadModels.parse("loads.yaml", new java.io.ByteArrayInputStream(
+                yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void sumOverAMeterWithTheDefaultModelAddsUp() {
+        Plant plant = HandBuiltPlantIntegrationTest.plant(1502);
+        LoadModels loads = parse("""
+                meters:
+                  hall-temp: { kind: electricity, sumOf: [press], extra: [ { idle: 2, full: 2 } ], lossFraction: 0.1 }
+                """);
+        Instant start = Instant.parse("2026-03-02T08:00:00Z");
+        PlantModel model = PlantModel.create(plant, loads, start);
+        double sum0 = model.truth("hall-temp", Quantity.ACTIVE_ENERGY_IMPORT);
+        double sub0 = model.truth("press", Quantity.ACTIVE_ENERGY_IMPORT);
+        model.advanceTo(start.plusSeconds(1800));
+        double sum = model.truth("hall-temp", Quantity.ACTIVE_ENERGY_IMPORT) - sum0;
+        double sub = model.truth("press", Quantity.ACTIVE_ENERGY_IMPORT) - sub0;
+        // half an hour: sum = 1.1 x sub-meter + 2 kW x 0.5 h
+        assertEquals(1.1 * sub + 1.0, sum, 1e-9 * sum);
+    }
+
+    @Test
+    void sumOfAMeterThePlantLacksIsNamed() {
+        Plant plant = HandBuiltPlantIntegrationTest.plant(1502);
+        LoadModels loads = parse("""
+                meters:
+                  press: { kind: electricity, sumOf: [ghost] }
+                """);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PlantModel.create(plant, loads, Instant.EPOCH));
+        assertTrue(e.getMessage().contains("meters.press.sumOf names meter 'ghost'"), e.getMessage());
+    }
 }
