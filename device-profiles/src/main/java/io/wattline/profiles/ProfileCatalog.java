@@ -36,9 +36,49 @@ public final class ProfileCatalog {
         this.files = files;
     }
 
-    /** The profiles shipped in the jar, as listed by {@code profiles/index.txt}. Loaded once. */
+    private static volatile ProfileCatalog builtIn;
+
+    /**
+     * The profiles shipped in the jar, as listed by {@code profiles/index.txt}. Loaded once and
+     * shared (profiles are immutable); a broken jar throws {@link ProfileException} on every call.
+     */
     public static ProfileCatalog builtIn() {
-        return BuiltIn.CATALOG;
+        ProfileCatalog catalog = builtIn;
+        if (catalog == null) {
+            synchronized (ProfileCatalog.class) {
+                if (builtIn == null) {
+                    builtIn = loadAll(builtInIndex(), ProfileCatalog::classpathText);
+                }
+                catalog = builtIn;
+            }
+        }
+        return catalog;
+    }
+
+    /**
+     * Everything wrong with the profiles under {@code directory} and their recorded frames, for
+     * {@code validate}: load errors of every file, then each loaded profile's frames run through
+     * {@link FrameVerifier}. Empty means every profile loads and its frames decode as recorded.
+     */
+    public static List<ValidationError> check(Path directory) {
+        ProfileCatalog catalog;
+        try {
+            catalog = load(directory);
+        } catch (ProfileException e) {
+            return e.problems();
+        }
+        List<ValidationError> problems = new ArrayList<>();
+        for (DeviceProfile profile : catalog.all()) {
+            try {
+                catalog.frames(profile.id()).ifPresentOrElse(
+                        frames -> problems.addAll(FrameVerifier.verify(profile, frames)),
+                        () -> problems.add(new ValidationError(directory.resolve(profile.id() + FRAMES_SUFFIX).toString(),
+                                0, 0, "", "missing: every profile needs recorded frames")));
+            } catch (ProfileException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        return problems;
     }
 
     /** Every {@code <vendor>/<model>.yaml} under {@code directory} (frames files excluded). */
@@ -142,10 +182,5 @@ public final class ProfileCatalog {
     }
 
     private record Text(String file, String content) {
-    }
-
-    /** Lazy holder: the jar's profiles are parsed on first use and shared (they are immutable). */
-    private static final class BuiltIn {
-        static final ProfileCatalog CATALOG = loadAll(builtInIndex(), ProfileCatalog::classpathText);
     }
 }

@@ -93,4 +93,20 @@ class ProfileCatalogTest {
         assertTrue(p.line() > 0, p.toString());
         assertTrue(p.message().contains("degC"), p.message());
     }
+
+    @Test
+    void checkReportsBrokenFramesAndMissingFramesOfADirectory(@TempDir Path dir) throws IOException {
+        Path vendor = Files.createDirectories(dir.resolve("simex"));
+        Files.copy(SHIPPED.resolve("simex/trs-02a.yaml"), vendor.resolve("trs-02a.yaml"));
+        Files.copy(SHIPPED.resolve("simex/trs-02a.frames.yaml"), vendor.resolve("trs-02a.frames.yaml"));
+        assertEquals(List.of(), ProfileCatalog.check(dir));
+
+        Path frames = vendor.resolve("trs-02a.frames.yaml");
+        Files.writeString(frames, Files.readString(frames).replace("temperature: 19.3", "temperature: 19.8"));
+        List<ValidationError> problems = ProfileCatalog.check(dir);
+        assertTrue(problems.stream().anyMatch(p -> p.field().equals("cases[0].expect.temperature")), problems.toString());
+
+        Files.delete(frames);
+        assertTrue(ProfileCatalog.check(dir).get(0).message().contains("needs recorded frames"));
+    }
 }
