@@ -1,11 +1,11 @@
 package io.wattline.profiles;
 
+import io.wattline.profiles.yaml.ValidationError;
+import io.wattline.profiles.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import io.wattline.profiles.yaml.ValidationError;
-import io.wattline.profiles.yaml.YamlDocument;
 
 /**
  * Checks a mapped profile for what the JSON schema cannot express: units against quantities,
@@ -51,7 +51,7 @@ public final class ProfileLinter {
                 problems.add("address", "expected a PDU address 0..65535 after applying addressBase "
                         + profile.addressBase() + ", got " + p.address());
             } else if (profile.readable().stream().noneMatch(r -> r.contains(p.function(), p.address(), p.end()))) {
-                problems.add("address", "expected inside a readable range of " + p.function().name().toLowerCase()
+                problems.add("address", "expected inside a readable range of " + p.function().name().toLowerCase(java.util.Locale.ROOT)
                         + " registers; [" + p.address() + ", " + p.end() + ") is not");
             }
             if (p.length() > profile.quirks().maxRegistersPerRequest()) {
@@ -114,7 +114,7 @@ public final class ProfileLinter {
 
     private static void checkEncoding(PointDefinition p, Problems problems) {
         if (p.function().isBit() && p.type() != DataType.BIT) {
-            problems.add("type", p.function().name().toLowerCase() + " points are single bits: expected BIT, got " + p.type());
+            problems.add("type", p.function().name().toLowerCase(java.util.Locale.ROOT) + " points are single bits: expected BIT, got " + p.type());
         }
         if (p.type() == DataType.BIT) {
             if (p.bit() < 0 || p.bit() > 15) {

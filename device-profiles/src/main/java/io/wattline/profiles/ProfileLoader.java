@@ -1,6 +1,9 @@
 package io.wattline.profiles;
 
 import io.wattline.core.Quantity;
+import io.wattline.profiles.yaml.ValidationError;
+import io.wattline.profiles.yaml.YamlDocument;
+import io.wattline.profiles.yaml.YamlSchemaValidator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,9 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.wattline.profiles.yaml.ValidationError;
-import io.wattline.profiles.yaml.YamlDocument;
-import io.wattline.profiles.yaml.YamlSchemaValidator;
 import tools.jackson.databind.JsonNode;
 
 /**
