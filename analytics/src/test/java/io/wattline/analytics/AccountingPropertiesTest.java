@@ -57,11 +57,15 @@ class AccountingPropertiesTest {
     }
 
     static Generated generate(long seed) {
+        return generate(seed, LocalDateTime.of(2026, 1, 1, 0, 0).atZone(ZONE).toInstant(), 365 * 86400);
+    }
+
+    /** A series starting within {@code spreadSeconds} after {@code earliest}. */
+    static Generated generate(long seed, Instant earliest, int spreadSeconds) {
         Random rnd = new Random(seed);
         double[] spans = {0.0, 2000.0, 6553.6};
         double span = spans[rnd.nextInt(spans.length)];
-        Instant t = LocalDateTime.of(2026, 1, 1, 0, 0).atZone(ZONE).toInstant()
-                .plusSeconds(rnd.nextInt(365 * 86400));
+        Instant t = earliest.plusSeconds(rnd.nextInt(spreadSeconds));
         double segmentBase = span > 0 ? rnd.nextDouble() * span : rnd.nextDouble() * 1e5;
         double segmentStart = 0; // true energy at which the current register started
         double energy = 0;
@@ -194,6 +198,34 @@ class AccountingPropertiesTest {
             near(day.total().value(), day.shifts().stream().mapToDouble(s -> s.consumption().value()).sum(),
                     "Σ shifts of " + day.day());
         }
+    }
+
+    /** Berlin skips 02:00-03:00 on 2026-03-29 and repeats 02:00-03:00 on 2026-10-25. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void sumsHoldAcrossDaylightSavingChanges(long seed) {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        Instant around = (seed % 2 == 0 ? LocalDateTime.of(2026, 3, 27, 0, 0) : LocalDateTime.of(2026, 10, 23, 0, 0))
+                .atZone(berlin).toInstant();
+        Generated g = generate(seed, around, 86400);
+        UnwrappedCounter c = unwrap(g);
+        Instant first = g.knotTimes().get(0);
+        Instant last = g.knotTimes().get(g.knotTimes().size() - 1);
+        double total = g.truth().get(g.truth().size() - 1) - g.truth().get(0);
+        PeriodAccounting accounting = new PeriodAccounting(SHIFTS, berlin);
+        near(total, accounting.perShift(c, first, last).stream().mapToDouble(s -> s.consumption().value()).sum(),
+                "Σ shifts");
+        near(total, accounting.perPeriod(c, PeriodKind.DAY, first, last).stream()
+                .mapToDouble(p -> p.consumption().value()).sum(), "Σ days");
+        for (TouTariff tariff : TARIFFS) {
+            CostBreakdown cost = new TariffCostCalculator(tariff, berlin).cost(c, first, last);
+            near(total, cost.bands().stream().mapToDouble(BandCost::energyKwh).sum(), tariff.id() + " Σ bands");
+        }
+        Instant from = first.truncatedTo(ChronoUnit.HOURS);
+        Instant to = last.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        List<BlockDemand> blocks = new DemandCalculator(berlin).blocks(c, from, to);
+        assertEquals(Duration.between(from, to).toMinutes() / 15, blocks.size());
+        near(c.valueAt(to) - c.valueAt(from), blocks.stream().mapToDouble(b -> b.kw() / 4).sum(), "Σ blocks");
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import io.wattline.analytics.consumption.CounterIssue.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -76,7 +77,7 @@ public final class CounterUnwrapper {
         // by start, then end: UnwrappedCounter relies on the ends being sorted as well
         issues.sort(Comparator.comparing(CounterIssue::from).thenComparing(CounterIssue::to)
                 .thenComparing(CounterIssue::kind));
-        return new UnwrappedCounter(java.util.Arrays.copyOf(nanos, k), java.util.Arrays.copyOf(values, k),
+        return new UnwrappedCounter(Arrays.copyOf(nanos, k), Arrays.copyOf(values, k),
                 issues);
     }
 

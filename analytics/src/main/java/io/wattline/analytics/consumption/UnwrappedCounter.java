@@ -3,6 +3,7 @@ package io.wattline.analytics.consumption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,6 @@ public final class UnwrappedCounter {
     private final long[] nanos;
     private final double[] values;
     private final List<CounterIssue> issues;
-    private final List<CounterIssue> periodIssues;
     private final long[] periodIssueEnds;
 
     UnwrappedCounter(long[] nanos, double[] values, List<CounterIssue> issues) {
@@ -25,7 +25,6 @@ public final class UnwrappedCounter {
         this.issues = List.copyOf(issues);
         // Issues lie between consecutive knots or at one instant, so sorted by start they are
         // sorted by end too, and a period's issues can be found by binary search on the ends.
-        this.periodIssues = List.copyOf(issues);
         this.periodIssueEnds = new long[issues.size()];
         for (int i = 0; i < issues.size(); i++) {
             periodIssueEnds[i] = CounterUnwrapper.epochNanos(issues.get(i).to());
@@ -71,7 +70,7 @@ public final class UnwrappedCounter {
         if (t >= nanos[n - 1]) {
             return values[n - 1];
         }
-        int i = java.util.Arrays.binarySearch(nanos, t);
+        int i = Arrays.binarySearch(nanos, t);
         if (i >= 0) {
             return values[i];
         }
@@ -99,8 +98,8 @@ public final class UnwrappedCounter {
         int undeclared = 0;
         long gapSeconds = 0;
         int repaired = 0;
-        for (int i = firstIssueEndingAtOrAfter(CounterUnwrapper.epochNanos(start)); i < periodIssues.size(); i++) {
-            CounterIssue issue = periodIssues.get(i);
+        for (int i = firstIssueEndingAtOrAfter(CounterUnwrapper.epochNanos(start)); i < issues.size(); i++) {
+            CounterIssue issue = issues.get(i);
             if (!issue.from().isBefore(end)) {
                 break; // sorted by start
             }
