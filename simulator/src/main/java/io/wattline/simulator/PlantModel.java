@@ -115,6 +115,15 @@ public final class PlantModel {
         return m.initialReading(counterQuantity) + m.integral(counterQuantity);
     }
 
+    /**
+     * For a meter modelled as a sum of sub-meters: the integral since the start of what none of
+     * them sees (unmetered loads and losses), in the unit of its main counter; 0 for other meters.
+     * The main's counter delta equals the sub-meters' deltas plus this.
+     */
+    public synchronized double unmeteredIntegral(String meterId) {
+        return meter(meterId).unmeteredIntegral();
+    }
+
     /** The counter's reading when the simulation started. */
     public synchronized double initialReading(String meterId, Quantity counterQuantity) {
         return meter(meterId).initialReading(counterQuantity);

@@ -49,6 +49,10 @@ final class SimulatedMeter {
     private double primaryCompensation;
     private double reactiveSum;
     private double reactiveCompensation;
+    // for sums: the part no sub-meter sees (unmetered loads and losses), integrated the same way
+    private double unmetered;
+    private double unmeteredSum;
+    private double unmeteredCompensation;
 
     SimulatedMeter(String id, LoadModels.MeterKind kind, EnergyCarrier carrier, Term own,
             List<SimulatedMeter> sumOf, List<Term> extras, double lossFraction, LoadModels.Daily daily,
@@ -126,6 +130,7 @@ final class SimulatedMeter {
             unmeteredReactive += v * Math.tan(Math.acos(powerFactor(t.powerFactor(), out[1])));
         }
         gauge = subTotal + unmetered;
+        this.unmetered = unmetered;
         reactive = q + unmeteredReactive;
         level = Double.NaN;
         for (int i = 0; i < 3; i++) {
@@ -175,6 +180,15 @@ final class SimulatedMeter {
         double tq = reactiveSum + yq;
         reactiveCompensation = (tq - reactiveSum) - yq;
         reactiveSum = tq;
+        double yu = unmetered * hours - unmeteredCompensation;
+        double tu = unmeteredSum + yu;
+        unmeteredCompensation = (tu - unmeteredSum) - yu;
+        unmeteredSum = tu;
+    }
+
+    /** For a sum: the integral of what its sub-meters do not see, since the start; else 0. */
+    double unmeteredIntegral() {
+        return unmeteredSum;
     }
 
     /** Counter quantities this meter keeps. */

@@ -32,6 +32,7 @@ class PlantModelTest {
     /** Σ gauge · 1 s, per meter, summed by the test while stepping: the independent integral. */
     private static Map<String, Double> summedByTest;
     private static Map<String, Map<Quantity, Double>> truthAtStart;
+    private static double unmeteredAtStart;
 
     @BeforeAll
     static void simulateOneDay() {
@@ -50,6 +51,7 @@ class PlantModelTest {
             }
             truthAtStart.put(id, t);
         }
+        unmeteredAtStart = model.unmeteredIntegral("main-incomer");
         for (int s = 0; s < 86_400; s++) {
             for (String id : model.meterIds()) {
                 double g = model.gauge(id);          // the gauge over [s, s + 1)
@@ -121,6 +123,9 @@ class PlantModelTest {
         }
         double loss = main - subs;
         assertTrue(loss > 0, "loss " + loss);
+        // the model's own record of the unmetered part closes the balance exactly
+        double unmetered = model.unmeteredIntegral("main-incomer") - unmeteredAtStart;
+        assertEquals(main, subs + unmetered, 1e-9 * main);
         assertTrue(loss / main > 0.02 && loss / main < 0.15, "loss share " + loss / main + " of " + main + " kWh");
         // the plant's meters all say who their parent is: the sub-meters of the model are exactly those
         List<String> children = plant.meters().stream().filter(m -> "main-incomer".equals(m.parentMeterId()))
