@@ -138,6 +138,18 @@ public final class FrameVerifier {
             problems.add(problem(frames, c, at + "/request", "reads " + request.count()
                     + " registers; the profile allows " + profile.quirks().maxRegistersPerRequest()));
         }
+        if (!request.function().isBit() && profile.quirks().evenRegisterCount() && request.count() % 2 != 0) {
+            problems.add(problem(frames, c, at + "/request", "reads an odd number of registers (" + request.count()
+                    + ") but the profile declares evenRegisterCount"));
+        }
+        if (profile.quirks().oneRequestPerPoint()) {
+            long inside = profile.points().stream().filter(p -> p.function() == request.function()
+                    && p.address() < end && p.end() > request.address()).count();
+            if (inside > 1) {
+                problems.add(problem(frames, c, at + "/request", "reads " + inside
+                        + " points in one request but the profile declares oneRequestPerPoint"));
+            }
+        }
     }
 
     static boolean close(PointDefinition point, double expected, double actual) {
