@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * j2mod adapter: one Modbus TCP listener serving several simulated devices by unit id.
+ * j2mod adapter: one Modbus TCP listener serving several simulated devices by unit id, speaking
+ * Modbus TCP (MBAP header) or RTU frames over TCP (what a serial gateway in transparent mode does).
  *
  * <p>j2mod's {@link ModbusSlaveFactory} keys slaves by port alone and returns an existing slave
  * for a port already used in this JVM, and it cannot report the port the OS chose for port 0.
@@ -43,7 +44,7 @@ final class ModbusTcpSlave implements AutoCloseable {
      * Opens a listener on {@code host}:{@code port} serving {@code devices}; port 0 picks a free
      * port. Throws {@link IllegalStateException} naming the endpoint when it cannot listen.
      */
-    static ModbusTcpSlave open(String name, String host, int port, List<SimulatedDevice> devices) {
+    static ModbusTcpSlave open(String name, String host, int port, boolean rtuOverTcp, List<SimulatedDevice> devices) {
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
@@ -51,12 +52,12 @@ final class ModbusTcpSlave implements AutoCloseable {
             throw new IllegalStateException(name + ": cannot resolve bind host '" + host + "'", e);
         }
         if (port != 0) {
-            return openOn(name, address, host, port, devices);
+            return openOn(name, address, host, port, rtuOverTcp, devices);
         }
         IllegalStateException last = null;
         for (int attempt = 0; attempt < EPHEMERAL_ATTEMPTS; attempt++) {
             try {
-                return openOn(name, address, host, freePort(address), devices);
+                return openOn(name, address, host, freePort(address), rtuOverTcp, devices);
             } catch (IllegalStateException e) {
                 LOG.debug("{}: free port was taken before we could listen on it, trying another: {}", name, e.getMessage());
                 last = e;
@@ -67,7 +68,7 @@ final class ModbusTcpSlave implements AutoCloseable {
     }
 
     private static ModbusTcpSlave openOn(String name, InetAddress address, String host, int port,
-            List<SimulatedDevice> devices) {
+            boolean rtuOverTcp, List<SimulatedDevice> devices) {
         synchronized (FACTORY_LOCK) {
             if (ModbusSlaveFactory.getSlave(ModbusSlaveType.TCP, port) != null) {
                 throw new IllegalStateException(name + ": port " + port
@@ -75,7 +76,7 @@ final class ModbusTcpSlave implements AutoCloseable {
             }
             ModbusSlave slave;
             try {
-                slave = ModbusSlaveFactory.createTCPSlave(address, port, LISTENER_THREADS, false);
+                slave = ModbusSlaveFactory.createTCPSlave(address, port, LISTENER_THREADS, rtuOverTcp);
             } catch (ModbusException e) {
                 throw new IllegalStateException(name + ": cannot create a Modbus TCP slave on " + host + ":" + port
                         + ": " + e.getMessage(), e);

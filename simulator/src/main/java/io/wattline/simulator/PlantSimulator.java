@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running simulated plant: the {@link PlantModel} and one Modbus TCP listener per modbus-tcp
- * connection of the plant, serving each meter of that connection under its unit id with the
+ * A running simulated plant: the {@link PlantModel} and one TCP listener per modbus-tcp or
+ * modbus-rtu-over-tcp connection of the plant, serving each meter of that connection under its unit id with the
  * registers of its profile. Every read advances the model to the clock's time first.
  */
 public final class PlantSimulator implements AutoCloseable {
@@ -54,27 +54,32 @@ public final class PlantSimulator implements AutoCloseable {
         try {
             for (Connection c : plant.connections()) {
                 List<Meter> meters = plant.meters().stream().filter(m -> c.id().equals(m.connectionId())).toList();
-                if (c.type() != ConnectionType.MODBUS_TCP || meters.isEmpty()) {
+                if (!isServedOverTcp(c) || meters.isEmpty()) {
                     if (!meters.isEmpty()) {
-                        LOG.warn("connection {} ({}) is not simulated yet: only modbus-tcp is; its {} meters stay unserved",
-                                c.id(), c.type().configName(), meters.size());
+                        LOG.warn("connection {} ({}) is not simulated yet: only modbus-tcp and modbus-rtu-over-tcp are;"
+                                + " its {} meters stay unserved", c.id(), c.type().configName(), meters.size());
                     }
                     rewritten.add(c);
                     continue;
                 }
                 List<SimulatedDevice> devices = devices(c, meters, profiles, loads, model, clock);
                 int port = options.ephemeralPorts() ? 0 : c.port() + options.portOffset();
-                ModbusTcpSlave slave = ModbusTcpSlave.open(c.id(), options.bindHost(), port, devices);
+                ModbusTcpSlave slave = ModbusTcpSlave.open(c.id(), options.bindHost(), port,
+                        c.type() == ConnectionType.MODBUS_RTU_OVER_TCP, devices);
                 slaves.add(slave);
                 rewritten.add(c.withEndpoint(options.bindHost(), slave.port()));
-                LOG.info("simulated connection {} listens on {}:{} with unit ids {}", c.id(), slave.host(),
-                        slave.port(), devices.stream().map(d -> d.unitId() + "=" + d.meterId()).toList());
+                LOG.info("simulated connection {} ({}) listens on {}:{} with unit ids {}", c.id(),
+                        c.type().configName(), slave.host(), slave.port(), devices.stream().map(d -> d.unitId() + "=" + d.meterId()).toList());
             }
         } catch (RuntimeException e) {
             slaves.forEach(ModbusTcpSlave::close);
             throw e;
         }
         return new PlantSimulator(plant.withConnections(rewritten), model, List.copyOf(slaves));
+    }
+
+    private static boolean isServedOverTcp(Connection c) {
+        return c.type() == ConnectionType.MODBUS_TCP || c.type() == ConnectionType.MODBUS_RTU_OVER_TCP;
     }
 
     private static List<SimulatedDevice> devices(Connection c, List<Meter> meters,
@@ -104,7 +109,7 @@ public final class PlantSimulator implements AutoCloseable {
         return devices;
     }
 
-    /** The plant with its modbus-tcp connections pointing at the simulator's host and ports. */
+    /** The plant with its simulated connections pointing at the simulator's host and ports. */
     public Plant plant() {
         return plant;
     }
@@ -113,12 +118,12 @@ public final class PlantSimulator implements AutoCloseable {
         return model;
     }
 
-    /** host:port of each simulated connection, by connection id. */
+    /** "type host:port" of each simulated connection, by connection id (for logs and the UI). */
     public Map<String, String> endpoints() {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (Connection c : plant.connections()) {
-            if (c.type() == ConnectionType.MODBUS_TCP) {
-                out.put(c.id(), c.host() + ":" + c.port());
+            if (isServedOverTcp(c) && slaves.stream().anyMatch(s -> s.port() == c.port())) {
+                out.put(c.id(), c.type().configName() + " " + c.host() + ":" + c.port());
             }
         }
         return out;

@@ -96,7 +96,7 @@ public final class SimulatorMain {
             simulator.close();
             stopped.countDown();
         }, "simulator-shutdown"));
-        simulator.endpoints().forEach((id, endpoint) -> LOG.info("connection {}: modbus-tcp {}", id, endpoint));
+        simulator.endpoints().forEach((id, endpoint) -> LOG.info("connection {}: {}", id, endpoint));
         LOG.info("simulating '{}' ({} meters); stop with Ctrl-C", plant.name(), plant.meters().size());
         stopped.await();
     }

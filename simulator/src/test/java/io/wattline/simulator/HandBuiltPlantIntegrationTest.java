@@ -10,6 +10,7 @@ import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.util.BitVector;
 import io.wattline.core.Quantity;
 import io.wattline.core.plant.Connection;
+import io.wattline.core.plant.ConnectionType;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.Plant;
@@ -106,6 +107,30 @@ class HandBuiltPlantIntegrationTest {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> PlantSimulator.start(configured, id -> Optional.of(PROFILE), options(clock).withPortOffset(7)));
             assertTrue(e.getMessage().contains(String.valueOf(free)), e.getMessage());
+        }
+    }
+
+    @Test
+    void rtuOverTcpConnectionsSpeakRtuFrames() throws Exception {
+        Plant tcp = plant(0);
+        Connection c0 = tcp.connections().get(0);
+        Plant rtu = tcp.withConnections(List.of(new Connection(c0.id(), ConnectionType.MODBUS_RTU_OVER_TCP, "10.0.0.9",
+                4001, null, 0, null, 0, java.time.Duration.ofSeconds(1), 1)));
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+        try (PlantSimulator sim = PlantSimulator.start(rtu, id -> Optional.of(PROFILE),
+                SimulatorOptions.ephemeral().withClock(clock).withLoadModels(LoadModels.defaults()))) {
+            Connection c = sim.plant().connection("bus").orElseThrow();
+            assertEquals(ConnectionType.MODBUS_RTU_OVER_TCP, c.type());
+            ModbusTCPMaster master = new ModbusTCPMaster(c.host(), c.port(), 2000, false, true);
+            master.connect();
+            try {
+                PointDefinition temp = PROFILE.point("temperature").orElseThrow();
+                Register[] t = master.readMultipleRegisters(6, temp.address(), 1);
+                double celsius = RegisterCodec.decode(temp, new int[] {t[0].getValue()}, 0);
+                assertEquals(sim.model().value("hall-temp", Quantity.TEMPERATURE), celsius, 0.05 + 1e-9);
+            } finally {
+                master.disconnect();
+            }
         }
     }
 
