@@ -1,10 +1,12 @@
 #!/usr/bin/python3
-"""Modbus TCP slave for the collector's interop tests, built on pymodbus (Debian python3-pymodbus).
+"""Modbus slave for the collector's interop tests, built on pymodbus (Debian python3-pymodbus).
 
 Usage: /usr/bin/python3 pymodbus_server.py PORT SPEC.json [rtu]
+       /usr/bin/python3 pymodbus_server.py serial:DEVICE SPEC.json [BAUD]
 
 With "rtu" the server speaks RTU frames (CRC, no MBAP header) over TCP, like a serial gateway
-in transparent mode.
+in transparent mode. With "serial:DEVICE" it is an RTU slave on that serial line (a socat pty
+in the tests), which answers every unit id of the spec.
 
 SPEC.json maps unit ids to tables, each a list of [start, [values...]] blocks at PDU addresses:
   {"1": {"hr": [[0, [17254, 32768]]], "ir": [], "co": [[0, [1, 0]]], "di": []}}
@@ -18,7 +20,7 @@ import sys
 from pymodbus.datastore import ModbusServerContext, ModbusSlaveContext, ModbusSparseDataBlock
 from pymodbus.framer.rtu_framer import ModbusRtuFramer
 from pymodbus.framer.socket_framer import ModbusSocketFramer
-from pymodbus.server import StartTcpServer
+from pymodbus.server import StartSerialServer, StartTcpServer
 
 
 def block(blocks):
@@ -31,7 +33,6 @@ def block(blocks):
 
 
 def main():
-    port = int(sys.argv[1])
     with open(sys.argv[2], encoding="utf-8") as f:
         spec = json.load(f)
     slaves = {}
@@ -42,9 +43,16 @@ def main():
             hr=block(tables.get("hr", [])), ir=block(tables.get("ir", [])),
             co=block(tables.get("co", [])), di=block(tables.get("di", [])), zero_mode=True)
     logging.basicConfig(level=logging.WARNING)
+    context = ModbusServerContext(slaves=slaves, single=False)
+    if sys.argv[1].startswith("serial:"):
+        baud = int(sys.argv[3]) if len(sys.argv) > 3 else 9600
+        print("serving RTU on", sys.argv[1][7:], flush=True)
+        StartSerialServer(context=context, framer=ModbusRtuFramer, port=sys.argv[1][7:], baudrate=baud,
+                          bytesize=8, parity="N", stopbits=1, timeout=0.005)
+        return
+    port = int(sys.argv[1])
     framer = ModbusRtuFramer if len(sys.argv) > 3 and sys.argv[3] == "rtu" else ModbusSocketFramer
-    StartTcpServer(context=ModbusServerContext(slaves=slaves, single=False), address=("127.0.0.1", port),
-                   framer=framer)
+    StartTcpServer(context=context, address=("127.0.0.1", port), framer=framer)
 
 
 if __name__ == "__main__":

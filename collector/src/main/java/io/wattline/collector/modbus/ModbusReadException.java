@@ -3,7 +3,7 @@ package io.wattline.collector.modbus;
 import java.util.Objects;
 
 /**
- * A read that gave no usable registers, with a kind the poller can act on (a timeout suggests a
+ * A request (read or write) that gave no usable answer, with a kind the poller can act on (a timeout suggests a
  * dead device, an exception code a wrong address) and a short reason that BAD samples carry.
  */
 public final class ModbusReadException extends Exception {
@@ -18,7 +18,7 @@ public final class ModbusReadException extends Exception {
         EXCEPTION_CODE,
         /** Connecting, writing or reading the socket failed. */
         IO,
-        /** A response arrived but does not fit the request (length, function, transaction id). */
+        /** A response arrived but does not fit the request (CRC, length, function, transaction id). */
         BAD_RESPONSE
     }
 
@@ -59,7 +59,7 @@ public final class ModbusReadException extends Exception {
 
     /**
      * The reason a BAD sample carries: {@code timeout}, {@code exception 2 (illegal data address)},
-     * {@code io: ...}, {@code bad response: ...}.
+     * {@code io: ...}, {@code bad response: crc error ...}, {@code bad response: ...}.
      */
     public String reason() {
         return kind == Kind.TIMEOUT ? "timeout" : getMessage();

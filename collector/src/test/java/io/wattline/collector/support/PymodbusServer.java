@@ -64,6 +64,40 @@ public final class PymodbusServer implements AutoCloseable {
                 + Files.readString(log));
     }
 
+    /**
+     * Starts an RTU slave on the serial line {@code device} (one end of a {@link SocatPair}) serving
+     * {@code specJson}; waits until it has opened the line.
+     */
+    public static PymodbusServer startSerial(String specJson, String device) throws IOException, InterruptedException {
+        Path script;
+        try {
+            script = Path.of(PymodbusServer.class.getResource("/pymodbus_server.py").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("test resource pymodbus_server.py has no file path", e);
+        }
+        Path spec = Files.createTempFile("pymodbus-spec", ".json");
+        Files.writeString(spec, specJson);
+        Path log = Files.createTempFile("pymodbus", ".log");
+        Process p = new ProcessBuilder(Peers.SYSTEM_PYTHON.toString(), "-u", script.toString(), "serial:" + device,
+                spec.toString(), "9600").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        PymodbusServer server = new PymodbusServer(p, -1, log);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("pymodbus serial server exited with " + p.exitValue() + ": "
+                        + Files.readString(log));
+            }
+            if (Files.readString(log).contains("serving RTU on")) {
+                // It prints just before opening the port; give the event loop a moment to open it.
+                Thread.sleep(500);
+                return server;
+            }
+            Thread.sleep(50);
+        }
+        server.close();
+        throw new IllegalStateException("pymodbus serial server did not start within 20 s: " + Files.readString(log));
+    }
+
     public int port() {
         return port;
     }

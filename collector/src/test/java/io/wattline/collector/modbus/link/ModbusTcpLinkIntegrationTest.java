@@ -54,6 +54,23 @@ class ModbusTcpLinkIntegrationTest {
     }
 
     @Test
+    void writesCoilRegisterAndRegistersAndReadsThemBack() throws Exception {
+        try (ModbusTcpLink link = link()) {
+            link.writeCoil(1, 1, true);
+            assertArrayEquals(new int[] {1, 1}, link.readBits(1, RegisterFunction.COIL, 0, 2));
+            link.writeCoil(1, 1, false);
+            assertArrayEquals(new int[] {1, 0}, link.readBits(1, RegisterFunction.COIL, 0, 2));
+            link.writeRegister(7, 0, 4321);
+            assertArrayEquals(new int[] {4321}, link.readRegisters(7, RegisterFunction.HOLDING, 0, 1));
+            link.writeRegisters(7, 0, new int[] {7007});
+            assertArrayEquals(new int[] {7007}, link.readRegisters(7, RegisterFunction.HOLDING, 0, 1));
+            ModbusReadException e = assertThrows(ModbusReadException.class,
+                    () -> link.writeRegisters(7, 1, new int[] {1, 2}));
+            assertEquals("exception 2 (illegal data address)", e.reason(), "no register 1..2 on unit 7");
+        }
+    }
+
+    @Test
     void anUnmappedAddressIsExceptionTwoAndTheLinkStaysUsable() throws Exception {
         try (ModbusTcpLink link = link()) {
             ModbusReadException e = assertThrows(ModbusReadException.class,
