@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the points of one device that are due now into as few reads as the device allows: points
- * of one function are coalesced when the registers between them lie inside a range the profile
- * declares readable, within the device's quirks. A pure function; it never changes an encoding.
+ * Turns the points of one device that are due now into reads, by a named {@link PlanStrategy}:
+ * points of one function are joined when they touch, or (with {@code max_insert(n)}) when the
+ * registers between them are few and lie inside a range the profile declares readable, always
+ * within the device's quirks. A pure function; it never changes an encoding.
  */
 public final class RequestPlanner {
 
@@ -32,6 +33,14 @@ public final class RequestPlanner {
      * touching an undeclared register.
      */
     public static List<ReadRequest> plan(List<PointDefinition> points, DeviceProfile profile) {
+        return plan(points, profile, PlanStrategy.DEFAULT);
+    }
+
+    /**
+     * Plans reads for {@code points} with {@code strategy}; see {@link #plan(List, DeviceProfile)}.
+     * The profile's {@code oneRequestPerPoint} quirk overrides any strategy.
+     */
+    public static List<ReadRequest> plan(List<PointDefinition> points, DeviceProfile profile, PlanStrategy strategy) {
         Quirks quirks = profile.quirks() == null ? Quirks.none() : profile.quirks();
         Map<RegisterFunction, List<PointDefinition>> byFunction = new EnumMap<>(RegisterFunction.class);
         for (PointDefinition p : points) {
@@ -42,21 +51,21 @@ public final class RequestPlanner {
             List<PointDefinition> sorted = new ArrayList<>(e.getValue());
             sorted.sort(Comparator.comparingInt(PointDefinition::address)
                     .thenComparingInt(PointDefinition::end));
-            planFunction(e.getKey(), sorted, profile.readable(), quirks, requests);
+            planFunction(e.getKey(), sorted, profile.readable(), quirks, strategy, requests);
         }
         return List.copyOf(requests);
     }
 
     private static void planFunction(RegisterFunction function, List<PointDefinition> sorted,
-            List<RegisterRange> readable, Quirks quirks, List<ReadRequest> out) {
+            List<RegisterRange> readable, Quirks quirks, PlanStrategy strategy, List<ReadRequest> out) {
         boolean even = quirks.evenRegisterCount() && !function.isBit();
         int max = maxPerRequest(function, quirks);
         List<PointDefinition> current = new ArrayList<>();
         int start = -1;
         int end = -1;
         for (PointDefinition p : sorted) {
-            if (!current.isEmpty() && !quirks.oneRequestPerPoint()
-                    && canJoin(function, start, end, p, readable, max)) {
+            if (!current.isEmpty() && !quirks.oneRequestPerPoint() && strategy.joins()
+                    && canJoin(function, start, end, p, readable, max, strategy.maxGap())) {
                 current.add(p);
                 end = Math.max(end, p.end());
                 continue;
@@ -84,9 +93,9 @@ public final class RequestPlanner {
     }
 
     private static boolean canJoin(RegisterFunction function, int start, int end, PointDefinition p,
-            List<RegisterRange> readable, int max) {
+            List<RegisterRange> readable, int max, int maxGap) {
         int newEnd = Math.max(end, p.end());
-        if (newEnd - start > max) {
+        if (newEnd - start > max || p.address() - end > maxGap) {
             return false;
         }
         // Registers of declared points are readable by definition; only the gap needs a range.

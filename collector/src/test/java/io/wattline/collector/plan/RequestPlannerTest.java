@@ -119,16 +119,85 @@ class RequestPlannerTest {
         assertEquals(expected, actual);
     }
 
+    /** Each case: strategy, points, readable ranges, quirks, expected plan (as in {@link #cases()}). */
+    static Stream<Arguments> strategyCases() {
+        Quirks none = Quirks.none();
+        List<PointDefinition> gappy = List.of(u16("a", 0), u16("b", 1), f32("c", 4), f32("d", 20));
+        List<RegisterRange> wide = List.of(range(0, 40));
+        return Stream.of(
+                Arguments.of("none reads every point alone, even adjacent ones", PlanStrategy.none(),
+                        gappy, wide, none,
+                        List.of("HOLDING 0+1 [a]", "HOLDING 1+1 [b]", "HOLDING 4+2 [c]", "HOLDING 20+2 [d]")),
+                Arguments.of("none still pads for an even count inside a range", PlanStrategy.none(),
+                        List.of(u16("a", 0), u16("b", 1)), wide, quirks(125, true, false),
+                        List.of("HOLDING 0+2 [a]", "HOLDING 1+2 [b]")),
+                Arguments.of("shrink joins adjacent points and never crosses a gap", PlanStrategy.shrink(),
+                        gappy, wide, none,
+                        List.of("HOLDING 0+2 [a, b]", "HOLDING 4+2 [c]", "HOLDING 20+2 [d]")),
+                Arguments.of("shrink joins overlapping points", PlanStrategy.shrink(),
+                        List.of(f32("whole", 0), u16("low", 1), point("bit", H, 1, DataType.BIT)), List.of(), none,
+                        List.of("HOLDING 0+2 [whole, low, bit]")),
+                Arguments.of("max_insert(2) crosses a gap of 2 but not one of 14", PlanStrategy.maxInsert(2),
+                        gappy, wide, none,
+                        List.of("HOLDING 0+6 [a, b, c]", "HOLDING 20+2 [d]")),
+                Arguments.of("max_insert(14) crosses both gaps", PlanStrategy.maxInsert(14),
+                        gappy, wide, none,
+                        List.of("HOLDING 0+22 [a, b, c, d]")),
+                Arguments.of("max_insert fills only readable gaps", PlanStrategy.maxInsert(100),
+                        gappy, List.of(range(0, 10)), none,
+                        List.of("HOLDING 0+6 [a, b, c]", "HOLDING 20+2 [d]")),
+                Arguments.of("max_insert honours the register limit", PlanStrategy.maxInsert(100),
+                        gappy, wide, quirks(6, false, false),
+                        List.of("HOLDING 0+6 [a, b, c]", "HOLDING 20+2 [d]")),
+                Arguments.of("oneRequestPerPoint beats max_insert", PlanStrategy.maxInsert(100),
+                        List.of(u16("a", 0), u16("b", 1)), wide, quirks(125, false, true),
+                        List.of("HOLDING 0+1 [a]", "HOLDING 1+1 [b]")),
+                Arguments.of("max_insert on coils crosses bit gaps", PlanStrategy.maxInsert(3),
+                        List.of(point("c0", C, 0, DataType.UINT16), point("c4", C, 4, DataType.UINT16)),
+                        List.of(new RegisterRange(C, 0, 8)), none,
+                        List.of("COIL 0+5 [c0, c4]")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strategyCases")
+    void plansByStrategy(String name, PlanStrategy strategy, List<PointDefinition> points,
+            List<RegisterRange> readable, Quirks quirks, List<String> expected) {
+        DeviceProfile profile = profile("test/strategy", points, readable, quirks);
+        List<String> actual = RequestPlanner.plan(points, profile, strategy).stream()
+                .map(r -> r.function() + " " + r.start() + "+" + r.count() + " "
+                        + r.points().stream().map(PointDefinition::name).toList())
+                .toList();
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void strategiesParseByName() {
+        assertEquals(PlanStrategy.none(), PlanStrategy.parse("none"));
+        assertEquals(PlanStrategy.shrink(), PlanStrategy.parse(" Shrink "));
+        assertEquals(PlanStrategy.maxInsert(12), PlanStrategy.parse("max_insert(12)"));
+        assertEquals("max_insert(12)", PlanStrategy.maxInsert(12).toString());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PlanStrategy.parse("max_insert"));
+        assertTrue(e.getMessage().contains("expected none, shrink or max_insert(n)"), e.getMessage());
+    }
+
+    private static final List<PlanStrategy> STRATEGIES = List.of(PlanStrategy.none(), PlanStrategy.shrink(),
+            PlanStrategy.maxInsert(0), PlanStrategy.maxInsert(3), PlanStrategy.maxInsert(10),
+            PlanStrategy.maxInsert(125));
+
     /**
-     * For random point sets, ranges and quirks, every plan keeps the rules: each point is read
-     * exactly once and whole, no read exceeds the limit (unless it is one oversized point), and
-     * every register read belongs to a due point or to a declared readable range.
+     * For random point sets, ranges and quirks, and every strategy, every plan keeps the rules:
+     * each point is read exactly once, whole and with its own definition, no read exceeds the limit
+     * (unless it is one oversized point), every register read belongs to a due point or to a
+     * declared readable range, {@code none} reads points alone, and no read crosses a gap wider
+     * than the strategy allows.
      */
     @Test
     void randomPlansKeepTheRules() {
         Random random = new Random(20261125);
         DataType[] types = {DataType.UINT16, DataType.INT32, DataType.FLOAT32, DataType.FLOAT64, DataType.BIT};
         for (int round = 0; round < 2000; round++) {
+          for (PlanStrategy strategy : STRATEGIES) {
             List<PointDefinition> points = new ArrayList<>();
             int n = 1 + random.nextInt(30);
             for (int i = 0; i < n; i++) {
@@ -142,24 +211,37 @@ class RequestPlannerTest {
             }
             Collections.shuffle(points, random);
             Quirks quirks = quirks(1 + random.nextInt(125), random.nextBoolean(), random.nextInt(8) == 0);
-            List<ReadRequest> plan = RequestPlanner.plan(points, profile("test/random", points, readable, quirks));
+            List<ReadRequest> plan = RequestPlanner.plan(points,
+                    profile("test/random", points, readable, quirks), strategy);
+            String where = "round " + round + " " + strategy;
 
             List<PointDefinition> read = plan.stream().flatMap(r -> r.points().stream()).toList();
-            assertEquals(points.stream().map(PointDefinition::name).sorted().toList(),
-                    read.stream().map(PointDefinition::name).sorted().toList(), "round " + round);
+            assertEquals(points.stream().sorted(java.util.Comparator.comparing(PointDefinition::name)).toList(),
+                    read.stream().sorted(java.util.Comparator.comparing(PointDefinition::name)).toList(), where);
             for (ReadRequest r : plan) {
+                if (!strategy.joins() || quirks.oneRequestPerPoint()) {
+                    assertEquals(1, r.points().size(), where + ": " + r);
+                }
+                int widestGap = 0;
+                int covered = r.points().get(0).end();
+                for (PointDefinition p : r.points()) {
+                    widestGap = Math.max(widestGap, p.address() - covered);
+                    covered = Math.max(covered, p.end());
+                }
+                assertTrue(widestGap <= Math.max(0, strategy.maxGap()), where + ": gap " + widestGap + " in " + r);
                 boolean single = r.points().size() == 1;
                 assertTrue(r.count() <= quirks.maxRegistersPerRequest() || single,
-                        "round " + round + ": " + r + " exceeds " + quirks.maxRegistersPerRequest());
+                        where + ": " + r + " exceeds " + quirks.maxRegistersPerRequest());
                 for (int a = r.start(); a < r.end(); a++) {
                     int address = a;
                     boolean declared = r.points().stream().anyMatch(p -> p.address() <= address && address < p.end());
                     boolean inRange = readable.stream().anyMatch(g -> g.contains(r.function(), address, address + 1));
-                    assertTrue(declared || inRange, "round " + round + ": " + r.function() + " register "
+                    assertTrue(declared || inRange, where + ": " + r.function() + " register "
                             + address + " of " + r.start() + "+" + r.count() + " is neither a point nor readable; ranges "
                             + readable.stream().map(Object::toString).collect(Collectors.joining(", ")));
                 }
             }
+          }
         }
     }
 }
