@@ -10,6 +10,7 @@ import io.wattline.profiles.ProfileCatalog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,22 +21,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running simulated plant: the {@link PlantModel} and one TCP listener per modbus-tcp or
- * modbus-rtu-over-tcp connection of the plant, serving each meter of that connection under its unit id with the
- * registers of its profile. Every read advances the model to the clock's time first.
+ * A running simulated plant: the {@link PlantModel}, one TCP listener per modbus-tcp or
+ * modbus-rtu-over-tcp connection and one timed {@link Rs485BusEmulator} per modbus-rtu connection,
+ * serving each meter of that connection under its unit id with the registers of its profile. Every
+ * read advances the model to the clock's time first.
  */
 public final class PlantSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlantSimulator.class);
+    /** Baud rate of a modbus-rtu connection that does not configure one. */
+    public static final int DEFAULT_BAUD = 9600;
 
     private final Plant plant;
     private final PlantModel model;
     private final List<ModbusTcpSlave> slaves;
+    private final Map<String, Rs485BusEmulator> buses;
 
-    private PlantSimulator(Plant plant, PlantModel model, List<ModbusTcpSlave> slaves) {
+    private PlantSimulator(Plant plant, PlantModel model, List<ModbusTcpSlave> slaves,
+            Map<String, Rs485BusEmulator> buses) {
         this.plant = plant;
         this.model = model;
         this.slaves = slaves;
+        this.buses = buses;
     }
 
     /** Starts the slaves of {@code plant} with profiles from {@code profiles}. */
@@ -50,14 +57,27 @@ public final class PlantSimulator implements AutoCloseable {
         Clock clock = options.clock();
         PlantModel model = PlantModel.create(plant, loads, clock.instant());
         List<ModbusTcpSlave> slaves = new ArrayList<>();
+        Map<String, Rs485BusEmulator> buses = new LinkedHashMap<>();
         List<Connection> rewritten = new ArrayList<>();
         try {
             for (Connection c : plant.connections()) {
                 List<Meter> meters = plant.meters().stream().filter(m -> c.id().equals(m.connectionId())).toList();
+                if (c.type() == ConnectionType.MODBUS_RTU && !meters.isEmpty() && Rs485BusEmulator.socatAvailable()) {
+                    int baud = c.baudRate() > 0 ? c.baudRate() : DEFAULT_BAUD;
+                    Rs485BusEmulator bus = Rs485BusEmulator.start(
+                            Rs485BusEmulator.Settings.of(baud).withName(c.id()),
+                            devices(c, meters, profiles, loads, model, clock));
+                    buses.put(c.id(), bus);
+                    rewritten.add(new Connection(c.id(), c.type(), c.host(), c.port(), bus.masterDevice(), baud,
+                            c.parity(), c.stopBits(), c.timeout(), c.concurrency()));
+                    continue;
+                }
                 if (!isServedOverTcp(c) || meters.isEmpty()) {
                     if (!meters.isEmpty()) {
-                        LOG.warn("connection {} ({}) is not simulated yet: only modbus-tcp and modbus-rtu-over-tcp are;"
-                                + " its {} meters stay unserved", c.id(), c.type().configName(), meters.size());
+                        LOG.warn("connection {} ({}) is not simulated: {}; its {} meters stay unserved", c.id(),
+                                c.type().configName(), c.type() == ConnectionType.MODBUS_RTU
+                                        ? "socat is not installed (apt-get install -y socat)"
+                                        : "only modbus-tcp, modbus-rtu-over-tcp and modbus-rtu are", meters.size());
                     }
                     rewritten.add(c);
                     continue;
@@ -73,9 +93,11 @@ public final class PlantSimulator implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             slaves.forEach(ModbusTcpSlave::close);
+            buses.values().forEach(Rs485BusEmulator::close);
             throw e;
         }
-        return new PlantSimulator(plant.withConnections(rewritten), model, List.copyOf(slaves));
+        return new PlantSimulator(plant.withConnections(rewritten), model, List.copyOf(slaves),
+                java.util.Collections.unmodifiableMap(buses));
     }
 
     private static boolean isServedOverTcp(Connection c) {
@@ -118,12 +140,24 @@ public final class PlantSimulator implements AutoCloseable {
         return model;
     }
 
-    /** "type host:port" of each simulated connection, by connection id (for logs and the UI). */
+    /** The timed RS-485 bus serving a modbus-rtu connection (to make slaves dead, slow or garbling). */
+    public Optional<Rs485BusEmulator> bus(String connectionId) {
+        return Optional.ofNullable(buses.get(connectionId));
+    }
+
+    /** The timed buses by connection id. */
+    public Map<String, Rs485BusEmulator> buses() {
+        return buses;
+    }
+
+    /** "type host:port" (or "type device @baud") of each simulated connection, by connection id (for logs and the UI). */
     public Map<String, String> endpoints() {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         for (Connection c : plant.connections()) {
             if (isServedOverTcp(c) && slaves.stream().anyMatch(s -> s.port() == c.port())) {
                 out.put(c.id(), c.type().configName() + " " + c.host() + ":" + c.port());
+            } else if (buses.containsKey(c.id())) {
+                out.put(c.id(), c.type().configName() + " " + c.serialDevice() + " @" + c.baudRate());
             }
         }
         return out;
@@ -133,6 +167,9 @@ public final class PlantSimulator implements AutoCloseable {
     public void close() {
         for (ModbusTcpSlave s : slaves) {
             s.close();
+        }
+        for (Rs485BusEmulator b : buses.values()) {
+            b.close();
         }
         LOG.info("simulated plant '{}' stopped", plant.name());
     }
