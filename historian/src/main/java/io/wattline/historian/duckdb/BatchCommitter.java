@@ -32,22 +32,26 @@ final class BatchCommitter implements AutoCloseable {
             WHERE excluded.ts_us >= latest.ts_us""";
 
     private final DuckDBConnection connection;
-    private final Statement control;
-    private final PreparedStatement upsertLatest;
+    // The driver closes a statement whose execution failed, so both are recreated after a failure.
+    private Statement control;
+    private PreparedStatement upsertLatest;
 
     BatchCommitter(DuckDBConnection connection) throws SQLException {
         this.connection = connection;
-        this.control = connection.createStatement();
-        this.upsertLatest = connection.prepareStatement(UPSERT_LATEST);
+        openStatements();
     }
 
     /**
      * Appends {@code batch} with sequence numbers {@code firstSeq, firstSeq + 1, ...} and updates
-     * the latest table, all or nothing.
+     * the latest table, all or nothing. After a failure the transaction is rolled back and the
+     * committer is ready for another attempt.
      *
      * @return the newest sample of each point in the batch (what the latest table may now hold)
      */
     Map<PointId, Sample> commit(List<Sample> batch, long firstSeq) throws SQLException {
+        if (control == null) {
+            openStatements();
+        }
         // The connection stays in auto-commit mode with an explicit BEGIN: with JDBC autoCommit off,
         // the driver opens the transaction only at the next statement, so appender rows flushed
         // before one would commit on their own.
@@ -57,18 +61,7 @@ final class BatchCommitter implements AutoCloseable {
             try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "samples")) {
                 long seq = firstSeq;
                 for (Sample sample : batch) {
-                    appender.beginRow()
-                            .append(seq)
-                            .append(sample.point().toString())
-                            .append(EpochMicros.of(sample.time()))
-                            .append(sample.value())
-                            .append(sample.quality().name());
-                    if (sample.reason().isEmpty()) {
-                        appender.appendNull();
-                    } else {
-                        appender.append(sample.reason());
-                    }
-                    appender.endRow();
+                    appendRow(appender, seq, sample);
                     Sample previous = newest.get(sample.point());
                     if (previous == null || !sample.time().isBefore(previous.time())) {
                         newest.put(sample.point(), sample);
@@ -85,22 +78,58 @@ final class BatchCommitter implements AutoCloseable {
             return newest;
         } catch (SQLException | RuntimeException e) {
             SQLException cause = e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
-            SchemaMigration.rollbackAfter(control, cause);
+            rollbackAndReset(cause);
             throw cause;
+        }
+    }
+
+    private static void appendRow(DuckDBAppender appender, long seq, Sample sample) throws SQLException {
+        appender.beginRow()
+                .append(seq)
+                .append(sample.point().toString())
+                .append(EpochMicros.of(sample.time()))
+                .append(sample.value())
+                .append(sample.quality().name());
+        if (sample.reason().isEmpty()) {
+            appender.appendNull();
+        } else {
+            appender.append(sample.reason());
+        }
+        appender.endRow();
+    }
+
+    private void openStatements() throws SQLException {
+        control = connection.createStatement();
+        upsertLatest = connection.prepareStatement(UPSERT_LATEST);
+    }
+
+    /** Rolls back through a fresh statement and drops the old ones; problems are added to {@code cause}. */
+    private void rollbackAndReset(SQLException cause) {
+        try {
+            close();
+        } catch (SQLException closeFailure) {
+            cause.addSuppressed(closeFailure);
+        }
+        control = null;
+        upsertLatest = null;
+        try (Statement rollback = connection.createStatement()) {
+            rollback.execute("ROLLBACK");
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
         }
     }
 
     /** Writes the WAL into the database file, so a reopen does not have to replay it. */
     void checkpoint() throws SQLException {
-        control.execute("CHECKPOINT");
+        try (Statement checkpoint = connection.createStatement()) {
+            checkpoint.execute("CHECKPOINT");
+        }
     }
 
     @Override
     public void close() throws SQLException {
-        try {
-            upsertLatest.close();
-        } finally {
-            control.close();
+        try (Statement c = control; PreparedStatement u = upsertLatest) {
+            // closes both, even if one fails
         }
     }
 }

@@ -236,8 +236,12 @@ final class BatchWriter {
                     dropped.add(batch.size());
                     return;
                 }
-                log.error("commit of {} samples to {} failed (attempt {}), retrying in {} ms: {}",
-                        batch.size(), file, attempt, backoffMillis, e.getMessage());
+                if (attempt == 1) {
+                    log.error("commit of {} samples to {} failed, retrying in {} ms", batch.size(), file, backoffMillis, e);
+                } else {
+                    log.error("commit of {} samples to {} failed again (attempt {}), retrying in {} ms: {}",
+                            batch.size(), file, attempt, backoffMillis, e.getMessage());
+                }
                 try {
                     Thread.sleep(backoffMillis);
                 } catch (InterruptedException interrupted) {

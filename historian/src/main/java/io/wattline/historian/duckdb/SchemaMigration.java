@@ -66,7 +66,7 @@ final class SchemaMigration {
                             + EpochMicros.of(Instant.now()) + ")");
                     statement.execute("COMMIT");
                 } catch (SQLException e) {
-                    rollbackAfter(statement, e);
+                    rollbackAfter(connection, e);
                     throw new SQLException("migrating " + file + " to historian schema version " + (v + 1)
                             + " failed: " + e.getMessage(), e);
                 }
@@ -81,8 +81,9 @@ final class SchemaMigration {
         }
     }
 
-    static void rollbackAfter(Statement statement, SQLException cause) {
-        try {
+    // Through a fresh statement: the driver closes a statement whose execution failed.
+    private static void rollbackAfter(Connection connection, SQLException cause) {
+        try (Statement statement = connection.createStatement()) {
             statement.execute("ROLLBACK");
         } catch (SQLException rollbackFailure) {
             cause.addSuppressed(rollbackFailure);

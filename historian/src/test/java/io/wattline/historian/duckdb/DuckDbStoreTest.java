@@ -24,8 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+// A writer that cannot commit makes flush() wait; the timeout turns such a hang into a failure.
+@Timeout(120)
 class DuckDbStoreTest {
 
     private static final PointId POWER = new PointId("mdb-main", "active_power_total");
@@ -50,6 +53,7 @@ class DuckDbStoreTest {
         samples.add(new Sample(POWER, at(51), 1012.5, Quality.UNCERTAIN, "stale: older than 3 poll periods"));
         samples.add(new Sample(POWER, at(52), Double.NaN, Quality.UNCERTAIN, ""));
         samples.add(Sample.bad(POWER, at(53), "Modbus exception 2 (ILLEGAL DATA ADDRESS)"));
+        samples.add(Sample.bad(POWER, at(54), "Überlast – 过载 (device text)"));
         return samples;
     }
 

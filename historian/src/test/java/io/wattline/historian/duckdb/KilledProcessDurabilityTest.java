@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A process killed with SIGKILL mid-stream keeps every sample it had committed. */
+@Timeout(180)
 class KilledProcessDurabilityTest {
 
     private static final PointId POINT = new PointId("mdb-main", "active_power_total");
