@@ -43,6 +43,31 @@ class ProfileCatalogTest {
     }
 
     @Test
+    void everyShippedProfileIsDocumentedInTheCatalogueAndTheReadme() throws IOException {
+        String catalogue = Files.readString(Path.of("../docs/profiles.md"));
+        String readme = Files.readString(Path.of("README.md"));
+        for (String id : ProfileCatalog.builtIn().ids()) {
+            assertTrue(catalogue.contains("| `" + id + "` |"), id + " has no row in docs/profiles.md");
+            assertTrue(readme.contains("| `" + id + "` |"), id + " is not listed in device-profiles/README.md");
+        }
+    }
+
+    @Test
+    void utilityProfilesCarryTheQuantitiesTheDemoPlantNeeds() {
+        ProfileCatalog catalog = ProfileCatalog.builtIn();
+        // steam is accounted in mass, gas and compressed air in volume: each needs a rate and a counter
+        assertQuantities(catalog.require("sierra/innovamass-240"), Quantity.MASS_FLOW, Quantity.MASS);
+        assertQuantities(catalog.require("bell/vfm60"), Quantity.VOLUME_FLOW, Quantity.VOLUME);
+        assertQuantities(catalog.require("suto/s430"), Quantity.VOLUME_FLOW, Quantity.VOLUME);
+    }
+
+    private static void assertQuantities(DeviceProfile profile, Quantity... quantities) {
+        for (Quantity q : quantities) {
+            assertTrue(profile.points().stream().anyMatch(p -> p.quantity() == q), profile.id() + " has no " + q);
+        }
+    }
+
+    @Test
     void builtInProfilesMapAddressesTypesAndPollGroups() {
         ProfileCatalog catalog = ProfileCatalog.builtIn();
         DeviceProfile dtsu = catalog.require("chint/dtsu666");
