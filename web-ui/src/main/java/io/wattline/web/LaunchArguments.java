@@ -1,0 +1,127 @@
+package io.wattline.web;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The launcher's command line, parsed: which subcommand and its options. Parsing is strict so that
+ * a typo ({@code --prot 8080}) stops with a usage message instead of silently using a default.
+ *
+ * @param files for {@code validate}: the files to check
+ * @param rest  for {@code simulate}: the arguments handed on to the simulator untouched
+ */
+public record LaunchArguments(Command command, int port, Path dataDir, Path config,
+        List<Path> files, List<String> rest) {
+
+    /** The subcommands the jar understands (the bash launcher adds build, test and bench). */
+    public enum Command { DEMO, RUN, VALIDATE, SIMULATE, HELP }
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
+
+    public static final String USAGE = String.join("\n",
+            "usage: wattline <command> [options]",
+            "  demo [--port N] [--data DIR]                 run on the built-in demo plant (simulated in-process)",
+            "  run --config FILE [--port N] [--data DIR]    run on your plant configuration",
+            "  validate FILE...                             check plant configuration files; exit 1 on errors",
+            "  simulate [--config FILE] [...]               run the demo plant simulator alone",
+            "defaults: --port " + DEFAULT_PORT + ", --data ./" + DEFAULT_DATA_DIR);
+
+    public LaunchArguments {
+        files = List.copyOf(files);
+        rest = List.copyOf(rest);
+    }
+
+    /** Thrown for a command line that cannot be run; the message says what was wrong. */
+    public static final class UsageException extends Exception {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    public static LaunchArguments parse(String... args) throws UsageException {
+        if (args.length == 0) {
+            throw new UsageException("no command given");
+        }
+        List<String> tail = Arrays.asList(args).subList(1, args.length);
+        return switch (args[0]) {
+            case "demo" -> parseServer(Command.DEMO, tail);
+            case "run" -> parseServer(Command.RUN, tail);
+            case "validate" -> parseValidate(tail);
+            case "simulate" -> new LaunchArguments(Command.SIMULATE, DEFAULT_PORT, DEFAULT_DATA_DIR,
+                    null, List.of(), tail);
+            case "help", "-h", "--help" -> new LaunchArguments(Command.HELP, DEFAULT_PORT,
+                    DEFAULT_DATA_DIR, null, List.of(), List.of());
+            default -> throw new UsageException("unknown command '" + args[0] + "'");
+        };
+    }
+
+    private static LaunchArguments parseServer(Command command, List<String> args)
+            throws UsageException {
+        int port = DEFAULT_PORT;
+        Path dataDir = DEFAULT_DATA_DIR;
+        Path config = null;
+        String name = command.name().toLowerCase();
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            String value = optionValue(args, i, option, name);
+            switch (option) {
+                case "--port" -> port = parsePort(value);
+                case "--data" -> dataDir = Path.of(value);
+                case "--config" -> {
+                    if (command != Command.RUN) {
+                        throw new UsageException("'demo' runs the built-in plant and takes no --config;"
+                                + " use 'run --config FILE'");
+                    }
+                    config = Path.of(value);
+                }
+                default -> throw new UsageException("unknown option '" + option + "' for '" + name + "'");
+            }
+            i++;
+        }
+        if (command == Command.RUN && config == null) {
+            throw new UsageException("'run' needs --config FILE");
+        }
+        return new LaunchArguments(command, port, dataDir, config, List.of(), List.of());
+    }
+
+    private static LaunchArguments parseValidate(List<String> args) throws UsageException {
+        if (args.isEmpty()) {
+            throw new UsageException("'validate' needs at least one FILE");
+        }
+        List<Path> files = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--")) {
+                throw new UsageException("unknown option '" + a + "' for 'validate'");
+            }
+            files.add(Path.of(a));
+        }
+        return new LaunchArguments(Command.VALIDATE, DEFAULT_PORT, DEFAULT_DATA_DIR, null, files,
+                List.of());
+    }
+
+    private static String optionValue(List<String> args, int i, String option, String command)
+            throws UsageException {
+        if (!option.startsWith("--")) {
+            throw new UsageException("unexpected argument '" + option + "' for '" + command + "'");
+        }
+        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+            throw new UsageException("option " + option + " needs a value");
+        }
+        return args.get(i + 1);
+    }
+
+    private static int parsePort(String text) throws UsageException {
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) {
+                throw new UsageException("--port must be 0..65535, got " + text);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--port must be a number 0..65535, got '" + text + "'");
+        }
+    }
+}

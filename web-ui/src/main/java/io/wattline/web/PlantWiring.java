@@ -1,0 +1,99 @@
+package io.wattline.web;
+
+import io.wattline.collector.Collector;
+import io.wattline.collector.live.SampleBus;
+import io.wattline.config.ConfigException;
+import io.wattline.config.PlantConfigLoader;
+import io.wattline.core.plant.Plant;
+import io.wattline.historian.HistorianOptions;
+import io.wattline.historian.duckdb.DuckDbStore;
+import io.wattline.profiles.ProfileCatalog;
+import io.wattline.simulator.PlantSimulator;
+import io.wattline.simulator.SimulatorOptions;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Builds the running system from the plain-Java modules: profiles, plant, (demo) simulator,
+ * historian, live bus and collector. Bean dependencies encode the shutdown order Spring follows
+ * in reverse: the collector stops first, then the historian feed, then the store, bus and simulator.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PlantWiring {
+
+    private static final Logger log = LoggerFactory.getLogger(PlantWiring.class);
+
+    /** Where the demo plant's configuration lives on the classpath (simulator module). */
+    static final String DEMO_PLANT_RESOURCE = "demo/plant.yaml";
+
+    @Bean
+    public ProfileCatalog profileCatalog() {
+        return ProfileCatalog.builtIn();
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Loads the plant; an invalid configuration throws here with every error, so nothing starts. */
+    @Bean
+    public RunningPlant runningPlant(WattlineProperties properties, ProfileCatalog catalog) {
+        PlantConfigLoader loader = new PlantConfigLoader(catalog::find);
+        if (properties.demo()) {
+            Plant demo = loadDemo(loader);
+            PlantSimulator simulator = PlantSimulator.start(demo, catalog, SimulatorOptions.ephemeral());
+            log.info("demo plant '{}' simulated in-process", demo.name());
+            return new RunningPlant(simulator.plant(), simulator);
+        }
+        if (properties.config() == null) {
+            throw new IllegalStateException("no plant configuration: set wattline.config"
+                    + " (./wattline run --config FILE) or run the demo (./wattline demo)");
+        }
+        Plant plant;
+        try {
+            plant = loader.load(properties.config());
+        } catch (ConfigException e) {
+            throw new InvalidPlantConfigurationException(properties.config().toString(), e);
+        }
+        log.info("plant '{}' loaded from {}", plant.name(), properties.config());
+        return new RunningPlant(plant, null);
+    }
+
+    private static Plant loadDemo(PlantConfigLoader loader) {
+        try {
+            return loader.loadResource(DEMO_PLANT_RESOURCE);
+        } catch (ConfigException e) {
+            // The demo configuration ships in the jar and is tested: this is a build defect.
+            throw new InvalidPlantConfigurationException("built-in " + DEMO_PLANT_RESOURCE, e);
+        }
+    }
+
+    @Bean
+    public DuckDbStore historianStore(WattlineProperties properties) {
+        return DuckDbStore.open(properties.dataDir(), HistorianOptions.defaults());
+    }
+
+    @Bean
+    public SampleBus sampleBus() {
+        return new SampleBus();
+    }
+
+    /** Subscribed before the collector starts, so the first samples are stored too. */
+    @Bean
+    public HistorianFeed historianFeed(SampleBus bus, DuckDbStore store) {
+        return new HistorianFeed(bus, store);
+    }
+
+    /** Started here; depends on the feed so that it is stopped before the feed and the store. */
+    @Bean
+    public Collector collector(RunningPlant plant, ProfileCatalog catalog, SampleBus bus, Clock clock,
+            HistorianFeed feed) {
+        Collector collector = new Collector(plant.plant(), catalog::require, bus, clock);
+        collector.start();
+        return collector;
+    }
+}

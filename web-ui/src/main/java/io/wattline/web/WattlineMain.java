@@ -1,0 +1,97 @@
+package io.wattline.web;
+
+import io.wattline.config.ConfigValidator;
+import io.wattline.profiles.ProfileCatalog;
+import io.wattline.simulator.SimulatorMain;
+import io.wattline.web.LaunchArguments.UsageException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The executable jar's entry point. {@code validate} and {@code simulate} run without Spring;
+ * {@code demo} and {@code run} start the web application with the options as Spring properties.
+ */
+public final class WattlineMain {
+
+    /** Exit code of a command line that cannot be run. */
+    static final int EXIT_USAGE = 2;
+    /** Exit code when the application could not start (for example an invalid configuration). */
+    static final int EXIT_STARTUP_FAILED = 1;
+
+    private WattlineMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LaunchArguments launch;
+        try {
+            launch = LaunchArguments.parse(args);
+        } catch (UsageException e) {
+            System.err.println("wattline: " + e.getMessage());
+            System.err.println(LaunchArguments.USAGE);
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        switch (launch.command()) {
+            case HELP -> System.out.println(LaunchArguments.USAGE);
+            case VALIDATE -> System.exit(ConfigValidator.run(launch.files(),
+                    ProfileCatalog.builtIn()::find, System.out));
+            case SIMULATE -> SimulatorMain.main(launch.rest().toArray(String[]::new));
+            case DEMO, RUN -> {
+                int code = startServer(launch, System.out, System.err);
+                if (code != 0) {
+                    System.exit(code);
+                }
+                // Netty's server threads keep the JVM alive; Spring's shutdown hook closes it.
+            }
+        }
+    }
+
+    /**
+     * Starts the web application for {@code demo} or {@code run}; returns 0 once it serves, or an
+     * exit code after printing why it did not start. A {@code run} configuration is validated first
+     * so that every error is printed in the same form as {@code wattline validate}.
+     */
+    static int startServer(LaunchArguments launch, PrintStream out, PrintStream err) {
+        if (launch.command() == LaunchArguments.Command.RUN) {
+            int code = ConfigValidator.run(List.of(launch.config()), ProfileCatalog.builtIn()::find, err);
+            if (code != 0) {
+                err.println("wattline: not starting: " + launch.config() + " is invalid");
+                return EXIT_STARTUP_FAILED;
+            }
+        }
+        try {
+            start(launch);
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("wattline: startup failed: " + rootMessage(e));
+            return EXIT_STARTUP_FAILED;
+        }
+    }
+
+    /** Starts Spring with the launch options as command-line properties (they beat any file). */
+    static ConfigurableApplicationContext start(LaunchArguments launch) {
+        List<String> properties = new ArrayList<>();
+        properties.add("--server.port=" + launch.port());
+        properties.add("--wattline.data-dir=" + launch.dataDir().toAbsolutePath());
+        properties.add("--wattline.demo=" + (launch.command() == LaunchArguments.Command.DEMO));
+        if (launch.config() != null) {
+            properties.add("--wattline.config=" + launch.config().toAbsolutePath());
+        }
+        return SpringApplication.run(WattlineApplication.class, properties.toArray(String[]::new));
+    }
+
+    /** The message that explains the failure: the configuration's error list, else the root cause. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof InvalidPlantConfigurationException) {
+                return root.getMessage();
+            }
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+}

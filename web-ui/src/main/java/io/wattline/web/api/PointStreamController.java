@@ -1,0 +1,52 @@
+package io.wattline.web.api;
+
+import io.wattline.collector.Collector;
+import io.wattline.collector.live.PointInfo;
+import io.wattline.collector.live.SampleBus;
+import io.wattline.core.PointId;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+
+/**
+ * Live samples as Server-Sent Events, one {@code sample} event per sample. Each subscriber has its
+ * own bounded buffer that drops its oldest samples when the browser is slow, so a slow client
+ * never holds up collection or other clients; a comment every 15 s keeps proxies from timing out.
+ */
+@RestController
+public class PointStreamController {
+
+    static final int BUFFER_PER_SUBSCRIBER = 512;
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final Map<PointId, PointInfo> points;
+    private final SampleBus bus;
+
+    public PointStreamController(Collector collector, SampleBus bus) {
+        this.points = collector.points().stream()
+                .collect(Collectors.toUnmodifiableMap(PointInfo::id, Function.identity()));
+        this.bus = bus;
+    }
+
+    @GetMapping(path = "/api/stream/points", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<PointView>> stream() {
+        Flux<ServerSentEvent<PointView>> samples = bus.stream()
+                .onBackpressureBuffer(BUFFER_PER_SUBSCRIBER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
+                .mapNotNull(s -> {
+                    PointInfo info = points.get(s.point());
+                    return info == null ? null : ServerSentEvent.builder(PointView.of(info, s))
+                            .event("sample").build();
+                });
+        Flux<ServerSentEvent<PointView>> heartbeat = Flux.interval(HEARTBEAT)
+                .onBackpressureDrop()
+                .map(tick -> ServerSentEvent.<PointView>builder().comment("heartbeat").build());
+        return Flux.merge(samples, heartbeat);
+    }
+}

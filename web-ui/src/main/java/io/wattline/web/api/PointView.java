@@ -1,0 +1,32 @@
+package io.wattline.web.api;
+
+import io.wattline.collector.live.PointInfo;
+import io.wattline.core.Quality;
+import io.wattline.core.Sample;
+import java.time.Instant;
+
+/**
+ * One point and its latest sample as the API shows it ({@code /api/points/latest} and each SSE
+ * {@code sample} event). {@code value}, {@code quality}, {@code reason} and {@code time} are null
+ * while the point has no sample; {@code value} is null for a BAD sample.
+ *
+ * @param id {@code meter.point}
+ */
+public record PointView(String id, String meter, String meterName, String point, String quantity,
+        Double value, String unit, Quality quality, String reason, Instant time) {
+
+    public static PointView of(PointInfo info, Sample sample) {
+        if (sample == null) {
+            return new PointView(info.id().toString(), info.meterId(), info.meterName(), info.id().point(),
+                    info.quantity().name(), null, info.unit(), null, null, null);
+        }
+        return new PointView(info.id().toString(), info.meterId(), info.meterName(), info.id().point(),
+                info.quantity().name(), finiteOrNull(sample.value()), info.unit(), sample.quality(),
+                sample.reason().isEmpty() ? null : sample.reason(), sample.time());
+    }
+
+    /** JSON has no NaN: a value that is not a number is shown as absent. */
+    static Double finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

@@ -1,0 +1,63 @@
+package io.wattline.web.api;
+
+import io.wattline.collector.Collector;
+import io.wattline.collector.live.PointInfo;
+import io.wattline.collector.live.SampleBus;
+import io.wattline.core.PointId;
+import io.wattline.core.Sample;
+import io.wattline.historian.SeriesReader;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Latest values from the live cache and raw history from the historian. */
+@RestController
+@RequestMapping("/api/points")
+public class PointsController {
+
+    private final List<PointInfo> points;
+    private final SampleBus bus;
+    private final SeriesReader history;
+    private final Clock clock;
+
+    public PointsController(Collector collector, SampleBus bus, SeriesReader history, Clock clock) {
+        this.points = collector.points();
+        this.bus = bus;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** Every configured point in plant order, with its latest sample (nulls when none yet). */
+    @GetMapping("/latest")
+    public List<PointView> latest() {
+        Map<PointId, Sample> latest = bus.latest();
+        return points.stream().map(p -> PointView.of(p, latest.get(p.id()))).toList();
+    }
+
+    /** Stored samples of one point, {@code from <= time < to}, earliest first. */
+    @GetMapping("/{id}/samples")
+    public Mono<SampleSeries> samples(@PathVariable("id") String id,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            @RequestParam(name = "limit", required = false) String limit) {
+        PointInfo point = find(id);
+        SampleQuery query = SampleQuery.parse(from, to, limit, clock.instant());
+        // DuckDB reads block: keep them off the event loop.
+        return Mono.fromCallable(() -> history.range(point.id(), query.from(), query.to(), query.limit()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(samples -> SampleSeries.of(point.id().toString(), point.unit(), query.from(), query.to(),
+                        query.limit(), samples));
+    }
+
+    private PointInfo find(String id) {
+        return points.stream().filter(p -> p.id().toString().equals(id)).findFirst()
+                .orElseThrow(() -> new UnknownPointException(id));
+    }
+}

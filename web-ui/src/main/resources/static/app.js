@@ -1,0 +1,333 @@
+// Wattline live points page: loads the plant and the latest values, then follows the SSE stream.
+// Plain JavaScript, no build step and no CDN: the page must work on an offline plant network.
+'use strict';
+
+(function () {
+  const TEXT = {
+    en: {
+      title: 'Live points', filter: 'Filter meters and points', onlyProblems: 'Only problems',
+      colPoint: 'Point', colQuantity: 'Quantity', colValue: 'Value', colUnit: 'Unit',
+      colQuality: 'Quality', colTime: 'Time', loading: 'Loading…',
+      noPoints: 'No points configured.', loadFailed: 'Could not load points: ',
+      connLive: 'Live', connConnecting: 'Connecting', connOffline: 'Offline',
+      connSince: 'Last event ', points: 'points', good: 'good', uncertain: 'uncertain', bad: 'bad',
+      noData: 'no data', footer: 'Values update live over Server-Sent Events. Times are shown in the plant\'s time zone.',
+      quality: { GOOD: 'GOOD', UNCERTAIN: 'UNCERTAIN', BAD: 'BAD', NONE: 'NO DATA' },
+      plantTime: 'Plant time', langButton: '中文', zone: 'Time zone: ',
+    },
+    zh: {
+      title: '实时测点', filter: '筛选表计或测点', onlyProblems: '仅显示异常',
+      colPoint: '测点', colQuantity: '物理量', colValue: '数值', colUnit: '单位',
+      colQuality: '质量', colTime: '时间', loading: '加载中…',
+      noPoints: '未配置测点。', loadFailed: '加载测点失败：',
+      connLive: '实时', connConnecting: '连接中', connOffline: '已断开',
+      connSince: '最后事件 ', points: '个测点', good: '良好', uncertain: '可疑', bad: '故障',
+      noData: '无数据', footer: '数值通过 Server-Sent Events 实时更新。时间按工厂时区显示。',
+      quality: { GOOD: '良好', UNCERTAIN: '可疑', BAD: '故障', NONE: '无数据' },
+      plantTime: '工厂时间', langButton: 'EN', zone: '时区：',
+    },
+  };
+
+  // Canonical ASCII units from the API rendered the way engineers write them.
+  const UNIT_DISPLAY = { m3: 'm³', 'm3/h': 'm³/h', degC: '°C', kvar: 'kvar', kvarh: 'kvarh' };
+
+  const state = {
+    lang: localStorage.getItem('wattline.lang') === 'zh' ? 'zh' : 'en',
+    zone: undefined,          // plant time zone, e.g. Asia/Shanghai
+    meters: new Map(),        // meter id -> { name, path, carrier }
+    rows: new Map(),          // point id -> { tr, valueTd, qualityTd, timeTd, sample }
+    order: [],                // point ids in server order
+    source: null,
+    lastEventAt: null,
+  };
+
+  const $ = (id) => document.getElementById(id);
+  const t = (key) => TEXT[state.lang][key];
+
+  function applyLanguage() {
+    document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+    document.querySelectorAll('[data-i18n]').forEach((el) => {
+      const v = t(el.dataset.i18n);
+      if (typeof v === 'string') el.textContent = v;
+    });
+    document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => {
+      el.placeholder = t(el.dataset.i18nPlaceholder);
+    });
+    $('lang-toggle').textContent = t('langButton');
+    $('clock').title = t('plantTime');
+    document.title = 'Wattline · ' + t('title');
+    if (state.zone) $('zone').textContent = t('zone') + state.zone;
+    for (const row of state.rows.values()) renderQuality(row);
+    setConnection(state.connection || 'connecting');
+    renderCounts();
+  }
+
+  function unitText(unit) {
+    return unit ? (UNIT_DISPLAY[unit] || unit) : '';
+  }
+
+  function formatValue(v) {
+    if (v === null || v === undefined) return '—';
+    const a = Math.abs(v);
+    const digits = a >= 10000 ? 1 : a >= 100 ? 2 : 3;
+    return v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  }
+
+  const timeFormat = () => new Intl.DateTimeFormat('en-GB', {
+    timeZone: state.zone, hour12: false,
+    year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit',
+  });
+  let timeFormatter = null;
+
+  function formatTime(iso) {
+    if (!iso) return '—';
+    if (!timeFormatter) timeFormatter = timeFormat();
+    const d = new Date(iso);
+    const parts = Object.fromEntries(timeFormatter.formatToParts(d).map((p) => [p.type, p.value]));
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  }
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function buildTable(points) {
+    const body = $('points-body');
+    body.replaceChildren();
+    state.rows.clear();
+    state.order = [];
+    if (points.length === 0) {
+      const tr = el('tr', 'placeholder');
+      const td = el('td', '', t('noPoints'));
+      td.colSpan = 6;
+      tr.append(td);
+      body.append(tr);
+      return;
+    }
+    let currentMeter = null;
+    for (const p of points) {
+      if (p.meter !== currentMeter) {
+        currentMeter = p.meter;
+        const info = state.meters.get(p.meter) || {};
+        const tr = el('tr', 'meter');
+        tr.dataset.meter = p.meter;
+        const td = el('td');
+        td.colSpan = 6;
+        td.append(el('span', 'meter-name', p.meterName || p.meter), el('span', 'meter-id', p.meter));
+        if (info.path) td.append(el('span', 'meter-meta', info.path));
+        const health = el('span', 'meter-health');
+        td.append(health);
+        tr.append(td);
+        body.append(tr);
+      }
+      const tr = el('tr', 'point');
+      tr.dataset.id = p.id;
+      tr.dataset.meter = p.meter;
+      const pointTd = el('td', 'c-point');
+      pointTd.append(el('code', '', p.point));
+      const row = {
+        tr,
+        valueTd: el('td', 'c-value'),
+        unitTd: el('td', 'c-unit', unitText(p.unit)),
+        qualityTd: el('td', 'c-quality'),
+        timeTd: el('td', 'c-time'),
+        sample: p,
+        search: `${p.id} ${p.meterName || ''} ${p.quantity || ''}`.toLowerCase(),
+      };
+      tr.append(pointTd, el('td', 'c-quantity', (p.quantity || '').toLowerCase().replace(/_/g, ' ')),
+        row.valueTd, row.unitTd, row.qualityTd, row.timeTd);
+      body.append(tr);
+      state.rows.set(p.id, row);
+      state.order.push(p.id);
+      renderRow(row, false);
+    }
+    applyFilter();
+  }
+
+  function renderQuality(row) {
+    const q = row.sample.quality || 'NONE';
+    const span = el('span', 'q q-' + q, t('quality')[q] || q);
+    if (row.sample.reason) span.title = row.sample.reason;
+    else if (q === 'NONE') span.title = t('noData');
+    row.qualityTd.replaceChildren(span);
+  }
+
+  function renderRow(row, flash) {
+    const s = row.sample;
+    const text = formatValue(s.value);
+    const changed = row.valueTd.textContent !== text;
+    row.valueTd.textContent = text;
+    row.valueTd.classList.toggle('none', s.value === null || s.value === undefined);
+    row.tr.classList.toggle('bad', s.quality === 'BAD');
+    row.tr.classList.toggle('uncertain', s.quality === 'UNCERTAIN');
+    renderQuality(row);
+    row.timeTd.textContent = formatTime(s.time);
+    row.timeTd.title = s.time || '';
+    if (flash && changed) {
+      row.valueTd.classList.add('flash');
+      requestAnimationFrame(() => requestAnimationFrame(() => row.valueTd.classList.remove('flash')));
+    }
+  }
+
+  let countsPending = false;
+  function renderCounts() {
+    if (countsPending) return;
+    countsPending = true;
+    requestAnimationFrame(() => {
+      countsPending = false;
+      let good = 0, uncertain = 0, bad = 0;
+      for (const r of state.rows.values()) {
+        if (r.sample.quality === 'GOOD') good++;
+        else if (r.sample.quality === 'UNCERTAIN') uncertain++;
+        else if (r.sample.quality === 'BAD') bad++;
+      }
+      const c = $('counts');
+      c.replaceChildren(
+        el('b', '', String(state.rows.size)), ' ' + t('points') + ' · ',
+        el('b', '', String(good)), ' ' + t('good') + ' · ',
+        el('b', uncertain ? 'n-uncertain' : '', String(uncertain)), ' ' + t('uncertain') + ' · ',
+        el('b', bad ? 'n-bad' : '', String(bad)), ' ' + t('bad'));
+      if (document.getElementById('only-problems').checked) applyFilter();
+    });
+  }
+
+  function applyFilter() {
+    const needle = $('filter').value.trim().toLowerCase();
+    const onlyProblems = $('only-problems').checked;
+    const visibleMeters = new Set();
+    for (const row of state.rows.values()) {
+      const problem = row.sample.quality !== 'GOOD';
+      const show = (!needle || row.search.includes(needle)) && (!onlyProblems || problem);
+      row.tr.classList.toggle('hidden', !show);
+      if (show) visibleMeters.add(row.sample.meter);
+    }
+    document.querySelectorAll('tr.meter').forEach((tr) => {
+      tr.classList.toggle('hidden', !visibleMeters.has(tr.dataset.meter));
+    });
+  }
+
+  function setConnection(kind) {
+    state.connection = kind;
+    const conn = $('conn');
+    conn.className = 'conn conn-' + kind;
+    const key = kind === 'live' ? 'connLive' : kind === 'offline' ? 'connOffline' : 'connConnecting';
+    $('conn-text').textContent = t(key);
+    conn.title = state.lastEventAt ? t('connSince') + state.lastEventAt.toLocaleTimeString() : '';
+  }
+
+  function onSample(event) {
+    state.lastEventAt = new Date();
+    if (state.connection !== 'live') setConnection('live');
+    let s;
+    try {
+      s = JSON.parse(event.data);
+    } catch (e) {
+      console.error('unparseable sample event', event.data, e);
+      return;
+    }
+    const row = state.rows.get(s.id);
+    if (!row) return;
+    // Events can overtake the initial snapshot; never step a row back in time.
+    if (row.sample.time && s.time && s.time < row.sample.time) return;
+    row.sample = s;
+    renderRow(row, true);
+    renderCounts();
+  }
+
+  function connectStream() {
+    if (state.source) state.source.close();
+    setConnection('connecting');
+    const source = new EventSource('api/stream/points');
+    state.source = source;
+    source.addEventListener('sample', onSample);
+    source.onopen = () => {
+      setConnection('live');
+      // After a reconnect, catch up on what changed while we were away.
+      loadLatest().catch((e) => console.error('reload after reconnect failed', e));
+    };
+    source.onerror = () => {
+      // EventSource retries by itself while CONNECTING; CLOSED means it gave up.
+      if (source.readyState === EventSource.CLOSED) {
+        setConnection('offline');
+        setTimeout(connectStream, 5000);
+      } else {
+        setConnection('connecting');
+      }
+    };
+  }
+
+  async function getJson(url) {
+    const response = await fetch(url, { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.json();
+  }
+
+  function indexPlant(plant) {
+    $('plant-name').textContent = plant.name || '';
+    state.zone = plant.timeZone || undefined;
+    timeFormatter = timeFormat();
+    const walk = (node, path) => {
+      for (const m of node.meters || []) {
+        state.meters.set(m.id, { name: m.name, carrier: m.carrier, path: path.join(' › ') });
+      }
+      for (const key of ['sites', 'areas', 'lines', 'equipment']) {
+        for (const child of node[key] || []) walk(child, key === 'sites' ? path : path.concat(child.name));
+      }
+    };
+    walk(plant, []);
+  }
+
+  async function loadLatest() {
+    const points = await getJson('api/points/latest');
+    if (state.order.length !== points.length || points.some((p, i) => state.order[i] !== p.id)) {
+      buildTable(points);
+    } else {
+      for (const p of points) {
+        const row = state.rows.get(p.id);
+        if (!row.sample.time || (p.time && p.time >= row.sample.time)) {
+          row.sample = p;
+          renderRow(row, false);
+        }
+      }
+    }
+    renderCounts();
+  }
+
+  function tickClock() {
+    if (!timeFormatter) return;
+    $('clock').textContent = formatTime(new Date().toISOString()).slice(11);
+  }
+
+  async function start() {
+    $('lang-toggle').addEventListener('click', () => {
+      state.lang = state.lang === 'en' ? 'zh' : 'en';
+      localStorage.setItem('wattline.lang', state.lang);
+      applyLanguage();
+    });
+    $('filter').addEventListener('input', applyFilter);
+    $('only-problems').addEventListener('change', applyFilter);
+    applyLanguage();
+    try {
+      indexPlant(await getJson('api/plant'));
+      applyLanguage();
+      await loadLatest();
+    } catch (e) {
+      console.error(e);
+      const body = $('points-body');
+      const tr = el('tr', 'placeholder');
+      const td = el('td', '', t('loadFailed') + e.message);
+      td.colSpan = 6;
+      tr.append(td);
+      body.replaceChildren(tr);
+    }
+    tickClock();
+    setInterval(tickClock, 1000);
+    connectStream();
+  }
+
+  document.addEventListener('DOMContentLoaded', start);
+}());

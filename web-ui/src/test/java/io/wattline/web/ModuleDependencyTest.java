@@ -1,0 +1,112 @@
+package io.wattline.web;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Enforces the module table of ARCHITECTURE.md on the main classes of every module (this module's
+ * test classpath holds them all): data flows collector → historian → analytics → web-ui, never back,
+ * and each vendor library stays behind its one adapter.
+ */
+class ModuleDependencyTest {
+
+    private static final String CORE = "io.wattline.core..";
+    private static final String PROFILES = "io.wattline.profiles..";
+    private static final String CONFIG = "io.wattline.config..";
+    private static final String COLLECTOR = "io.wattline.collector..";
+    private static final String SIMULATOR = "io.wattline.simulator..";
+    private static final String HISTORIAN = "io.wattline.historian..";
+    private static final String ANALYTICS = "io.wattline.analytics..";
+    private static final String NOTIFY = "io.wattline.notify..";
+    private static final String WEB = "io.wattline.web..";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.wattline");
+        // Guard against a rule set that passes because nothing was imported.
+        assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith("io.wattline.core")),
+                "core classes must be on the classpath");
+    }
+
+    private static void check(ArchRule rule) {
+        // A module with no code yet (analytics, notify) must not fail its rule for being empty.
+        rule.allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void coreImportsOnlyTheJdk() {
+        check(classes().that().resideInAPackage(CORE)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(CORE, "java..")
+                .because("core holds plain domain records"));
+    }
+
+    @Test
+    void deviceProfilesImportOnlyCoreOfOurModules() {
+        check(noClasses().that().resideInAnyPackage(PROFILES, CONFIG)
+                .should().dependOnClassesThat()
+                .resideInAnyPackage(COLLECTOR, SIMULATOR, HISTORIAN, ANALYTICS, NOTIFY, WEB));
+    }
+
+    @Test
+    void collectorDoesNotReachDownstreamOrIntoTheSimulator() {
+        check(noClasses().that().resideInAPackage(COLLECTOR)
+                .should().dependOnClassesThat()
+                .resideInAnyPackage(HISTORIAN, ANALYTICS, NOTIFY, WEB, SIMULATOR));
+    }
+
+    @Test
+    void simulatorIsIndependentOfTheSystemItSimulatesFor() {
+        check(noClasses().that().resideInAPackage(SIMULATOR)
+                .should().dependOnClassesThat()
+                .resideInAnyPackage(COLLECTOR, HISTORIAN, ANALYTICS, NOTIFY, WEB));
+    }
+
+    @Test
+    void historianImportsOnlyCoreOfOurModules() {
+        check(noClasses().that().resideInAPackage(HISTORIAN)
+                .should().dependOnClassesThat()
+                .resideInAnyPackage(COLLECTOR, ANALYTICS, NOTIFY, WEB, SIMULATOR, PROFILES, CONFIG));
+    }
+
+    @Test
+    void analyticsDoesNotReachBackIntoCollectionOrOut() {
+        check(noClasses().that().resideInAPackage(ANALYTICS)
+                .should().dependOnClassesThat().resideInAnyPackage(COLLECTOR, NOTIFY, WEB));
+    }
+
+    @Test
+    void notifyDoesNotDependOnTheWebOrTheCollector() {
+        check(noClasses().that().resideInAPackage(NOTIFY)
+                .should().dependOnClassesThat().resideInAnyPackage(WEB, COLLECTOR));
+    }
+
+    @Test
+    void springStaysInTheWebModule() {
+        check(noClasses().that().resideOutsideOfPackage(WEB)
+                .should().dependOnClassesThat().resideInAPackage("org.springframework.."));
+    }
+
+    @Test
+    void onlyModbusAdaptersImportJ2mod() {
+        check(noClasses().that().resideOutsideOfPackages(COLLECTOR, SIMULATOR)
+                .should().dependOnClassesThat().resideInAPackage("com.ghgande.j2mod.."));
+    }
+
+    @Test
+    void onlyTheHistorianImportsDuckDb() {
+        check(noClasses().that().resideOutsideOfPackage(HISTORIAN)
+                .should().dependOnClassesThat().resideInAPackage("org.duckdb.."));
+    }
+}
