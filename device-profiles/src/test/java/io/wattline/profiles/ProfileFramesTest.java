@@ -101,6 +101,30 @@ class ProfileFramesTest {
         assertEquals(List.of(), FrameVerifier.verify(sdm, copy.frames(sdm.id()).orElseThrow()));
     }
 
+    @Test
+    void everyShippedProfileFailsItsFramesWithTheOppositeWordOrder(@TempDir Path dir) throws IOException {
+        copyShippedProfiles(dir);
+        for (String id : ProfileCatalog.builtIn().ids()) {
+            DeviceProfile shipped = ProfileCatalog.builtIn().require(id);
+            if (shipped.points().stream().noneMatch(p -> p.type().registerCount() > 1)) {
+                continue;   // one-register types have no word order to get wrong
+            }
+            Path file = dir.resolve(id + ".yaml");
+            String original = Files.readString(file);
+            String declared = original.lines().filter(l -> l.startsWith("wordOrder: ")).findFirst().orElseThrow();
+            String swapped = declared.endsWith("ABCD") ? "wordOrder: CDAB" : "wordOrder: ABCD";
+            Files.writeString(file, original.replace(declared, swapped));
+            try {
+                ProfileCatalog copy = ProfileCatalog.load(dir);
+                List<ValidationError> problems = FrameVerifier.verify(copy.require(id), copy.frames(id).orElseThrow());
+                assertTrue(problems.stream().anyMatch(p -> p.message().contains("decodes to")),
+                        id + " still passes its frames with " + swapped + ": " + problems);
+            } finally {
+                Files.writeString(file, original);
+            }
+        }
+    }
+
     private static void copyShippedProfiles(Path target) throws IOException {
         try (Stream<Path> walk = Files.walk(SHIPPED)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
