@@ -54,9 +54,15 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, AutoClosea
         this.origin = origin;
         SchemaMigration.migrate(origin, file);
         this.writerConnection = (DuckDBConnection) origin.duplicate();
-        this.committer = new BatchCommitter(writerConnection);
-        this.latest = new ConcurrentHashMap<>(SampleRows.latest(writerConnection));
-        this.writer = new BatchWriter(file, options, committer, SampleRows.nextSeq(writerConnection), this::mergeLatest);
+        try {
+            this.committer = new BatchCommitter(writerConnection);
+            this.latest = new ConcurrentHashMap<>(SampleRows.latest(writerConnection));
+            this.writer = new BatchWriter(file, options, committer, SampleRows.nextSeq(writerConnection), this::mergeLatest);
+        } catch (SQLException | RuntimeException e) {
+            // An open connection keeps the database instance (and its file lock) alive.
+            closeAfterFailure(writerConnection, e);
+            throw e;
+        }
     }
 
     /**
