@@ -1,9 +1,13 @@
 package io.wattline.collector;
 
+import io.wattline.collector.health.DeviceHealth;
+import io.wattline.collector.health.DeviceHealthTracker;
+import io.wattline.collector.health.HealthPoints;
 import io.wattline.collector.live.PointInfo;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.live.StaleValueMarker;
 import io.wattline.collector.modbus.ModbusLink;
+import io.wattline.collector.modbus.link.ModbusRtuSerialLink;
 import io.wattline.collector.modbus.link.ModbusTcpLink;
 import io.wattline.collector.plan.RequestPlanner;
 import io.wattline.collector.poll.ConnectionPoller;
@@ -11,6 +15,7 @@ import io.wattline.collector.poll.PollTask;
 import io.wattline.core.PointId;
 import io.wattline.core.Sample;
 import io.wattline.core.plant.Connection;
+import io.wattline.core.plant.ConnectionType;
 import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.Plant;
 import io.wattline.profiles.DeviceProfile;
@@ -23,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls every meter of a plant and publishes its samples on a {@link SampleBus}: one poller thread
- * per connection, reads planned per profile, values decoded per profile, stamped with the given
- * clock. Configuration errors (unknown profile or connection) fail in the constructor.
+ * Polls every meter of a plant and publishes its samples and its communication health on a
+ * {@link SampleBus}: one bus scheduler per connection, reads planned per profile, values decoded
+ * per profile, stamped with the given clock. Configuration errors fail in the constructor.
  */
 public final class Collector implements AutoCloseable {
 
@@ -44,6 +50,8 @@ public final class Collector implements AutoCloseable {
 
     private final SampleBus bus;
     private final Clock clock;
+    private final CollectorOptions options;
+    private final Map<String, DeviceHealthTracker> health = new LinkedHashMap<>();
     private final List<PointInfo> points = new ArrayList<>();
     private final Map<Connection, List<PollTask>> tasksByConnection = new LinkedHashMap<>();
     private final List<ConnectionPoller> pollers = new ArrayList<>();
@@ -52,23 +60,40 @@ public final class Collector implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    /** A collector that reaches Modbus TCP and RTU-over-TCP connections through j2mod. */
+    /**
+     * A collector with {@link CollectorOptions#defaults()} that reaches Modbus TCP, RTU-over-TCP
+     * and RTU serial connections through j2mod.
+     */
     public Collector(Plant plant, Function<String, DeviceProfile> profiles, SampleBus bus, Clock clock) {
-        this(plant, profiles, bus, clock, Collector::defaultLink);
+        this(plant, profiles, bus, clock, CollectorOptions.defaults());
+    }
+
+    /** A collector with the given options and the j2mod links. */
+    public Collector(Plant plant, Function<String, DeviceProfile> profiles, SampleBus bus, Clock clock,
+            CollectorOptions options) {
+        this(plant, profiles, bus, clock, options, defaultLinks(options));
+    }
+
+    /** A collector with default options and the given links. */
+    public Collector(Plant plant, Function<String, DeviceProfile> profiles, SampleBus bus, Clock clock,
+            Function<Connection, ModbusLink> links) {
+        this(plant, profiles, bus, clock, CollectorOptions.defaults(), links);
     }
 
     /**
-     * @param links makes the link for a connection (later transports plug in here); called once
-     *              per connection that has meters, in this constructor, and must not block (links
-     *              connect on their first read). It throws {@link UnsupportedOperationException}
-     *              for a transport it cannot serve yet: that connection's points then report BAD.
+     * @param links makes a link for a connection; called once per lane (the connection's
+     *              concurrency, always 1 on a serial bus) for each connection that has meters, in
+     *              this constructor, and must not block (links connect on their first request). It
+     *              throws {@link UnsupportedOperationException} for a transport it cannot serve:
+     *              that connection's points then report BAD and its meters DISABLED.
      */
     public Collector(Plant plant, Function<String, DeviceProfile> profiles, SampleBus bus, Clock clock,
-            Function<Connection, ModbusLink> links) {
+            CollectorOptions options, Function<Connection, ModbusLink> links) {
         Objects.requireNonNull(plant, "plant");
         Objects.requireNonNull(profiles, "profiles");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.options = Objects.requireNonNull(options, "options");
         Objects.requireNonNull(links, "links");
         for (Connection c : plant.connections()) {
             tasksByConnection.put(c, new ArrayList<>());
@@ -91,18 +116,49 @@ public final class Collector implements AutoCloseable {
                     new IllegalArgumentException("meter " + meter.id() + ": connection '"
                             + meter.connectionId() + "' is not configured"));
             DeviceProfile profile = profileOf(meter, profiles);
+            checkReservedNames(meter, profile);
             tasksByConnection.get(connection).addAll(plan(meter, profile));
+            health.put(meter.id(), new DeviceHealthTracker(meter.id(), connection.id(), meter.unitId(), clock,
+                    options.healthWindow(), options.initialBackoff(), options.maxBackoff()));
         }
         for (Map.Entry<Connection, List<PollTask>> e : tasksByConnection.entrySet()) {
             if (e.getValue().isEmpty()) {
                 continue;
             }
             Connection c = e.getKey();
+            Map<String, DeviceHealthTracker> trackers = new LinkedHashMap<>();
+            e.getValue().forEach(t -> trackers.put(t.meter().id(), health.get(t.meter().id())));
+            List<ModbusLink> lanes = new ArrayList<>();
             try {
-                pollers.add(new ConnectionPoller(c.id(), links.apply(c), e.getValue(), bus, clock));
+                for (int i = 0; i < lanesOf(c); i++) {
+                    lanes.add(links.apply(c));
+                }
+                pollers.add(new ConnectionPoller(c.id(), lanes, e.getValue(), trackers, bus, clock, options.retries()));
             } catch (UnsupportedOperationException ex) {
+                lanes.forEach(ModbusLink::close);
                 // The connection stays visible: its points show BAD with the reason instead of vanishing.
                 unsupported.put(c.id(), ex.getMessage());
+                trackers.values().forEach(t -> t.disable(ex.getMessage()));
+            }
+        }
+    }
+
+    /** One request at a time on a serial bus; as many as configured on a TCP gateway. */
+    private static int lanesOf(Connection c) {
+        if (c.type() == ConnectionType.MODBUS_RTU || c.type() == ConnectionType.MODBUS_RTU_OVER_TCP) {
+            // RTU over TCP ends on one RS-485 line behind the gateway: parallel requests would collide there.
+            return 1;
+        }
+        return Math.max(1, c.concurrency());
+    }
+
+    /** Health points live under the meter id too: a profile point with their prefix would clash. */
+    private static void checkReservedNames(Meter meter, DeviceProfile profile) {
+        for (PointDefinition p : profile.points()) {
+            if (p.name().startsWith(HealthPoints.PREFIX)) {
+                throw new IllegalArgumentException("meter " + meter.id() + ": profile " + profile.id()
+                        + " point '" + p.name() + "' uses the prefix '" + HealthPoints.PREFIX
+                        + "' reserved for communication health points " + HealthPoints.NAMES);
             }
         }
     }
@@ -129,21 +185,27 @@ public final class Collector implements AutoCloseable {
         }
         List<PollTask> tasks = new ArrayList<>();
         for (Map.Entry<String, List<PointDefinition>> e : byGroup.entrySet()) {
-            Duration period = periodOf(meter, e.getKey());
+            Duration period = periodOf(meter, profile, e.getKey());
             for (PointDefinition p : e.getValue()) {
                 points.add(new PointInfo(new PointId(meter.id(), p.name()), meter.id(), meter.name(),
                         p.quantity(), p.unit(), meter.carrier(), period));
             }
             Duration pause = profile.quirks() == null ? Duration.ZERO : profile.quirks().pauseBetweenRequests();
-            tasks.add(new PollTask(meter, e.getKey(), period, RequestPlanner.plan(e.getValue(), profile), pause));
+            tasks.add(new PollTask(meter, e.getKey(), period,
+                    RequestPlanner.plan(e.getValue(), profile, options.strategy()), pause));
         }
         return tasks;
     }
 
-    private static Duration periodOf(Meter meter, String group) {
+    /** The meter's period for the group, else the profile's default for it, else the meter's slowest. */
+    private static Duration periodOf(Meter meter, DeviceProfile profile, String group) {
         Duration period = meter.pollGroups().get(group);
         if (period != null) {
             return period;
+        }
+        Optional<Duration> byProfile = profile.pollPeriod(group);
+        if (byProfile.isPresent()) {
+            return byProfile.get();
         }
         // A group the meter does not mention is polled at the meter's slowest declared pace.
         Duration fallback = meter.pollGroups().values().stream().max(Comparator.naturalOrder())
@@ -153,14 +215,19 @@ public final class Collector implements AutoCloseable {
         return fallback;
     }
 
-    private static ModbusLink defaultLink(Connection c) {
-        Duration timeout = c.timeout() == null ? Duration.ofSeconds(1) : c.timeout();
-        return switch (c.type()) {
-            case MODBUS_TCP -> new ModbusTcpLink(c.host(), c.port(), timeout);
-            case MODBUS_RTU_OVER_TCP -> ModbusTcpLink.rtuOverTcp(c.host(), c.port(), timeout);
-            case MODBUS_RTU, OPC_UA -> throw new UnsupportedOperationException("connection " + c.id()
-                    + ": type " + c.type().configName()
-                    + " is not supported by this collector yet (modbus-tcp and modbus-rtu-over-tcp are)");
+    /** The j2mod links by connection type; OPC UA is not served by this collector. */
+    public static Function<Connection, ModbusLink> defaultLinks(CollectorOptions options) {
+        return c -> {
+            Duration timeout = c.timeout() == null ? Duration.ofSeconds(1) : c.timeout();
+            return switch (c.type()) {
+                case MODBUS_TCP -> new ModbusTcpLink(c.host(), c.port(), timeout);
+                case MODBUS_RTU_OVER_TCP -> ModbusTcpLink.rtuOverTcp(c.host(), c.port(), timeout);
+                case MODBUS_RTU -> new ModbusRtuSerialLink(c.serialDevice(), c.baudRate() == 0 ? 9600 : c.baudRate(),
+                        c.parity(), c.stopBits(), timeout, options.interFrameDelay());
+                case OPC_UA -> throw new UnsupportedOperationException("connection " + c.id()
+                        + ": type " + c.type().configName() + " is not supported by this collector yet"
+                        + " (modbus-tcp, modbus-rtu and modbus-rtu-over-tcp are)");
+            };
         };
     }
 
@@ -178,11 +245,14 @@ public final class Collector implements AutoCloseable {
         });
         pollers.forEach(ConnectionPoller::start);
         staleMarker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "stale-value-marker");
+            Thread t = new Thread(r, "stale-and-health");
             t.setDaemon(true);
             return t;
         });
         staleMarker.scheduleWithFixedDelay(new StaleValueMarker(bus, points, clock), 1, 1, TimeUnit.SECONDS);
+        long healthMillis = options.healthPublishPeriod().toMillis();
+        staleMarker.scheduleWithFixedDelay(new HealthPoints(bus, List.copyOf(health.values()), clock),
+                healthMillis, Math.max(1, healthMillis), TimeUnit.MILLISECONDS);
         log.info("collector started: {} point(s) on {} connection(s)", points.size(), pollers.size());
     }
 
@@ -203,6 +273,21 @@ public final class Collector implements AutoCloseable {
         Map<String, List<PollTask>> out = new LinkedHashMap<>();
         tasksByConnection.forEach((c, t) -> out.put(c.id(), List.copyOf(t)));
         return out;
+    }
+
+    /** Communication health of every meter, in plant order. */
+    public List<DeviceHealth> health() {
+        return health.values().stream().map(DeviceHealthTracker::snapshot).toList();
+    }
+
+    /** Health of one meter, if it is configured. */
+    public Optional<DeviceHealth> health(String meterId) {
+        return Optional.ofNullable(health.get(meterId)).map(DeviceHealthTracker::snapshot);
+    }
+
+    /** The options this collector runs with. */
+    public CollectorOptions options() {
+        return options;
     }
 
     public SampleBus bus() {

@@ -5,9 +5,13 @@ import static io.wattline.collector.support.TestPlants.plant;
 import static io.wattline.collector.support.TestPlants.tcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wattline.collector.health.DeviceHealth;
+import io.wattline.collector.health.DeviceState;
 import io.wattline.collector.live.PointInfo;
 import io.wattline.collector.live.SampleBus;
+import io.wattline.collector.plan.PlanStrategy;
 import io.wattline.collector.poll.PollTask;
 import io.wattline.collector.support.TestProfiles;
 import io.wattline.core.PointId;
@@ -17,7 +21,11 @@ import io.wattline.core.Sample;
 import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.ConnectionType;
 import io.wattline.core.plant.EnergyCarrier;
+import io.wattline.core.plant.Plant;
+import io.wattline.profiles.DataType;
 import io.wattline.profiles.DeviceProfile;
+import io.wattline.profiles.Quirks;
+import io.wattline.profiles.RegisterFunction;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -100,20 +108,63 @@ class CollectorTest {
     }
 
     @Test
-    void pointsOnATransportNotSupportedYetReportBadWithTheReason() {
-        Connection rtu = new Connection("bus1", ConnectionType.MODBUS_RTU, null, 0, "/dev/ttyUSB0", 9600, "N", 1,
+    void pointsOnATransportNotSupportedYetReportBadWithTheReasonAndTheMeterIsDisabled() {
+        Connection opcUa = new Connection("plc1", ConnectionType.OPC_UA, "127.0.0.1", 4840, null, 0, null, 0,
                 Duration.ofSeconds(1), 1);
         try (SampleBus bus = new SampleBus();
-                Collector c = new Collector(plant(List.of(rtu), List.of(meter("m1", METER.id(), "bus1", 1, POLL))),
+                Collector c = new Collector(plant(List.of(opcUa), List.of(meter("m1", METER.id(), "plc1", 1, POLL))),
                         PROFILES, bus, Clock.systemUTC())) {
             c.start();
             assertEquals(METER.points().size(), bus.latest().size());
+            String reason = "connection plc1: type opc-ua is not supported by this collector yet"
+                    + " (modbus-tcp, modbus-rtu and modbus-rtu-over-tcp are)";
             for (Sample s : bus.latest().values()) {
                 assertEquals(Quality.BAD, s.quality());
-                assertEquals("connection bus1: type modbus-rtu is not supported by this collector yet"
-                                + " (modbus-tcp and modbus-rtu-over-tcp are)",
-                        s.reason());
+                assertEquals(reason, s.reason());
             }
+            DeviceHealth h = c.health("m1").orElseThrow();
+            assertEquals(DeviceState.DISABLED, h.state());
+            assertEquals(reason, h.lastError());
+            assertEquals("plc1", h.connectionId());
         }
+    }
+
+    @Test
+    void aProfilePointNamedLikeAHealthPointIsRejected() {
+        DeviceProfile clash = TestProfiles.profile("test/clash",
+                List.of(TestProfiles.point("comm_online", RegisterFunction.HOLDING, 0, DataType.UINT16)),
+                List.of(), Quirks.none());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Collector(
+                plant(List.of(tcp("gw", 1502, Duration.ofSeconds(1))), List.of(meter("m1", "test/clash", "gw", 1, POLL))),
+                id -> clash, new SampleBus(), Clock.systemUTC()));
+        assertTrue(e.getMessage().startsWith("meter m1: profile test/clash point 'comm_online' uses the prefix 'comm_'"),
+                e.getMessage());
+    }
+
+    @Test
+    void aGroupTheMeterGivesNoPeriodForTakesTheProfilesDefault() {
+        DeviceProfile withGroups = new DeviceProfile(METER.id(), METER.vendor(), METER.model(), METER.description(),
+                METER.schemaVersion(), METER.addressBase(), METER.points(), METER.readable(), METER.quirks(),
+                METER.sources(), Map.of("fast", Duration.ofSeconds(1), "slow", Duration.ofSeconds(15)));
+        Collector c = new Collector(plant(List.of(tcp("gw", 1502, Duration.ofSeconds(1))),
+                List.of(meter("m1", METER.id(), "gw", 1, Map.of("fast", Duration.ofMillis(250))))),
+                id -> withGroups, new SampleBus(), Clock.systemUTC());
+        Map<String, Duration> periods = new java.util.TreeMap<>();
+        c.tasks().get("gw").forEach(t -> periods.put(t.group(), t.period()));
+        assertEquals(Map.of("fast", Duration.ofMillis(250), "slow", Duration.ofSeconds(15)), periods,
+                "the meter's own period wins; the profile's default fills the gap");
+        c.close();
+    }
+
+    @Test
+    void theStrategyOfTheOptionsShapesThePlan() {
+        Plant p = plant(List.of(tcp("gw", 1502, Duration.ofSeconds(1))), List.of(meter("m1", METER.id(), "gw", 1, POLL)));
+        int perPoint = new Collector(p, PROFILES, new SampleBus(), Clock.systemUTC(),
+                CollectorOptions.defaults().withStrategy(PlanStrategy.none())).tasks().get("gw").stream()
+                .mapToInt(t -> t.requests().size()).sum();
+        int joined = new Collector(p, PROFILES, new SampleBus(), Clock.systemUTC()).tasks().get("gw").stream()
+                .mapToInt(t -> t.requests().size()).sum();
+        assertEquals(METER.points().size(), perPoint, "none: one read per point");
+        assertEquals(3, joined, "default max_insert(10): holding 0..10, input 0..4 and coil 0, one read each");
     }
 }

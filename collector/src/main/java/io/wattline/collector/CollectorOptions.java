@@ -1,0 +1,71 @@
+package io.wattline.collector;
+
+import io.wattline.collector.plan.PlanStrategy;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the collector plans and schedules requests, for every connection.
+ *
+ * @param strategy            request planner strategy ({@code none}, {@code shrink}, {@code max_insert(n)})
+ * @param retries             extra attempts for a request that got no answer before the meter is backed off
+ * @param initialBackoff      first pause for a meter that stopped answering; it doubles per failed probe
+ * @param maxBackoff          cap of that pause
+ * @param interFrameDelay     extra silence between transactions on RS-485 buses, on top of the 3.5 characters
+ * @param healthWindow        how many recent requests a meter's success ratio and latency cover
+ * @param healthPublishPeriod how often health points ({@code comm_*}) are published
+ */
+public record CollectorOptions(PlanStrategy strategy, int retries, Duration initialBackoff, Duration maxBackoff,
+        Duration interFrameDelay, int healthWindow, Duration healthPublishPeriod) {
+
+    public CollectorOptions {
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        Objects.requireNonNull(interFrameDelay, "interFrameDelay");
+        Objects.requireNonNull(healthPublishPeriod, "healthPublishPeriod");
+        if (retries < 0 || retries > 10) {
+            throw new IllegalArgumentException("retries " + retries + " outside 0..10");
+        }
+        if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("backoff " + initialBackoff + " .. " + maxBackoff
+                    + ": need 0 < initial <= max");
+        }
+        if (healthWindow < 1) {
+            throw new IllegalArgumentException("healthWindow " + healthWindow + " < 1");
+        }
+        if (healthPublishPeriod.isNegative() || healthPublishPeriod.isZero()) {
+            throw new IllegalArgumentException("healthPublishPeriod must be positive, was " + healthPublishPeriod);
+        }
+    }
+
+    /** {@code max_insert(10)}, 1 retry, backoff 1 s doubling to 60 s, no extra inter-frame delay, 100 requests, 1 s. */
+    public static CollectorOptions defaults() {
+        return new CollectorOptions(PlanStrategy.DEFAULT, 1, Duration.ofSeconds(1), Duration.ofSeconds(60),
+                Duration.ZERO, 100, Duration.ofSeconds(1));
+    }
+
+    public CollectorOptions withStrategy(PlanStrategy s) {
+        return new CollectorOptions(s, retries, initialBackoff, maxBackoff, interFrameDelay, healthWindow,
+                healthPublishPeriod);
+    }
+
+    public CollectorOptions withRetries(int r) {
+        return new CollectorOptions(strategy, r, initialBackoff, maxBackoff, interFrameDelay, healthWindow,
+                healthPublishPeriod);
+    }
+
+    public CollectorOptions withBackoff(Duration initial, Duration max) {
+        return new CollectorOptions(strategy, retries, initial, max, interFrameDelay, healthWindow,
+                healthPublishPeriod);
+    }
+
+    public CollectorOptions withInterFrameDelay(Duration d) {
+        return new CollectorOptions(strategy, retries, initialBackoff, maxBackoff, d, healthWindow,
+                healthPublishPeriod);
+    }
+
+    public CollectorOptions withHealthPublishPeriod(Duration d) {
+        return new CollectorOptions(strategy, retries, initialBackoff, maxBackoff, interFrameDelay, healthWindow, d);
+    }
+}

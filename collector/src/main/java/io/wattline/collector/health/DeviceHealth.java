@@ -1,0 +1,34 @@
+package io.wattline.collector.health;
+
+import java.time.Instant;
+
+/**
+ * One device's communication health at a moment (a plain record that serialises to JSON as is).
+ *
+ * @param successRatio   answered requests ÷ requests over the last {@code window} requests; NaN before the first
+ * @param latencyMeanMs  mean request-to-answer time of the recent answered requests; NaN before the first answer
+ * @param latencyP95Ms   95th percentile of the same
+ * @param lastError      reason of the last failed request ({@code timeout}, {@code exception 2 (...)}), null if none
+ * @param lastErrorTime  when it failed, null if never
+ * @param lastGoodTime   when the device last answered, null if never
+ * @param consecutiveFailures requests without an answer since the last answer
+ * @param nextProbeTime  when an OFFLINE device is probed next; null unless OFFLINE
+ * @param requests       requests sent since start (probes and retries included)
+ * @param failures       of those, how many failed
+ */
+public record DeviceHealth(
+        String meterId,
+        String connectionId,
+        int unitId,
+        DeviceState state,
+        double successRatio,
+        double latencyMeanMs,
+        double latencyP95Ms,
+        String lastError,
+        Instant lastErrorTime,
+        Instant lastGoodTime,
+        int consecutiveFailures,
+        Instant nextProbeTime,
+        long requests,
+        long failures) {
+}

@@ -1,0 +1,201 @@
+package io.wattline.collector.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Counts one device's requests and answers and decides its backoff: after a request that got no
+ * answer (timeout, I/O) the device is left alone for a backoff that doubles with every further
+ * failed probe, from {@code initialBackoff} up to {@code maxBackoff}, so a dead device costs its
+ * bus one timeout per backoff period. Any answer ends the backoff. Thread-safe; times for the
+ * schedule are {@link System#nanoTime()} values, times shown to people come from the clock.
+ */
+public final class DeviceHealthTracker {
+
+    /** Below this success ratio over the window an answering device is DEGRADED. */
+    public static final double DEGRADED_BELOW = 0.95;
+
+    private final String meterId;
+    private final String connectionId;
+    private final int unitId;
+    private final Clock clock;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final boolean[] outcomes;
+    private final double[] latenciesMs;
+    private int outcomeCount;
+    private int outcomeNext;
+    private int latencyCount;
+    private int latencyNext;
+    private long requests;
+    private long failures;
+    private String lastError;
+    private Instant lastErrorTime;
+    private Instant lastGoodTime;
+    private int consecutiveFailures;
+    private boolean lastAnswered;
+    private boolean offline;
+    private boolean disabled;
+    private Duration backoff = Duration.ZERO;
+    private long nextProbeNanos;
+    private Instant nextProbeTime;
+
+    /**
+     * @param window how many recent requests the success ratio and latency figures cover
+     */
+    public DeviceHealthTracker(String meterId, String connectionId, int unitId, Clock clock, int window,
+            Duration initialBackoff, Duration maxBackoff) {
+        this.meterId = Objects.requireNonNull(meterId, "meterId");
+        this.connectionId = Objects.requireNonNull(connectionId, "connectionId");
+        this.unitId = unitId;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (window < 1) {
+            throw new IllegalArgumentException("health window must be at least 1 request, was " + window);
+        }
+        if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("backoff from " + initialBackoff + " to " + maxBackoff
+                    + ": need 0 <= initial <= max");
+        }
+        this.outcomes = new boolean[window];
+        this.latenciesMs = new double[window];
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+    }
+
+    public String meterId() {
+        return meterId;
+    }
+
+    /** A request answered after {@code latencyNanos}. Ends any backoff. */
+    public synchronized void answered(long latencyNanos) {
+        record(true);
+        latenciesMs[latencyNext] = latencyNanos / 1e6;
+        latencyNext = (latencyNext + 1) % latenciesMs.length;
+        latencyCount = Math.min(latencyCount + 1, latenciesMs.length);
+        lastGoodTime = clock.instant();
+        consecutiveFailures = 0;
+        lastAnswered = true;
+        offline = false;
+        backoff = Duration.ZERO;
+        nextProbeTime = null;
+    }
+
+    /**
+     * A request failed, but the device answered (exception code, CRC error, wrong length): it
+     * counts against the success ratio, with no backoff, because the device is there.
+     */
+    public synchronized void answeredWithError(String reason) {
+        record(false);
+        lastError = reason;
+        lastErrorTime = clock.instant();
+        lastAnswered = false;
+        consecutiveFailures = 0;
+    }
+
+    /**
+     * A request got no answer (after the scheduler's retries). The device goes OFFLINE, and the
+     * backoff starts or doubles; {@link #backedOff(long)} tells the scheduler when to probe.
+     */
+    public synchronized void unanswered(String reason, long nowNanos) {
+        record(false);
+        lastError = reason;
+        lastErrorTime = clock.instant();
+        lastAnswered = false;
+        consecutiveFailures++;
+        offline = true;
+        backoff = backoff.isZero() ? initialBackoff
+                : (backoff.compareTo(maxBackoff.dividedBy(2)) > 0 ? maxBackoff : backoff.multipliedBy(2));
+        nextProbeNanos = nowNanos + backoff.toNanos();
+        nextProbeTime = clock.instant().plus(backoff);
+    }
+
+    /**
+     * A request got no answer and the scheduler tries it again at once: counted against the
+     * success ratio, no backoff yet.
+     */
+    public synchronized void retrying(String reason) {
+        record(false);
+        lastError = reason;
+        lastErrorTime = clock.instant();
+    }
+
+    /** A failed request that is not the device's fault (a bug, a shutdown): counted, no backoff. */
+    public synchronized void failedLocally(String reason) {
+        lastError = reason;
+        lastErrorTime = clock.instant();
+    }
+
+    /** The connection cannot be served; the device is DISABLED with that reason. */
+    public synchronized void disable(String reason) {
+        disabled = true;
+        lastError = reason;
+        lastErrorTime = clock.instant();
+    }
+
+    /** Whether the device is OFFLINE (backed off). */
+    public synchronized boolean offline() {
+        return offline;
+    }
+
+    /** Whether the device is still inside its backoff at {@code nowNanos} (no request then, not even a probe). */
+    public synchronized boolean backedOff(long nowNanos) {
+        return offline && nowNanos - nextProbeNanos < 0;
+    }
+
+    /** {@link System#nanoTime()} value of the next probe; meaningful only while {@link #offline()}. */
+    public synchronized long nextProbeNanos() {
+        return nextProbeNanos;
+    }
+
+    /** The current backoff period (zero when the device answers). */
+    public synchronized Duration backoff() {
+        return backoff;
+    }
+
+    private void record(boolean ok) {
+        requests++;
+        if (!ok) {
+            failures++;
+        }
+        outcomes[outcomeNext] = ok;
+        outcomeNext = (outcomeNext + 1) % outcomes.length;
+        outcomeCount = Math.min(outcomeCount + 1, outcomes.length);
+    }
+
+    /** The figures now. */
+    public synchronized DeviceHealth snapshot() {
+        double ratio = Double.NaN;
+        if (outcomeCount > 0) {
+            int ok = 0;
+            for (int i = 0; i < outcomeCount; i++) {
+                ok += outcomes[i] ? 1 : 0;
+            }
+            ratio = (double) ok / outcomeCount;
+        }
+        double mean = Double.NaN;
+        double p95 = Double.NaN;
+        if (latencyCount > 0) {
+            double[] sorted = Arrays.copyOf(latenciesMs, latencyCount);
+            Arrays.sort(sorted);
+            mean = Arrays.stream(sorted).average().orElse(Double.NaN);
+            // Nearest-rank percentile: the smallest latency at or above 95 % of the answers.
+            p95 = sorted[Math.max(0, (int) Math.ceil(0.95 * sorted.length) - 1)];
+        }
+        DeviceState state;
+        if (disabled) {
+            state = DeviceState.DISABLED;
+        } else if (offline || requests == 0) {
+            state = DeviceState.OFFLINE;
+        } else if (!lastAnswered || ratio < DEGRADED_BELOW) {
+            state = DeviceState.DEGRADED;
+        } else {
+            state = DeviceState.ONLINE;
+        }
+        String error = requests == 0 && lastError == null && !disabled ? "not polled yet" : lastError;
+        return new DeviceHealth(meterId, connectionId, unitId, state, ratio, mean, p95, error, lastErrorTime,
+                lastGoodTime, consecutiveFailures, offline ? nextProbeTime : null, requests, failures);
+    }
+}
