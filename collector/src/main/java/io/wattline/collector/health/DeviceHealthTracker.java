@@ -69,8 +69,16 @@ public final class DeviceHealthTracker {
         return meterId;
     }
 
-    /** A request answered after {@code latencyNanos}. Ends any backoff. */
+    /**
+     * A request answered after {@code latencyNanos}. Ends any backoff; the first answer after an
+     * outage also starts the success ratio afresh, so a meter that is back counts as ONLINE rather
+     * than staying DEGRADED until the outage has scrolled out of the window.
+     */
     public synchronized void answered(long latencyNanos) {
+        if (offline) {
+            outcomeCount = 0;
+            outcomeNext = 0;
+        }
         record(true);
         latenciesMs[latencyNext] = latencyNanos / 1e6;
         latencyNext = (latencyNext + 1) % latenciesMs.length;

@@ -1,7 +1,6 @@
 package io.wattline.collector.poll;
 
 import io.wattline.collector.health.DeviceHealthTracker;
-import io.wattline.collector.health.DeviceState;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.modbus.ModbusLink;
 import io.wattline.collector.modbus.ModbusReadException;
@@ -210,7 +209,7 @@ public final class ConnectionPoller implements AutoCloseable {
         int unitId = task.meter().unitId();
         String meterId = task.meter().id();
         DeviceHealthTracker tracker = health.get(meterId);
-        DeviceState before = tracker.snapshot().state();
+        boolean wasOffline = tracker.offline();
         for (int r = 0; r < requests.size() && !closed; r++) {
             ReadRequest request = requests.get(r);
             for (int attempt = 0; !closed; attempt++) {
@@ -240,7 +239,10 @@ public final class ConnectionPoller implements AutoCloseable {
                     for (ReadRequest rest : requests.subList(r + 1, requests.size())) {
                         publishBad(meterId, rest.points(), e.reason());
                     }
-                    logTransition(task, before, tracker);
+                    if (!wasOffline) {
+                        log.warn("{} on {} (unit {}) is OFFLINE: {}; probing again in {}", task.label(), connectionId,
+                                unitId, e.reason(), tracker.backoff());
+                    }
                     return;
                 } catch (RuntimeException e) {
                     // A decoding bug must not kill the lane's thread: report it on the points.
@@ -252,20 +254,6 @@ public final class ConnectionPoller implements AutoCloseable {
                 }
             }
             pause(task.pauseBetweenRequests());
-        }
-        logTransition(task, before, tracker);
-    }
-
-    private void logTransition(PollTask task, DeviceState before, DeviceHealthTracker tracker) {
-        var now = tracker.snapshot();
-        if (now.state() == before) {
-            return;
-        }
-        if (now.state() == DeviceState.OFFLINE) {
-            log.warn("{} on {} (unit {}) is OFFLINE: {}; probing again in {}", task.label(), connectionId,
-                    task.meter().unitId(), now.lastError(), tracker.backoff());
-        } else {
-            log.info("{} on {} (unit {}) is {}", task.label(), connectionId, task.meter().unitId(), now.state());
         }
     }
 
