@@ -32,7 +32,9 @@
   const UNIT_DISPLAY = { m3: 'm³', 'm3/h': 'm³/h', degC: '°C', kvar: 'kvar', kvarh: 'kvarh' };
 
   const state = {
-    lang: localStorage.getItem('wattline.lang') === 'zh' ? 'zh' : 'en',
+    // ?lang=zh or ?lang=en in the address wins over the remembered choice (handy for shared links).
+    lang: (new URLSearchParams(location.search).get('lang') || localStorage.getItem('wattline.lang')) === 'zh'
+      ? 'zh' : 'en',
     zone: undefined,          // plant time zone, e.g. Asia/Shanghai
     meters: new Map(),        // meter id -> { name, path, carrier }
     rows: new Map(),          // point id -> { tr, valueTd, qualityTd, timeTd, sample }

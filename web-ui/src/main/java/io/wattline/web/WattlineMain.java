@@ -1,6 +1,7 @@
 package io.wattline.web;
 
 import io.wattline.config.ConfigValidator;
+import io.wattline.historian.HistorianException;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.simulator.SimulatorMain;
 import io.wattline.web.LaunchArguments.UsageException;
@@ -83,11 +84,11 @@ public final class WattlineMain {
         return SpringApplication.run(WattlineApplication.class, properties.toArray(String[]::new));
     }
 
-    /** The message that explains the failure: the configuration's error list, else the root cause. */
+    /** The message that explains the failure: ours (configuration, data directory), else the root cause's. */
     private static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
-            if (root instanceof InvalidPlantConfigurationException) {
+            if (root instanceof InvalidPlantConfigurationException || root instanceof HistorianException) {
                 return root.getMessage();
             }
             root = root.getCause();
