@@ -1,0 +1,170 @@
+package io.wattline.bench;
+
+import io.wattline.collector.Collector;
+import io.wattline.collector.CollectorOptions;
+import io.wattline.collector.live.SampleBus;
+import io.wattline.collector.plan.PlanStrategy;
+import io.wattline.collector.plan.ReadRequest;
+import io.wattline.collector.poll.PollTask;
+import io.wattline.core.plant.Connection;
+import io.wattline.core.plant.ConnectionType;
+import io.wattline.core.plant.EnergyCarrier;
+import io.wattline.core.plant.Meter;
+import io.wattline.core.plant.Plant;
+import io.wattline.profiles.DeviceProfile;
+import io.wattline.profiles.PointDefinition;
+import io.wattline.profiles.ProfileCatalog;
+import io.wattline.simulator.BusStatistics;
+import io.wattline.simulator.BusTiming;
+import io.wattline.simulator.PlantSimulator;
+import io.wattline.simulator.Rs485BusEmulator;
+import io.wattline.simulator.SimulatorOptions;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scan time of eight catalogue meters on the simulator's timed RS-485 bus (real serial I/O
+ * through socat ptys, bytes paced at the baud rate), at 9600 and 115200 baud, against the
+ * wire-time lower bound of the minimal plan: the sum over its reads of request, t3.5, slave
+ * turnaround, response and t3.5 ({@link BusTiming#exchangeNanos}). The collector polls as fast
+ * as the bus allows (every poll group due every millisecond); the scan time is the measuring
+ * window divided by the number of full plans the bus carried in it. The naive plan (one read per
+ * point, strategy {@code none}) is measured the same way and divided by the same bound.
+ */
+final class ModbusRtuScanBenchmark implements Benchmark {
+
+    /** Eight real models from the catalogue, as a panel of sub-meters mixes them. */
+    static final List<String> PROFILES = List.of("chint/dtsu666", "eastron/sdm630", "eastron/sdm120",
+            "schneider/iem3155", "abb/b23", "janitza/umg96rm", "carlo-gavazzi/em24", "chint/dtsu666");
+
+    /** Strategies tried for the minimal plan; the one with the least wire time wins. */
+    static final List<PlanStrategy> CANDIDATES = List.of(PlanStrategy.shrink(), PlanStrategy.maxInsert(4),
+            PlanStrategy.maxInsert(10), PlanStrategy.maxInsert(20), PlanStrategy.maxInsert(40),
+            PlanStrategy.maxInsert(125));
+
+    @Override
+    public String name() {
+        return "modbus-rtu-scan";
+    }
+
+    @Override
+    public String description() {
+        return "scan time of 8 meters on the timed RS-485 emulator at 9600 and 115200 baud vs the wire-time bound";
+    }
+
+    @Override
+    public void run(List<String> args, PrintStream out) throws Exception {
+        double seconds = args.isEmpty() ? 8 : Double.parseDouble(args.get(0));
+        if (!Rs485BusEmulator.socatAvailable()) {
+            throw new IllegalStateException("socat is missing: apt-get install -y socat");
+        }
+        ProfileCatalog catalog = ProfileCatalog.builtIn();
+        Map<String, String> result = new LinkedHashMap<>();
+        for (int baud : new int[] {9600, 115200}) {
+            Plant plant = eightMeters(catalog, baud, Duration.ofMillis(baud < 19200 ? 500 : 200), Duration.ofMillis(1));
+            BusTiming timing = BusTiming.modbus(baud);
+            PlanStrategy best = null;
+            long bestBound = Long.MAX_VALUE;
+            for (PlanStrategy s : CANDIDATES) {
+                long bound = wireBoundNanos(plan(plant, catalog, s), timing, Rs485BusEmulator.DEFAULT_TURNAROUND);
+                if (bound < bestBound) {
+                    bestBound = bound;
+                    best = s;
+                }
+            }
+            List<PollTask> minimal = plan(plant, catalog, best);
+            List<PollTask> naive = plan(plant, catalog, PlanStrategy.none());
+            long naiveBound = wireBoundNanos(naive, timing, Rs485BusEmulator.DEFAULT_TURNAROUND);
+            double scan = measureScanNanos(plant, catalog, best, requestsOf(minimal), seconds, out);
+            double naiveScan = measureScanNanos(plant, catalog, PlanStrategy.none(), requestsOf(naive), seconds, out);
+            out.printf("%d baud: minimal plan %s = %d reads, wire bound %.1f ms, measured scan %.1f ms;"
+                            + " naive plan %d reads, wire bound %.1f ms, measured scan %.1f ms%n",
+                    baud, best, requestsOf(minimal), bestBound / 1e6, scan / 1e6, requestsOf(naive),
+                    naiveBound / 1e6, naiveScan / 1e6);
+            result.put("ratio_" + baud, String.format("%.3f", scan / bestBound));
+            result.put("naive_ratio_" + baud, String.format("%.3f", naiveScan / bestBound));
+            result.put("naive_own_ratio_" + baud, String.format("%.3f", naiveScan / naiveBound));
+            result.put("scan_ms_" + baud, String.format("%.1f", scan / 1e6));
+            result.put("bound_ms_" + baud, String.format("%.1f", bestBound / 1e6));
+        }
+        StringBuilder line = new StringBuilder("RESULT");
+        result.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
+        out.println(line);
+    }
+
+    /**
+     * Runs the collector with {@code strategy} on a fresh emulated bus and returns the scan time:
+     * the window divided by how many full plans of {@code requestsPerScan} reads the bus carried.
+     */
+    static double measureScanNanos(Plant plant, ProfileCatalog catalog, PlanStrategy strategy, int requestsPerScan,
+            double seconds, PrintStream out) throws InterruptedException {
+        CollectorOptions options = CollectorOptions.defaults().withStrategy(strategy);
+        try (PlantSimulator sim = PlantSimulator.start(plant, catalog, SimulatorOptions.ephemeral());
+                SampleBus bus = new SampleBus();
+                Collector collector = new Collector(sim.plant(), catalog::require, bus, Clock.systemUTC(), options)) {
+            Rs485BusEmulator emulator = sim.bus("bus1").orElseThrow();
+            collector.start();
+            Thread.sleep(1500);
+            emulator.resetStatistics();
+            long t0 = System.nanoTime();
+            Thread.sleep((long) (seconds * 1000));
+            BusStatistics stats = emulator.statistics();
+            long elapsed = System.nanoTime() - t0;
+            if (stats.unanswered() > 0 || stats.exceptionResponses() > 0) {
+                out.printf("  warning: %d unanswered, %d exception responses with %s%n", stats.unanswered(),
+                        stats.exceptionResponses(), strategy);
+            }
+            return (double) elapsed * requestsPerScan / stats.responseFrames();
+        }
+    }
+
+    /** The reads the collector plans for every poll group of every meter with {@code strategy}. */
+    static List<PollTask> plan(Plant plant, ProfileCatalog catalog, PlanStrategy strategy) {
+        try (Collector c = new Collector(plant, catalog::require, new SampleBus(), Clock.systemUTC(),
+                CollectorOptions.defaults().withStrategy(strategy))) {
+            List<PollTask> tasks = new ArrayList<>();
+            c.tasks().values().forEach(tasks::addAll);
+            return tasks;
+        }
+    }
+
+    static int requestsOf(List<PollTask> tasks) {
+        return tasks.stream().mapToInt(t -> t.requests().size()).sum();
+    }
+
+    /** Sum of exchange times of every read of the plan: no master can scan faster on this bus. */
+    static long wireBoundNanos(List<PollTask> tasks, BusTiming timing, Duration turnaround) {
+        long total = 0;
+        for (PollTask t : tasks) {
+            for (ReadRequest r : t.requests()) {
+                int responseBytes = r.function().isBit() ? 5 + (r.count() + 7) / 8 : BusTiming.readResponseBytes(r.count());
+                total += timing.exchangeNanos(BusTiming.READ_REQUEST_BYTES, responseBytes, turnaround);
+            }
+        }
+        return total;
+    }
+
+    /** One RS-485 bus {@code bus1} with the eight {@link #PROFILES} on unit ids 1..8, every group at {@code period}. */
+    static Plant eightMeters(ProfileCatalog catalog, int baud, Duration timeout, Duration period) {
+        Connection bus = new Connection("bus1", ConnectionType.MODBUS_RTU, null, 0, "/dev/null", baud, "N", 1,
+                timeout, 1);
+        List<Meter> meters = new ArrayList<>();
+        for (int i = 0; i < PROFILES.size(); i++) {
+            DeviceProfile profile = catalog.require(PROFILES.get(i));
+            Map<String, Duration> poll = new LinkedHashMap<>();
+            for (PointDefinition p : profile.points()) {
+                poll.put(p.pollGroup(), period);
+            }
+            meters.add(new Meter("m" + (i + 1), "Meter " + (i + 1), profile.id(), "bus1", i + 1,
+                    EnergyCarrier.ELECTRICITY, "area", null, null, null, null, poll));
+        }
+        return new Plant("rtu bench plant", ZoneId.of("Asia/Shanghai"), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(bus), meters, null, null);
+    }
+}
