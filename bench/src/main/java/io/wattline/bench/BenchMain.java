@@ -12,7 +12,7 @@ public final class BenchMain {
 
     static Map<String, Benchmark> registry() {
         Map<String, Benchmark> all = new TreeMap<>();
-        for (Benchmark b : List.<Benchmark>of(new CodecDecodeBenchmark(), new ModbusRtuScanBenchmark())) {
+        for (Benchmark b : List.<Benchmark>of(new CodecDecodeBenchmark(), new ModbusRtuScanBenchmark(), new ModbusDeadSlaveBenchmark())) {
             all.put(b.name(), b);
         }
         return all;

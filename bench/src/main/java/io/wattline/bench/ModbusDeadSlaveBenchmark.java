@@ -1,0 +1,119 @@
+package io.wattline.bench;
+
+import io.wattline.collector.Collector;
+import io.wattline.collector.CollectorOptions;
+import io.wattline.collector.health.HealthPoints;
+import io.wattline.collector.live.SampleBus;
+import io.wattline.core.Sample;
+import io.wattline.core.plant.Plant;
+import io.wattline.profiles.ProfileCatalog;
+import io.wattline.simulator.BusStatistics;
+import io.wattline.simulator.BusTiming;
+import io.wattline.simulator.PlantSimulator;
+import io.wattline.simulator.Rs485BusEmulator;
+import io.wattline.simulator.SimulatorOptions;
+import io.wattline.simulator.SlaveBehaviour;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.Disposable;
+
+/**
+ * What an unplugged meter costs its neighbours. Eight catalogue meters on a 9600-baud emulated
+ * RS-485 bus, every point polled every {@code period} (3 s: the full scan takes about 1.7 s of
+ * wire time, so the bus is about 55 % busy). The healthy meters' realised scan period is the
+ * window divided by how many full scans of their points arrived GOOD in it; the figure is that
+ * period with unit 8 dead divided by the same with all eight alive, measured in the same run.
+ * Without backoff the dead meter would cost two 500 ms timeouts per poll group per cycle (2 s in
+ * every 3 s), overload the bus and stretch everyone's period; with the collector's default
+ * backoff (1 s doubling to 60 s) the window after a 5 s warm-up sees probes at about 7, 15 and
+ * 31 s after start, one timeout each, and later one a minute.
+ */
+final class ModbusDeadSlaveBenchmark implements Benchmark {
+
+    private static final int BAUD = 9600;
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
+
+    @Override
+    public String name() {
+        return "modbus-dead-slave";
+    }
+
+    @Override
+    public String description() {
+        return "healthy meters' scan period with 1 of 8 dead vs none dead, 9600-baud emulated RS-485 bus";
+    }
+
+    @Override
+    public void run(List<String> args, PrintStream out) throws Exception {
+        double warmupS = args.isEmpty() ? 5 : Double.parseDouble(args.get(0));
+        double windowS = args.size() < 2 ? 30 : Double.parseDouble(args.get(1));
+        Duration period = Duration.ofMillis(args.size() < 3 ? 3000 : Long.parseLong(args.get(2)));
+        if (!Rs485BusEmulator.socatAvailable()) {
+            throw new IllegalStateException("socat is missing: apt-get install -y socat");
+        }
+        ProfileCatalog catalog = ProfileCatalog.builtIn();
+        Plant plant = ModbusRtuScanBenchmark.eightMeters(catalog, BAUD, TIMEOUT, period);
+        CollectorOptions options = CollectorOptions.defaults();
+        long bound = ModbusRtuScanBenchmark.wireBoundNanos(ModbusRtuScanBenchmark.plan(plant, catalog,
+                options.strategy()), BusTiming.modbus(BAUD), Rs485BusEmulator.DEFAULT_TURNAROUND);
+        long healthyPoints = plant.meters().stream().filter(m -> m.unitId() != 8)
+                .mapToLong(m -> catalog.require(m.profile()).points().size()).sum();
+        out.printf("period %d ms, full scan wire bound %.1f ms, %d points on the 7 healthy meters%n",
+                period.toMillis(), bound / 1e6, healthyPoints);
+
+        double alive = healthyScanNanos(plant, catalog, options, false, healthyPoints, warmupS, windowS, out);
+        double withDead = healthyScanNanos(plant, catalog, options, true, healthyPoints, warmupS, windowS, out);
+        out.printf("healthy meters' realised scan period: %.1f ms with all alive, %.1f ms with unit 8 dead%n",
+                alive / 1e6, withDead / 1e6);
+        out.printf("RESULT ratio=%.3f period_ms_dead=%.1f period_ms_alive=%.1f window_s=%.0f%n", withDead / alive,
+                withDead / 1e6, alive / 1e6, windowS);
+    }
+
+    /** Window ÷ (GOOD samples of units 1..7 ÷ their points): the period at which their scans complete. */
+    private static double healthyScanNanos(Plant plant, ProfileCatalog catalog, CollectorOptions options,
+            boolean dead, long healthyPoints, double warmupS, double windowS, PrintStream out)
+            throws InterruptedException {
+        try (PlantSimulator sim = PlantSimulator.start(plant, catalog, SimulatorOptions.ephemeral());
+                SampleBus bus = new SampleBus();
+                Collector collector = new Collector(sim.plant(), catalog::require, bus, Clock.systemUTC(), options)) {
+            Rs485BusEmulator emulator = sim.bus("bus1").orElseThrow();
+            emulator.setBehaviour(8, dead ? SlaveBehaviour.dead() : SlaveBehaviour.normal());
+            AtomicLong good = new AtomicLong();
+            AtomicLong counting = new AtomicLong();
+            java.util.Map<io.wattline.core.PointId, java.time.Instant> last = new java.util.concurrent.ConcurrentHashMap<>();
+            AtomicLong maxGapNanos = new AtomicLong();
+            Disposable subscription = bus.stream()
+                    .filter(s -> counting.get() == 1 && s.isGood() && !s.point().device().equals("m8")
+                            && !s.point().point().startsWith(HealthPoints.PREFIX))
+                    .subscribe(s -> {
+                        good.incrementAndGet();
+                        java.time.Instant before = last.put(s.point(), s.time());
+                        if (before != null) {
+                            maxGapNanos.accumulateAndGet(Duration.between(before, s.time()).toNanos(), Math::max);
+                        }
+                    });
+            try {
+                collector.start();
+                Thread.sleep((long) (warmupS * 1000));
+                emulator.resetStatistics();
+                counting.set(1);
+                long t0 = System.nanoTime();
+                Thread.sleep((long) (windowS * 1000));
+                counting.set(0);
+                long elapsed = System.nanoTime() - t0;
+                BusStatistics stats = emulator.statistics();
+                out.printf("  %s: %d requests, %d answers, %d unanswered, %d GOOD samples of units 1-7 in %.1f s,"
+                                + " longest gap between two samples of one point %.0f ms; m8 %s%n",
+                        dead ? "unit 8 dead" : "all alive", stats.requestFrames(), stats.responseFrames(),
+                        stats.unanswered(), good.get(), elapsed / 1e9, maxGapNanos.get() / 1e6,
+                        collector.health("m8").orElseThrow().state());
+                return (double) elapsed * healthyPoints / good.get();
+            } finally {
+                subscription.dispose();
+            }
+        }
+    }
+}
