@@ -20,6 +20,16 @@ public interface SeriesReader {
      */
     List<Sample> range(PointId point, Instant from, Instant to, int limit);
 
+    /**
+     * The series of {@code point} over {@code [from, to)} at the coarsest resolution that still
+     * gives at least {@code points} buckets across the span: 1 h, 15 min or 1 min rollups, or raw
+     * samples as one-sample {@link Resolution#RAW} buckets when the span is shorter than
+     * {@code points} minutes. Buckets are ordered by start; empty buckets are absent.
+     *
+     * @throws IllegalArgumentException if {@code points < 1} or {@code from} is after {@code to}
+     */
+    List<Bucket> series(PointId point, Instant from, Instant to, int points);
+
     /** The latest committed sample (greatest time) of every point that has any, keyed and ordered by point. */
     Map<PointId, Sample> latest();
 

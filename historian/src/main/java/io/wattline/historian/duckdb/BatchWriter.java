@@ -52,7 +52,8 @@ final class BatchWriter {
     private volatile Instant lastCommit;
     private volatile boolean refusing;
     private volatile boolean drainAndStop;
-    private long nextSeq; // writer thread only
+    private volatile long nextSeq; // written by the writer thread only; read for lastSeq()
+    private volatile String commitFailure; // null while commits work
 
     /**
      * @param firstSeq sequence number of the first sample this writer commits
@@ -145,6 +146,10 @@ final class BatchWriter {
         return new HistorianStats(offered.sum(), committed.get(), dropped.sum(), queue.size(), lastCommit);
     }
 
+    java.util.Optional<String> commitFailure() {
+        return java.util.Optional.ofNullable(commitFailure);
+    }
+
     long nextSeq() {
         return nextSeq;
     }
@@ -225,11 +230,14 @@ final class BatchWriter {
             try {
                 Map<PointId, Sample> newest = committer.commit(batch, nextSeq);
                 nextSeq += batch.size();
+                commitFailure = null;
                 onCommitted.accept(newest);
                 committed.addAndGet(batch.size());
                 lastCommit = Instant.now();
                 return;
             } catch (SQLException e) {
+                commitFailure = "commit of " + batch.size() + " samples to " + file + " failing since attempt " + attempt
+                        + ": " + e.getMessage();
                 if ((stopping || drainAndStop) && attempt >= CLOSE_COMMIT_ATTEMPTS) {
                     log.error("giving up on {} samples for {} after {} failed commits while closing: {}",
                             batch.size(), file, attempt, e.getMessage());

@@ -2,17 +2,24 @@ package io.wattline.historian.duckdb;
 
 import io.wattline.core.PointId;
 import io.wattline.core.Sample;
+import io.wattline.historian.Bucket;
+import io.wattline.historian.CommittedSamples;
 import io.wattline.historian.HistorianException;
 import io.wattline.historian.HistorianOptions;
 import io.wattline.historian.HistorianStats;
 import io.wattline.historian.SampleWriter;
+import io.wattline.historian.Resolution;
 import io.wattline.historian.SeriesReader;
+import io.wattline.historian.StoredSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,9 +37,11 @@ import org.slf4j.LoggerFactory;
  * The always-on local store: {@code <data>/wattline.duckdb}, written by one thread in batched
  * transactions from a bounded queue, read through separate connections while it writes.
  */
-public final class DuckDbStore implements SampleWriter, SeriesReader, AutoCloseable {
+public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedSamples, AutoCloseable {
 
     public static final String FILE_NAME = "wattline.duckdb";
+    /** Raw reads that stand in for rollups (spans shorter than the requested points) return at most this many. */
+    public static final int MAX_RAW_SERIES = 1_000_000;
 
     private static final Logger log = LoggerFactory.getLogger(DuckDbStore.class);
     // DuckDB locks the file against other processes only; a second open in this JVM would share
@@ -179,6 +188,139 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, AutoClosea
         List<PointId> points = new ArrayList<>(latest.keySet());
         Collections.sort(points);
         return List.copyOf(points);
+    }
+
+    /**
+     * The series of {@code point} over {@code [from, to)} at the coarsest resolution that still
+     * gives at least {@code points} buckets across the span (1 h, then 15 min, then 1 min); when
+     * even 1 min gives fewer, the raw samples as one-sample {@link Resolution#RAW} buckets (at most
+     * {@link #MAX_RAW_SERIES}). A rollup bucket is returned when its start lies in
+     * {@code [floor(from), to)}; rollups follow the writer by about a second.
+     */
+    @Override
+    public List<Bucket> series(PointId point, Instant from, Instant to, int points) {
+        Objects.requireNonNull(point, "point");
+        if (points < 1) {
+            throw new IllegalArgumentException("points must be at least 1, was " + points);
+        }
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("series of " + point + ": from " + from + " is after to " + to);
+        }
+        Resolution resolution = resolutionFor(from, to, points);
+        if (resolution == Resolution.RAW) {
+            return range(point, from, to, MAX_RAW_SERIES).stream().map(Bucket::of).toList();
+        }
+        try (DuckDBConnection reader = readConnection()) {
+            return RollupUpdater.buckets(reader, point, resolution, EpochMicros.of(from), EpochMicros.of(to));
+        } catch (SQLException e) {
+            throw new HistorianException("series query of " + point + " [" + from + ", " + to + ") at " + resolution
+                    + " on " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The coarsest rollup giving at least {@code points} buckets over {@code [from, to)}, else RAW. */
+    public static Resolution resolutionFor(Instant from, Instant to, int points) {
+        Duration span = Duration.between(from, to);
+        for (Resolution candidate : Resolution.ROLLUPS_COARSEST_FIRST) {
+            if (span.dividedBy(candidate.bucket()) >= points) {
+                return candidate;
+            }
+        }
+        return Resolution.RAW;
+    }
+
+    @Override
+    public List<StoredSample> after(long after, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, was " + max);
+        }
+        try (DuckDBConnection reader = readConnection()) {
+            return SampleRows.after(reader, after, max);
+        } catch (SQLException e) {
+            throw new HistorianException("reading samples after seq " + after + " from " + file + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long lastSeq() {
+        return writer.nextSeq() - 1;
+    }
+
+    @Override
+    public long watermark(String consumer) {
+        try (DuckDBConnection reader = readConnection()) {
+            return Watermarks.read(reader, consumer);
+        } catch (SQLException e) {
+            throw new HistorianException("reading the watermark of " + consumer + " from " + file + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void storeWatermark(String consumer, long seq) {
+        try (DuckDBConnection connection = readConnection()) {
+            Watermarks.store(connection, consumer, seq);
+        } catch (SQLException e) {
+            throw new HistorianException("storing the watermark " + consumer + "=" + seq + " in " + file + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Folds up to {@code maxSamples} committed samples into the rollups (one transaction).
+     *
+     * @return the rollup watermark afterwards: every sample with a seq up to it is in the rollups
+     */
+    public long rollUp(int maxSamples) {
+        try (DuckDBConnection connection = readConnection()) {
+            return RollupUpdater.step(connection, maxSamples);
+        } catch (SQLException e) {
+            throw new HistorianException("rolling up samples in " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes raw samples older than {@code cutoff} that the rollups and every consumer in
+     * {@code consumers} have handled (their watermarks are at or above the row's seq).
+     *
+     * @return rows deleted
+     */
+    public long deleteRawBefore(Instant cutoff, Collection<String> consumers) {
+        Collection<String> all = new LinkedHashSet<>(consumers);
+        all.add(RollupUpdater.WATERMARK);
+        try (DuckDBConnection connection = readConnection()) {
+            return RawRetention.delete(connection, EpochMicros.of(cutoff), all);
+        } catch (SQLException e) {
+            throw new HistorianException("deleting raw samples before " + cutoff + " from " + file + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Time of the oldest raw sample of {@code point} still in the store, empty if none. */
+    public Optional<Instant> oldestRaw(PointId point) {
+        try (DuckDBConnection reader = readConnection();
+                var query = reader.prepareStatement("SELECT min(ts_us) FROM samples WHERE point = ?")) {
+            query.setString(1, point.toString());
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                long micros = rows.getLong(1);
+                return rows.wasNull() ? Optional.empty() : Optional.of(EpochMicros.toInstant(micros));
+            }
+        } catch (SQLException e) {
+            throw new HistorianException("reading the oldest sample of " + point + " from " + file + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The rollup watermark: every sample up to this seq is in the rollups. */
+    public long rollupWatermark() {
+        return watermark(RollupUpdater.WATERMARK);
+    }
+
+    /** The last commit failure of the writer while it is retrying, empty when the last commit worked. */
+    public Optional<String> commitFailure() {
+        return writer.commitFailure();
     }
 
     /**

@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import io.wattline.historian.StoredSample;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +24,11 @@ final class SampleRows {
             WHERE point = ? AND ts_us >= ? AND ts_us < ?
             ORDER BY ts_us, seq
             LIMIT ?""";
+
+    private static final String AFTER_WINDOW = """
+            SELECT point, ts_us, value, quality, reason, seq FROM samples
+            WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?""";
+    private static final String AFTER_LIMIT = AFTER_WINDOW;
 
     private static final String ALL_LATEST =
             "SELECT point, ts_us, value, quality, reason, seq FROM latest";
@@ -46,6 +53,39 @@ final class SampleRows {
         }
     }
 
+    /** Committed samples with seq above {@code after}, in seq order, at most {@code max}. */
+    static List<StoredSample> after(Connection connection, long after, int max) throws SQLException {
+        // A seq window first: seq has no gaps above every consumer's watermark, and the window lets
+        // zone maps skip the rest of the table. LIMIT only when retention emptied the window.
+        List<StoredSample> rows = after(connection, AFTER_WINDOW, after, after + max, max);
+        return rows.isEmpty() ? after(connection, AFTER_LIMIT, after, Long.MAX_VALUE, max) : rows;
+    }
+
+    private static List<StoredSample> after(Connection connection, String sql, long after, long upTo, int max)
+            throws SQLException {
+        Map<String, PointId> ids = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, after);
+            query.setLong(2, upTo);
+            query.setInt(3, max);
+            List<StoredSample> samples = new ArrayList<>(Math.min(max, 65_536));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long seq = rows.getLong(6);
+                    PointId point = ids.computeIfAbsent(rows.getString(1), PointId::parse);
+                    double value = rows.getDouble(3);
+                    if (rows.wasNull()) {
+                        value = Double.NaN;
+                    }
+                    Sample sample = new Sample(point, EpochMicros.toInstant(rows.getLong(2)), value,
+                            Quality.valueOf(rows.getString(4)), rows.getString(5));
+                    samples.add(new StoredSample(seq, sample));
+                }
+            }
+            return samples;
+        }
+    }
+
     static Map<PointId, Sample> latest(Connection connection) throws SQLException {
         Map<PointId, Sample> latest = new TreeMap<>();
         try (PreparedStatement query = connection.prepareStatement(ALL_LATEST);
@@ -60,7 +100,7 @@ final class SampleRows {
 
     /** Next sequence number to hand out: one past the highest ever committed. */
     static long nextSeq(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT coalesce(max(seq), 0) FROM samples");
+        try (PreparedStatement query = connection.prepareStatement("SELECT greatest((SELECT coalesce(max(seq), 0) FROM samples), (SELECT coalesce(max(seq), 0) FROM watermarks))");
                 ResultSet rows = query.executeQuery()) {
             rows.next();
             return rows.getLong(1) + 1;

@@ -36,7 +36,38 @@ final class SchemaMigration {
                         ts_us   BIGINT  NOT NULL,
                         value   DOUBLE,
                         quality VARCHAR NOT NULL,
-                        reason  VARCHAR)"""));
+                        reason  VARCHAR)"""),
+            List.of(
+                    // Rollups of every resolution in one table; res_s is 60, 900 or 3600. Statistics
+                    // cover samples with a usable value (GOOD and UNCERTAIN); `samples` counts all,
+                    // BAD included. first/last with their times are what counter accounting
+                    // interpolates between; mean = sum / count.
+                    """
+                    CREATE TABLE rollups (
+                        res_s       INTEGER NOT NULL,
+                        point       VARCHAR NOT NULL,
+                        bucket_us   BIGINT  NOT NULL,
+                        samples     BIGINT  NOT NULL,
+                        count       BIGINT  NOT NULL,
+                        min         DOUBLE,
+                        max         DOUBLE,
+                        sum         DOUBLE,
+                        first_value DOUBLE,
+                        first_us    BIGINT,
+                        last_value  DOUBLE,
+                        last_us     BIGINT,
+                        last_seq    BIGINT,
+                        PRIMARY KEY (res_s, point, bucket_us))""",
+                    // Progress of everything that follows the samples table by seq: 'rollup' and
+                    // 'forward:<target>'. Each consumer updates its own row in the same transaction as
+                    // its work (rollups) or right after the target confirmed (forwarder). Retention
+                    // never deletes above the lowest of them, so max(seq) over samples and this table
+                    // is the highest seq ever handed out, even when every raw row has been deleted.
+                    """
+                    CREATE TABLE watermarks (
+                        name VARCHAR PRIMARY KEY,
+                        seq  BIGINT NOT NULL)""",
+                    "INSERT INTO watermarks VALUES ('rollup', 0)"));
 
     static final int CURRENT_VERSION = STEPS.size();
 

@@ -1,0 +1,259 @@
+package io.wattline.historian;
+
+import io.wattline.historian.duckdb.DuckDbStore;
+import io.wattline.historian.forward.Forwarder;
+import io.wattline.historian.forward.ForwarderOptions;
+import io.wattline.historian.forward.LineProtocol;
+import io.wattline.historian.forward.QuarantineFile;
+import io.wattline.historian.influx.InfluxLineWriter;
+import io.wattline.historian.influx.InfluxOptions;
+import io.wattline.historian.influx.InfluxQueries;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole historian in one call: the local store, rollups and raw retention behind it, and, when
+ * InfluxDB is configured, the forwarder and InfluxDB reads for ranges older than local retention.
+ */
+public final class Historian implements AutoCloseable {
+
+    /** Watermark name of the InfluxDB forwarder in the store. */
+    public static final String INFLUX_CONSUMER = "forward:influx";
+    public static final String ALARM_COMMIT_FAILING = "HISTORIAN_COMMIT_FAILING";
+    public static final String ALARM_SAMPLES_DROPPED = "HISTORIAN_SAMPLES_DROPPED";
+    public static final String ALARM_MAINTENANCE_FAILING = "HISTORIAN_MAINTENANCE_FAILING";
+
+    private static final Logger log = LoggerFactory.getLogger(Historian.class);
+    private static final Duration ROLLUP_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration RETENTION_INTERVAL = Duration.ofMinutes(10);
+    private static final int ROLLUP_STEP_SAMPLES = 200_000;
+
+    private final DuckDbStore store;
+    private final HistorianOptions options;
+    private final Forwarder forwarder; // null without InfluxDB
+    private final InfluxQueries queries; // null without InfluxDB
+    private final SeriesReader reader;
+    private final ScheduledExecutorService maintenance;
+    private final Clock clock;
+    private final Map<String, SystemAlarm> alarms = new ConcurrentHashMap<>();
+    private final AtomicLong rawDeleted = new AtomicLong();
+    private final Object maintenanceLock = new Object();
+
+    private Historian(DuckDbStore store, HistorianOptions options, Forwarder forwarder, InfluxQueries queries,
+            SeriesReader reader, Clock clock) {
+        this.store = store;
+        this.options = options;
+        this.forwarder = forwarder;
+        this.queries = queries;
+        this.reader = reader;
+        this.clock = clock;
+        this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "historian-maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Opens the store under {@code dataDirectory} and starts rollups, retention and (with
+     * {@code influx}) the forwarder.
+     *
+     * @throws HistorianException if the store cannot be opened (see {@link DuckDbStore#open})
+     */
+    public static Historian open(Path dataDirectory, HistorianOptions options, Optional<InfluxOptions> influx) {
+        return open(dataDirectory, options, influx, ForwarderOptions.defaults(), Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path, HistorianOptions, Optional)} with forwarder tuning and a clock (tests, benchmarks). */
+    public static Historian open(Path dataDirectory, HistorianOptions options, Optional<InfluxOptions> influx,
+            ForwarderOptions forwarderOptions, Clock clock) {
+        Objects.requireNonNull(influx, "influx");
+        DuckDbStore store = DuckDbStore.open(dataDirectory, options);
+        Forwarder forwarder = null;
+        InfluxQueries queries = null;
+        SeriesReader reader = store;
+        try {
+            if (influx.isPresent()) {
+                InfluxOptions io = influx.get();
+                forwarder = new Forwarder(store, INFLUX_CONSUMER, new LineProtocol(io.measurement(), io.site()),
+                        new InfluxLineWriter(io, Duration.ofSeconds(60)),
+                        new QuarantineFile(store.file().getParent().resolve("quarantine")), forwarderOptions, clock);
+                queries = new InfluxQueries(io);
+                if (io.systemOfRecord()) {
+                    reader = new TieredSeriesReader(store, queries);
+                }
+            }
+            Historian historian = new Historian(store, options, forwarder, queries, reader, clock);
+            historian.start();
+            return historian;
+        } catch (RuntimeException e) {
+            if (queries != null) {
+                queries.close();
+            }
+            store.close();
+            throw e;
+        }
+    }
+
+    private void start() {
+        if (forwarder != null) {
+            forwarder.start();
+        }
+        maintenance.scheduleWithFixedDelay(this::rollUpSafely, ROLLUP_INTERVAL.toMillis(), ROLLUP_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+        maintenance.scheduleWithFixedDelay(this::retainSafely, RETENTION_INTERVAL.toMillis(),
+                RETENTION_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Where collectors hand samples. */
+    public SampleWriter writer() {
+        return store;
+    }
+
+    /** Raw ranges, rollup series and latest values (raw from InfluxDB for old ranges when it is the system of record). */
+    public SeriesReader reader() {
+        return reader;
+    }
+
+    /** The local store itself (the log the forwarder follows, maintenance hooks). */
+    public DuckDbStore store() {
+        return store;
+    }
+
+    /** InfluxQL access when InfluxDB is configured. */
+    public Optional<InfluxQueries> influx() {
+        return Optional.ofNullable(queries);
+    }
+
+    /** The forwarder when InfluxDB is configured. */
+    public Optional<Forwarder> forwarder() {
+        return Optional.ofNullable(forwarder);
+    }
+
+    /**
+     * Folds every committed sample into the rollups now (the maintenance thread does this every
+     * second anyway); returns the rollup watermark.
+     */
+    public long rollUpNow() {
+        synchronized (maintenanceLock) {
+            long target = store.lastSeq();
+            long watermark = store.rollupWatermark();
+            while (watermark < target) {
+                long next = store.rollUp(ROLLUP_STEP_SAMPLES);
+                if (next == watermark) {
+                    break;
+                }
+                watermark = next;
+            }
+            return watermark;
+        }
+    }
+
+    /**
+     * Deletes raw samples older than the retention that are rolled up and, with a forwarder,
+     * forwarded (runs every 10 minutes anyway); returns how many were deleted.
+     */
+    public long applyRetentionNow() {
+        synchronized (maintenanceLock) {
+            Instant cutoff = clock.instant().minus(options.rawRetention());
+            long deleted = store.deleteRawBefore(cutoff, forwarder == null ? Set.of() : Set.of(INFLUX_CONSUMER));
+            rawDeleted.addAndGet(deleted);
+            if (deleted > 0) {
+                log.info("retention deleted {} raw samples older than {} from {}", deleted, cutoff, store.file());
+            }
+            return deleted;
+        }
+    }
+
+    private void rollUpSafely() {
+        try {
+            rollUpNow();
+            alarms.remove(ALARM_MAINTENANCE_FAILING);
+        } catch (RuntimeException e) {
+            maintenanceFailed("rollup", e);
+        }
+    }
+
+    private void retainSafely() {
+        try {
+            applyRetentionNow();
+        } catch (RuntimeException e) {
+            maintenanceFailed("retention", e);
+        }
+    }
+
+    // Rollups and retention retry on their next run; a failure (a full disk, say) must never stop the
+    // maintenance thread, and the rollup watermark makes the retry pick up exactly where it failed.
+    private void maintenanceFailed(String what, RuntimeException e) {
+        log.warn("historian {} failed, retrying on its next run: {}", what, e.getMessage());
+        alarms.compute(ALARM_MAINTENANCE_FAILING, (code, old) -> new SystemAlarm(code,
+                "historian " + what + " failed: " + e.getMessage(), old == null ? clock.instant() : old.since()));
+    }
+
+    public HistorianStatus status() {
+        HistorianStats stats = store.stats();
+        Optional<String> commitFailure = store.commitFailure();
+        if (commitFailure.isPresent()) {
+            alarms.computeIfAbsent(ALARM_COMMIT_FAILING, code -> new SystemAlarm(code, commitFailure.get()
+                    + "; samples queue up, then are refused and counted (disk full? see the historian README)",
+                    clock.instant()));
+        } else {
+            alarms.remove(ALARM_COMMIT_FAILING);
+        }
+        if (stats.dropped() > 0) {
+            alarms.compute(ALARM_SAMPLES_DROPPED, (code, old) -> new SystemAlarm(code, stats.dropped()
+                    + " samples refused since start because the historian queue was full",
+                    old == null ? clock.instant() : old.since()));
+        }
+        List<SystemAlarm> all = new ArrayList<>(alarms.values());
+        if (forwarder != null) {
+            all.addAll(forwarder.alarms());
+        }
+        all.sort(Comparator.comparing(SystemAlarm::since));
+        long rollup;
+        try {
+            rollup = store.rollupWatermark();
+        } catch (RuntimeException e) {
+            rollup = -1;
+        }
+        return new HistorianStatus(clock.instant(), stats, store.lastSeq(), rollup,
+                options.rawRetention().toSeconds() / 86_400.0, rawDeleted.get(),
+                forwarder == null ? null : forwarder.status(), List.copyOf(all));
+    }
+
+    /** Stops the forwarder and maintenance, then closes the store (which commits everything accepted). */
+    @Override
+    public void close() {
+        if (forwarder != null) {
+            forwarder.close();
+        }
+        maintenance.shutdownNow();
+        try {
+            if (!maintenance.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("historian maintenance did not stop within 30 s; closing the store anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (queries != null) {
+            queries.close();
+        }
+        store.close();
+    }
+}

@@ -1,0 +1,143 @@
+package io.wattline.historian.duckdb;
+
+import io.wattline.core.PointId;
+import io.wattline.historian.Bucket;
+import io.wattline.historian.Resolution;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Folds committed samples into the 1 min / 15 min / 1 h rollups, behind the writer: each step takes
+ * the samples with seq above the {@code rollup} watermark, merges their per-bucket statistics into
+ * the stored buckets and moves the watermark, all in one transaction. A crash before the commit
+ * leaves neither, so no sample is ever counted twice or missed.
+ */
+final class RollupUpdater {
+
+    static final String WATERMARK = "rollup";
+
+    // Usable values: GOOD and UNCERTAIN with a number (BAD samples carry NaN).
+    private static final String USABLE = "s.quality <> 'BAD' AND NOT isnan(s.value)";
+    // Bucket starts floor towards the past, also before 1970 (% keeps the dividend's sign). Ties in
+    // time are ordered by seq, like SeriesReader.range. One row per key, as an upsert requires.
+    private static final String MERGE = """
+            INSERT INTO rollups
+            SELECT r.res_s, s.point,
+                   s.ts_us - (((s.ts_us %% (r.res_s * 1000000)) + r.res_s * 1000000) %% (r.res_s * 1000000)),
+                   count(*),
+                   count(*) FILTER (WHERE %1$s),
+                   min(s.value) FILTER (WHERE %1$s),
+                   max(s.value) FILTER (WHERE %1$s),
+                   sum(s.value) FILTER (WHERE %1$s),
+                   arg_min(s.value, (s.ts_us, s.seq)) FILTER (WHERE %1$s),
+                   min(s.ts_us) FILTER (WHERE %1$s),
+                   arg_max(s.value, (s.ts_us, s.seq)) FILTER (WHERE %1$s),
+                   max(s.ts_us) FILTER (WHERE %1$s),
+                   max(s.seq) FILTER (WHERE %1$s)
+            FROM samples s, (VALUES (60::BIGINT), (900::BIGINT), (3600::BIGINT)) r(res_s)
+            WHERE s.seq > ? AND s.seq <= ?
+            GROUP BY ALL
+            ON CONFLICT (res_s, point, bucket_us) DO UPDATE SET
+                samples = rollups.samples + excluded.samples,
+                count = rollups.count + excluded.count,
+                min = least(rollups.min, excluded.min),
+                max = greatest(rollups.max, excluded.max),
+                sum = CASE WHEN rollups.count = 0 THEN excluded.sum
+                           WHEN excluded.count = 0 THEN rollups.sum
+                           ELSE rollups.sum + excluded.sum END,
+                first_value = CASE WHEN rollups.first_us IS NULL OR excluded.first_us < rollups.first_us
+                                   THEN excluded.first_value ELSE rollups.first_value END,
+                first_us = CASE WHEN rollups.first_us IS NULL OR excluded.first_us < rollups.first_us
+                                THEN excluded.first_us ELSE rollups.first_us END,
+                last_value = CASE WHEN rollups.last_us IS NULL OR excluded.last_us >= rollups.last_us
+                                  THEN excluded.last_value ELSE rollups.last_value END,
+                last_seq = CASE WHEN rollups.last_us IS NULL OR excluded.last_us >= rollups.last_us
+                                THEN excluded.last_seq ELSE rollups.last_seq END,
+                last_us = CASE WHEN rollups.last_us IS NULL OR excluded.last_us >= rollups.last_us
+                               THEN excluded.last_us ELSE rollups.last_us END""".formatted(USABLE);
+    // (excluded rows always come from later seqs, so an equal last time goes to them.)
+
+    private static final String BUCKETS = """
+            SELECT bucket_us, samples, count, min, max, sum, first_value, first_us, last_value, last_us
+            FROM rollups WHERE res_s = ? AND point = ? AND bucket_us >= ? AND bucket_us < ?
+            ORDER BY bucket_us""";
+
+    private RollupUpdater() {
+    }
+
+    /**
+     * Rolls up at most {@code maxSamples} samples past the watermark in one transaction.
+     *
+     * @return the new watermark (unchanged when there was nothing to do)
+     */
+    static long step(Connection connection, int maxSamples) throws SQLException {
+        try (Statement control = connection.createStatement()) {
+            control.execute("BEGIN TRANSACTION");
+            try {
+                long from = Watermarks.read(connection, WATERMARK);
+                long upTo;
+                try (PreparedStatement last = connection.prepareStatement(
+                        "SELECT coalesce(max(seq), ?) FROM samples WHERE seq > ? AND seq <= ?")) {
+                    last.setLong(1, from);
+                    last.setLong(2, from);
+                    last.setLong(3, from + maxSamples);
+                    try (ResultSet rows = last.executeQuery()) {
+                        rows.next();
+                        upTo = rows.getLong(1);
+                    }
+                }
+                if (upTo > from) {
+                    try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
+                        merge.setLong(1, from);
+                        merge.setLong(2, upTo);
+                        merge.executeUpdate();
+                    }
+                    Watermarks.store(connection, WATERMARK, upTo);
+                }
+                control.execute("COMMIT");
+                return upTo;
+            } catch (SQLException | RuntimeException e) {
+                try (Statement rollback = connection.createStatement()) {
+                    rollback.execute("ROLLBACK");
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Stored buckets of {@code point} at {@code resolution} starting in {@code [fromUs, toUs)}. */
+    static List<Bucket> buckets(Connection connection, PointId point, Resolution resolution, long fromUs, long toUs)
+            throws SQLException {
+        long widthUs = resolution.bucket().toSeconds() * 1_000_000L;
+        long firstStart = fromUs - Math.floorMod(fromUs, widthUs);
+        List<Bucket> buckets = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(BUCKETS)) {
+            query.setInt(1, (int) resolution.bucket().toSeconds());
+            query.setString(2, point.toString());
+            query.setLong(3, firstStart);
+            query.setLong(4, toUs);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long count = rows.getLong(3);
+                    boolean any = count > 0;
+                    buckets.add(new Bucket(EpochMicros.toInstant(rows.getLong(1)), resolution, rows.getLong(2), count,
+                            any ? rows.getDouble(4) : Double.NaN,
+                            any ? rows.getDouble(5) : Double.NaN,
+                            any ? rows.getDouble(6) / count : Double.NaN,
+                            any ? rows.getDouble(7) : Double.NaN,
+                            any ? EpochMicros.toInstant(rows.getLong(8)) : null,
+                            any ? rows.getDouble(9) : Double.NaN,
+                            any ? EpochMicros.toInstant(rows.getLong(10)) : null));
+                }
+            }
+        }
+        return buckets;
+    }
+}

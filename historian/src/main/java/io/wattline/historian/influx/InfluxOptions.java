@@ -1,0 +1,70 @@
+package io.wattline.historian.influx;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Where and how to reach InfluxDB through its v1 API ({@code /write}, {@code /query}), which 1.x
+ * serves natively, 2.x through its v1 compatibility API and 3.x natively.
+ *
+ * @param url base URL, e.g. {@code http://influx.plant.local:8086}
+ * @param database database (2.x: the bucket mapped by a DBRP mapping)
+ * @param retentionPolicy retention policy, empty for the database's default
+ * @param username user for basic authentication, empty for none
+ * @param password password for {@code username}
+ * @param token API token (2.x/3.x; sent as {@code Authorization: Token ...}), empty for none;
+ *     takes precedence over username/password
+ * @param measurement measurement all lines are written to (default {@code wattline})
+ * @param site value of the {@code site} tag: the plant's stable site id
+ * @param systemOfRecord whether raw reads older than the local retention are served from InfluxDB
+ */
+public record InfluxOptions(URI url, String database, String retentionPolicy, String username, String password,
+        String token, String measurement, String site, boolean systemOfRecord) {
+
+    public static final String DEFAULT_MEASUREMENT = "wattline";
+
+    public InfluxOptions {
+        Objects.requireNonNull(url, "url");
+        if (database == null || database.isBlank()) {
+            throw new IllegalArgumentException("InfluxDB database must not be empty (url " + url + ")");
+        }
+        if (site == null || site.isBlank()) {
+            throw new IllegalArgumentException("InfluxDB site tag must not be empty (url " + url + ")");
+        }
+        retentionPolicy = retentionPolicy == null ? "" : retentionPolicy;
+        username = username == null ? "" : username;
+        password = password == null ? "" : password;
+        token = token == null ? "" : token;
+        measurement = measurement == null || measurement.isBlank() ? DEFAULT_MEASUREMENT : measurement;
+    }
+
+    /** Unauthenticated InfluxDB at {@code url}, default retention policy and measurement. */
+    public static InfluxOptions of(URI url, String database, String site) {
+        return new InfluxOptions(url, database, "", "", "", "", DEFAULT_MEASUREMENT, site, false);
+    }
+
+    public InfluxOptions withSystemOfRecord(boolean system) {
+        return new InfluxOptions(url, database, retentionPolicy, username, password, token, measurement, site, system);
+    }
+
+    public InfluxOptions withCredentials(String user, String pass) {
+        return new InfluxOptions(url, database, retentionPolicy, user, pass, token, measurement, site, systemOfRecord);
+    }
+
+    public InfluxOptions withToken(String apiToken) {
+        return new InfluxOptions(url, database, retentionPolicy, username, password, apiToken, measurement, site,
+                systemOfRecord);
+    }
+
+    /** For logs and status: URL, database and retention policy, never credentials. */
+    public String describe() {
+        return url + " db=" + database + (retentionPolicy.isEmpty() ? "" : " rp=" + retentionPolicy);
+    }
+
+    @Override
+    public String toString() {
+        return "InfluxOptions[" + describe() + ", measurement=" + measurement + ", site=" + site
+                + ", user=" + (username.isEmpty() ? "-" : username) + ", password=" + (password.isEmpty() ? "-" : "***")
+                + ", token=" + (token.isEmpty() ? "-" : "***") + ", systemOfRecord=" + systemOfRecord + "]";
+    }
+}
