@@ -12,7 +12,8 @@ public final class BenchMain {
 
     static Map<String, Benchmark> registry() {
         Map<String, Benchmark> all = new TreeMap<>();
-        for (Benchmark b : List.<Benchmark>of(new CodecDecodeBenchmark(), new ModbusRtuScanBenchmark(), new ModbusDeadSlaveBenchmark())) {
+        for (Benchmark b : List.<Benchmark>of(new CodecDecodeBenchmark(), new ModbusRtuScanBenchmark(), new ModbusDeadSlaveBenchmark(),
+                new ModbusTcpThroughputBenchmark())) {
             all.put(b.name(), b);
         }
         return all;
