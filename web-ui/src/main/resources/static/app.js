@@ -182,11 +182,20 @@
     requestAnimationFrame(() => {
       countsPending = false;
       let good = 0, uncertain = 0, bad = 0;
+      const perMeter = new Map();   // meter id -> { total, bad, uncertain, reason }
       for (const r of state.rows.values()) {
-        if (r.sample.quality === 'GOOD') good++;
-        else if (r.sample.quality === 'UNCERTAIN') uncertain++;
-        else if (r.sample.quality === 'BAD') bad++;
+        const q = r.sample.quality;
+        if (q === 'GOOD') good++;
+        else if (q === 'UNCERTAIN') uncertain++;
+        else if (q === 'BAD') bad++;
+        const m = perMeter.get(r.sample.meter) || { total: 0, bad: 0, uncertain: 0, reason: '' };
+        m.total++;
+        if (q === 'BAD') m.bad++;
+        if (q === 'UNCERTAIN') m.uncertain++;
+        if ((q === 'BAD' || q === 'UNCERTAIN') && !m.reason) m.reason = r.sample.reason || '';
+        perMeter.set(r.sample.meter, m);
       }
+      renderMeterHealth(perMeter);
       const c = $('counts');
       c.replaceChildren(
         el('b', '', String(state.rows.size)), ' ' + t('points') + ' · ',
@@ -194,6 +203,19 @@
         el('b', uncertain ? 'n-uncertain' : '', String(uncertain)), ' ' + t('uncertain') + ' · ',
         el('b', bad ? 'n-bad' : '', String(bad)), ' ' + t('bad'));
       if (document.getElementById('only-problems').checked) applyFilter();
+    });
+  }
+
+  // A meter's header says at a glance how many of its points are not GOOD, and the first reason.
+  function renderMeterHealth(perMeter) {
+    document.querySelectorAll('tr.meter').forEach((tr) => {
+      const m = perMeter.get(tr.dataset.meter);
+      const span = tr.querySelector('.meter-health');
+      if (!m || !span) return;
+      span.replaceChildren();
+      span.title = m.reason;
+      if (m.bad) span.append(el('span', 'q q-BAD', `${m.bad}/${m.total} ${t('quality').BAD}`));
+      if (m.uncertain) span.append(' ', el('span', 'q q-UNCERTAIN', `${m.uncertain}/${m.total} ${t('quality').UNCERTAIN}`));
     });
   }
 
