@@ -2,9 +2,9 @@ package io.wattline.historian.duckdb;
 
 import io.wattline.core.PointId;
 import io.wattline.core.Sample;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,29 +12,17 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Commits one batch of samples in one transaction: raw rows through DuckDB's appender, then the
- * per-point latest rows upserted. Used by the writer thread only.
+ * Commits one batch of samples in one transaction through DuckDB's appender. The {@code latest}
+ * table is brought up to date behind the writer, with the rollups (see {@link RollupUpdater}), so
+ * the hot path is the append alone. Used by the writer thread only.
  */
 final class BatchCommitter implements AutoCloseable {
 
-    // Upserts the newest row of each point among the batch just appended. A sample replaces the
-    // stored latest one unless it is older; with equal times the later commit (higher seq) wins,
-    // which matches SeriesReader.range's tie order. One row per point, since DuckDB refuses an
-    // upsert that touches the same key twice in one command.
-    private static final String UPSERT_LATEST = """
-            INSERT INTO latest (point, seq, ts_us, value, quality, reason)
-            SELECT point, seq, ts_us, value, quality, reason FROM samples
-            WHERE seq BETWEEN ? AND ?
-            QUALIFY row_number() OVER (PARTITION BY point ORDER BY ts_us DESC, seq DESC) = 1
-            ON CONFLICT (point) DO UPDATE SET
-                seq = excluded.seq, ts_us = excluded.ts_us, value = excluded.value,
-                quality = excluded.quality, reason = excluded.reason
-            WHERE excluded.ts_us >= latest.ts_us""";
-
     private final DuckDBConnection connection;
-    // The driver closes a statement whose execution failed, so both are recreated after a failure.
+    // PointId.toString() concatenates on every call; a plant has a few thousand points at most.
+    private final Map<PointId, String> pointNames = new HashMap<>();
+    // The driver closes a statement whose execution failed, so it is recreated after a failure.
     private Statement control;
-    private PreparedStatement upsertLatest;
 
     BatchCommitter(DuckDBConnection connection) throws SQLException {
         this.connection = connection;
@@ -69,11 +57,6 @@ final class BatchCommitter implements AutoCloseable {
                     seq++;
                 }
             }
-            // Not executeBatch(): in auto-commit mode the driver wraps a batch in its own BEGIN,
-            // which fails inside ours.
-            upsertLatest.setLong(1, firstSeq);
-            upsertLatest.setLong(2, firstSeq + batch.size() - 1);
-            upsertLatest.executeUpdate();
             control.execute("COMMIT");
             return newest;
         } catch (SQLException | RuntimeException e) {
@@ -83,10 +66,10 @@ final class BatchCommitter implements AutoCloseable {
         }
     }
 
-    private static void appendRow(DuckDBAppender appender, long seq, Sample sample) throws SQLException {
+    private void appendRow(DuckDBAppender appender, long seq, Sample sample) throws SQLException {
         appender.beginRow()
                 .append(seq)
-                .append(sample.point().toString())
+                .append(pointNames.computeIfAbsent(sample.point(), PointId::toString))
                 .append(EpochMicros.of(sample.time()))
                 .append(sample.value())
                 .append(sample.quality().name());
@@ -100,7 +83,6 @@ final class BatchCommitter implements AutoCloseable {
 
     private void openStatements() throws SQLException {
         control = connection.createStatement();
-        upsertLatest = connection.prepareStatement(UPSERT_LATEST);
     }
 
     /** Rolls back through a fresh statement and drops the old ones; problems are added to {@code cause}. */
@@ -111,7 +93,6 @@ final class BatchCommitter implements AutoCloseable {
             cause.addSuppressed(closeFailure);
         }
         control = null;
-        upsertLatest = null;
         try (Statement rollback = connection.createStatement()) {
             rollback.execute("ROLLBACK");
         } catch (SQLException rollbackFailure) {
@@ -128,8 +109,8 @@ final class BatchCommitter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (Statement c = control; PreparedStatement u = upsertLatest) {
-            // closes both, even if one fails
+        if (control != null) {
+            control.close();
         }
     }
 }

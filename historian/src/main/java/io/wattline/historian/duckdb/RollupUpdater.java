@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Folds committed samples into the 1 min / 15 min / 1 h rollups, behind the writer: each step takes
- * the samples with seq above the {@code rollup} watermark, merges their per-bucket statistics into
- * the stored buckets and moves the watermark, all in one transaction. A crash before the commit
+ * Folds committed samples into the 1 min / 15 min / 1 h rollups and the {@code latest} table,
+ * behind the writer: each step takes the samples with seq above the {@code rollup} watermark,
+ * merges their per-bucket statistics into the stored buckets, upserts the newest sample per point
+ * and moves the watermark, all in one transaction. A crash before the commit
  * leaves neither, so no sample is ever counted twice or missed.
  */
 final class RollupUpdater {
@@ -62,6 +63,20 @@ final class RollupUpdater {
                                THEN excluded.last_us ELSE rollups.last_us END""".formatted(USABLE);
     // (excluded rows always come from later seqs, so an equal last time goes to them.)
 
+    // Upserts the newest row of each point among the samples just rolled up. A sample replaces the
+    // stored latest one unless it is older; with equal times the later commit (higher seq) wins,
+    // which matches SeriesReader.range's tie order. One row per point, since DuckDB refuses an
+    // upsert that touches the same key twice in one command.
+    private static final String UPSERT_LATEST = """
+            INSERT INTO latest (point, seq, ts_us, value, quality, reason)
+            SELECT point, seq, ts_us, value, quality, reason FROM samples
+            WHERE seq > ? AND seq <= ?
+            QUALIFY row_number() OVER (PARTITION BY point ORDER BY ts_us DESC, seq DESC) = 1
+            ON CONFLICT (point) DO UPDATE SET
+                seq = excluded.seq, ts_us = excluded.ts_us, value = excluded.value,
+                quality = excluded.quality, reason = excluded.reason
+            WHERE excluded.ts_us >= latest.ts_us""";
+
     private static final String BUCKETS = """
             SELECT bucket_us, samples, count, min, max, sum, first_value, first_us, last_value, last_us
             FROM rollups WHERE res_s = ? AND point = ? AND bucket_us >= ? AND bucket_us < ?
@@ -96,6 +111,11 @@ final class RollupUpdater {
                         merge.setLong(1, from);
                         merge.setLong(2, upTo);
                         merge.executeUpdate();
+                    }
+                    try (PreparedStatement latest = connection.prepareStatement(UPSERT_LATEST)) {
+                        latest.setLong(1, from);
+                        latest.setLong(2, upTo);
+                        latest.executeUpdate();
                     }
                     Watermarks.store(connection, WATERMARK, upTo);
                 }

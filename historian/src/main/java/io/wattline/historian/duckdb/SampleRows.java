@@ -30,8 +30,14 @@ final class SampleRows {
             WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?""";
     private static final String AFTER_LIMIT = AFTER_WINDOW;
 
-    private static final String ALL_LATEST =
-            "SELECT point, ts_us, value, quality, reason, seq FROM latest";
+    // The latest table is maintained with the rollups; samples above the rollup watermark may be newer.
+    private static final String ALL_LATEST = """
+            SELECT point, ts_us, value, quality, reason, seq FROM (
+                SELECT point, ts_us, value, quality, reason, seq FROM latest
+                UNION ALL
+                SELECT point, ts_us, value, quality, reason, seq FROM samples
+                WHERE seq > (SELECT coalesce(max(seq), 0) FROM watermarks WHERE name = 'rollup'))
+            QUALIFY row_number() OVER (PARTITION BY point ORDER BY ts_us DESC, seq DESC) = 1""";
 
     private SampleRows() {
     }

@@ -39,15 +39,18 @@ class BatchCommitterTest {
             committer.commit(List.of(Sample.good(POWER, T0, 1.0), Sample.good(POWER, T0.plusSeconds(1), 2.0)), 1);
 
             List<Sample> second = List.of(Sample.good(POWER, T0.plusSeconds(2), 3.0), Sample.bad(POWER, T0.plusSeconds(3), "timeout"));
-            // A real failure inside the transaction: the upsert's target table is gone.
-            otherStatement.execute("ALTER TABLE latest RENAME TO latest_away");
+            // A real failure inside the transaction: the appender finds a samples table with too few columns.
+            otherStatement.execute("ALTER TABLE samples RENAME TO samples_away");
+            otherStatement.execute("CREATE TABLE samples (seq BIGINT, point VARCHAR)");
             assertThrows(SQLException.class, () -> committer.commit(second, 3));
-            assertEquals(2, count(otherStatement, "SELECT count(*) FROM samples"), "the appended rows were rolled back");
+            assertEquals(0, count(otherStatement, "SELECT count(*) FROM samples"), "nothing appended to the wrong table");
+            assertEquals(2, count(otherStatement, "SELECT count(*) FROM samples_away"), "the first commit is intact");
 
-            otherStatement.execute("ALTER TABLE latest_away RENAME TO latest");
+            otherStatement.execute("DROP TABLE samples");
+            otherStatement.execute("ALTER TABLE samples_away RENAME TO samples");
             committer.commit(second, 3);
             assertEquals(4, count(otherStatement, "SELECT count(*) FROM samples"));
-            assertEquals(4, count(otherStatement, "SELECT seq FROM latest WHERE point = 'mdb-main.active_power_total'"));
+            assertEquals(4, count(otherStatement, "SELECT max(seq) FROM samples WHERE quality = 'BAD'"));
         }
     }
 
