@@ -101,6 +101,9 @@ public final class DeviceHealthTracker {
         lastErrorTime = clock.instant();
         lastAnswered = false;
         consecutiveFailures = 0;
+        offline = false;
+        backoff = Duration.ZERO;
+        nextProbeTime = null;
     }
 
     /**

@@ -151,4 +151,27 @@ class ConnectionPollerTest {
             assertTrue(health.get("m4").snapshot().lastGoodTime() != null);
         }
     }
+
+    @Test
+    void aGatewayWithConcurrencyTwoHasTwoRequestsInFlightAndEachMeterInOneLane() throws Exception {
+        List<Meter> meters = new ArrayList<>();
+        for (int unit = 1; unit <= 4; unit++) {
+            meters.add(TestPlants.meter("m" + unit, METER.id(), "gw", unit, Map.of("fast", Duration.ofMillis(5))));
+        }
+        var inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        var maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        MemoryBus lane0 = new MemoryBus(Duration.ofMillis(5), inFlight, maxInFlight);
+        MemoryBus lane1 = new MemoryBus(Duration.ofMillis(5), inFlight, maxInFlight);
+        Map<String, DeviceHealthTracker> health = trackers(meters, Duration.ofMillis(200), Duration.ofMillis(800));
+        try (SampleBus bus = new SampleBus();
+                ConnectionPoller poller = new ConnectionPoller("gw", List.of(lane0, lane1), tasks(meters), health, bus,
+                        Clock.systemUTC(), 1)) {
+            assertEquals(2, poller.concurrency());
+            poller.start();
+            Thread.sleep(500);
+        }
+        assertEquals(2, maxInFlight.get(), "two lanes, two requests at once, never more");
+        assertEquals(Set.of(1, 3), Set.copyOf(lane0.asked), "meters are dealt to lanes in turn");
+        assertEquals(Set.of(2, 4), Set.copyOf(lane1.asked));
+    }
 }
