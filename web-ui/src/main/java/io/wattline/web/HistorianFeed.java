@@ -37,8 +37,8 @@ public final class HistorianFeed implements AutoCloseable {
     private void store(Sample sample) {
         // A re-statement of a reading already stored (the stale mark keeps the reading's own time)
         // is not a new reading: storing it would put two rows on one timestamp.
-        Instant previous = lastStored.get(sample.point());
-        if (previous != null && !sample.time().isAfter(previous)) {
+        // (Equality, not "not after": a clock stepped back by NTP must not silence a point.)
+        if (sample.time().equals(lastStored.get(sample.point()))) {
             return;
         }
         if (writer.offer(sample)) {

@@ -8,26 +8,32 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 /**
  * Live samples as Server-Sent Events, one {@code sample} event per sample. Each subscriber has its
  * own bounded buffer that drops its oldest samples when the browser is slow, so a slow client
  * never holds up collection or other clients; a comment every 15 s keeps proxies from timing out.
+ * Open streams end when the application stops, before the web server's graceful shutdown, which
+ * would otherwise wait its full timeout for browsers that never hang up.
  */
 @RestController
-public class PointStreamController {
+public class PointStreamController implements SmartLifecycle {
 
     static final int BUFFER_PER_SUBSCRIBER = 512;
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final Map<PointId, PointInfo> points;
     private final SampleBus bus;
+    private final Sinks.Empty<Void> stopping = Sinks.empty();
+    private volatile boolean running;
 
     public PointStreamController(Collector collector, SampleBus bus) {
         this.points = collector.points().stream()
@@ -38,6 +44,7 @@ public class PointStreamController {
     @GetMapping(path = "/api/stream/points", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<PointView>> stream() {
         Flux<ServerSentEvent<PointView>> samples = bus.stream()
+                // Dropping the oldest is the policy for a slow browser, so the drop callback does nothing.
                 .onBackpressureBuffer(BUFFER_PER_SUBSCRIBER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
                 .mapNotNull(s -> {
                     PointInfo info = points.get(s.point());
@@ -47,6 +54,22 @@ public class PointStreamController {
         Flux<ServerSentEvent<PointView>> heartbeat = Flux.interval(HEARTBEAT)
                 .onBackpressureDrop()
                 .map(tick -> ServerSentEvent.<PointView>builder().comment("heartbeat").build());
-        return Flux.merge(samples, heartbeat);
+        return Flux.merge(samples, heartbeat).takeUntilOther(stopping.asMono());
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        stopping.tryEmitEmpty();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }

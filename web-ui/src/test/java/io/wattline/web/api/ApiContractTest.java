@@ -228,6 +228,21 @@ class ApiContractTest {
     }
 
     @Test
+    void openStreamsEndWhenTheApplicationStops() throws Exception {
+        // Otherwise the web server's graceful shutdown waits its whole timeout for open browsers.
+        PointStreamController streams = new PointStreamController(collector, bus);
+        streams.start();
+        java.util.concurrent.CompletableFuture<List<ServerSentEvent<PointView>>> open =
+                streams.stream().collectList().toFuture();
+        bus.publish(Sample.good(power.id(), T0, 1));
+        assertFalse(open.isDone(), "the stream stays open while running");
+        streams.stop();
+        List<ServerSentEvent<PointView>> received = open.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(1, received.size());
+        assertFalse(streams.isRunning());
+    }
+
+    @Test
     void plantTreePlacesEveryMeter() {
         Map<String, Object> tree = client.get().uri("/api/plant").exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
