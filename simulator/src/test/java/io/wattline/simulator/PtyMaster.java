@@ -1,9 +1,11 @@
 package io.wattline.simulator;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,25 +17,27 @@ import java.util.concurrent.TimeUnit;
  */
 final class PtyMaster implements AutoCloseable {
 
-    private final FileOutputStream out;
-    private final FileInputStream in;
+    private final FileChannel in;
+    private final FileChannel out;
     private final BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
     private final Thread reader;
 
     PtyMaster(String device) throws IOException {
-        out = new FileOutputStream(device);
-        in = new FileInputStream(device);
+        // a FileChannel, unlike a FileInputStream, wakes a blocked read when closed: a closed master
+        // must not keep stealing bytes from the next one opening the same pty. Two channels: one
+        // FileChannel serialises reads and writes on its position lock, and the read blocks.
+        in = FileChannel.open(Path.of(device), StandardOpenOption.READ);
+        out = FileChannel.open(Path.of(device), StandardOpenOption.WRITE);
         reader = new Thread(() -> {
-            byte[] buffer = new byte[512];
+            ByteBuffer buffer = ByteBuffer.allocate(512);
             try {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    if (n > 0) {
-                        received.add(java.util.Arrays.copyOf(buffer, n));
+                while (in.read(buffer.clear()) >= 0) {
+                    if (buffer.position() > 0) {
+                        received.add(java.util.Arrays.copyOf(buffer.array(), buffer.position()));
                     }
                 }
             } catch (IOException e) {
-                // the emulator closed the line (socat ended): nothing more will come
+                // closed by us, or the emulator ended the line (socat gone): nothing more will come
             }
         }, "pty-master-reader");
         reader.setDaemon(true);
@@ -48,7 +52,7 @@ final class PtyMaster implements AutoCloseable {
     Answer exchange(byte[] request, int expected, Duration timeout) throws IOException, InterruptedException {
         received.clear();
         long start = System.nanoTime();
-        out.write(request);
+        out.write(ByteBuffer.wrap(request));
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         long last = start;
         long deadline = start + timeout.toNanos();
