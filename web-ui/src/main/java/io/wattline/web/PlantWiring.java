@@ -5,12 +5,13 @@ import io.wattline.collector.live.SampleBus;
 import io.wattline.config.ConfigException;
 import io.wattline.config.PlantConfigLoader;
 import io.wattline.core.plant.Plant;
+import io.wattline.historian.Historian;
 import io.wattline.historian.HistorianOptions;
-import io.wattline.historian.duckdb.DuckDbStore;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.simulator.PlantSimulator;
 import io.wattline.simulator.SimulatorOptions;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -72,9 +73,13 @@ public class PlantWiring {
         }
     }
 
+    /**
+     * The local store with its rollups and raw retention, the same code path as production.
+     * InfluxDB forwarding is not configurable here yet, so it is off.
+     */
     @Bean
-    public DuckDbStore historianStore(WattlineProperties properties) {
-        return DuckDbStore.open(properties.dataDir(), HistorianOptions.defaults());
+    public Historian historian(WattlineProperties properties) {
+        return Historian.open(properties.dataDir(), HistorianOptions.defaults(), Optional.empty());
     }
 
     @Bean
@@ -84,8 +89,8 @@ public class PlantWiring {
 
     /** Subscribed before the collector starts, so the first samples are stored too. */
     @Bean
-    public HistorianFeed historianFeed(SampleBus bus, DuckDbStore store) {
-        return new HistorianFeed(bus, store);
+    public HistorianFeed historianFeed(SampleBus bus, Historian historian) {
+        return new HistorianFeed(bus, historian.writer());
     }
 
     /** Started here; depends on the feed so that it is stopped before the feed and the store. */

@@ -109,4 +109,23 @@ class ModuleDependencyTest {
         check(noClasses().that().resideOutsideOfPackage(HISTORIAN)
                 .should().dependOnClassesThat().resideInAPackage("org.duckdb.."));
     }
+
+    @Test
+    void onlyTheInfluxAdapterImportsTheInfluxClient() {
+        check(noClasses().that().resideOutsideOfPackage("io.wattline.historian.influx..")
+                .should().dependOnClassesThat().resideInAPackage("com.influxdb.."));
+    }
+
+    @Test
+    void onlyOpcUaCodeImportsMilo() {
+        // collector (client), simulator (test server), web (the north-bound server)
+        check(noClasses().that().resideOutsideOfPackages(COLLECTOR, SIMULATOR, WEB)
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.milo.."));
+    }
+
+    @Test
+    void onlyTheSmsTransportImportsJsmpp() {
+        check(noClasses().that().resideOutsideOfPackage(NOTIFY)
+                .should().dependOnClassesThat().resideInAPackage("org.jsmpp.."));
+    }
 }

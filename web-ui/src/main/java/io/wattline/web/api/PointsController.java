@@ -5,6 +5,7 @@ import io.wattline.collector.live.PointInfo;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.core.PointId;
 import io.wattline.core.Sample;
+import io.wattline.historian.Historian;
 import io.wattline.historian.SeriesReader;
 import java.time.Clock;
 import java.util.List;
@@ -27,10 +28,10 @@ public class PointsController {
     private final SeriesReader history;
     private final Clock clock;
 
-    public PointsController(Collector collector, SampleBus bus, SeriesReader history, Clock clock) {
+    public PointsController(Collector collector, SampleBus bus, Historian historian, Clock clock) {
         this.points = collector.points();
         this.bus = bus;
-        this.history = history;
+        this.history = historian.reader();
         this.clock = clock;
     }
 

@@ -13,7 +13,8 @@ import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
 import io.wattline.core.plant.Plant;
 import io.wattline.historian.HistorianOptions;
-import io.wattline.historian.duckdb.DuckDbStore;
+import io.wattline.historian.Historian;
+import io.wattline.historian.SampleWriter;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.web.RunningPlant;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +51,8 @@ class ApiContractTest {
     @TempDir
     Path data;
 
-    private DuckDbStore store;
+    private Historian historian;
+    private SampleWriter store;
     private SampleBus bus;
     private Collector collector;
     private WebTestClient client;
@@ -62,11 +65,12 @@ class ApiContractTest {
         Clock clock = Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC);
         bus = new SampleBus();
         collector = new Collector(plant, catalog::require, bus, clock);
-        store = DuckDbStore.open(data, HistorianOptions.defaults());
+        historian = Historian.open(data, HistorianOptions.defaults(), Optional.empty());
+        store = historian.writer();
         power = collector.points().stream().filter(p -> p.quantity() == Quantity.ACTIVE_POWER).findFirst()
                 .orElseThrow();
         client = WebTestClient.bindToController(
-                        new PointsController(collector, bus, store, clock),
+                        new PointsController(collector, bus, historian, clock),
                         new PointStreamController(collector, bus),
                         new PlantController(new RunningPlant(plant, null)))
                 .controllerAdvice(new ApiErrorHandler())
@@ -77,7 +81,7 @@ class ApiContractTest {
     void tearDown() {
         collector.close();
         bus.close();
-        store.close();
+        historian.close();
     }
 
     @Test
