@@ -1,14 +1,17 @@
 package io.wattline.simulator;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +86,7 @@ public final class Rs485BusEmulator implements AutoCloseable {
     private final Map<Integer, BusSlot> slots = new ConcurrentHashMap<>();
     private final BusCounters counters = new BusCounters();
     private final RtuBusLoop loop;
+    private final List<SerialTcpGateway> gateways = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private Rs485BusEmulator(Settings settings, SocatPtyPair line) {
@@ -197,6 +201,16 @@ public final class Rs485BusEmulator implements AutoCloseable {
         return slot(unitId).turnaround;
     }
 
+    /**
+     * Opens a serial-to-Ethernet gateway in transparent mode in front of this bus: RTU frames sent to
+     * the returned TCP address (port 0: a free one) travel the same timed bus. Closed with the bus.
+     */
+    public InetSocketAddress startTcpGateway(String host, int port) {
+        SerialTcpGateway gateway = SerialTcpGateway.open(settings.name(), Path.of(masterDevice()), host, port);
+        gateways.add(gateway);
+        return gateway.address();
+    }
+
     public BusStatistics statistics() {
         return counters.snapshot();
     }
@@ -220,6 +234,7 @@ public final class Rs485BusEmulator implements AutoCloseable {
             return;
         }
         closed = true;
+        gateways.forEach(SerialTcpGateway::close);
         loop.stop();
         line.close();
         LOG.info("RS-485 bus {} stopped: {}", settings.name(), counters.snapshot());

@@ -1,6 +1,7 @@
 package io.wattline.simulator;
 
 import io.wattline.core.Quantity;
+import io.wattline.profiles.DeviceProfile;
 import io.wattline.profiles.RegisterFunction;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,6 +12,12 @@ import java.util.function.Supplier;
  */
 public record SimulatedDevice(String meterId, int unitId, RegisterImage image,
         Supplier<Map<Quantity, Double>> readings) {
+
+    /** A device whose readings never change: for tests and benchmarks that need known values. */
+    public static SimulatedDevice fixed(String meterId, int unitId, DeviceProfile profile, Map<Quantity, Double> readings) {
+        Map<Quantity, Double> copy = Map.copyOf(readings);
+        return new SimulatedDevice(meterId, unitId, new RegisterImage(profile, Map.of()), () -> copy);
+    }
 
     public int[] registers(RegisterFunction function, int start, int count) throws RegisterImage.OutsideReadableRange {
         if (!image.isReadable(function, start, count)) {

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.facade.ModbusSerialMaster;
+import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.util.SerialParameters;
 import com.fazecast.jSerialComm.SerialPort;
 import io.wattline.profiles.RegisterFunction;
+import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +66,28 @@ class J2modRtuMasterIntegrationTest {
                 bus.setBehaviour(2, SlaveBehaviour.normal());
                 assertEquals(2, master.readMultipleRegisters(2, 0, 2).length);
                 assertTrue(bus.statistics().unanswered() >= 1);
+            } finally {
+                master.disconnect();
+            }
+        }
+    }
+
+    @Test
+    void rtuOverTcpThroughTheGatewayMeetsTheSameTimedBus() throws Exception {
+        SimulatedDevice one = Rs485BusEmulatorIntegrationTest.meter(1, 77.0);
+        try (Rs485BusEmulator bus = Rs485BusEmulator.start(9600, List.of(one))) {
+            InetSocketAddress gateway = bus.startTcpGateway("127.0.0.1", 0);
+            ModbusTCPMaster master = new ModbusTCPMaster("127.0.0.1", gateway.getPort(), 1000, false, true);
+            master.connect();
+            try {
+                long start = System.nanoTime();
+                Register[] words = master.readMultipleRegisters(1, 0, 10);
+                long elapsed = System.nanoTime() - start;
+                assertEquals(77.0f, Float.intBitsToFloat(words[0].getValue() << 16 | words[1].getValue()));
+                long wire = bus.timing().bytesNanos(8) + bus.timing().silenceNanos()
+                        + Rs485BusEmulator.DEFAULT_TURNAROUND.toNanos() + bus.timing().bytesNanos(25);
+                assertTrue(elapsed >= wire, "read over the gateway took " + elapsed + " ns, wire time " + wire + " ns");
+                assertEquals(1, bus.statistics().responseFrames());
             } finally {
                 master.disconnect();
             }
