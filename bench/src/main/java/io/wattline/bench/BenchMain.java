@@ -13,7 +13,7 @@ public final class BenchMain {
     static Map<String, Benchmark> registry() {
         Map<String, Benchmark> all = new TreeMap<>();
         for (Benchmark b : List.<Benchmark>of(new CodecDecodeBenchmark(), new ModbusRtuScanBenchmark(), new ModbusDeadSlaveBenchmark(),
-                new ModbusTcpThroughputBenchmark(), new HistorianIngestBenchmark())) {
+                new ModbusTcpThroughputBenchmark(), new HistorianIngestBenchmark(), new HistorianForwardBenchmark())) {
             all.put(b.name(), b);
         }
         return all;

@@ -5,6 +5,7 @@ import io.wattline.historian.ForwarderStatus;
 import io.wattline.historian.StoredSample;
 import io.wattline.historian.SystemAlarm;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,12 +55,18 @@ public final class Forwarder implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong quarantined = new AtomicLong();
     private volatile long watermark;
+    private volatile long storedWatermark;
     private volatile Instant oldestPending;
     private volatile Instant lastSuccess;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
     private volatile boolean retrying;
     private volatile boolean running = true;
+    // Where the forwarding thread's time goes (logged on close): waiting for the next batch to be
+    // read and prepared, sending, storing the watermark.
+    private long readWaitNanos;
+    private long sendNanos;
+    private long storeNanos;
 
     /**
      * @param consumer name of this forwarder's watermark in the store, e.g. {@code forward:influx}
@@ -85,6 +92,7 @@ public final class Forwarder implements AutoCloseable {
     /** Reads the stored watermark and starts shipping. */
     public void start() {
         watermark = source.watermark(consumer);
+        storedWatermark = watermark;
         log.info("forwarder to {} starting after seq {} ({} samples waiting)", target.target(), watermark,
                 Math.max(0, source.lastSeq() - watermark));
         thread.start();
@@ -128,12 +136,15 @@ public final class Forwarder implements AutoCloseable {
     }
 
     private void run() {
+        long storedAtNanos = System.nanoTime();
         CompletableFuture<Batch> next = null;
         long backoff = options.initialBackoff().toMillis();
         while (running) {
             Batch batch;
             try {
+                long waitStarted = System.nanoTime();
                 batch = next != null ? next.join() : read(watermark);
+                readWaitNanos += System.nanoTime() - waitStarted;
                 next = null;
                 clear(ALARM_LOCAL_READ);
                 backoff = options.initialBackoff().toMillis();
@@ -149,6 +160,9 @@ public final class Forwarder implements AutoCloseable {
             }
             if (batch.samples() == 0) {
                 oldestPending = null;
+                if (watermark > storedWatermark) {
+                    storeWatermark(watermark);
+                }
                 if (!pause(options.idlePoll().toMillis())) {
                     break;
                 }
@@ -158,37 +172,54 @@ public final class Forwarder implements AutoCloseable {
             long after = batch.lastSeq();
             // Read and encode the next batch while this one is on the wire.
             next = CompletableFuture.supplyAsync(() -> read(after), prefetch);
-            if (!deliver(batch.lines())) {
+            long sendStarted = System.nanoTime();
+            if (!deliver(batch.prepared())) {
                 break; // stopping: the watermark stays, the batch is resent next time
             }
-            storeWatermark(after);
-            if (!running) {
-                break;
-            }
+            sendNanos += System.nanoTime() - sendStarted;
             watermark = after;
             forwarded.addAndGet(batch.samples());
             lastSuccess = clock.instant();
+            // Persisted at most every watermarkInterval (and when caught up or stopping): each store
+            // is a DuckDB commit, and after a crash resending a second's worth of lines is harmless.
+            if (System.nanoTime() - storedAtNanos >= options.watermarkInterval().toNanos() || batch.samples() < options.batchSamples()) {
+                long storeStarted = System.nanoTime();
+                storeWatermark(after);
+                storedAtNanos = System.nanoTime();
+                storeNanos += storedAtNanos - storeStarted;
+            }
         }
         if (next != null) {
             next.cancel(true);
+        }
+        if (watermark > storedWatermark) {
+            storeWatermark(watermark);
         }
     }
 
     private Batch read(long after) {
         List<StoredSample> samples = source.after(after, options.batchSamples());
         if (samples.isEmpty()) {
-            return new Batch(List.of(), 0, after, null);
+            return new Batch(null, 0, after, null);
         }
-        return new Batch(protocol.encode(samples), samples.size(), samples.get(samples.size() - 1).seq(),
+        return new Batch(prepare(protocol.encode(samples)), samples.size(), samples.get(samples.size() - 1).seq(),
                 samples.get(0).sample().time());
     }
 
-    /** Sends {@code lines}, splitting on content refusals; false only when stopped mid-way. */
-    private boolean deliver(List<String> lines) {
-        List<List<String>> work = new ArrayList<>();
-        work.add(lines);
+    private LineBatch prepare(List<String> lines) {
+        try {
+            return target.prepare(lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("preparing " + lines.size() + " lines for " + target.target() + " failed", e);
+        }
+    }
+
+    /** Sends {@code batch}, splitting on content refusals; false only when stopped mid-way. */
+    private boolean deliver(LineBatch batch) {
+        List<LineBatch> work = new ArrayList<>();
+        work.add(batch);
         while (!work.isEmpty()) {
-            List<String> part = work.remove(work.size() - 1);
+            LineBatch part = work.remove(work.size() - 1);
             LinesRejectedException refused;
             try {
                 refused = writeWithRetry(part);
@@ -198,13 +229,14 @@ public final class Forwarder implements AutoCloseable {
             if (refused == null) {
                 continue;
             }
-            if (part.size() == 1) {
-                quarantine(part.get(0), refused);
+            List<String> lines = part.lines();
+            if (lines.size() == 1) {
+                quarantine(lines.get(0), refused);
             } else {
                 // Halves in order: the later half first onto the stack so the earlier one goes first.
-                int half = part.size() / 2;
-                work.add(part.subList(half, part.size()));
-                work.add(part.subList(0, half));
+                int half = lines.size() / 2;
+                work.add(prepare(lines.subList(half, lines.size())));
+                work.add(prepare(lines.subList(0, half)));
             }
         }
         return true;
@@ -215,7 +247,7 @@ public final class Forwarder implements AutoCloseable {
      *
      * @return null when accepted, the refusal when the target rejected the data
      */
-    private LinesRejectedException writeWithRetry(List<String> lines) throws InterruptedException {
+    private LinesRejectedException writeWithRetry(LineBatch lines) throws InterruptedException {
         long backoff = options.initialBackoff().toMillis();
         for (int attempt = 1; ; attempt++) {
             if (!running) {
@@ -281,9 +313,10 @@ public final class Forwarder implements AutoCloseable {
 
     private void storeWatermark(long seq) {
         long backoff = options.initialBackoff().toMillis();
-        while (running) {
+        for (int attempt = 1; running || attempt <= 3; attempt++) {
             try {
                 source.storeWatermark(consumer, seq);
+                storedWatermark = seq;
                 clear(ALARM_LOCAL_READ);
                 return;
             } catch (RuntimeException e) {
@@ -342,9 +375,10 @@ public final class Forwarder implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         prefetch.shutdownNow();
-        log.info("forwarder to {} stopped at seq {}", target.target(), watermark);
+        log.info("forwarder to {} stopped at seq {}; time waiting for reads {} ms, sending {} ms, storing watermarks {} ms",
+                target.target(), watermark, readWaitNanos / 1_000_000, sendNanos / 1_000_000, storeNanos / 1_000_000);
     }
 
-    private record Batch(List<String> lines, int samples, long lastSeq, Instant oldest) {
+    private record Batch(LineBatch prepared, int samples, long lastSeq, Instant oldest) {
     }
 }

@@ -1,5 +1,6 @@
 package io.wattline.historian.influx;
 
+import io.wattline.historian.forward.LineBatch;
 import io.wattline.historian.forward.LineWriter;
 import io.wattline.historian.forward.LinesRejectedException;
 import java.io.ByteArrayOutputStream;
@@ -56,12 +57,17 @@ public final class InfluxLineWriter implements LineWriter {
     }
 
     @Override
-    public void write(List<String> lines) throws IOException, LinesRejectedException, InterruptedException {
+    public LineBatch prepare(List<String> lines) throws IOException {
+        return new LineBatch(lines, gzip(lines));
+    }
+
+    @Override
+    public void write(LineBatch batch) throws IOException, LinesRejectedException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(writeUri)
                 .timeout(timeout)
                 .header("Content-Type", "text/plain; charset=utf-8")
                 .header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(lines)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(batch.body()));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
