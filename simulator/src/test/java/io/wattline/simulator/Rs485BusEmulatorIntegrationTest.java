@@ -155,6 +155,24 @@ class Rs485BusEmulatorIntegrationTest {
         }
     }
 
+    @Test
+    void aSlowAnswerTheMasterNoLongerWaitsForIsDroppedNotDeliveredLate() throws Exception {
+        try (Rs485BusEmulator bus = Rs485BusEmulator.start(19200, List.of(meter(1, 11.0), meter(2, 22.0)));
+                PtyMaster master = new PtyMaster(bus.masterDevice())) {
+            bus.setBehaviour(1, SlaveBehaviour.slow(Duration.ofMillis(300)));
+            ReadRequest slow = new ReadRequest(1, RegisterFunction.HOLDING, 0, 2);
+            assertEquals(0, master.exchange(ModbusFrames.rtuRequest(slow), 9, Duration.ofMillis(80)).bytes().length);
+            // the master gives up and asks unit 2: it gets unit 2's answer, not unit 1's late one
+            ReadRequest next = new ReadRequest(2, RegisterFunction.HOLDING, 0, 2);
+            PtyMaster.Answer answer = master.exchange(ModbusFrames.rtuRequest(next), 9, TIMEOUT);
+            assertEquals(22.0f, Float.intBitsToFloat(registerPair(answer.bytes(), next)));
+            assertEquals(0, master.drain(Duration.ofMillis(400)).length, "nothing arrives after that");
+            BusStatistics stats = bus.statistics();
+            assertEquals(1, stats.droppedResponses());
+            assertEquals(1, stats.responseFrames());
+        }
+    }
+
     private static int registerPair(byte[] answer, ReadRequest read) {
         int[] words = ModbusFrames.parseRtuRegisters(answer, read);
         return words[0] << 16 | words[1];
