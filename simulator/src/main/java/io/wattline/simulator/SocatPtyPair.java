@@ -40,6 +40,8 @@ final class SocatPtyPair implements Closeable {
     private final Path masterDevice;
     private final FileInputStream busIn;
     private final FileOutputStream busOut;
+    /** Ends socat if the JVM exits without closing the bus, so no orphan keeps the pty. */
+    private final Thread exitHook;
 
     private SocatPtyPair(String name, Process socat, Path directory, boolean ownDirectory, Path masterLink,
             Path busLink, Path masterDevice, FileInputStream busIn, FileOutputStream busOut) {
@@ -52,6 +54,8 @@ final class SocatPtyPair implements Closeable {
         this.masterDevice = masterDevice;
         this.busIn = busIn;
         this.busOut = busOut;
+        this.exitHook = new Thread(socat::destroy, "rs485-" + name + "-socat-exit");
+        Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
     /** True when a {@code socat} executable is on the PATH. */
@@ -90,15 +94,34 @@ final class SocatPtyPair implements Closeable {
         }
         Path masterLink = dir.resolve("master");
         Path busLink = dir.resolve("bus");
-        Process socat = startSocat(name, masterLink, busLink);
+        Process socat = null;
+        FileInputStream in = null;
         try {
+            socat = startSocat(name, masterLink, busLink);
             Path masterDevice = masterLink.toRealPath();
-            FileInputStream in = new FileInputStream(busLink.toFile());
+            in = new FileInputStream(busLink.toFile());
             FileOutputStream out = new FileOutputStream(busLink.toFile());
             return new SocatPtyPair(name, socat, dir, own, masterLink, busLink, masterDevice, in, out);
-        } catch (IOException e) {
-            socat.destroy();
-            throw new UncheckedIOException(name + ": cannot open the pty " + busLink, e);
+        } catch (IOException | RuntimeException e) {
+            if (socat != null) {
+                socat.destroy();
+            }
+            if (in != null) {
+                try {
+                    in.close();
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            if (own) {
+                try {
+                    Files.deleteIfExists(dir);
+                } catch (IOException removing) {
+                    e.addSuppressed(removing);
+                }
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(name + ": cannot open the pty " + busLink, io)
+                    : (RuntimeException) e;
         }
     }
 
@@ -166,6 +189,11 @@ final class SocatPtyPair implements Closeable {
     /** Stops socat (which ends a blocked read on the bus end), closes the bus end, removes the links. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException e) {
+            LOG.debug("{}: closing during JVM shutdown", name);
+        }
         socat.destroy();
         try {
             if (!socat.waitFor(2, TimeUnit.SECONDS)) {
