@@ -1,5 +1,6 @@
 package io.wattline.simulator;
 
+import io.wattline.profiles.codec.ReadRequest;
 import java.time.Duration;
 
 /**
@@ -71,8 +72,23 @@ public record BusTiming(int baudRate, int bitsPerCharacter) {
         return bytesNanos(requestBytes) + silenceNanos();
     }
 
-    /** Bytes of an RTU read response: unit, function, byte count, data, CRC. */
+    /** Bytes of an RTU register read response (functions 3, 4): unit, function, byte count, data, CRC. */
     public static int readResponseBytes(int registers) {
         return 5 + 2 * registers;
+    }
+
+    /** Bytes of an RTU bit read response (functions 1, 2): one data byte per 8 bits. */
+    public static int bitResponseBytes(int bits) {
+        return 5 + (bits + 7) / 8;
+    }
+
+    /** Bytes of the normal RTU response to {@code request}. */
+    public static int responseBytes(ReadRequest request) {
+        return 5 + request.responseByteCount();
+    }
+
+    /** {@link #exchangeNanos} of one read answered normally. */
+    public long exchangeNanos(ReadRequest request, Duration turnaround) {
+        return exchangeNanos(READ_REQUEST_BYTES, responseBytes(request), turnaround);
     }
 }

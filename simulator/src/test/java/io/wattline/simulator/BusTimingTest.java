@@ -3,6 +3,8 @@ package io.wattline.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.wattline.profiles.RegisterFunction;
+import io.wattline.profiles.codec.ReadRequest;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,6 +43,18 @@ class BusTimingTest {
         assertEquals(expected, t.exchangeNanos(BusTiming.READ_REQUEST_BYTES, BusTiming.readResponseBytes(10),
                 Duration.ofMillis(5)));
         assertEquals(t.bytesNanos(8) + t.silenceNanos(), t.unansweredNanos(8));
+    }
+
+    @Test
+    void responseSizesOfReads() {
+        BusTiming t = BusTiming.modbus(19200);
+        assertEquals(25, BusTiming.responseBytes(new ReadRequest(1, RegisterFunction.HOLDING, 0, 10)));
+        assertEquals(BusTiming.readResponseBytes(10), BusTiming.responseBytes(new ReadRequest(1, RegisterFunction.INPUT, 0, 10)));
+        // 9 coils need 2 data bytes
+        assertEquals(7, BusTiming.bitResponseBytes(9));
+        assertEquals(7, BusTiming.responseBytes(new ReadRequest(1, RegisterFunction.COIL, 0, 9)));
+        assertEquals(t.exchangeNanos(8, 25, Duration.ofMillis(2)),
+                t.exchangeNanos(new ReadRequest(1, RegisterFunction.HOLDING, 0, 10), Duration.ofMillis(2)));
     }
 
     @Test
