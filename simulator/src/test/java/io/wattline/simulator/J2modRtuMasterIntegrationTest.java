@@ -69,6 +69,15 @@ class J2modRtuMasterIntegrationTest {
             } finally {
                 master.disconnect();
             }
+            // a master that closes the port and opens it again (as after a link error) finds the bus as before
+            ModbusSerialMaster again = new ModbusSerialMaster(params, 300);
+            again.connect();
+            try {
+                Register[] power = again.readMultipleRegisters(1, 0, 2);
+                assertEquals(1500.25f, Float.intBitsToFloat(power[0].getValue() << 16 | power[1].getValue()));
+            } finally {
+                again.disconnect();
+            }
         }
     }
 
