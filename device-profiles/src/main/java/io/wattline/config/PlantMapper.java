@@ -9,6 +9,7 @@ import io.wattline.core.plant.CostCentre;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.core.plant.Equipment;
 import io.wattline.core.plant.Meter;
+import io.wattline.core.plant.OpcUaEndpoint;
 import io.wattline.core.plant.Plant;
 import io.wattline.core.plant.ProductionLine;
 import io.wattline.core.plant.Shift;
@@ -82,7 +83,15 @@ final class PlantMapper {
                 serial ? (c.has("parity") ? text(c, "parity") : "N") : null,
                 serial ? c.path("stopBits").asInt(1) : 0,
                 c.has("timeout") ? DurationText.parse(text(c, "timeout")).orElseThrow() : DEFAULT_TIMEOUT,
-                c.path("concurrency").asInt(1));
+                c.path("concurrency").asInt(1),
+                type == ConnectionType.OPC_UA ? opcUa(c.path("opcua")) : null);
+    }
+
+    /** Without an opcua block an OPC UA connection is anonymous and unsecured. */
+    private static OpcUaEndpoint opcUa(JsonNode o) {
+        return new OpcUaEndpoint(text(o, "path"), text(o, "securityPolicy"), text(o, "securityMode"),
+                text(o, "username"), text(o, "password"), text(o, "trustDir"),
+                o.path("trustAllServers").asBoolean(false));
     }
 
     /** A meter's area defaults to the area of its line or equipment. */

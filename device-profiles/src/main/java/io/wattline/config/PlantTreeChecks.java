@@ -137,6 +137,16 @@ final class PlantTreeChecks {
                         + type + " connection"));
             }
         }
+        if (!type.equals("opc-ua") && connection.has("opcua")) {
+            errors.add(doc.error(at + "/opcua", "field 'opcua' does not apply to a " + type + " connection"));
+        }
+        JsonNode opcUa = connection.path("opcua");
+        String policy = text(opcUa, "securityPolicy");
+        String mode = text(opcUa, "securityMode");
+        if (policy != null && mode != null && policy.equals("None") != mode.equals("None")) {
+            errors.add(doc.error(at + "/opcua/securityMode", "security mode " + mode + " does not go with policy "
+                    + policy + " (None goes with None; Basic256Sha256 with Sign or SignAndEncrypt)"));
+        }
         duration(at + "/timeout", connection.path("timeout"), MAX_TIMEOUT);
         JsonNode concurrency = connection.path("concurrency");
         if (type.startsWith("modbus-rtu") && concurrency.isIntegralNumber() && concurrency.asInt() > 1) {
@@ -167,7 +177,10 @@ final class PlantTreeChecks {
             if (reference(at + "/connection", node, "connection", "connections")) {
                 unitId(at, node, unitsByConnection);
             }
-            profile(at, node);
+            // OPC UA devices are described by OPC UA profiles, which the OPC UA collector resolves.
+            if (!onOpcUa(node)) {
+                profile(at, node);
+            }
             JsonNode poll = node.path("poll");
             if (poll.isObject()) {
                 for (String group : poll.propertyNames()) {
@@ -231,6 +244,12 @@ final class PlantTreeChecks {
                     + connectionId + "' by meter '" + text(doc.root().path("meters").path(first), "id")
                     + "' (line " + doc.lineOf("/meters/" + first + "/unitId") + ")"));
         }
+    }
+
+    private boolean onOpcUa(JsonNode meter) {
+        String connectionId = text(meter, "connection");
+        Integer index = connectionId == null ? null : sections.get("connections").get(connectionId);
+        return index != null && "opc-ua".equals(text(doc.root().path("connections").path(index), "type"));
     }
 
     private void profile(String at, JsonNode meter) {

@@ -10,6 +10,7 @@ import java.time.Duration;
  * @param parity        {@code N}, {@code E} or {@code O}; null for TCP
  * @param timeout       how long to wait for one response
  * @param concurrency   outstanding requests allowed at once (always 1 on a serial bus)
+ * @param opcUa         endpoint, security and user of an OPC UA connection; null for Modbus
  */
 public record Connection(
         String id,
@@ -21,7 +22,21 @@ public record Connection(
         String parity,
         int stopBits,
         Duration timeout,
-        int concurrency) {
+        int concurrency,
+        OpcUaEndpoint opcUa) {
+
+    /** A connection without OPC UA options (the constructor of the Modbus-only model). */
+    public Connection(String id, ConnectionType type, String host, int port, String serialDevice, int baudRate,
+            String parity, int stopBits, Duration timeout, int concurrency) {
+        this(id, type, host, port, serialDevice, baudRate, parity, stopBits, timeout, concurrency,
+                type == ConnectionType.OPC_UA ? OpcUaEndpoint.anonymousNone() : null);
+    }
+
+    /** An OPC UA connection to {@code host:port} with the given endpoint options. */
+    public static Connection opcUa(String id, String host, int port, OpcUaEndpoint endpoint) {
+        return new Connection(id, ConnectionType.OPC_UA, host, port, null, 0, null, 0, Duration.ofSeconds(5), 1,
+                endpoint);
+    }
 
     public static Connection modbusTcp(String id, String host, int port) {
         return new Connection(id, ConnectionType.MODBUS_TCP, host, port, null, 0, null, 0,
@@ -31,6 +46,6 @@ public record Connection(
     /** Same connection pointed at another host and port (the demo rewrites ports this way). */
     public Connection withEndpoint(String newHost, int newPort) {
         return new Connection(id, type, newHost, newPort, serialDevice, baudRate, parity, stopBits,
-                timeout, concurrency);
+                timeout, concurrency, opcUa);
     }
 }

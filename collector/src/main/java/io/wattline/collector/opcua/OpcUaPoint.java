@@ -1,0 +1,40 @@
+package io.wattline.collector.opcua;
+
+import io.wattline.core.Quantity;
+import java.time.Duration;
+
+/**
+ * One point of an OPC UA profile: which variable carries it (a node id, or a browse path from the
+ * Objects folder) and how to monitor it. Engineering value = raw × {@code scale} + {@code offset}.
+ *
+ * @param nodeId           e.g. {@code ns=2;s=Line1.GoodCount} or {@code nsu=urn:plc;s=Line1.GoodCount}; null when a browse path is given
+ * @param browsePath       e.g. {@code 2:Line1/2:GoodCount}, relative to Objects; null when a node id is given
+ * @param samplingInterval how often the server samples the variable
+ * @param queueSize        values the server keeps between two publishes (1 = latest only)
+ */
+public record OpcUaPoint(
+        String name,
+        Quantity quantity,
+        String unit,
+        String nodeId,
+        String browsePath,
+        Duration samplingInterval,
+        int queueSize,
+        Deadband deadband,
+        double scale,
+        double offset) {
+
+    public OpcUaPoint {
+        if ((nodeId == null) == (browsePath == null)) {
+            throw new IllegalArgumentException("point '" + name + "' needs exactly one of nodeId and browsePath");
+        }
+        if (queueSize < 1) {
+            throw new IllegalArgumentException("point '" + name + "': queueSize must be at least 1, got " + queueSize);
+        }
+    }
+
+    /** Where the variable is, as written in the profile. */
+    public String address() {
+        return nodeId != null ? nodeId : browsePath;
+    }
+}

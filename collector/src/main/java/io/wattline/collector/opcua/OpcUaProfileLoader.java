@@ -1,0 +1,137 @@
+package io.wattline.collector.opcua;
+
+import io.wattline.core.PointId;
+import io.wattline.core.Quantity;
+import io.wattline.profiles.ProfileException;
+import io.wattline.profiles.ProfileLoader;
+import io.wattline.profiles.yaml.ValidationError;
+import io.wattline.profiles.yaml.YamlDocument;
+import io.wattline.profiles.yaml.YamlSyntaxException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads OPC UA profiles ({@code protocol: opc-ua}) from the classpath folder {@code opcua-profiles/}.
+ * Every problem names file, line and field; all of them are reported at once.
+ */
+public final class OpcUaProfileLoader {
+
+    /** Classpath folder of the shipped OPC UA profiles. */
+    public static final String RESOURCE_DIR = "opcua-profiles/";
+    static final Duration DEFAULT_SAMPLING = Duration.ofSeconds(1);
+
+    private final Map<String, Optional<OpcUaProfile>> cache = new ConcurrentHashMap<>();
+
+    /** The OPC UA profile with this id ({@code vendor/model}), if one ships in the jar. */
+    public Optional<OpcUaProfile> find(String id) {
+        return cache.computeIfAbsent(id, OpcUaProfileLoader::loadResource);
+    }
+
+    private static Optional<OpcUaProfile> loadResource(String id) {
+        String resource = RESOURCE_DIR + id + ".yaml";
+        try (InputStream in = OpcUaProfileLoader.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(parse(id, resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /**
+     * Parses one OPC UA profile.
+     *
+     * @throws ProfileException listing every problem, each with file, line and field
+     */
+    public static OpcUaProfile parse(String id, String file, String yamlText) {
+        YamlDocument doc;
+        try {
+            doc = YamlDocument.parse(file, yamlText);
+        } catch (YamlSyntaxException e) {
+            throw new ProfileException(List.of(new ValidationError(file, 0, 0, "", e.getMessage())));
+        }
+        List<ValidationError> problems = new ArrayList<>();
+        JsonNode root = doc.root();
+        if (!"opc-ua".equals(text(root, "protocol"))) {
+            problems.add(doc.error("/protocol", "expected 'protocol: opc-ua' in an OPC UA profile"));
+        }
+        JsonNode defaults = root.path("defaults");
+        Duration defaultSampling = duration(doc, "/defaults/samplingInterval", defaults, DEFAULT_SAMPLING, problems);
+        int defaultQueue = defaults.path("queueSize").asInt(1);
+        List<OpcUaPoint> points = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        JsonNode list = root.path("points");
+        if (!list.isArray() || list.isEmpty()) {
+            problems.add(doc.error("/points", "expected a list of points"));
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String at = "/points/" + i;
+            JsonNode p = list.get(i);
+            String name = text(p, "name");
+            if (!PointId.isValidPointName(name)) {
+                problems.add(doc.error(at + "/name", "expected a point name of lower-case letters, digits and '_', got '"
+                        + name + "'"));
+                continue;
+            }
+            if (!names.add(name)) {
+                problems.add(doc.error(at + "/name", "point '" + name + "' is declared twice"));
+            }
+            Quantity quantity;
+            try {
+                quantity = Quantity.parse(String.valueOf(text(p, "quantity")));
+            } catch (IllegalArgumentException e) {
+                problems.add(doc.error(at + "/quantity", "unknown quantity '" + text(p, "quantity") + "'"));
+                continue;
+            }
+            String unit = p.has("unit") ? text(p, "unit") : quantity.unit();
+            if (!quantity.unit().equals(unit)) {
+                problems.add(doc.error(at + "/unit", "expected the canonical unit '" + quantity.unit() + "' of "
+                        + quantity + " (use scale to convert), got '" + unit + "'"));
+            }
+            try {
+                points.add(new OpcUaPoint(name, quantity, quantity.unit(), text(p, "nodeId"), text(p, "browsePath"),
+                        duration(doc, at + "/samplingInterval", p, defaultSampling, problems),
+                        p.path("queueSize").asInt(defaultQueue),
+                        Deadband.parse(p.has("deadband") ? p.get("deadband").asString() : null),
+                        p.path("scale").asDouble(1.0), p.path("offset").asDouble(0.0)));
+            } catch (IllegalArgumentException e) {
+                problems.add(doc.error(at, e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProfileException(problems);
+        }
+        return new OpcUaProfile(id, text(root, "vendor"), text(root, "model"), text(root, "description"), points);
+    }
+
+    private static Duration duration(YamlDocument doc, String at, JsonNode parent, Duration fallback,
+            List<ValidationError> problems) {
+        String field = at.substring(at.lastIndexOf('/') + 1);
+        if (!parent.has(field)) {
+            return fallback;
+        }
+        try {
+            return ProfileLoader.parseDuration(parent.get(field).asString());
+        } catch (IllegalArgumentException e) {
+            problems.add(doc.error(at, e.getMessage()));
+            return fallback;
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+}

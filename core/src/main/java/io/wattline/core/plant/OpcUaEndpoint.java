@@ -1,0 +1,66 @@
+package io.wattline.core.plant;
+
+import java.util.Locale;
+
+/**
+ * How an OPC UA connection reaches its server: the endpoint path on the connection's host and
+ * port, the security to insist on, the user (none means anonymous) and where trusted server
+ * certificates live.
+ *
+ * @param path            endpoint path after {@code opc.tcp://host:port}, e.g. {@code /UA/Server}; empty for none
+ * @param securityPolicy  {@code None} or {@code Basic256Sha256}
+ * @param securityMode    {@code None}, {@code Sign} or {@code SignAndEncrypt}
+ * @param username        null for an anonymous session
+ * @param password        the user's password; null for anonymous
+ * @param trustDir        directory of trusted server certificates (relative to the data directory); null for the default
+ * @param trustAllServers accept any server certificate (the demo only; never in production)
+ */
+public record OpcUaEndpoint(
+        String path,
+        String securityPolicy,
+        String securityMode,
+        String username,
+        String password,
+        String trustDir,
+        boolean trustAllServers) {
+
+    public OpcUaEndpoint {
+        path = path == null ? "" : path;
+        securityPolicy = securityPolicy == null ? "None" : securityPolicy;
+        securityMode = securityMode == null ? ("None".equals(securityPolicy) ? "None" : "SignAndEncrypt") : securityMode;
+        if ("None".equals(securityPolicy) != "None".equals(securityMode)) {
+            throw new IllegalArgumentException("OPC UA security policy " + securityPolicy
+                    + " does not go with security mode " + securityMode
+                    + " (None goes with None; Basic256Sha256 with Sign or SignAndEncrypt)");
+        }
+    }
+
+    /** Anonymous, unsecured: what an OPC UA connection without an {@code opcua} block means. */
+    public static OpcUaEndpoint anonymousNone() {
+        return new OpcUaEndpoint("", "None", "None", null, null, null, false);
+    }
+
+    /** The endpoint URL for a host and port, e.g. {@code opc.tcp://10.0.0.5:4840/UA/Server}. */
+    public String url(String host, int port) {
+        String p = path.isEmpty() || path.startsWith("/") ? path : "/" + path;
+        return "opc.tcp://" + host + ":" + port + p;
+    }
+
+    /** True when a user name is configured. */
+    public boolean hasUser() {
+        return username != null && !username.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        // The password never reaches a log line.
+        return "OpcUaEndpoint[path=" + path + ", security=" + securityPolicy + "/" + securityMode
+                + ", user=" + (hasUser() ? username : "anonymous") + ", trustDir=" + trustDir
+                + (trustAllServers ? ", trusting all servers" : "") + "]";
+    }
+
+    /** Lower-case key for logs and health entries, e.g. {@code basic256sha256/signandencrypt}. */
+    public String securityKey() {
+        return (securityPolicy + "/" + securityMode).toLowerCase(Locale.ROOT);
+    }
+}
