@@ -24,6 +24,16 @@ public final class CounterUnwrapper {
 
     /** Unwraps {@code readings} (any order) with the {@code events} declared for this point. */
     public UnwrappedCounter unwrap(List<CounterReading> readings, List<CounterEvent> events) {
+        return unwrap(readings, events, time -> false);
+    }
+
+    /**
+     * As {@link #unwrap(List, List)}, for readings taken from rollup buckets: a step starting at a
+     * reading for which {@code continuousAfter} is true (a bucket's first reading, when the bucket's
+     * sample count shows it was read densely up to its last reading) is not flagged as a gap.
+     */
+    public UnwrappedCounter unwrap(List<CounterReading> readings, List<CounterEvent> events,
+            java.util.function.Predicate<Instant> continuousAfter) {
         List<CounterIssue> issues = new ArrayList<>();
         List<CounterReading> sorted = sortAndDedupe(readings, issues);
         List<CounterEvent> declared = new ArrayList<>(events);
@@ -49,7 +59,8 @@ public final class CounterUnwrapper {
                 CounterEvent event = declared.get(e++);
                 time = event.time();
                 unwrapped = havePrevious
-                        ? previousUnwrapped + step(previousTime, previousRaw, time, event.oldFinal(), issues)
+                        ? previousUnwrapped + step(previousTime, previousRaw, time, event.oldFinal(), issues,
+                                continuousAfter.test(previousTime))
                         : event.oldFinal();
                 issues.add(new CounterIssue(event.kind() == CounterEvent.Kind.RESET
                         ? Kind.DECLARED_RESET : Kind.DECLARED_REPLACEMENT, time, time,
@@ -59,7 +70,8 @@ public final class CounterUnwrapper {
                 CounterReading reading = sorted.get(r++);
                 time = reading.time();
                 unwrapped = havePrevious
-                        ? previousUnwrapped + step(previousTime, previousRaw, time, reading.value(), issues)
+                        ? previousUnwrapped + step(previousTime, previousRaw, time, reading.value(), issues,
+                                continuousAfter.test(previousTime))
                         : reading.value();
                 previousRaw = reading.value();
             }
@@ -82,9 +94,10 @@ public final class CounterUnwrapper {
     }
 
     /** The unwrapped increase from one raw value to the next, recording what had to be bridged. */
-    private double step(Instant from, double fromRaw, Instant to, double toRaw, List<CounterIssue> issues) {
+    private double step(Instant from, double fromRaw, Instant to, double toRaw, List<CounterIssue> issues,
+            boolean knownContinuous) {
         Duration between = Duration.between(from, to);
-        if (between.compareTo(settings.gapThreshold()) > 0) {
+        if (!knownContinuous && between.compareTo(settings.gapThreshold()) > 0) {
             issues.add(new CounterIssue(Kind.GAP, from, to, between.toNanos() / 1e9));
         }
         double delta = toRaw - fromRaw;

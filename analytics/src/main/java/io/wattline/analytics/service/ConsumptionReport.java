@@ -1,0 +1,88 @@
+package io.wattline.analytics.service;
+
+import io.wattline.analytics.consumption.ConsumptionFlags;
+import io.wattline.core.plant.EnergyCarrier;
+import io.wattline.core.plant.TariffBand;
+import io.wattline.historian.Resolution;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * The accounting report behind {@code GET /api/consumption} and its CSV/XLSX exports: rows of
+ * group × period × carrier, totals per carrier and in kWh equivalent and tce, demand, and the
+ * reconciliation that shows the figures add up.
+ */
+public record ConsumptionReport(String plant, String zone, String group, String period, Instant from, Instant to,
+        Resolution readResolution, String currency, List<Row> rows, List<Total> totals, double totalKwhEquivalent,
+        double totalTce, List<Demand> demand, Reconciliation reconciliation) {
+
+    public ConsumptionReport {
+        rows = List.copyOf(rows);
+        totals = List.copyOf(totals);
+        demand = List.copyOf(demand);
+    }
+
+    /** Energy and cost in one band (electricity only). */
+    public record Band(TariffBand band, double energyKwh, double pricePerKwh, double cost) {
+    }
+
+    /**
+     * One figure. {@code value} in {@code unit} (the carrier's own); {@code kwhEquivalent} and
+     * {@code kgce} null when the carrier has no conversion factor; {@code cost} null for carriers
+     * without a tariff. {@code booked} false for formula meters that restate booked meters.
+     */
+    public record Row(String groupId, String groupName, String periodLabel, Instant start, Instant end, String crew,
+            EnergyCarrier carrier, String unit, double value, Double kwhEquivalent, Double kgce, List<Band> bands,
+            Double cost, boolean booked, ConsumptionFlags flags) {
+        public Row {
+            bands = List.copyOf(bands);
+        }
+    }
+
+    /** Σ of the booked rows of one carrier. */
+    public record Total(EnergyCarrier carrier, String unit, double value, Double kwhEquivalent, Double kgce,
+            List<Band> bands, Double cost) {
+        public Total {
+            bands = List.copyOf(bands);
+        }
+    }
+
+    /** One load at the peak block and its share of it. */
+    public record Contribution(String nodeId, String name, double kw) {
+    }
+
+    /** The month's maximum 15-minute demand of a group, when it happened and which loads made it. */
+    public record Demand(String groupId, String groupName, YearMonth month, double maxKw, Instant blockStart,
+            Instant blockEnd, Double demandCharge, List<Contribution> contributors) {
+        public Demand {
+            contributors = List.copyOf(contributors);
+        }
+    }
+
+    /** A parent meter against its sub-meters: loss = parent − Σ children. */
+    public record TreeCheck(String parentMeterId, EnergyCarrier carrier, String unit, double parent,
+            double childrenSum, double loss, double lossPercent) {
+    }
+
+    /** A production day against the Σ of its shifts (site total per carrier). */
+    public record DayCheck(LocalDate productionDay, EnergyCarrier carrier, String unit, double day, double shiftsSum,
+            double difference) {
+    }
+
+    /** Σ of the booked rows against Σ of the root meters over [from, to). */
+    public record TotalCheck(EnergyCarrier carrier, String unit, double rowsSum, double rootMeters,
+            double difference) {
+    }
+
+    /** Everything that shows the figures add up. */
+    public record Reconciliation(List<TreeCheck> childrenVsParent, List<DayCheck> shiftsVsDay,
+            List<TotalCheck> rowsVsSite) {
+        public Reconciliation {
+            childrenVsParent = List.copyOf(childrenVsParent);
+            shiftsVsDay = List.copyOf(shiftsVsDay);
+            rowsVsSite = List.copyOf(rowsVsSite);
+        }
+    }
+}

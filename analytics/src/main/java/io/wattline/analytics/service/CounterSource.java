@@ -1,0 +1,177 @@
+package io.wattline.analytics.service;
+
+import io.wattline.analytics.consumption.CounterEvent;
+import io.wattline.analytics.consumption.CounterReading;
+import io.wattline.analytics.consumption.CounterSettings;
+import io.wattline.analytics.consumption.CounterUnwrapper;
+import io.wattline.analytics.consumption.UnwrappedCounter;
+import io.wattline.core.Quality;
+import io.wattline.core.Sample;
+import io.wattline.historian.Bucket;
+import io.wattline.historian.Resolution;
+import io.wattline.historian.SeriesReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads one counter's readings over [from, to) through {@link SeriesReader}, plus the nearest
+ * reading on either side (searched in widening windows up to {@code lookaround}), and unwraps them.
+ * The rollup path takes each bucket's first and last reading: C at any boundary aligned to the
+ * bucket then interpolates between the same two readings as the raw path does.
+ */
+public final class CounterSource {
+
+    static final int RAW_PAGE = 100_000;
+    private static final Duration[] WIDENING = {Duration.ofMinutes(15), Duration.ofHours(2), Duration.ofHours(12),
+        Duration.ofDays(2), Duration.ofDays(8), Duration.ofDays(35)};
+
+    private final SeriesReader reader;
+    private final Duration gapThreshold;
+    private final Duration lookaround;
+
+    public CounterSource(SeriesReader reader, Duration gapThreshold, Duration lookaround) {
+        this.reader = reader;
+        this.gapThreshold = gapThreshold;
+        this.lookaround = lookaround;
+    }
+
+    /** The unwrapped counter of {@code point} around [from, to), at {@code resolution} (RAW = every sample). */
+    public UnwrappedCounter read(MeteredPoint point, Instant from, Instant to, Resolution resolution,
+            List<CounterEvent> events) {
+        List<CounterReading> readings = new ArrayList<>();
+        Set<Instant> continuous = new HashSet<>();
+        if (resolution == Resolution.RAW) {
+            previousRaw(point, from).ifPresent(readings::add);
+            Instant cursor = from;
+            while (true) {
+                List<Sample> page = reader.range(point.point(), cursor, to, RAW_PAGE);
+                page.stream().filter(CounterSource::usable).forEach(s -> readings.add(new CounterReading(s.time(), s.value())));
+                if (page.size() < RAW_PAGE) {
+                    break;
+                }
+                cursor = page.get(page.size() - 1).time().plusNanos(1000);
+            }
+            nextRaw(point, to).ifPresent(readings::add);
+        } else {
+            previousBucket(point, from, resolution).ifPresent(readings::add);
+            for (Bucket b : buckets(point, from, to, resolution)) {
+                addBucket(b, readings, continuous);
+            }
+            nextBucket(point, to, resolution).ifPresent(readings::add);
+        }
+        Instant readFrom = readings.isEmpty() ? from : readings.get(0).time();
+        Instant readTo = readings.isEmpty() ? to : readings.get(readings.size() - 1).time();
+        List<CounterEvent> inside = events.stream()
+                .filter(e -> !e.time().isBefore(readFrom) && !e.time().isAfter(readTo)).toList();
+        CounterSettings settings = CounterSettings.wrappingAt(point.wrapSpan()).withGapThreshold(gapThreshold);
+        return new CounterUnwrapper(settings).unwrap(readings, inside, continuous::contains);
+    }
+
+    private void addBucket(Bucket b, List<CounterReading> readings, Set<Instant> continuous) {
+        if (b.count() == 0 || b.firstTime() == null) {
+            return;
+        }
+        readings.add(new CounterReading(b.firstTime(), b.first()));
+        if (b.count() >= 2 && !b.lastTime().equals(b.firstTime())) {
+            readings.add(new CounterReading(b.lastTime(), b.last()));
+            // mean spacing within the bucket: a lower bound of its largest gap
+            Duration spacing = Duration.between(b.firstTime(), b.lastTime()).dividedBy(b.count() - 1);
+            if (spacing.compareTo(gapThreshold) <= 0) {
+                continuous.add(b.firstTime());
+            }
+        }
+    }
+
+    private List<Bucket> buckets(MeteredPoint point, Instant from, Instant to, Resolution resolution) {
+        long count = Duration.between(from, to).dividedBy(resolution.bucket());
+        if (count < 1) {
+            return List.of();
+        }
+        return reader.series(point.point(), from, to, (int) Math.min(Integer.MAX_VALUE, count));
+    }
+
+    private java.util.Optional<CounterReading> previousBucket(MeteredPoint point, Instant from, Resolution resolution) {
+        for (Duration w : WIDENING) {
+            Duration window = w.compareTo(resolution.bucket()) < 0 ? resolution.bucket() : w;
+            window = Duration.ofNanos(window.toNanos() / resolution.bucket().toNanos() * resolution.bucket().toNanos());
+            List<Bucket> bs = buckets(point, from.minus(window), from, resolution);
+            for (int i = bs.size() - 1; i >= 0; i--) {
+                if (bs.get(i).count() > 0 && bs.get(i).lastTime() != null) {
+                    return java.util.Optional.of(new CounterReading(bs.get(i).lastTime(), bs.get(i).last()));
+                }
+            }
+            if (window.compareTo(lookaround) >= 0) {
+                break;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private java.util.Optional<CounterReading> nextBucket(MeteredPoint point, Instant to, Resolution resolution) {
+        for (Duration w : WIDENING) {
+            Duration window = w.compareTo(resolution.bucket()) < 0 ? resolution.bucket() : w;
+            window = Duration.ofNanos(window.toNanos() / resolution.bucket().toNanos() * resolution.bucket().toNanos());
+            for (Bucket b : buckets(point, to, to.plus(window), resolution)) {
+                if (b.count() > 0 && b.firstTime() != null) {
+                    return java.util.Optional.of(new CounterReading(b.firstTime(), b.first()));
+                }
+            }
+            if (window.compareTo(lookaround) >= 0) {
+                break;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private java.util.Optional<CounterReading> previousRaw(MeteredPoint point, Instant from) {
+        for (Duration w : WIDENING) {
+            List<Sample> s = new ArrayList<>();
+            Instant cursor = from.minus(w);
+            while (true) {
+                List<Sample> page = reader.range(point.point(), cursor, from, RAW_PAGE);
+                s = page.size() < RAW_PAGE && s.isEmpty() ? page : concat(s, page);
+                if (page.size() < RAW_PAGE) {
+                    break;
+                }
+                cursor = page.get(page.size() - 1).time().plusNanos(1000);
+            }
+            for (int i = s.size() - 1; i >= 0; i--) {
+                if (usable(s.get(i))) {
+                    return java.util.Optional.of(new CounterReading(s.get(i).time(), s.get(i).value()));
+                }
+            }
+            if (w.compareTo(lookaround) >= 0) {
+                break;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private java.util.Optional<CounterReading> nextRaw(MeteredPoint point, Instant to) {
+        for (Duration w : WIDENING) {
+            for (Sample s : reader.range(point.point(), to, to.plus(w), 64)) {
+                if (usable(s)) {
+                    return java.util.Optional.of(new CounterReading(s.time(), s.value()));
+                }
+            }
+            if (w.compareTo(lookaround) >= 0) {
+                break;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static List<Sample> concat(List<Sample> a, List<Sample> b) {
+        List<Sample> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    static boolean usable(Sample s) {
+        return s.quality() != Quality.BAD && Double.isFinite(s.value());
+    }
+}
