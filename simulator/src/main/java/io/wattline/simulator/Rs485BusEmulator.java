@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class Rs485BusEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Rs485BusEmulator.class);
-    /** Default slave turnaround: request end + t3.5 to the first response character, on top of t3.5. */
+    /**
+     * Default slave turnaround: from the moment a slave sees the request end (t3.5 after its last
+     * character) to its first response character.
+     */
     public static final Duration DEFAULT_TURNAROUND = Duration.ofMillis(5);
 
     /**
