@@ -63,7 +63,7 @@ public record ConsumptionReport(String plant, String zone, String group, String 
 
     /** A parent meter against its sub-meters: loss = parent − Σ children. */
     public record TreeCheck(String parentMeterId, EnergyCarrier carrier, String unit, double parent,
-            double childrenSum, double loss, double lossPercent) {
+            double childrenSum, double loss, Double lossPercent) {
     }
 
     /** A production day against the Σ of its shifts (site total per carrier). */

@@ -46,7 +46,7 @@ final class Reconciliation {
             double children = e.getValue().stream().mapToDouble(m -> delta(m.id(), q.from(), q.to())).sum();
             Meter p = plant.meter(e.getKey()).orElseThrow();
             tree.add(new TreeCheck(p.id(), p.carrier(), points.get(p.id()).unit(), parent, children, parent - children,
-                    parent == 0 ? Double.NaN : 100.0 * (parent - children) / parent));
+                    parent == 0 ? null : 100.0 * (parent - children) / parent));
         }
         List<Meter> roots = allocation.rootMeters().stream().filter(m -> counters.containsKey(m.id())).toList();
         Map<String, List<Meter>> rootsByCarrier = new LinkedHashMap<>();

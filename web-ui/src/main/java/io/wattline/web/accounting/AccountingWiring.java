@@ -1,0 +1,65 @@
+package io.wattline.web.accounting;
+
+import io.wattline.analytics.allocation.EnergyFactors;
+import io.wattline.analytics.importing.ReadingImporter;
+import io.wattline.analytics.service.AccountingService;
+import io.wattline.analytics.tariff.PlantTariffs;
+import io.wattline.analytics.tariff.TariffFileLoader;
+import io.wattline.analytics.tariff.TouTariff;
+import io.wattline.core.plant.Plant;
+import io.wattline.historian.Historian;
+import io.wattline.profiles.ProfileCatalog;
+import io.wattline.web.RunningPlant;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires energy accounting: the plant's counters (wrap spans from the profiles), the historian
+ * reader, the tariff ({@code wattline.accounting.tariff}: a bundled id such as
+ * {@code guangdong-2021}, a tariff file, or empty for the plant configuration's own) and the
+ * conversion factors ({@code wattline.accounting.water-as-working-medium}).
+ */
+@Configuration
+public class AccountingWiring {
+
+    @Bean
+    public AccountingService accountingService(RunningPlant running, ProfileCatalog catalog, Historian historian,
+            @Value("${wattline.accounting.tariff:}") String tariffSetting,
+            @Value("${wattline.accounting.water-as-working-medium:false}") boolean waterAsWorkingMedium) {
+        return create(running.plant(), catalog, historian, tariffSetting, waterAsWorkingMedium);
+    }
+
+    @Bean
+    public ReadingImporter readingImporter(RunningPlant running, ProfileCatalog catalog, Historian historian,
+            Clock clock) {
+        Plant plant = running.plant();
+        return new ReadingImporter(MeterCounters.quantities(plant, catalog::find), historian.reader(),
+                historian.writer(), plant.zone(), clock);
+    }
+
+    /** The service without Spring (the import command and tests use the same wiring). */
+    public static AccountingService create(Plant plant, ProfileCatalog catalog, Historian historian,
+            String tariffSetting, boolean waterAsWorkingMedium) {
+        EnergyFactors factors = EnergyFactors.gbt2589Defaults();
+        if (waterAsWorkingMedium) {
+            factors = factors.withWaterAsWorkingMedium();
+        }
+        return new AccountingService(plant, MeterCounters.of(plant, catalog::find), List.of(), historian.reader(),
+                tariff(plant, tariffSetting), factors, Map.of());
+    }
+
+    static TouTariff tariff(Plant plant, String setting) {
+        if (setting == null || setting.isBlank()) {
+            return plant.tariff() == null ? null : PlantTariffs.fromPlant(plant.tariff());
+        }
+        if (TariffFileLoader.BUNDLED.contains(setting)) {
+            return TariffFileLoader.bundled(setting);
+        }
+        return TariffFileLoader.load(Path.of(setting));
+    }
+}

@@ -1,0 +1,82 @@
+package io.wattline.web.accounting;
+
+import io.wattline.analytics.service.AccountingService;
+import io.wattline.analytics.service.ConsumptionQuery;
+import io.wattline.analytics.service.ConsumptionReport;
+import io.wattline.web.RunningPlant;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** {@code GET /api/consumption} (JSON), {@code /api/consumption.csv} and {@code /api/consumption.xlsx}. */
+@RestController
+public class ConsumptionController {
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final AccountingService accounting;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public ConsumptionController(AccountingService accounting, RunningPlant plant, Clock clock) {
+        this.accounting = accounting;
+        this.zone = plant.plant().zone();
+        this.clock = clock;
+    }
+
+    @GetMapping(value = "/api/consumption", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ConsumptionReport> consumption(@RequestParam(name = "group", required = false) String group,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            @RequestParam(name = "period", required = false) String period,
+            @RequestParam(name = "carrier", required = false) String carrier,
+            @RequestParam(name = "path", required = false) String path) {
+        return report(ConsumptionParameters.parse(group, from, to, period, carrier, path, zone, clock.instant()));
+    }
+
+    @GetMapping("/api/consumption.csv")
+    public Mono<ResponseEntity<byte[]>> csv(@RequestParam(name = "group", required = false) String group,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            @RequestParam(name = "period", required = false) String period,
+            @RequestParam(name = "carrier", required = false) String carrier,
+            @RequestParam(name = "path", required = false) String path) {
+        ConsumptionQuery q = ConsumptionParameters.parse(group, from, to, period, carrier, path, zone, clock.instant());
+        return report(q).map(r -> download(ConsumptionCsv.write(r).getBytes(StandardCharsets.UTF_8),
+                new MediaType("text", "csv", StandardCharsets.UTF_8), fileName(q, "csv")));
+    }
+
+    @GetMapping("/api/consumption.xlsx")
+    public Mono<ResponseEntity<byte[]>> xlsx(@RequestParam(name = "group", required = false) String group,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            @RequestParam(name = "period", required = false) String period,
+            @RequestParam(name = "carrier", required = false) String carrier,
+            @RequestParam(name = "path", required = false) String path) {
+        ConsumptionQuery q = ConsumptionParameters.parse(group, from, to, period, carrier, path, zone, clock.instant());
+        return report(q).map(r -> download(ConsumptionWorkbook.write(r), XLSX, fileName(q, "xlsx")));
+    }
+
+    private Mono<ConsumptionReport> report(ConsumptionQuery q) {
+        // DuckDB reads block: keep them off the event loop.
+        return Mono.fromCallable(() -> accounting.report(q)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String name) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(body);
+    }
+
+    private String fileName(ConsumptionQuery q, String ext) {
+        return "consumption-" + q.group() + "-" + q.period() + "-" + q.from().atZone(zone).toLocalDate() + "." + ext;
+    }
+}
