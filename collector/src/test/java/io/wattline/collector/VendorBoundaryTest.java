@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Vendor libraries stay behind their adapter: only {@code modbus.link} may touch j2mod. */
+/** Vendor libraries stay behind their adapter: only {@code modbus.link} may touch j2mod and jSerialComm. */
 class VendorBoundaryTest {
 
     private static final JavaClasses COLLECTOR = new ClassFileImporter()
@@ -18,6 +18,13 @@ class VendorBoundaryTest {
     void onlyTheLinkAdapterUsesJ2mod() {
         noClasses().that().resideOutsideOfPackage("io.wattline.collector.modbus.link..")
                 .should().dependOnClassesThat().resideInAPackage("com.ghgande..")
+                .check(COLLECTOR);
+    }
+
+    @Test
+    void onlyTheLinkAdapterUsesJSerialComm() {
+        noClasses().that().resideOutsideOfPackage("io.wattline.collector.modbus.link..")
+                .should().dependOnClassesThat().resideInAPackage("com.fazecast..")
                 .check(COLLECTOR);
     }
 
