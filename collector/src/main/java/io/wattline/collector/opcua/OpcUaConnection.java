@@ -14,30 +14,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.UaSession;
-import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
-import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemSynchronizationException;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
-import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
-import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.DataChangeTrigger;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.DataChangeFilter;
-import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
-import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +115,7 @@ final class OpcUaConnection implements AutoCloseable {
         health.attempt();
         OpcUaClient c = null;
         try {
-            c = OpcUaClient.create(url, this::selectEndpoint, transport -> { }, this::configure);
+            c = ClientFactory.create(connection.host(), connection.port(), endpoint, certificate, serverValidator, options);
             client = c;
             c.connect();
             List<NodeId> nodeIds = NodeAddresses.resolve(c, points.stream().map(Bound::point).toList());
@@ -161,39 +153,6 @@ final class OpcUaConnection implements AutoCloseable {
                         : backoff.multipliedBy(2);
             }
         }
-    }
-
-    private Optional<EndpointDescription> selectEndpoint(List<EndpointDescription> offered) {
-        String policyUri = SecurityPolicy.valueOf(endpoint.securityPolicy()).getUri();
-        MessageSecurityMode mode = MessageSecurityMode.valueOf(endpoint.securityMode());
-        Optional<EndpointDescription> chosen = offered.stream()
-                .filter(e -> policyUri.equals(e.getSecurityPolicyUri()) && e.getSecurityMode() == mode)
-                .findFirst();
-        if (chosen.isEmpty()) {
-            List<String> offers = new ArrayList<>();
-            offered.forEach(e -> offers.add(SecurityPolicy.fromUriSafe(e.getSecurityPolicyUri())
-                    .map(Enum::name).orElse(e.getSecurityPolicyUri()) + "/" + e.getSecurityMode()));
-            throw new IllegalStateException("server offers no endpoint with " + endpoint.securityPolicy() + "/"
-                    + endpoint.securityMode() + " (it offers " + String.join(", ", offers) + ")");
-        }
-        // Servers advertise their own idea of their host name (often unresolvable from here): use ours.
-        return Optional.of(EndpointUtil.updateUrl(chosen.get(), connection.host(), connection.port()));
-    }
-
-    private void configure(org.eclipse.milo.opcua.sdk.client.OpcUaClientConfigBuilder b) {
-        b.setApplicationName(LocalizedText.english("Wattline collector"))
-                .setApplicationUri(certificate.applicationUri())
-                .setProductUri("urn:wattline")
-                .setKeyPair(certificate.keyPair())
-                .setCertificate(certificate.certificate())
-                .setCertificateChain(new java.security.cert.X509Certificate[] {certificate.certificate()})
-                .setCertificateValidator(serverValidator)
-                .setRequestTimeout(uint(options.requestTimeout().toMillis()))
-                .setSessionTimeout(uint(options.sessionTimeout().toMillis()))
-                .setKeepAliveInterval(uint(options.keepAliveInterval().toMillis()))
-                .setIdentityProvider(endpoint.hasUser()
-                        ? new UsernameProvider(endpoint.username(), endpoint.password() == null ? "" : endpoint.password())
-                        : AnonymousProvider.INSTANCE);
     }
 
     private void createSubscription(OpcUaClient c, List<NodeId> nodeIds) throws UaException {
