@@ -206,6 +206,11 @@ public final class AccountingService {
                 for (AccountingNode n : nodes) {
                     groups.computeIfAbsent(Objects.toString(key.apply(n), ""), k -> new ArrayList<>()).add(n);
                 }
+                // what is booked to no group of this kind comes last
+                List<AccountingNode> unassigned = groups.remove("");
+                if (unassigned != null) {
+                    groups.put("", unassigned);
+                }
                 for (Map.Entry<String, List<AccountingNode>> g : groups.entrySet()) {
                     String id = g.getKey().isEmpty() ? null : g.getKey();
                     for (Interval i : intervals(q)) {
