@@ -90,10 +90,11 @@ public final class BrowseTool {
             PrintStream print) throws UaException {
         ApplicationCertificate certificate = ApplicationCertificate.loadOrCreate(dataDir.resolve("opcua"), "collector",
                 OpcUaCollector.APPLICATION_URI);
-        OpcUaClient client = ClientFactory.create(hostOf(url), portOf(url), endpoint, certificate,
-                ServerTrust.validator(dataDir.resolve("opcua/pki"), endpoint.trustAllServers()),
-                OpcUaCollectorOptions.defaults());
+        ServerTrust trust = ServerTrust.open(dataDir.resolve("opcua/pki"), endpoint.trustAllServers());
+        OpcUaClient client = null;
         try {
+            client = ClientFactory.create(hostOf(url), portOf(url), endpoint, certificate, trust.validator(),
+                    OpcUaCollectorOptions.defaults());
             client.connect();
             client.readNamespaceTable();
             List<BrowsedVariable> found = new ArrayList<>();
@@ -106,7 +107,10 @@ public final class BrowseTool {
             throw new UaException(org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_UnexpectedError,
                     ConnectFailure.describe(e, url, certificate, endpoint), e);
         } finally {
-            client.disconnectAsync();
+            if (client != null) {
+                client.disconnectAsync();
+            }
+            trust.close();
         }
     }
 

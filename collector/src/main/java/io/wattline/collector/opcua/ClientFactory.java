@@ -17,6 +17,7 @@ import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
+import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 
 /**
@@ -31,12 +32,13 @@ final class ClientFactory {
     static OpcUaClient create(String host, int port, OpcUaEndpoint endpoint, ApplicationCertificate certificate,
             CertificateValidator serverValidator, OpcUaCollectorOptions options) throws UaException {
         String url = endpoint.url(host, port);
-        return OpcUaClient.create(url, offered -> select(offered, endpoint, host, port), transport -> { },
+        return OpcUaClient.create(url, offered -> select(offered, endpoint, host, port, serverValidator),
+                transport -> { },
                 b -> configure(b, endpoint, certificate, serverValidator, options));
     }
 
     static Optional<EndpointDescription> select(List<EndpointDescription> offered, OpcUaEndpoint endpoint,
-            String host, int port) {
+            String host, int port, CertificateValidator serverValidator) {
         String policyUri = SecurityPolicy.valueOf(endpoint.securityPolicy()).getUri();
         MessageSecurityMode mode = MessageSecurityMode.valueOf(endpoint.securityMode());
         Optional<EndpointDescription> chosen = offered.stream()
@@ -49,8 +51,31 @@ final class ClientFactory {
             throw new IllegalStateException("server offers no endpoint with " + endpoint.securityPolicy() + "/"
                     + endpoint.securityMode() + " (it offers " + String.join(", ", offers) + ")");
         }
+        if (!"None".equals(endpoint.securityPolicy())) {
+            checkServerCertificate(chosen.get(), serverValidator);
+        }
         // Servers advertise their own idea of their host name (often unresolvable from here): use ours.
         return Optional.of(EndpointUtil.updateUrl(chosen.get(), host, port));
+    }
+
+    /**
+     * Checks the server certificate against our trust list before any secure channel is opened:
+     * a refusal then costs one log line of ours instead of a stack trace from the stack per attempt.
+     */
+    private static void checkServerCertificate(EndpointDescription chosen, CertificateValidator serverValidator) {
+        try {
+            List<X509Certificate> chain = CertificateUtil.decodeCertificates(chosen.getServerCertificate().bytesOrEmpty());
+            serverValidator.validateCertificateChain(chain, chosen.getServer().getApplicationUri(), new String[0]);
+        } catch (UaException e) {
+            throw new ServerCertificateRejected(e);
+        }
+    }
+
+    /** Our trust list does not accept the server's certificate. */
+    static final class ServerCertificateRejected extends RuntimeException {
+        ServerCertificateRejected(UaException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private static void configure(OpcUaClientConfigBuilder b, OpcUaEndpoint endpoint,

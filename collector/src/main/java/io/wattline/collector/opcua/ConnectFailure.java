@@ -22,17 +22,14 @@ final class ConnectFailure {
         UaException ua = null;
         boolean ourValidatorRejected = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClientFactory.ServerCertificateRejected) {
+                ourValidatorRejected = true;
+            }
             if (t instanceof UaException u && ua == null) {
                 ua = u;
             }
             if (t instanceof ConnectException) {
                 return "cannot reach " + url + ": " + t.getMessage();
-            }
-            // Our own trust list refused the server: Milo raises this while validating its certificate.
-            StackTraceElement[] where = t.getStackTrace();
-            if (t instanceof UaException && where.length > 0 && String.valueOf(where[0].getClassName())
-                    .contains("CertificateValid")) {
-                ourValidatorRejected = true;
             }
         }
         if (ua == null) {
@@ -40,7 +37,7 @@ final class ConnectFailure {
         }
         long code = ua.getStatusCode().value();
         String name = StatusQuality.reason(ua.getStatusCode());
-        if (ourValidatorRejected || code == StatusCodes.Bad_CertificateUntrusted && isClientSide(ua)) {
+        if (ourValidatorRejected) {
             return "certificate of server " + url + " is not trusted (" + name + "): move it from "
                     + "<trustDir>/rejected to <trustDir>/trusted/certs if it is the right server";
         }
@@ -54,15 +51,6 @@ final class ConnectFailure {
                     + "' (" + name + ")";
         }
         return "cannot connect to " + url + " (" + name + "): " + firstLine(ua.getMessage());
-    }
-
-    private static boolean isClientSide(UaException ua) {
-        for (StackTraceElement el : ua.getStackTrace()) {
-            if (el.getClassName().contains("CertificateValidator")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String stripExtension(String name) {

@@ -55,6 +55,7 @@ final class OpcUaConnection implements AutoCloseable {
     private final SampleBus bus;
     private final Clock clock;
     private final ApplicationCertificate certificate;
+    private final ServerTrust trust;
     private final CertificateValidator serverValidator;
     private final ScheduledExecutorService scheduler;
     private final OpcUaCollectorOptions options;
@@ -76,7 +77,8 @@ final class OpcUaConnection implements AutoCloseable {
         this.certificate = certificate;
         Path trustDir = endpoint.trustDir() == null ? dataDir.resolve("opcua/pki")
                 : dataDir.resolve(endpoint.trustDir());
-        this.serverValidator = ServerTrust.validator(trustDir, endpoint.trustAllServers());
+        this.trust = ServerTrust.open(trustDir, endpoint.trustAllServers());
+        this.serverValidator = trust.validator();
         this.scheduler = scheduler;
         this.options = options;
         this.health = new OpcUaConnectionHealth(connection.id());
@@ -309,6 +311,7 @@ final class OpcUaConnection implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        trust.close();
         OpcUaClient c = client;
         if (c != null) {
             try {
