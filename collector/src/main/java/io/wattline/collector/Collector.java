@@ -37,9 +37,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls every meter of a plant and publishes its samples and its communication health on a
+ * Polls every Modbus meter of a plant and publishes its samples and its communication health on a
  * {@link SampleBus}: one bus scheduler per connection, reads planned per profile, values decoded
- * per profile, stamped with the given clock. Configuration errors fail in the constructor.
+ * per profile, stamped with the given clock. Meters on {@code opc-ua} connections are left to
+ * {@code opcua.OpcUaCollector}. Configuration errors fail in the constructor.
  */
 public final class Collector implements AutoCloseable {
 
@@ -105,6 +106,9 @@ public final class Collector implements AutoCloseable {
             if (same != null) {
                 throw new IllegalArgumentException("meter id '" + meter.id() + "' is configured twice");
             }
+            if (plant.connection(meter.connectionId()).map(c -> c.type() == ConnectionType.OPC_UA).orElse(false)) {
+                continue; // no unit ids on OPC UA
+            }
             Meter sameUnit = byUnit.putIfAbsent(meter.connectionId() + "#" + meter.unitId(), meter);
             if (sameUnit != null) {
                 throw new IllegalArgumentException("meters " + sameUnit.id() + " and " + meter.id()
@@ -115,6 +119,10 @@ public final class Collector implements AutoCloseable {
             Connection connection = plant.connection(meter.connectionId()).orElseThrow(() ->
                     new IllegalArgumentException("meter " + meter.id() + ": connection '"
                             + meter.connectionId() + "' is not configured"));
+            if (connection.type() == ConnectionType.OPC_UA) {
+                // OpcUaCollector serves these meters (their profiles are OPC UA profiles, not register maps).
+                continue;
+            }
             DeviceProfile profile = profileOf(meter, profiles);
             checkReservedNames(meter, profile);
             tasksByConnection.get(connection).addAll(plan(meter, profile));

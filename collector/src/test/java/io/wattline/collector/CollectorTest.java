@@ -108,24 +108,39 @@ class CollectorTest {
     }
 
     @Test
-    void pointsOnATransportNotSupportedYetReportBadWithTheReasonAndTheMeterIsDisabled() {
-        Connection opcUa = new Connection("plc1", ConnectionType.OPC_UA, "127.0.0.1", 4840, null, 0, null, 0,
-                Duration.ofSeconds(1), 1);
+    void aConnectionTheLinksCannotServeReportsBadWithTheReasonAndItsMeterIsDisabled() {
+        Function<Connection, io.wattline.collector.modbus.ModbusLink> noLinks = c -> {
+            throw new UnsupportedOperationException("connection " + c.id() + ": no driver for this gateway");
+        };
         try (SampleBus bus = new SampleBus();
-                Collector c = new Collector(plant(List.of(opcUa), List.of(meter("m1", METER.id(), "plc1", 1, POLL))),
-                        PROFILES, bus, Clock.systemUTC())) {
+                Collector c = new Collector(plant(List.of(tcp("gw", 1502, Duration.ofSeconds(1))),
+                        List.of(meter("m1", METER.id(), "gw", 1, POLL))), PROFILES, bus, Clock.systemUTC(), noLinks)) {
             c.start();
             assertEquals(METER.points().size(), bus.latest().size());
-            String reason = "connection plc1: type opc-ua is not supported by this collector yet"
-                    + " (modbus-tcp, modbus-rtu and modbus-rtu-over-tcp are)";
             for (Sample s : bus.latest().values()) {
                 assertEquals(Quality.BAD, s.quality());
-                assertEquals(reason, s.reason());
+                assertEquals("connection gw: no driver for this gateway", s.reason());
             }
             DeviceHealth h = c.health("m1").orElseThrow();
             assertEquals(DeviceState.DISABLED, h.state());
-            assertEquals(reason, h.lastError());
-            assertEquals("plc1", h.connectionId());
+            assertEquals("connection gw: no driver for this gateway", h.lastError());
+            assertEquals("gw", h.connectionId());
+        }
+    }
+
+    @Test
+    void metersOnOpcUaConnectionsAreLeftToTheOpcUaCollector() {
+        Connection opcUa = new Connection("plc1", ConnectionType.OPC_UA, "127.0.0.1", 4840, null, 0, null, 0,
+                Duration.ofSeconds(1), 1);
+        // OPC UA profiles are not register maps (PROFILES does not know them), and there are no unit ids.
+        try (Collector c = new Collector(plant(List.of(opcUa, tcp("gw", 1502, Duration.ofSeconds(1))),
+                        List.of(meter("plc-a", "wattline/line-plc", "plc1", 0, POLL),
+                                meter("plc-b", "wattline/line-plc", "plc1", 0, POLL),
+                                meter("m1", METER.id(), "gw", 1, POLL))),
+                PROFILES, new SampleBus(), Clock.systemUTC())) {
+            assertEquals(List.of("m1"), c.health().stream().map(DeviceHealth::meterId).toList());
+            assertTrue(c.points().stream().allMatch(p -> p.meterId().equals("m1")));
+            assertEquals(List.of(), c.tasks().get("plc1"));
         }
     }
 
