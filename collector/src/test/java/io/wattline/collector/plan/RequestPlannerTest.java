@@ -197,7 +197,6 @@ class RequestPlannerTest {
         Random random = new Random(20261125);
         DataType[] types = {DataType.UINT16, DataType.INT32, DataType.FLOAT32, DataType.FLOAT64, DataType.BIT};
         for (int round = 0; round < 2000; round++) {
-          for (PlanStrategy strategy : STRATEGIES) {
             List<PointDefinition> points = new ArrayList<>();
             int n = 1 + random.nextInt(30);
             for (int i = 0; i < n; i++) {
@@ -211,37 +210,40 @@ class RequestPlannerTest {
             }
             Collections.shuffle(points, random);
             Quirks quirks = quirks(1 + random.nextInt(125), random.nextBoolean(), random.nextInt(8) == 0);
-            List<ReadRequest> plan = RequestPlanner.plan(points,
-                    profile("test/random", points, readable, quirks), strategy);
-            String where = "round " + round + " " + strategy;
-
-            List<PointDefinition> read = plan.stream().flatMap(r -> r.points().stream()).toList();
-            assertEquals(points.stream().sorted(java.util.Comparator.comparing(PointDefinition::name)).toList(),
-                    read.stream().sorted(java.util.Comparator.comparing(PointDefinition::name)).toList(), where);
-            for (ReadRequest r : plan) {
-                if (!strategy.joins() || quirks.oneRequestPerPoint()) {
-                    assertEquals(1, r.points().size(), where + ": " + r);
-                }
-                int widestGap = 0;
-                int covered = r.points().get(0).end();
-                for (PointDefinition p : r.points()) {
-                    widestGap = Math.max(widestGap, p.address() - covered);
-                    covered = Math.max(covered, p.end());
-                }
-                assertTrue(widestGap <= Math.max(0, strategy.maxGap()), where + ": gap " + widestGap + " in " + r);
-                boolean single = r.points().size() == 1;
-                assertTrue(r.count() <= quirks.maxRegistersPerRequest() || single,
-                        where + ": " + r + " exceeds " + quirks.maxRegistersPerRequest());
-                for (int a = r.start(); a < r.end(); a++) {
-                    int address = a;
-                    boolean declared = r.points().stream().anyMatch(p -> p.address() <= address && address < p.end());
-                    boolean inRange = readable.stream().anyMatch(g -> g.contains(r.function(), address, address + 1));
-                    assertTrue(declared || inRange, where + ": " + r.function() + " register "
-                            + address + " of " + r.start() + "+" + r.count() + " is neither a point nor readable; ranges "
-                            + readable.stream().map(Object::toString).collect(Collectors.joining(", ")));
-                }
+            for (PlanStrategy strategy : STRATEGIES) {
+                checkRules("round " + round + " " + strategy, points, readable, quirks, strategy);
             }
-          }
+        }
+    }
+
+    private static void checkRules(String where, List<PointDefinition> points, List<RegisterRange> readable,
+            Quirks quirks, PlanStrategy strategy) {
+        List<ReadRequest> plan = RequestPlanner.plan(points, profile("test/random", points, readable, quirks), strategy);
+        List<PointDefinition> read = plan.stream().flatMap(r -> r.points().stream()).toList();
+        assertEquals(points.stream().sorted(java.util.Comparator.comparing(PointDefinition::name)).toList(),
+                read.stream().sorted(java.util.Comparator.comparing(PointDefinition::name)).toList(), where);
+        for (ReadRequest r : plan) {
+            if (!strategy.joins() || quirks.oneRequestPerPoint()) {
+                assertEquals(1, r.points().size(), where + ": " + r);
+            }
+            int widestGap = 0;
+            int covered = r.points().get(0).end();
+            for (PointDefinition p : r.points()) {
+                widestGap = Math.max(widestGap, p.address() - covered);
+                covered = Math.max(covered, p.end());
+            }
+            assertTrue(widestGap <= Math.max(0, strategy.maxGap()), where + ": gap " + widestGap + " in " + r);
+            boolean single = r.points().size() == 1;
+            assertTrue(r.count() <= quirks.maxRegistersPerRequest() || single,
+                    where + ": " + r + " exceeds " + quirks.maxRegistersPerRequest());
+            for (int a = r.start(); a < r.end(); a++) {
+                int address = a;
+                boolean declared = r.points().stream().anyMatch(p -> p.address() <= address && address < p.end());
+                boolean inRange = readable.stream().anyMatch(g -> g.contains(r.function(), address, address + 1));
+                assertTrue(declared || inRange, where + ": " + r.function() + " register "
+                        + address + " of " + r.start() + "+" + r.count() + " is neither a point nor readable; ranges "
+                        + readable.stream().map(Object::toString).collect(Collectors.joining(", ")));
+            }
         }
     }
 }
