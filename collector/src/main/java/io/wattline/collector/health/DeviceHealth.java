@@ -3,11 +3,12 @@ package io.wattline.collector.health;
 import java.time.Instant;
 
 /**
- * One device's communication health at a moment (a plain record that serialises to JSON as is).
+ * One device's communication health at a moment (a plain record that serialises to JSON as is:
+ * figures not known yet are null, never NaN).
  *
- * @param successRatio   answered requests ÷ requests over the last {@code window} requests; NaN before the first
- * @param latencyMeanMs  mean request-to-answer time of the recent answered requests; NaN before the first answer
- * @param latencyP95Ms   95th percentile of the same
+ * @param successRatio   answered requests ÷ requests over the last {@code window} requests; null before the first
+ * @param latencyMeanMs  mean request-to-answer time of the recent answered requests; null before the first answer
+ * @param latencyP95Ms   95th percentile of the same (nearest rank); null before the first answer
  * @param lastError      reason of the last failed request ({@code timeout}, {@code exception 2 (...)}), null if none
  * @param lastErrorTime  when it failed, null if never
  * @param lastGoodTime   when the device last answered, null if never
@@ -21,9 +22,9 @@ public record DeviceHealth(
         String connectionId,
         int unitId,
         DeviceState state,
-        double successRatio,
-        double latencyMeanMs,
-        double latencyP95Ms,
+        Double successRatio,
+        Double latencyMeanMs,
+        Double latencyP95Ms,
         String lastError,
         Instant lastErrorTime,
         Instant lastGoodTime,

@@ -178,7 +178,7 @@ public final class DeviceHealthTracker {
 
     /** The figures now. */
     public synchronized DeviceHealth snapshot() {
-        double ratio = Double.NaN;
+        Double ratio = null;
         if (outcomeCount > 0) {
             int ok = 0;
             for (int i = 0; i < outcomeCount; i++) {
@@ -186,12 +186,12 @@ public final class DeviceHealthTracker {
             }
             ratio = (double) ok / outcomeCount;
         }
-        double mean = Double.NaN;
-        double p95 = Double.NaN;
+        Double mean = null;
+        Double p95 = null;
         if (latencyCount > 0) {
             double[] sorted = Arrays.copyOf(latenciesMs, latencyCount);
             Arrays.sort(sorted);
-            mean = Arrays.stream(sorted).average().orElse(Double.NaN);
+            mean = Arrays.stream(sorted).average().orElseThrow();
             // Nearest-rank percentile: the smallest latency at or above 95 % of the answers.
             p95 = sorted[Math.max(0, (int) Math.ceil(0.95 * sorted.length) - 1)];
         }
@@ -200,7 +200,7 @@ public final class DeviceHealthTracker {
             state = DeviceState.DISABLED;
         } else if (offline || requests == 0) {
             state = DeviceState.OFFLINE;
-        } else if (!lastAnswered || ratio < DEGRADED_BELOW) {
+        } else if (!lastAnswered || ratio == null || ratio < DEGRADED_BELOW) {
             state = DeviceState.DEGRADED;
         } else {
             state = DeviceState.ONLINE;

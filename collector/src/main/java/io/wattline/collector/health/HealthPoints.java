@@ -55,8 +55,8 @@ public final class HealthPoints implements Runnable {
         }
     }
 
-    private static Sample figure(String meter, String name, Instant now, double value, String whyNone) {
+    private static Sample figure(String meter, String name, Instant now, Double value, String whyNone) {
         PointId id = new PointId(meter, name);
-        return Double.isFinite(value) ? Sample.good(id, now, value) : Sample.bad(id, now, whyNone);
+        return value != null ? Sample.good(id, now, value) : Sample.bad(id, now, whyNone);
     }
 }

@@ -28,7 +28,8 @@ class DeviceHealthTrackerTest {
         DeviceHealth h = tracker(10).snapshot();
         assertEquals(DeviceState.OFFLINE, h.state());
         assertEquals("not polled yet", h.lastError());
-        assertTrue(Double.isNaN(h.successRatio()));
+        assertNull(h.successRatio());
+        assertNull(h.latencyMeanMs());
         assertNull(h.lastGoodTime());
     }
 
