@@ -13,7 +13,8 @@ public final class BenchMain {
     static Map<String, Benchmark> registry() {
         Map<String, Benchmark> all = new TreeMap<>();
         for (Benchmark b : List.<Benchmark>of(new CodecDecodeBenchmark(), new ModbusRtuScanBenchmark(), new ModbusDeadSlaveBenchmark(),
-                new ModbusTcpThroughputBenchmark(), new HistorianIngestBenchmark(), new HistorianForwardBenchmark())) {
+                new ModbusTcpThroughputBenchmark(), new HistorianIngestBenchmark(), new HistorianForwardBenchmark(),
+                new AccountingMonthBenchmark())) {
             all.put(b.name(), b);
         }
         return all;

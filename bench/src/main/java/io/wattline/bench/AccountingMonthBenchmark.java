@@ -1,0 +1,165 @@
+package io.wattline.bench;
+
+import io.wattline.analytics.allocation.EnergyFactors;
+import io.wattline.analytics.service.AccountingService;
+import io.wattline.analytics.service.ConsumptionQuery;
+import io.wattline.analytics.service.ConsumptionReport;
+import io.wattline.analytics.service.MeteredPoint;
+import io.wattline.analytics.service.ReadPath;
+import io.wattline.analytics.tariff.TariffFileLoader;
+import io.wattline.core.PointId;
+import io.wattline.core.Quantity;
+import io.wattline.core.Sample;
+import io.wattline.core.plant.Area;
+import io.wattline.core.plant.CostCentre;
+import io.wattline.core.plant.EnergyCarrier;
+import io.wattline.core.plant.Meter;
+import io.wattline.core.plant.Plant;
+import io.wattline.core.plant.ProductionLine;
+import io.wattline.core.plant.Shift;
+import io.wattline.core.plant.ShiftCalendar;
+import io.wattline.core.plant.Site;
+import io.wattline.historian.Historian;
+import io.wattline.historian.HistorianOptions;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The per-shift cost report per line for a month of 15-minute counter readings of 1,000 meters in a
+ * temporary DuckDB historian: the same {@link AccountingService} report read from the rollups'
+ * first/last readings vs from every raw sample, in the same run (median of alternating rounds).
+ */
+final class AccountingMonthBenchmark implements Benchmark {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate MONTH = LocalDate.of(2026, 3, 1);
+    private static final int LINES = 20;
+    private static final int ROUNDS = 3;
+
+    @Override
+    public String name() {
+        return "accounting-month";
+    }
+
+    @Override
+    public String description() {
+        return "per-shift cost report per line, a month of 15-min readings of N meters: rollup vs raw path;"
+                + " args: [meters=1000]";
+    }
+
+    @Override
+    public void run(List<String> args, PrintStream out) throws Exception {
+        int meters = args.isEmpty() ? 1000 : Integer.parseInt(args.get(0));
+        Path work = Files.createTempDirectory("accounting-month");
+        Instant from = MONTH.atStartOfDay(ZONE).toInstant();
+        Instant to = MONTH.plusMonths(1).atStartOfDay(ZONE).toInstant();
+        Plant plant = plant(meters);
+        List<MeteredPoint> points = new ArrayList<>();
+        try (Historian historian = Historian.open(work, HistorianOptions.defaults()
+                .withRawRetention(Duration.ofDays(36_500)), Optional.empty())) {
+            long t0 = System.nanoTime();
+            long samples = generate(historian, plant, points, from, to);
+            historian.rollUpNow();
+            out.printf("generated %d samples of %d meters (%s .. %s) in %.1f s%n", samples, meters, from, to,
+                    (System.nanoTime() - t0) / 1e9);
+            AccountingService service = new AccountingService(plant, points, List.of(), historian.reader(),
+                    TariffFileLoader.bundled("guangdong-2021"), EnergyFactors.gbt2589Defaults(), Map.of());
+            ConsumptionQuery rollup = new ConsumptionQuery("line", from, to, "shift", null, ReadPath.ROLLUP, false);
+            ConsumptionQuery raw = new ConsumptionQuery("line", from, to, "shift", null, ReadPath.RAW, false);
+            // warm-up (JIT, DuckDB caches), and a check that both paths give the same figures
+            ConsumptionReport a = service.report(rollup);
+            ConsumptionReport b = service.report(raw);
+            double maxDiff = 0;
+            for (int i = 0; i < a.rows().size(); i++) {
+                maxDiff = Math.max(maxDiff, Math.abs(a.rows().get(i).cost() - b.rows().get(i).cost()));
+            }
+            out.printf("rows=%d (lines x shifts) read_resolution=%s total_kwh=%.1f total_cost=%.2f max_row_cost_diff=%.2e%n",
+                    a.rows().size(), a.readResolution(), a.totals().get(0).value(), a.totals().get(0).cost(), maxDiff);
+            List<Double> rollupMs = new ArrayList<>();
+            List<Double> rawMs = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                rollupMs.add(time(service, rollup));
+                rawMs.add(time(service, raw));
+                out.printf("round %d: rollup %.0f ms, raw %.0f ms%n", round + 1, rollupMs.get(round), rawMs.get(round));
+            }
+            double r = median(rollupMs);
+            double w = median(rawMs);
+            out.printf("RESULT rollup_ms=%.0f raw_ms=%.0f ratio=%.1f meters=%d samples=%d goal_rollup_ms<=1000 "
+                    + "goal_ratio>=20%n", r, w, w / r, meters, samples);
+        } finally {
+            try (var files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static double time(AccountingService service, ConsumptionQuery q) {
+        long t = System.nanoTime();
+        service.report(q);
+        return (System.nanoTime() - t) / 1e6;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static Plant plant(int meters) {
+        List<ProductionLine> lines = new ArrayList<>();
+        for (int l = 0; l < LINES; l++) {
+            lines.add(new ProductionLine("line" + l, "Line " + l + " 产线", "w"));
+        }
+        List<Meter> list = new ArrayList<>();
+        for (int m = 0; m < meters; m++) {
+            list.add(new Meter("m" + m, "Meter " + m, "x/y", "c", 1, EnergyCarrier.ELECTRICITY, "w",
+                    "line" + (m % LINES), null, "cc", null, Map.of()));
+        }
+        ShiftCalendar shifts = new ShiftCalendar(List.of(new Shift("morning", "早班", LocalTime.of(6, 0), LocalTime.of(14, 0)),
+                new Shift("afternoon", "中班", LocalTime.of(14, 0), LocalTime.of(22, 0)),
+                new Shift("night", "夜班", LocalTime.of(22, 0), LocalTime.of(6, 0))), List.of("A", "B", "C", "D"),
+                LocalDate.of(2026, 1, 5), List.of(List.of("A", "B", "C"), List.of("D", "A", "B"), List.of("C", "D", "A"),
+                List.of("B", "C", "D")));
+        return new Plant("bench", ZONE, List.of(new Site("s", "厂")), List.of(new Area("w", "车间", "s")), lines,
+                List.of(), List.of(new CostCentre("cc", "生产部")), List.of(), list, shifts, null);
+    }
+
+    /** Readings every 15 min from one interval before the month to one after, counters rising by a random load. */
+    private static long generate(Historian historian, Plant plant, List<MeteredPoint> points, Instant from, Instant to) {
+        Random random = new Random(42);
+        Duration step = Duration.ofMinutes(15);
+        List<PointId> ids = new ArrayList<>();
+        double[] counter = new double[plant.meters().size()];
+        for (int m = 0; m < plant.meters().size(); m++) {
+            PointId id = new PointId(plant.meters().get(m).id(), "active_energy_import");
+            ids.add(id);
+            points.add(new MeteredPoint(plant.meters().get(m).id(), id, Quantity.ACTIVE_ENERGY_IMPORT, 1e8));
+            counter[m] = random.nextDouble() * 1e6;
+        }
+        long n = 0;
+        for (Instant t = from.minus(step); !t.isAfter(to.plus(step)); t = t.plus(step)) {
+            for (int m = 0; m < counter.length; m++) {
+                counter[m] += 5 + random.nextDouble() * 20;
+                Sample s = Sample.good(ids.get(m), t, counter[m]);
+                while (!historian.writer().offer(s)) {
+                    historian.writer().flush();
+                }
+                n++;
+            }
+        }
+        historian.writer().flush();
+        return n;
+    }
+}
