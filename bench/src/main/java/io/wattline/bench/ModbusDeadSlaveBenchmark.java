@@ -4,7 +4,6 @@ import io.wattline.collector.Collector;
 import io.wattline.collector.CollectorOptions;
 import io.wattline.collector.health.HealthPoints;
 import io.wattline.collector.live.SampleBus;
-import io.wattline.core.Sample;
 import io.wattline.core.plant.Plant;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.simulator.BusStatistics;
