@@ -129,7 +129,10 @@ public record LoadModels(
             if (m.kind() == null) {
                 throw new IllegalArgumentException(where + ".kind is missing; expected electricity, flow or temperature");
             }
-            m.kindValue(where);
+            MeterKind kind = m.kindValue(where);
+            if (m.pipe() != null && kind != MeterKind.FLOW) {
+                throw new IllegalArgumentException(where + ".pipe: only flow meters have a pipe, this one is " + m.kind());
+            }
             checkTerm(where, m.pattern(), m.follows(), m.sumOf());
             if (m.extra() != null) {
                 for (int i = 0; i < m.extra().size(); i++) {
@@ -222,10 +225,26 @@ public record LoadModels(
     }
 
     /**
+     * The conditions in a flow meter's pipe; every field is optional and defaults by carrier
+     * (see {@code PlantModelCompiler}).
+     *
+     * @param pressure    mean pressure in kPa(g)
+     * @param swing       pressure swing in kPa: with a load/unload cycle the band the pressure
+     *                    rises through while loaded and falls through while unloaded; without
+     *                    one, how much it sags from idle to full load
+     * @param absolute    whether the meter shows absolute pressure (gauge + 101.325 kPa)
+     * @param temperature fluid temperature in degC (steam: ignored, it is saturated)
+     * @param diameter    inside diameter in m; the velocity is flow / area
+     */
+    public record Pipe(Double pressure, Double swing, Boolean absolute, Double temperature, Double diameter) {
+    }
+
+    /**
      * The load model of one meter. {@code kind}: electricity (gauge kW), flow (gauge per hour
      * in the carrier's unit: m3/h, or t/h for steam) or temperature (degC). Either a load of its
      * own (pattern or follows, idle, full, cycle) or {@code sumOf} other meters plus
-     * {@code extra} unmetered loads plus {@code lossFraction} of the sum.
+     * {@code extra} unmetered loads plus {@code lossFraction} of the sum. Flow meters also show
+     * the pressure, temperature and velocity of their {@code pipe}.
      */
     public record MeterLoad(
             String kind,
@@ -242,7 +261,8 @@ public record LoadModels(
             Double lossFraction,
             Daily daily,
             Drift drift,
-            Map<String, Double> initial) {
+            Map<String, Double> initial,
+            Pipe pipe) {
 
         public MeterLoad {
             sumOf = sumOf == null ? null : List.copyOf(sumOf);

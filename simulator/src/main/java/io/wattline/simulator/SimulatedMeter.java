@@ -21,6 +21,16 @@ final class SimulatedMeter {
             double noise, LoadModels.Cycle cycle, LoadModels.PowerFactor powerFactor, long channel) {
     }
 
+    /**
+     * A flow meter's pipe, defaults resolved: mean pressure and swing in kPa(g), whether the
+     * meter shows absolute pressure, temperature in degC (NaN: saturated steam), the inside
+     * cross-section in m2 and the density in t per m3 of the gauge's volume (1 for steam, whose
+     * gauge is already t/h).
+     */
+    record Pipe(double pressure, double swing, boolean absolute, double temperature, double areaM2,
+            double density) {
+    }
+
     final String id;
     final LoadModels.MeterKind kind;
     final EnergyCarrier carrier;
@@ -32,7 +42,7 @@ final class SimulatedMeter {
     final LoadModels.Drift drift;
     final double[] phaseShare;
     final double[] phaseVoltageOffset;
-    final double pipeAreaM2;
+    final Pipe pipe;
     final long channel;
     private final Map<Quantity, Double> initial;
 
@@ -42,6 +52,8 @@ final class SimulatedMeter {
     double level;
     double reactive;
     boolean loaded;
+    /** How far the current loaded or unloaded phase of a load/unload cycle has run, 0..1; NaN without a cycle. */
+    double cycleProgress = Double.NaN;
     final double[] phasePower = new double[3];
 
     // counters: Kahan sums of the integral of the gauge and of the reactive power, in units·h
@@ -56,7 +68,7 @@ final class SimulatedMeter {
 
     SimulatedMeter(String id, LoadModels.MeterKind kind, EnergyCarrier carrier, Term own,
             List<SimulatedMeter> sumOf, List<Term> extras, double lossFraction, LoadModels.Daily daily,
-            LoadModels.Drift drift, double[] phaseShare, double[] phaseVoltageOffset, double pipeAreaM2,
+            LoadModels.Drift drift, double[] phaseShare, double[] phaseVoltageOffset, Pipe pipe,
             long channel, Map<Quantity, Double> initial) {
         this.id = id;
         this.kind = kind;
@@ -69,7 +81,7 @@ final class SimulatedMeter {
         this.drift = drift;
         this.phaseShare = phaseShare;
         this.phaseVoltageOffset = phaseVoltageOffset;
-        this.pipeAreaM2 = pipeAreaM2;
+        this.pipe = pipe;
         this.channel = channel;
         this.initial = new EnumMap<>(initial);
     }
@@ -88,7 +100,14 @@ final class SimulatedMeter {
         double[] out = termValue(own, epochSecond, noise);
         gauge = out[0];
         level = out[1];
-        loaded = own.cycle() != null && level >= 1.0;
+        if (own.cycle() != null) {
+            loaded = level >= 1.0;
+            cycleProgress = out[2];
+        } else if (own.follows() != null) {
+            // e.g. the compressed air of a compressor: it is loaded when the compressor is
+            loaded = own.follows().loaded;
+            cycleProgress = own.follows().cycleProgress;
+        }
         if (kind == LoadModels.MeterKind.TEMPERATURE) {
             if (daily != null) {
                 gauge += daily.amplitude() * Math.cos(2 * Math.PI * (localHour - daily.peakHour()) / 24.0);
@@ -138,9 +157,10 @@ final class SimulatedMeter {
         }
     }
 
-    /** {value, activity level} of a term at a second. */
+    /** {value, activity level, cycle progress (NaN without a cycle)} of a term at a second. */
     private static double[] termValue(Term t, long epochSecond, SeededNoise noise) {
         double activity;
+        double progress = Double.NaN;
         if (t.follows() != null) {
             activity = t.follows().level;
         } else if (t.schedule() != null) {
@@ -155,10 +175,12 @@ final class SimulatedMeter {
             double offset = noise.uniform(t.channel() + 7) * c.seconds();
             double position = ((epochSecond + offset) % c.seconds()) / c.seconds();
             activity = position < duty ? 1.0 : 0.0;
+            progress = position < duty ? position / Math.max(duty, 1e-9)
+                    : (position - duty) / Math.max(1 - duty, 1e-9);
         }
         double base = t.idle() + (t.full() - t.idle()) * activity;
         double value = base * (1 + t.noise() * noise.gaussian(t.channel(), epochSecond));
-        return new double[] {value, activity};
+        return new double[] {value, activity, progress};
     }
 
     private static double powerFactor(LoadModels.PowerFactor pf, double level) {
@@ -209,7 +231,9 @@ final class SimulatedMeter {
     double integral(Quantity q) {
         initialReading(q);
         return switch (q) {
-            case ACTIVE_ENERGY_IMPORT, VOLUME, MASS, HEAT_ENERGY -> primarySum;
+            // a steam meter's gauge is t/h; other flows are volumes, weighed with a constant density
+            case MASS -> pipe != null ? primarySum * pipe.density() : primarySum;
+            case ACTIVE_ENERGY_IMPORT, VOLUME, HEAT_ENERGY -> primarySum;
             case REACTIVE_ENERGY_IMPORT -> reactiveSum;
             default -> 0.0;
         };
@@ -225,14 +249,49 @@ final class SimulatedMeter {
         r.put(Quantity.ALARM_WORD, 0.0);
         switch (kind) {
             case TEMPERATURE -> r.put(Quantity.TEMPERATURE, gauge);
-            case FLOW -> {
-                r.put(Quantity.VOLUME_FLOW, gauge);
-                r.put(Quantity.MASS_FLOW, gauge);
-                r.put(Quantity.FLOW_VELOCITY, gauge / 3600.0 / pipeAreaM2);
-            }
+            case FLOW -> flowReadings(r, noise, epochSeconds);
             case ELECTRICITY -> electricalReadings(r, noise, grid, epochSeconds);
         }
         return r;
+    }
+
+    /**
+     * Flow, pressure, temperature and velocity. Steam: the gauge is mass flow, the temperature is
+     * the saturation temperature at the pressure, the volume flow is mass flow × specific volume.
+     * Other fluids: the gauge is volume flow (compressed air: free air delivery), the mass flow
+     * is volume flow × density, the velocity is volume flow / pipe area.
+     */
+    private void flowReadings(Map<Quantity, Double> r, SeededNoise noise, double epochSeconds) {
+        double gaugePressure = pressure(noise);
+        double absolutePressure = gaugePressure + SaturatedSteam.ATMOSPHERE_KPA;
+        r.put(Quantity.PRESSURE, pipe.absolute() ? absolutePressure : gaugePressure);
+        double volumeFlow;
+        if (carrier == EnergyCarrier.STEAM) {
+            volumeFlow = gauge * 1000.0 * SaturatedSteam.specificVolume(absolutePressure);
+            r.put(Quantity.MASS_FLOW, gauge);
+            r.put(Quantity.TEMPERATURE, SaturatedSteam.temperature(absolutePressure));
+        } else {
+            volumeFlow = gauge;
+            r.put(Quantity.MASS_FLOW, gauge * pipe.density());
+            r.put(Quantity.TEMPERATURE, pipe.temperature()
+                    + 2.5 * noise.drift(channel + 5, epochSeconds, 3 * 3600.0)
+                    + 0.05 * noise.gaussian(channel * 8 + 7, second));
+        }
+        r.put(Quantity.VOLUME_FLOW, volumeFlow);
+        r.put(Quantity.FLOW_VELOCITY, volumeFlow / 3600.0 / pipe.areaM2());
+    }
+
+    /** kPa(g): a sawtooth through the load/unload band, or sagging with load, plus 0.2 % noise. */
+    private double pressure(SeededNoise noise) {
+        double p;
+        if (!Double.isNaN(cycleProgress)) {
+            double low = pipe.pressure() - pipe.swing() / 2;
+            p = loaded ? low + pipe.swing() * cycleProgress : low + pipe.swing() * (1 - cycleProgress);
+        } else {
+            double l = Double.isNaN(level) ? 0.5 : Math.max(0, Math.min(1, level));
+            p = pipe.pressure() + pipe.swing() * (0.5 - l);
+        }
+        return p * (1 + 0.002 * noise.gaussian(channel * 8 + 6, second));
     }
 
     private void electricalReadings(Map<Quantity, Double> r, SeededNoise noise, LoadModels.Grid grid,

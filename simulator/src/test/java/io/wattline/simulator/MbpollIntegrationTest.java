@@ -123,14 +123,21 @@ class MbpollIntegrationTest {
     }
 
     @Test
-    void readsWordSwappedFloatOfTheFlowMeterAndRawTemperature() throws Exception {
-        PointDefinition flow = PROFILES.require("xylem/magflux").point("flow_rate").orElseThrow();
-        // mbpoll's default float word order is little-endian words: CDAB, as the profile declares
-        List<Double> raw = values(mbpoll(port("gw-utilities"), 12, flow.address(), 1, "4:float", false));
+    void readsFloatsOfTheFlowMetersInBothWordOrdersAndRawTemperature() throws Exception {
+        PointDefinition flow = PROFILES.require("bell/vfm60").point("flow_rate").orElseThrow();
+        // the gas meter sends ABCD: mbpoll's -B
+        List<Double> raw = values(mbpoll(port("gw-utilities"), 12, flow.address(), 1, "4:float", true));
         double gas = raw.get(0) * flow.scale();
         double expected = simulator.model().gauge("boiler-gas");
         assertEquals(expected, gas, expected * 1e-5);
         assertTrue(gas > 50 && gas < 260, "gas " + gas + " m3/h");
+
+        // the compressed-air meter sends CDAB, mbpoll's default float word order
+        PointDefinition pressure = PROFILES.require("suto/s430").point("pressure").orElseThrow();
+        List<Double> bar = values(mbpoll(port("gw-utilities"), 14, pressure.address(), 1, "4:float", false));
+        double kpa = bar.get(0) * pressure.scale();
+        double expectedKpa = simulator.model().value("compressed-air", Quantity.PRESSURE);
+        assertEquals(expectedKpa, kpa, expectedKpa * 1e-5);
 
         PointDefinition temp = PROFILES.require("simex/trs-02a").point("temperature").orElseThrow();
         List<Double> t = values(mbpoll(port("gw-utilities"), 20, temp.address(), 1, "4", false));

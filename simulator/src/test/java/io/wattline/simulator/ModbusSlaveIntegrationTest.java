@@ -124,13 +124,25 @@ class ModbusSlaveIntegrationTest {
         double v = RegisterCodec.decode(voltage, all, voltage.address());
         assertTrue(v > 220 && v < 240, "sdm630 L2-N " + v + " V");
 
-        PointDefinition flow = point("xylem/magflux", "flow_rate");
-        double steam = readHolding(utilities, 13, flow);
-        assertEquals(simulator.model().gauge("boiler-steam"), steam, steam * 1e-6);
+        // the steam meter: input registers, FLOAT32 ABCD in the meter's "Internal" units (lbm/s, psia)
+        PointDefinition massFlow = point("sierra/innovamass-240", "mass_flow");
+        PointDefinition pressure = point("sierra/innovamass-240", "pressure");
+        int[] process = words(utilities.readInputRegisters(13, 4, 6));
+        double steam = RegisterCodec.decode(massFlow, process, massFlow.address() - 4);
+        assertEquals(simulator.model().value("boiler-steam", Quantity.MASS_FLOW), steam, steam * 1e-6);
         assertTrue(steam > 0.5 && steam < 4, "steam " + steam + " t/h");
-        PointDefinition total = point("xylem/magflux", "volume_forward");
+        double kpa = RegisterCodec.decode(pressure, process, pressure.address() - 4);
+        assertTrue(kpa > 1100 && kpa < 1300, "steam at " + kpa + " kPa(a)");
+        // the compressed-air meter: holding registers, FLOAT32 CDAB (word-swapped)
+        PointDefinition airPressure = point("suto/s430", "pressure");
+        double air = readHolding(utilities, 14, airPressure);
+        assertEquals(simulator.model().value("compressed-air", Quantity.PRESSURE), air, air * 1e-6);
+        assertTrue(air > 600 && air < 800, "compressed air at " + air + " kPa(g)");
+        // the gas meter's total is a FLOAT32: the model's exact total to float precision
+        PointDefinition total = point("bell/vfm60", "volume_total");
         double gas = readHolding(utilities, 12, total);
-        assertEquals(simulator.model().truth("boiler-gas", Quantity.VOLUME), gas, 1e-6);
+        double truth = simulator.model().truth("boiler-gas", Quantity.VOLUME);
+        assertEquals(truth, gas, Math.ulp((float) truth));
     }
 
     @Test

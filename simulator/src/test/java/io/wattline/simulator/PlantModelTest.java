@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wattline.core.Quantity;
 import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.Plant;
+import io.wattline.core.QuantityKind;
+import io.wattline.profiles.PointDefinition;
 import io.wattline.profiles.ProfileCatalog;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,12 @@ class PlantModelTest {
     private static Map<String, Double> summedByTest;
     private static Map<String, Map<Quantity, Double>> truthAtStart;
     private static double unmeteredAtStart;
+    /** Σ steam MASS_FLOW reading · 1 s in t, summed by the test while stepping. */
+    private static double steamMassFlowSum;
+    /** Per meter and quantity the largest |reading| over minute samples of the day. */
+    private static Map<String, Map<Quantity, Double>> largestReading;
+    /** Steam readings sampled once a minute. */
+    private static List<Map<Quantity, Double>> steamSamples;
 
     @BeforeAll
     static void simulateOneDay() {
@@ -52,11 +61,22 @@ class PlantModelTest {
             truthAtStart.put(id, t);
         }
         unmeteredAtStart = model.unmeteredIntegral("main-incomer");
+        steamMassFlowSum = 0;
+        largestReading = new HashMap<>();
+        steamSamples = new ArrayList<>();
         for (int s = 0; s < 86_400; s++) {
             for (String id : model.meterIds()) {
                 double g = model.gauge(id);          // the gauge over [s, s + 1)
                 minuteMeans.get(id)[s / 60] += g / 60.0;
                 summedByTest.merge(id, g / 3600.0, Double::sum);
+                if (s % 60 == 7) {
+                    Map<Quantity, Double> largest = largestReading.computeIfAbsent(id, k -> new HashMap<>());
+                    model.readings(id).forEach((q, v) -> largest.merge(q, Math.abs(v), Math::max));
+                }
+            }
+            steamMassFlowSum += model.value("boiler-steam", Quantity.MASS_FLOW) / 3600.0;
+            if (s % 60 == 7) {
+                steamSamples.add(model.readings("boiler-steam"));
             }
             model.advanceTo(dayStart.plusSeconds(s + 1));
         }
@@ -209,7 +229,7 @@ class PlantModelTest {
         assertTrue(maxStep < 0.5, "workshop temperature moved " + maxStep + " K in a minute");
         assertTrue(min > 12 && max < 32 && max - min > 1, "workshop temperature " + min + ".." + max);
         double steam = mean("steam-temp", "09:00", "11:00");
-        assertTrue(steam > 165 && steam < 190, "steam at " + steam + " degC");
+        assertTrue(steam > 180 && steam < 192, "steam at " + steam + " degC");
     }
 
     @Test
@@ -223,5 +243,123 @@ class PlantModelTest {
         other.advanceTo(noon.toInstant().plusSeconds(100));
         assertEquals(a.readings("line2-power"), b.readings("line2-power"));
         assertNotEquals(a.gauge("line2-power"), other.gauge("line2-power"));
+    }
+
+    @Test
+    void steamMassGrowsByTheIntegralOfMassFlow() {
+        assertEquals(List.of(Quantity.MASS), model.counters("boiler-steam"), "steam is counted in t only");
+        double grown = delta("boiler-steam", Quantity.MASS);
+        assertEquals(steamMassFlowSum, grown, 1e-9 * steamMassFlowSum);
+        // two shifts at 1..2.8 t/h and a night at about 1.5 t/h
+        assertTrue(grown > 25 && grown < 60, "steam " + grown + " t in a day");
+        // the InnovaMass totalizer is a UINT32 in kg: the simulated total stays below its wrap
+        assertTrue(model.truth("boiler-steam", Quantity.MASS) < 4_294_967, "steam total "
+                + model.truth("boiler-steam", Quantity.MASS) + " t");
+    }
+
+    @Test
+    void steamIsSaturatedAtItsPressureAndItsVolumeFollowsItsDensity() {
+        for (Map<Quantity, Double> r : steamSamples) {
+            double kpaAbsolute = r.get(Quantity.PRESSURE);
+            double degC = r.get(Quantity.TEMPERATURE);
+            double tPerH = r.get(Quantity.MASS_FLOW);
+            double m3PerH = r.get(Quantity.VOLUME_FLOW);
+            // 1.0..1.2 MPa(g) shown absolute
+            assertTrue(kpaAbsolute > 1100 && kpaAbsolute < 1320, "steam at " + kpaAbsolute + " kPa(a)");
+            assertTrue(degC > 180 && degC < 192, "steam at " + degC + " degC");
+            assertEquals(SaturatedSteam.temperature(kpaAbsolute), degC, 1e-9);
+            double specificVolume = m3PerH / (tPerH * 1000);
+            assertTrue(specificVolume > 0.15 && specificVolume < 0.19, "steam at " + specificVolume + " m3/kg");
+        }
+        // the pressure sags when the load is high: morning shift below the night
+        double day = 0;
+        double night = 0;
+        int nDay = 0;
+        int nNight = 0;
+        for (int m = 0; m < steamSamples.size(); m++) {
+            double p = steamSamples.get(m).get(Quantity.PRESSURE);
+            if (m >= 7 * 60 && m < 11 * 60) {
+                day += p;
+                nDay++;
+            } else if (m >= 23 * 60) {
+                night += p;
+                nNight++;
+            }
+        }
+        assertTrue(day / nDay < night / nNight - 20, "pressure " + day / nDay + " kPa by day, "
+                + night / nNight + " kPa at night");
+    }
+
+    @Test
+    void gasFollowsSteamAtAboutSeventyFiveCubicMetresPerTonne() {
+        double gas = delta("boiler-gas", Quantity.VOLUME);
+        double steam = delta("boiler-steam", Quantity.MASS);
+        assertEquals(75, gas / steam, 2, "gas " + gas + " m3 for " + steam + " t of steam");
+        double[] g = minuteMeans.get("boiler-gas");
+        double[] s = minuteMeans.get("boiler-steam");
+        for (int m = 0; m < g.length; m++) {
+            assertEquals(75, g[m] / s[m], 5, "minute " + m + ": gas " + g[m] + " m3/h, steam " + s[m] + " t/h");
+        }
+    }
+
+    @Test
+    void compressedAirFlowsOnlyWhileLoadedAndItsPressureRidesTheLoadUnloadBand() {
+        PlantModel fresh = PlantModel.create(plant, model.loads(), dayStart.plusSeconds(9 * 3600));
+        double pipeArea = Math.PI * 0.1 * 0.1 / 4;   // the DN100 header of demo/loads.yaml
+        double rise = 0;
+        double fall = 0;
+        double lowest = Double.MAX_VALUE;
+        double highest = 0;
+        Boolean wasLoaded = null;
+        double lastPressure = Double.NaN;
+        for (int s = 0; s < 900; s++) {
+            fresh.advanceTo(dayStart.plusSeconds(9 * 3600 + s));
+            boolean loaded = fresh.gauge("compressor-power") > 60;
+            Map<Quantity, Double> r = fresh.readings("compressed-air");
+            double flow = r.get(Quantity.VOLUME_FLOW);
+            if (loaded) {
+                assertTrue(flow > 600, "loaded, FAD " + flow + " m3/h");
+            } else {
+                assertEquals(0.0, flow, "unloaded, FAD " + flow + " m3/h");
+            }
+            assertEquals(flow / 3600 / pipeArea, r.get(Quantity.FLOW_VELOCITY), 1e-9 * (1 + flow));
+            double t = r.get(Quantity.TEMPERATURE);
+            assertTrue(t > 25 && t < 35, "compressed air at " + t + " degC");
+            assertEquals(0.0, r.get(Quantity.ALARM_WORD));
+            double p = r.get(Quantity.PRESSURE);
+            lowest = Math.min(lowest, p);
+            highest = Math.max(highest, p);
+            if (wasLoaded != null && wasLoaded == loaded) {
+                if (loaded) {
+                    rise += p - lastPressure;
+                } else {
+                    fall += p - lastPressure;
+                }
+            }
+            wasLoaded = loaded;
+            lastPressure = p;
+        }
+        assertTrue(lowest > 640 && highest < 760 && highest - lowest > 50,
+                "compressed air between " + lowest + " and " + highest + " kPa(g)");
+        assertTrue(rise > 0 && fall < 0, "pressure rises by " + rise + " kPa while loaded, by " + fall + " unloaded");
+    }
+
+    @Test
+    void noDemoQuantityReadsZeroAllDayExceptStatusWords() {
+        ProfileCatalog catalog = ProfileCatalog.builtIn();
+        List<String> zero = new ArrayList<>();
+        for (Meter m : plant.meters()) {
+            Map<String, Double> fixed = model.loads().fixedPoints().getOrDefault(m.profile(), Map.of());
+            for (PointDefinition p : catalog.require(m.profile()).points()) {
+                if (fixed.containsKey(p.name()) || p.quantity().kind() == QuantityKind.STATE) {
+                    continue;
+                }
+                Double largest = largestReading.get(m.id()).get(p.quantity());
+                if (largest == null || largest == 0.0 || largest.isNaN()) {
+                    zero.add(m.id() + " " + p.name() + " (" + p.quantity() + ") = " + largest);
+                }
+            }
+        }
+        assertTrue(zero.isEmpty(), "points that never move off 0 (or are not simulated): " + zero);
     }
 }
