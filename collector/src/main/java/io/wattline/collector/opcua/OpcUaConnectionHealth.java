@@ -11,7 +11,8 @@ import java.util.Arrays;
  */
 final class OpcUaConnectionHealth {
 
-    private static final int WINDOW = 200;
+    // Large enough to hold one publish response of a big subscription (latency of its notifications).
+    private static final int WINDOW = 4096;
 
     private final String connectionId;
     private DeviceState state = DeviceState.OFFLINE;
