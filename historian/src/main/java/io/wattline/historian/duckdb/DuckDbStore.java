@@ -55,6 +55,8 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
     private final BatchWriter writer;
     // The latest table mirrored in memory, so the UI's most frequent query touches no disk.
     private final ConcurrentHashMap<PointId, Sample> latest;
+    // The points dictionary (id -> point) as far as readers have needed it; ids never change.
+    private final Map<Integer, PointId> pointIds = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
     private boolean closed; // guarded by lifecycle
 
@@ -235,7 +237,7 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
             throw new IllegalArgumentException("max must be at least 1, was " + max);
         }
         try (DuckDBConnection reader = readConnection()) {
-            return SampleRows.after(reader, after, max);
+            return SampleRows.after(reader, after, max, pointIds);
         } catch (SQLException e) {
             throw new HistorianException("reading samples after seq " + after + " from " + file + " failed: "
                     + e.getMessage(), e);

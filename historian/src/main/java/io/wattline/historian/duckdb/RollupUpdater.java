@@ -77,6 +77,13 @@ final class RollupUpdater {
                 quality = excluded.quality, reason = excluded.reason
             WHERE excluded.ts_us >= latest.ts_us""";
 
+    // Ids for points seen for the first time in the step, after the highest id so far.
+    private static final String NEW_POINTS = """
+            INSERT INTO points
+            SELECT (SELECT coalesce(max(id), 0) FROM points) + row_number() OVER (ORDER BY point), point
+            FROM (SELECT DISTINCT point FROM samples WHERE seq > ? AND seq <= ?
+                  EXCEPT SELECT point FROM points)""";
+
     private static final String BUCKETS = """
             SELECT bucket_us, samples, count, min, max, sum, first_value, first_us, last_value, last_us
             FROM rollups WHERE res_s = ? AND point = ? AND bucket_us >= ? AND bucket_us < ?
@@ -116,6 +123,11 @@ final class RollupUpdater {
                         latest.setLong(1, from);
                         latest.setLong(2, upTo);
                         latest.executeUpdate();
+                    }
+                    try (PreparedStatement points = connection.prepareStatement(NEW_POINTS)) {
+                        points.setLong(1, from);
+                        points.setLong(2, upTo);
+                        points.executeUpdate();
                     }
                     Watermarks.store(connection, WATERMARK, upTo);
                 }

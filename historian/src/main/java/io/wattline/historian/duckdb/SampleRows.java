@@ -25,10 +25,19 @@ final class SampleRows {
             ORDER BY ts_us, seq
             LIMIT ?""";
 
-    private static final String AFTER_WINDOW = """
-            SELECT point, ts_us, value, quality, reason, seq FROM samples
-            WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?""";
-    private static final String AFTER_LIMIT = AFTER_WINDOW;
+    // Point ids from the points dictionary instead of the point text of every row (reading text is
+    // most of the cost of a row); the text only for points the dictionary does not hold yet (it is
+    // filled with the rollups, about a second behind the writer). Quality as a code, the reason
+    // only where there can be one.
+    private static final String AFTER_COLUMNS = """
+            SELECT p.id, CASE WHEN p.id IS NULL THEN s.point END, s.ts_us, s.value,
+                   CASE s.quality WHEN 'GOOD' THEN 0 WHEN 'UNCERTAIN' THEN 1 ELSE 2 END,
+                   CASE WHEN s.quality <> 'GOOD' THEN s.reason END, s.seq
+            FROM samples s LEFT JOIN points p ON s.point = p.point
+            WHERE s.seq > ? AND s.seq <= ? ORDER BY s.seq LIMIT ?""";
+    private static final String AFTER_WINDOW = AFTER_COLUMNS;
+    private static final String AFTER_LIMIT = AFTER_COLUMNS;
+    private static final Quality[] QUALITIES = {Quality.GOOD, Quality.UNCERTAIN, Quality.BAD};
 
     // The latest table is maintained with the rollups; samples above the rollup watermark may be newer.
     private static final String ALL_LATEST = """
@@ -59,17 +68,22 @@ final class SampleRows {
         }
     }
 
-    /** Committed samples with seq above {@code after}, in seq order, at most {@code max}. */
-    static List<StoredSample> after(Connection connection, long after, int max) throws SQLException {
+    /**
+     * Committed samples with seq above {@code after}, in seq order, at most {@code max}.
+     *
+     * @param pointIds point dictionary cache of the store (ids are stable), filled as needed
+     */
+    static List<StoredSample> after(Connection connection, long after, int max, Map<Integer, PointId> pointIds)
+            throws SQLException {
         // A seq window first: seq has no gaps above every consumer's watermark, and the window lets
-        // zone maps skip the rest of the table. LIMIT only when retention emptied the window.
-        List<StoredSample> rows = after(connection, AFTER_WINDOW, after, after + max, max);
-        return rows.isEmpty() ? after(connection, AFTER_LIMIT, after, Long.MAX_VALUE, max) : rows;
+        // zone maps skip the rest of the table. Without a bound only when retention emptied the window.
+        List<StoredSample> rows = after(connection, AFTER_WINDOW, after, after + max, max, pointIds);
+        return rows.isEmpty() ? after(connection, AFTER_LIMIT, after, Long.MAX_VALUE, max, pointIds) : rows;
     }
 
-    private static List<StoredSample> after(Connection connection, String sql, long after, long upTo, int max)
-            throws SQLException {
-        Map<String, PointId> ids = new HashMap<>();
+    private static List<StoredSample> after(Connection connection, String sql, long after, long upTo, int max,
+            Map<Integer, PointId> pointIds) throws SQLException {
+        Map<String, PointId> byText = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setLong(1, after);
             query.setLong(2, upTo);
@@ -77,18 +91,37 @@ final class SampleRows {
             List<StoredSample> samples = new ArrayList<>(Math.min(max, 65_536));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    long seq = rows.getLong(6);
-                    PointId point = ids.computeIfAbsent(rows.getString(1), PointId::parse);
-                    double value = rows.getDouble(3);
+                    int id = rows.getInt(1);
+                    PointId point;
+                    if (rows.wasNull()) {
+                        point = byText.computeIfAbsent(rows.getString(2), PointId::parse);
+                    } else {
+                        point = pointIds.get(id);
+                        if (point == null) {
+                            loadPoints(connection, pointIds);
+                            point = pointIds.get(id);
+                        }
+                    }
+                    double value = rows.getDouble(4);
                     if (rows.wasNull()) {
                         value = Double.NaN;
                     }
-                    Sample sample = new Sample(point, EpochMicros.toInstant(rows.getLong(2)), value,
-                            Quality.valueOf(rows.getString(4)), rows.getString(5));
+                    long seq = rows.getLong(7);
+                    Sample sample = new Sample(point, EpochMicros.toInstant(rows.getLong(3)), value,
+                            QUALITIES[rows.getInt(5)], rows.getString(6));
                     samples.add(new StoredSample(seq, sample));
                 }
             }
             return samples;
+        }
+    }
+
+    private static void loadPoints(Connection connection, Map<Integer, PointId> pointIds) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT id, point FROM points");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                pointIds.putIfAbsent(rows.getInt(1), PointId.parse(rows.getString(2)));
+            }
         }
     }
 

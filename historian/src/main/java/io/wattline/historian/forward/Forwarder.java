@@ -67,6 +67,10 @@ public final class Forwarder implements AutoCloseable {
     private long readWaitNanos;
     private long sendNanos;
     private long storeNanos;
+    // and where the reading side's goes: the local read, encoding lines, preparing the body (gzip)
+    private final AtomicLong readNanos = new AtomicLong();
+    private final AtomicLong encodeNanos = new AtomicLong();
+    private final AtomicLong prepareNanos = new AtomicLong();
 
     /**
      * @param consumer name of this forwarder's watermark in the store, e.g. {@code forward:influx}
@@ -198,12 +202,20 @@ public final class Forwarder implements AutoCloseable {
     }
 
     private Batch read(long after) {
+        long t0 = System.nanoTime();
         List<StoredSample> samples = source.after(after, options.batchSamples());
+        long t1 = System.nanoTime();
         if (samples.isEmpty()) {
             return new Batch(null, 0, after, null);
         }
-        return new Batch(prepare(protocol.encode(samples)), samples.size(), samples.get(samples.size() - 1).seq(),
-                samples.get(0).sample().time());
+        List<String> lines = protocol.encode(samples);
+        long t2 = System.nanoTime();
+        LineBatch prepared = prepare(lines);
+        long t3 = System.nanoTime();
+        readNanos.addAndGet(t1 - t0);
+        encodeNanos.addAndGet(t2 - t1);
+        prepareNanos.addAndGet(t3 - t2);
+        return new Batch(prepared, samples.size(), samples.get(samples.size() - 1).seq(), samples.get(0).sample().time());
     }
 
     private LineBatch prepare(List<String> lines) {
@@ -375,8 +387,10 @@ public final class Forwarder implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         prefetch.shutdownNow();
-        log.info("forwarder to {} stopped at seq {}; time waiting for reads {} ms, sending {} ms, storing watermarks {} ms",
-                target.target(), watermark, readWaitNanos / 1_000_000, sendNanos / 1_000_000, storeNanos / 1_000_000);
+        log.info("forwarder to {} stopped at seq {}; time waiting for reads {} ms, sending {} ms, storing watermarks {} ms;"
+                + " reading {} ms, encoding {} ms, compressing {} ms", target.target(), watermark, readWaitNanos / 1_000_000,
+                sendNanos / 1_000_000, storeNanos / 1_000_000, readNanos.get() / 1_000_000, encodeNanos.get() / 1_000_000,
+                prepareNanos.get() / 1_000_000);
     }
 
     private record Batch(LineBatch prepared, int samples, long lastSeq, Instant oldest) {
