@@ -1,0 +1,122 @@
+package io.wattline.collector.opcua;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wattline.core.Quality;
+import io.wattline.core.Quantity;
+import io.wattline.profiles.ProfileException;
+import java.time.Duration;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OpcUaProfileLoaderTest {
+
+    @Test
+    void readsPointsWithDefaultsAndOverrides() {
+        OpcUaProfile p = OpcUaProfileLoader.parse("v/m", "m.yaml", """
+                schemaVersion: 1
+                protocol: opc-ua
+                vendor: v
+                model: m
+                defaults: { samplingInterval: 2s, queueSize: 3 }
+                points:
+                  - { name: power, quantity: active_power, nodeId: "ns=2;s=P" }
+                  - { name: energy, quantity: active_energy_import, browsePath: "2:Line/2:E",
+                      samplingInterval: 500ms, queueSize: 1, deadband: "2%", scale: 0.001 }
+                """);
+        OpcUaPoint power = p.point("power").orElseThrow();
+        assertEquals(Duration.ofSeconds(2), power.samplingInterval());
+        assertEquals(3, power.queueSize());
+        assertEquals(Deadband.NONE, power.deadband());
+        assertEquals("kW", power.unit());
+        OpcUaPoint energy = p.point("energy").orElseThrow();
+        assertEquals(Quantity.ACTIVE_ENERGY_IMPORT, energy.quantity());
+        assertEquals("2:Line/2:E", energy.address());
+        assertEquals(Duration.ofMillis(500), energy.samplingInterval());
+        assertEquals(new Deadband(Deadband.Type.PERCENT, 2), energy.deadband());
+        assertEquals(0.001, energy.scale());
+    }
+
+    @Test
+    void reportsEveryProblemWithLineAndField() {
+        ProfileException e = assertThrows(ProfileException.class, () -> OpcUaProfileLoader.parse("v/m", "bad.yaml", """
+                schemaVersion: 1
+                protocol: modbus
+                points:
+                  - { name: Power, quantity: active_power, nodeId: "ns=2;s=P" }
+                  - { name: flow, quantity: litres, nodeId: "ns=2;s=F" }
+                  - { name: temp, quantity: temperature, unit: K, nodeId: "ns=2;s=T" }
+                  - { name: both, quantity: status, nodeId: "ns=2;s=B", browsePath: "2:B" }
+                """));
+        String all = e.getMessage();
+        assertEquals(5, e.problems().size(), all);
+        assertTrue(all.contains("bad.yaml"), all);
+        assertTrue(e.problems().stream().anyMatch(v -> v.line() == 2 && v.message().contains("protocol: opc-ua")), all);
+        assertTrue(e.problems().stream().anyMatch(v -> v.line() == 4 && v.message().contains("'Power'")), all);
+        assertTrue(e.problems().stream().anyMatch(v -> v.line() == 5 && v.message().contains("unknown quantity 'litres'")),
+                all);
+        assertTrue(e.problems().stream().anyMatch(v -> v.line() == 6 && v.message().contains("'degC'")), all);
+        assertTrue(e.problems().stream().anyMatch(v -> v.line() == 7 && v.message().contains("exactly one of")), all);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'',     NONE,     0",
+        "0.5,    ABSOLUTE, 0.5",
+        "2%,     PERCENT,  2",
+        "' 10 %', PERCENT, 10",
+    })
+    void deadbands(String text, Deadband.Type type, double value) {
+        assertEquals(new Deadband(type, value), Deadband.parse(text));
+    }
+
+    @Test
+    void aPercentDeadbandAbove100IsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Deadband.parse("120%"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "0x00000000, GOOD,      ''",
+        "0x40900000, UNCERTAIN, Uncertain_LastUsableValue",
+        "0x40930000, UNCERTAIN, Uncertain_SensorNotAccurate",
+        "0x80050000, BAD,       Bad_CommunicationError",
+        "0x808A0000, BAD,       Bad_NotConnected",
+        "0x80310000, BAD,       Bad_NoCommunication",
+    })
+    void statusCodesBecomeQualitiesWithTheirName(String hex, Quality quality, String reason) {
+        StatusCode status = new StatusCode(Long.decode(hex));
+        assertEquals(quality, StatusQuality.quality(status));
+        assertEquals(reason, StatusQuality.reason(status));
+    }
+
+    @Test
+    void unknownStatusCodesKeepTheirNumber() {
+        assertEquals("0x80FF0000", StatusQuality.reason(new StatusCode(0x80FF0000L)));
+        assertEquals(StatusCodes.Bad_CommunicationError, 0x80050000L);
+    }
+
+    @Test
+    void browsePathsAndSkeletonNames() {
+        assertEquals("2:Line1", NodeAddresses.qualifiedName("2:Line1").getNamespaceIndex() + ":"
+                + NodeAddresses.qualifiedName("2:Line1").getName());
+        assertEquals(0, NodeAddresses.qualifiedName("Objects").getNamespaceIndex().intValue());
+        assertEquals(3, NodeAddresses.relativePath("2:A/2:B/3:C").getElements().length);
+        assertEquals("drive_power", BrowseTool.pointName("1:Line1/1:DrivePower"));
+        assertEquals("good_count", BrowseTool.pointName("1:Line1/1:Good Count"));
+        assertEquals("active_energy_import", BrowseTool.guessQuantity("1:Line1/1:EnergyTotal"));
+    }
+
+    @Test
+    void theShippedLinePlcProfileLoads() {
+        OpcUaProfile p = new OpcUaProfileLoader().find("wattline/line-plc").orElseThrow();
+        assertEquals(4, p.points().size());
+        assertEquals(new Deadband(Deadband.Type.ABSOLUTE, 0.5), p.point("drive_power").orElseThrow().deadband());
+        assertTrue(new OpcUaProfileLoader().find("wattline/none").isEmpty());
+    }
+}
