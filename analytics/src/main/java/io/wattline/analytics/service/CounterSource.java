@@ -45,23 +45,41 @@ public final class CounterSource {
         List<CounterReading> readings = new ArrayList<>();
         Set<Instant> continuous = new HashSet<>();
         if (resolution == Resolution.RAW) {
-            previousRaw(point, from).ifPresent(readings::add);
-            Instant cursor = from;
-            while (true) {
-                List<Sample> page = reader.range(point.point(), cursor, to, RAW_PAGE);
-                page.stream().filter(CounterSource::usable).forEach(s -> readings.add(new CounterReading(s.time(), s.value())));
-                if (page.size() < RAW_PAGE) {
-                    break;
+            // one query for the range and a margin either side; wider searches only when the margin is empty
+            Duration margin = WIDENING[0];
+            List<Sample> samples = rawRange(point, from.minus(margin), to.plus(margin));
+            boolean before = false;
+            boolean after = false;
+            for (Sample s : samples) {
+                if (usable(s)) {
+                    readings.add(new CounterReading(s.time(), s.value()));
+                    before |= s.time().isBefore(from);
+                    after |= !s.time().isBefore(to);
                 }
-                cursor = page.get(page.size() - 1).time().plusNanos(1000);
             }
-            nextRaw(point, to).ifPresent(readings::add);
+            if (!before) {
+                previousRaw(point, from.minus(margin)).ifPresent(r -> readings.add(0, r));
+            }
+            if (!after) {
+                nextRaw(point, to.plus(margin)).ifPresent(readings::add);
+            }
         } else {
-            previousBucket(point, from, resolution).ifPresent(readings::add);
-            for (Bucket b : buckets(point, from, to, resolution)) {
-                addBucket(b, readings, continuous);
+            Duration margin = resolution.bucket();
+            boolean before = false;
+            boolean after = false;
+            for (Bucket b : buckets(point, from.minus(margin), to.plus(margin), resolution)) {
+                if (b.count() > 0 && b.firstTime() != null) {
+                    addBucket(b, readings, continuous);
+                    before |= b.start().isBefore(from);
+                    after |= !b.start().isBefore(to);
+                }
             }
-            nextBucket(point, to, resolution).ifPresent(readings::add);
+            if (!before) {
+                previousBucket(point, from.minus(margin), resolution).ifPresent(r -> readings.add(0, r));
+            }
+            if (!after) {
+                nextBucket(point, to.plus(margin), resolution).ifPresent(readings::add);
+            }
         }
         Instant readFrom = readings.isEmpty() ? from : readings.get(0).time();
         Instant readTo = readings.isEmpty() ? to : readings.get(readings.size() - 1).time();
@@ -69,6 +87,19 @@ public final class CounterSource {
                 .filter(e -> !e.time().isBefore(readFrom) && !e.time().isAfter(readTo)).toList();
         CounterSettings settings = CounterSettings.wrappingAt(point.wrapSpan()).withGapThreshold(gapThreshold);
         return new CounterUnwrapper(settings).unwrap(readings, inside, continuous::contains);
+    }
+
+    private List<Sample> rawRange(MeteredPoint point, Instant from, Instant to) {
+        List<Sample> all = new ArrayList<>();
+        Instant cursor = from;
+        while (true) {
+            List<Sample> page = reader.range(point.point(), cursor, to, RAW_PAGE);
+            all.addAll(page);
+            if (page.size() < RAW_PAGE) {
+                return all;
+            }
+            cursor = page.get(page.size() - 1).time().plusNanos(1000);
+        }
     }
 
     private void addBucket(Bucket b, List<CounterReading> readings, Set<Instant> continuous) {
