@@ -1,0 +1,98 @@
+package io.wattline.web.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wattline.collector.Collector;
+import io.wattline.collector.live.SampleBus;
+import io.wattline.config.PlantConfigLoader;
+import io.wattline.core.plant.Connection;
+import io.wattline.core.plant.Plant;
+import io.wattline.profiles.ProfileCatalog;
+import io.wattline.simulator.PlantSimulator;
+import io.wattline.simulator.SimulatorOptions;
+import io.wattline.web.RunningPlant;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * {@code GET /api/devices} over the demo plant served by the real simulator on loopback, with one
+ * gateway pointed at a port where nothing listens: the devices behind the live gateway are
+ * ONLINE with a latency, those behind the dead one are not, with the connection error as reason.
+ */
+@Tag("integration")
+@Timeout(90)
+class DevicesApiTest {
+
+    private PlantSimulator simulator;
+    private Collector collector;
+
+    @AfterEach
+    void tearDown() {
+        if (collector != null) {
+            collector.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    void reportsOnlineAndUnreachableDevices() throws Exception {
+        ProfileCatalog catalog = ProfileCatalog.builtIn();
+        Plant demo = new PlantConfigLoader(catalog::find).loadResource("demo/plant.yaml");
+        simulator = PlantSimulator.start(demo, catalog, SimulatorOptions.ephemeral());
+        int deadPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            deadPort = s.getLocalPort();
+        }
+        int closedPort = deadPort;
+        List<Connection> connections = simulator.plant().connections().stream()
+                .map(c -> c.id().equals("gw-utilities") ? c.withEndpoint("127.0.0.1", closedPort) : c)
+                .toList();
+        Plant plant = simulator.plant().withConnections(connections);
+        collector = new Collector(plant, catalog::require, new SampleBus(), Clock.systemUTC());
+        collector.start();
+        WebTestClient client = WebTestClient.bindToController(
+                new DevicesController(collector, new RunningPlant(plant, null))).build();
+
+        Map<String, DeviceView> byId = Map.of();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            List<DeviceView> devices = client.get().uri("/api/devices").exchange()
+                    .expectStatus().isOk()
+                    .expectBody(new ParameterizedTypeReference<List<DeviceView>>() { })
+                    .returnResult().getResponseBody();
+            byId = devices.stream().collect(Collectors.toMap(DeviceView::id, Function.identity()));
+            if (byId.get("main-incomer").state().equals("ONLINE")
+                    && byId.get("compressor-power").lastError() != null) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertEquals(plant.meters().size(), byId.size(), "one entry per meter");
+        DeviceView live = byId.get("main-incomer");
+        assertEquals("ONLINE", live.state());
+        assertEquals("gw-main", live.connection());
+        assertEquals("modbus-tcp", live.transport());
+        assertEquals("Main incomer 总进线", live.name());
+        assertNotNull(live.lastGoodTime());
+        assertNotNull(live.latencyMeanMs());
+        DeviceView dead = byId.get("compressor-power");
+        assertTrue(!dead.state().equals("ONLINE"), "unreachable device is not ONLINE: " + dead);
+        assertTrue(dead.lastError() != null && dead.lastError().contains(String.valueOf(closedPort)),
+                "reason names the endpoint: " + dead.lastError());
+        assertEquals(null, dead.lastGoodTime());
+    }
+}
