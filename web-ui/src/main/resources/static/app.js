@@ -28,6 +28,27 @@
     },
   };
 
+  // Quantity names of the shared vocabulary (core Quantity) in Chinese, as plant staff say them.
+  const QUANTITY_ZH = {
+    ACTIVE_POWER: '有功功率', ACTIVE_POWER_L1: 'A相有功功率', ACTIVE_POWER_L2: 'B相有功功率',
+    ACTIVE_POWER_L3: 'C相有功功率', REACTIVE_POWER: '无功功率', APPARENT_POWER: '视在功率',
+    POWER_FACTOR: '功率因数', VOLTAGE_L1_N: 'A相电压', VOLTAGE_L2_N: 'B相电压', VOLTAGE_L3_N: 'C相电压',
+    VOLTAGE_L1_L2: 'AB线电压', VOLTAGE_L2_L3: 'BC线电压', VOLTAGE_L3_L1: 'CA线电压',
+    CURRENT_L1: 'A相电流', CURRENT_L2: 'B相电流', CURRENT_L3: 'C相电流', CURRENT_N: '零线电流',
+    FREQUENCY: '频率', ACTIVE_ENERGY_IMPORT: '正向有功电能', ACTIVE_ENERGY_EXPORT: '反向有功电能',
+    REACTIVE_ENERGY_IMPORT: '正向无功电能', REACTIVE_ENERGY_EXPORT: '反向无功电能',
+    VOLUME_FLOW: '体积流量', VOLUME: '累计体积', MASS_FLOW: '质量流量', MASS: '累计质量',
+    FLOW_VELOCITY: '流速', HEAT_POWER: '热功率', HEAT_ENERGY: '累计热量', TEMPERATURE: '温度',
+    PRESSURE: '压力', RELATIVE_HUMIDITY: '相对湿度', PRODUCTION_COUNT: '产量计数', STATUS: '状态字',
+    ALARM_WORD: '报警字',
+  };
+
+  function quantityText(q) {
+    if (!q) return '';
+    if (state.lang === 'zh' && QUANTITY_ZH[q]) return QUANTITY_ZH[q];
+    return q.toLowerCase().replace(/_/g, ' ');
+  }
+
   // Canonical ASCII units from the API rendered the way engineers write them.
   const UNIT_DISPLAY = { m3: 'm³', 'm3/h': 'm³/h', degC: '°C', kvar: 'kvar', kvarh: 'kvarh' };
 
@@ -51,6 +72,9 @@
     document.querySelectorAll('[data-i18n]').forEach((el) => {
       const v = t(el.dataset.i18n);
       if (typeof v === 'string') el.textContent = v;
+    });
+    document.querySelectorAll('td[data-quantity]').forEach((td) => {
+      td.textContent = quantityText(td.dataset.quantity);
     });
     document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => {
       el.placeholder = t(el.dataset.i18nPlaceholder);
@@ -140,7 +164,9 @@
         sample: p,
         search: `${p.id} ${p.meterName || ''} ${p.quantity || ''}`.toLowerCase(),
       };
-      tr.append(pointTd, el('td', 'c-quantity', (p.quantity || '').toLowerCase().replace(/_/g, ' ')),
+      const quantityTd = el('td', 'c-quantity', quantityText(p.quantity));
+      quantityTd.dataset.quantity = p.quantity || '';
+      tr.append(pointTd, quantityTd,
         row.valueTd, row.unitTd, row.qualityTd, row.timeTd);
       body.append(tr);
       state.rows.set(p.id, row);
