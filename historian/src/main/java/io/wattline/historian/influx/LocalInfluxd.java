@@ -52,7 +52,6 @@ public final class LocalInfluxd implements AutoCloseable {
                   enabled = true
                   bind-address = "127.0.0.1:%d"
                   log-enabled = false
-                  max-body-size = 0
                 [monitor]
                   store-enabled = false
                 [continuous_queries]
