@@ -154,6 +154,51 @@ class OpcUaClientNodeOpcUaIntegrationTest {
         }
     }
 
+    @Test
+    void aShortNetworkCutMarksValuesStaleAndTheyResume() throws Exception {
+        networkCut(Duration.ofSeconds(4), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aCutLongerThanTheSessionTimeoutGetsANewSessionAndSubscription() throws Exception {
+        networkCut(Duration.ofSeconds(12), Duration.ofSeconds(5));
+    }
+
+    /** Through a proxy: the server advertises its own port, the client must dial the configured one. */
+    private void networkCut(Duration cutFor, Duration sessionTimeout) throws Exception {
+        int port = Peers.freePort();
+        try (NodeOpcUaPeer server = new NodeOpcUaPeer(port, temp.resolve("xdg")).start();
+                TcpCutProxy proxy = new TcpCutProxy(port)) {
+            OpcUaEndpoint none = new OpcUaEndpoint("/wattline-test", "None", "None", null, null, null, false);
+            SampleBus bus = new SampleBus();
+            List<Sample> seen = new CopyOnWriteArrayList<>();
+            Disposable tap = bus.stream().subscribe(seen::add);
+            OpcUaCollectorOptions options = new OpcUaCollectorOptions(Duration.ofMillis(250), Duration.ofSeconds(2),
+                    Duration.ofSeconds(3), sessionTimeout, Duration.ofSeconds(1));
+            Connection c = Connection.opcUa("node1", "127.0.0.1", proxy.port(), none);
+            Plant plant = TestPlants.plant(List.of(c), List.of(TestPlants.meter("plc1", PROFILE_ID, "node1", 0, Map.of())));
+            try (OpcUaCollector collector = new OpcUaCollector(plant,
+                    id -> id.equals(PROFILE_ID) ? Optional.of(PROFILE) : Optional.empty(), bus, Clock.systemUTC(),
+                    temp.resolve("data"), options)) {
+                collector.start();
+                await(() -> distinctGood(seen, POWER, Instant.MIN), n -> n >= 3, Duration.ofSeconds(30),
+                        "GOOD power values through the proxy");
+                proxy.cut();
+                await(() -> bus.latest().get(POWER), s -> s.quality() == Quality.UNCERTAIN, Duration.ofSeconds(30),
+                        "power stale while the wire is cut");
+                Thread.sleep(cutFor.toMillis());
+                Instant restored = Instant.now();
+                proxy.restore();
+                await(() -> distinctGood(seen, POWER, restored), n -> n >= 3, Duration.ofSeconds(60),
+                        "GOOD power values after the wire is back, without intervention");
+                assertEquals(DeviceState.ONLINE, await(() -> collector.health("plc1").orElseThrow(),
+                        h -> h.state() == DeviceState.ONLINE, Duration.ofSeconds(10), "ONLINE").state());
+            } finally {
+                tap.dispose();
+            }
+        }
+    }
+
     private void runRestartScenario(int port, Path xdg, NodeOpcUaPeer first, OpcUaEndpoint endpoint, String... serverOptions)
             throws Exception {
         SampleBus bus = new SampleBus();
