@@ -2,14 +2,17 @@ package io.wattline.web.api;
 
 import io.wattline.collector.Collector;
 import io.wattline.collector.health.DeviceHealth;
+import io.wattline.collector.opcua.OpcUaCollector;
 import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.Plant;
 import io.wattline.web.RunningPlant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,11 +23,19 @@ import org.springframework.web.bind.annotation.RestController;
 public class DevicesController {
 
     private final Collector collector;
+    private final OpcUaCollector opcUaCollector;
     private final Map<String, Meter> meters;
     private final Map<String, Connection> connections;
 
     public DevicesController(Collector collector, RunningPlant running) {
+        this(collector, running, null);
+    }
+
+    /** @param opcUaCollector devices on opc-ua connections; null when there is none */
+    @Autowired
+    public DevicesController(Collector collector, RunningPlant running, OpcUaCollector opcUaCollector) {
         this.collector = collector;
+        this.opcUaCollector = opcUaCollector;
         Plant plant = running.plant();
         this.meters = plant.meters().stream().collect(Collectors.toMap(Meter::id, Function.identity()));
         this.connections = plant.connections().stream()
@@ -33,7 +44,11 @@ public class DevicesController {
 
     @GetMapping
     public List<DeviceView> devices() {
-        return collector.health().stream().map(this::view).toList();
+        List<DeviceHealth> all = new ArrayList<>(collector.health());
+        if (opcUaCollector != null) {
+            all.addAll(opcUaCollector.health());
+        }
+        return all.stream().map(this::view).toList();
     }
 
     private DeviceView view(DeviceHealth h) {
