@@ -13,6 +13,7 @@ import io.wattline.historian.HistorianException;
 import io.wattline.historian.RawArchive;
 import io.wattline.historian.forward.LineProtocol;
 import java.time.Instant;
+import okhttp3.OkHttpClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,11 @@ public final class InfluxQueries implements RawArchive, AutoCloseable {
         if (!options.token().isEmpty()) {
             builder.authenticateToken(options.token().toCharArray());
         } else if (!options.username().isEmpty()) {
-            // v1 clients send "Token user:password", which 1.8+, 2.x v1-compat and 3.x accept.
-            builder.authenticateToken((options.username() + ":" + options.password()).toCharArray());
+            // Basic authentication, which every v1 API accepts. The library's own v1 mode sends
+            // "Token user:password", which InfluxDB 1.x before 1.8 answers with 401.
+            String basic = InfluxLineWriter.authorization(options);
+            builder.okHttpClient(new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(
+                    chain.request().newBuilder().header("Authorization", basic).build())));
         }
         this.client = InfluxDBClientFactory.create(builder.build());
         this.api = client.getInfluxQLQueryApi();
@@ -58,7 +62,7 @@ public final class InfluxQueries implements RawArchive, AutoCloseable {
         try {
             result = api.queryCSV(query);
         } catch (RuntimeException e) {
-            throw new HistorianException("InfluxQL query on " + options.describe() + " failed: " + e.getMessage()
+            throw new HistorianException("InfluxQL query on " + options.describe() + " failed: " + e
                     + " (query: " + influxql + ")", e);
         }
         List<Map<String, String>> rows = new ArrayList<>();

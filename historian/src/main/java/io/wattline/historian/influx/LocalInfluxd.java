@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +32,7 @@ public final class LocalInfluxd implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    private LocalInfluxd(Path executable, Path directory, int port) throws IOException {
+    private LocalInfluxd(Path executable, Path directory, int port, boolean authEnabled) throws IOException {
         this.executable = executable;
         this.directory = directory;
         this.port = port;
@@ -52,13 +53,14 @@ public final class LocalInfluxd implements AutoCloseable {
                   enabled = true
                   bind-address = "127.0.0.1:%d"
                   log-enabled = false
+                  auth-enabled = %b
                 [monitor]
                   store-enabled = false
                 [continuous_queries]
                   enabled = false
                 [subscriber]
                   enabled = false
-                """.formatted(rpcPort, directory.resolve("meta"), directory.resolve("data"), directory.resolve("wal"), port));
+                """.formatted(rpcPort, directory.resolve("meta"), directory.resolve("data"), directory.resolve("wal"), port, authEnabled));
     }
 
     /** The {@code influxd} executable, if installed ({@code apt-get install -y influxdb}). */
@@ -73,9 +75,17 @@ public final class LocalInfluxd implements AutoCloseable {
 
     /** Starts an influxd with its files under {@code directory}. */
     public static LocalInfluxd start(Path directory) throws IOException, InterruptedException {
+        return start(directory, false);
+    }
+
+    /**
+     * Starts an influxd with its files under {@code directory}; with {@code authEnabled} it requires
+     * credentials (create the first admin user with {@link #execute}, which 1.x allows while no user exists).
+     */
+    public static LocalInfluxd start(Path directory, boolean authEnabled) throws IOException, InterruptedException {
         Path influxd = executable().orElseThrow(() -> new IOException(
                 "influxd is not installed; install it with: apt-get install -y influxdb"));
-        LocalInfluxd server = new LocalInfluxd(influxd, directory, freePort());
+        LocalInfluxd server = new LocalInfluxd(influxd, directory, freePort(), authEnabled);
         server.start();
         return server;
     }
@@ -129,12 +139,19 @@ public final class LocalInfluxd implements AutoCloseable {
 
     /** Runs one InfluxQL statement that returns no data, e.g. {@code CREATE DATABASE x}. */
     public void execute(String influxql) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(url().resolve("/query"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        execute(influxql, "", "");
+    }
+
+    /** As {@link #execute(String)}, authenticated as {@code user} (basic authentication) unless it is empty. */
+    public void execute(String influxql, String user, String password) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url().resolve("/query"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8)));
+        if (!user.isEmpty()) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 || response.body().contains("\"error\"")) {
             throw new IOException("'" + influxql + "' on " + url() + " failed: HTTP " + response.statusCode() + " "
                     + response.body());
