@@ -25,6 +25,9 @@ public record InfluxOptions(URI url, String database, String retentionPolicy, St
 
     public InfluxOptions {
         Objects.requireNonNull(url, "url");
+        if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+            throw new IllegalArgumentException("InfluxDB url must be http://host:port or https://host:port, was '" + url + "'");
+        }
         if (database == null || database.isBlank()) {
             throw new IllegalArgumentException("InfluxDB database must not be empty (url " + url + ")");
         }
