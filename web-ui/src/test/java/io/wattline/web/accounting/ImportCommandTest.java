@@ -1,0 +1,66 @@
+package io.wattline.web.accounting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code wattline import}: exit codes, the report with file:line, and a second import writing nothing. */
+class ImportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-03-10T00:00:00Z"), ZoneOffset.UTC);
+
+    private int run(StringBuilder output, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ImportCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), clock);
+        output.append(out.toString(StandardCharsets.UTF_8)).append(err.toString(StandardCharsets.UTF_8));
+        return code;
+    }
+
+    @Test
+    void importsOnceReportsRejectedLinesAndIsIdempotent() throws Exception {
+        Path csv = dir.resolve("readings.csv");
+        Files.writeString(csv, """
+                meter,point,time,value
+                water-main,volume_forward,2026-03-05 08:00,1200.25
+                water-main,volume_forward,2026-03-05 09:00,1210.75
+                water-main,volume_forward,2026-03-05 10:00,abc
+                """);
+        String data = dir.resolve("data").toString();
+        StringBuilder first = new StringBuilder();
+        assertEquals(1, run(first, csv.toString(), "--demo", "--data", data), first.toString());
+        assertTrue(first.toString().contains("3 rows, 2 written, 0 already stored, 1 rejected"), first.toString());
+        assertTrue(first.toString().contains(csv + ":4: value 'abc' is not a number"), first.toString());
+        StringBuilder second = new StringBuilder();
+        assertEquals(1, run(second, csv.toString(), "--demo", "--data", data));
+        assertTrue(second.toString().contains("3 rows, 0 written, 2 already stored, 1 rejected"), second.toString());
+    }
+
+    @Test
+    void badCommandLinesExitTwoWithTheUsage() {
+        StringBuilder out = new StringBuilder();
+        assertEquals(2, run(out, "--demo"));
+        assertTrue(out.toString().contains("no CSV file given"), out.toString());
+        assertTrue(out.toString().contains(ImportCommand.USAGE));
+        StringBuilder both = new StringBuilder();
+        assertEquals(2, run(both, "x.csv", "--demo", "--config", "p.yaml"));
+        assertTrue(both.toString().contains("exactly one of"), both.toString());
+        StringBuilder missing = new StringBuilder();
+        assertEquals(2, run(missing, dir.resolve("nope.csv").toString(), "--demo", "--data", dir.toString()));
+        assertTrue(missing.toString().contains("cannot read"), missing.toString());
+    }
+}
