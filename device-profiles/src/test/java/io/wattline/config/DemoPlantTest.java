@@ -43,9 +43,11 @@ class DemoPlantTest {
         assertEquals(SHANGHAI, plant.zone());
         assertEquals(List.of("workshop", "utilities"), plant.areas().stream().map(a -> a.id()).toList());
         assertEquals(List.of("line1", "line2"), plant.lines().stream().map(l -> l.id()).toList());
-        assertEquals(2, plant.connections().size());
+        assertEquals(List.of("gw-main", "gw-utilities", "plc-line1"),
+                plant.connections().stream().map(c -> c.id()).toList());
         assertEquals(1503, plant.connection("gw-utilities").orElseThrow().port());
-        assertEquals(12, plant.meters().size());
+        assertEquals("/line-plc", plant.connection("plc-line1").orElseThrow().opcUa().path());
+        assertEquals(13, plant.meters().size());
         // the four electricity sub-meters hang below the main incomer
         assertEquals(List.of("boiler-aux-power", "compressor-power", "line1-power", "line2-power"),
                 plant.meters().stream().filter(m -> "main-incomer".equals(m.parentMeterId()))

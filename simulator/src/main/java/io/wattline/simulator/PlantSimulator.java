@@ -17,12 +17,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import io.wattline.simulator.opcua.LinePlcServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running simulated plant: the {@link PlantModel}, one TCP listener per modbus-tcp or
- * modbus-rtu-over-tcp connection and one timed {@link Rs485BusEmulator} per modbus-rtu connection,
+ * modbus-rtu-over-tcp connection, one timed {@link Rs485BusEmulator} per modbus-rtu connection and
+ * a {@link LinePlcServer} per OPC UA connection of demo line PLCs,
  * serving each meter of that connection under its unit id with the registers of its profile. Every
  * read advances the model to the clock's time first.
  */
@@ -31,18 +33,25 @@ public final class PlantSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlantSimulator.class);
     /** Baud rate of a modbus-rtu connection that does not configure one. */
     public static final int DEFAULT_BAUD = 9600;
+    /** OPC UA profile of the demo line PLC, and the one line its node ids name. */
+    static final String LINE_PLC_PROFILE = "wattline/line-plc";
+    static final String LINE_PLC_LINE = "Line1";
+    /** The PLC server binds loopback only, whatever the Modbus bind host. */
+    private static final String LOOPBACK_HOST = "127.0.0.1";
 
     private final Plant plant;
     private final PlantModel model;
     private final List<ModbusTcpSlave> slaves;
     private final Map<String, Rs485BusEmulator> buses;
+    private final List<LinePlcServer> plcs;
 
     private PlantSimulator(Plant plant, PlantModel model, List<ModbusTcpSlave> slaves,
-            Map<String, Rs485BusEmulator> buses) {
+            Map<String, Rs485BusEmulator> buses, List<LinePlcServer> plcs) {
         this.plant = plant;
         this.model = model;
         this.slaves = slaves;
         this.buses = buses;
+        this.plcs = plcs;
     }
 
     /** Starts the slaves of {@code plant} with profiles from {@code profiles}. */
@@ -58,6 +67,7 @@ public final class PlantSimulator implements AutoCloseable {
         PlantModel model = PlantModel.create(plant, loads, clock.instant());
         List<ModbusTcpSlave> slaves = new ArrayList<>();
         Map<String, Rs485BusEmulator> buses = new LinkedHashMap<>();
+        List<LinePlcServer> plcs = new ArrayList<>();
         List<Connection> rewritten = new ArrayList<>();
         try {
             for (Connection c : plant.connections()) {
@@ -70,6 +80,14 @@ public final class PlantSimulator implements AutoCloseable {
                     buses.put(c.id(), bus);
                     rewritten.add(new Connection(c.id(), c.type(), c.host(), c.port(), bus.masterDevice(), baud,
                             c.parity(), c.stopBits(), c.timeout(), c.concurrency()));
+                    continue;
+                }
+                if (isLinePlc(c, meters)) {
+                    int port = options.ephemeralPorts() ? 0 : c.port() + options.portOffset();
+                    LinePlcServer plc = LinePlcServer.start(port, List.of(LINE_PLC_LINE),
+                            options.seed() == null ? 1L : options.seed());
+                    plcs.add(plc);
+                    rewritten.add(c.withEndpoint(LOOPBACK_HOST, plc.port()));
                     continue;
                 }
                 if (!isServedOverTcp(c) || meters.isEmpty()) {
@@ -94,10 +112,17 @@ public final class PlantSimulator implements AutoCloseable {
         } catch (RuntimeException e) {
             slaves.forEach(ModbusTcpSlave::close);
             buses.values().forEach(Rs485BusEmulator::close);
+            plcs.forEach(LinePlcServer::close);
             throw e;
         }
         return new PlantSimulator(plant.withConnections(rewritten), model, List.copyOf(slaves),
-                java.util.Collections.unmodifiableMap(buses));
+                java.util.Collections.unmodifiableMap(buses), List.copyOf(plcs));
+    }
+
+    /** An OPC UA connection whose meters are all the demo line PLC: served by a {@link LinePlcServer}. */
+    private static boolean isLinePlc(Connection c, List<Meter> meters) {
+        return c.type() == ConnectionType.OPC_UA && !meters.isEmpty()
+                && meters.stream().allMatch(m -> LINE_PLC_PROFILE.equals(m.profile()));
     }
 
     private static boolean isServedOverTcp(Connection c) {
@@ -156,6 +181,9 @@ public final class PlantSimulator implements AutoCloseable {
         for (Connection c : plant.connections()) {
             if (isServedOverTcp(c) && slaves.stream().anyMatch(s -> s.port() == c.port())) {
                 out.put(c.id(), c.type().configName() + " " + c.host() + ":" + c.port());
+            } else if (c.type() == ConnectionType.OPC_UA && plcs.stream().anyMatch(p -> p.port() == c.port())) {
+                out.put(c.id(), c.type().configName() + " opc.tcp://" + c.host() + ":" + c.port()
+                        + (c.opcUa() == null ? "" : c.opcUa().path()));
             } else if (buses.containsKey(c.id())) {
                 out.put(c.id(), c.type().configName() + " " + c.serialDevice() + " @" + c.baudRate());
             }
@@ -170,6 +198,9 @@ public final class PlantSimulator implements AutoCloseable {
         }
         for (Rs485BusEmulator b : buses.values()) {
             b.close();
+        }
+        for (LinePlcServer p : plcs) {
+            p.close();
         }
         LOG.info("simulated plant '{}' stopped", plant.name());
     }

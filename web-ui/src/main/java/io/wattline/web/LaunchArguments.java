@@ -10,24 +10,36 @@ import java.util.List;
  * a typo ({@code --prot 8080}) stops with a usage message instead of silently using a default.
  *
  * @param files for {@code validate}: the files to check
- * @param rest  for {@code simulate}: the arguments handed on to the simulator untouched
+ * @param opcUaPort for {@code demo} and {@code run}: port of the north-bound OPC UA server, 0 for
+ *                  none, {@link #OPCUA_DEFAULT} for the command's default (demo: 4840 when free; run: none)
+ * @param rest  for {@code simulate}, {@code import} and {@code opcua-browse}: the arguments handed on untouched
  */
 public record LaunchArguments(Command command, int port, Path dataDir, Path config,
-        List<Path> files, List<String> rest) {
+        List<Path> files, List<String> rest, int opcUaPort) {
 
     /** The subcommands the jar understands (the bash launcher adds build, test and bench). */
-    public enum Command { DEMO, RUN, VALIDATE, SIMULATE, HELP }
+    public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, OPCUA_BROWSE, HELP }
 
     public static final int DEFAULT_PORT = 8080;
+    /** {@code --opcua-port} not given: the demo serves OPC UA on 4840 when it is free, run does not. */
+    public static final int OPCUA_DEFAULT = -1;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
     public static final String USAGE = String.join("\n",
             "usage: wattline <command> [options]",
-            "  demo [--port N] [--data DIR]                 run on the built-in demo plant (simulated in-process)",
-            "  run --config FILE [--port N] [--data DIR]    run on your plant configuration",
+            "  demo [--port N] [--data DIR] [--opcua-port N]   run on the built-in demo plant (simulated in-process)",
+            "  run --config FILE [--port N] [--data DIR] [--opcua-port N]   run on your plant configuration",
             "  validate FILE...                             check plant configuration files; exit 1 on errors",
             "  simulate [--config FILE] [...]               run the demo plant simulator alone",
-            "defaults: --port " + DEFAULT_PORT + ", --data ./" + DEFAULT_DATA_DIR);
+            "  import FILE.csv (--config FILE | --demo) [--data DIR]   import counter readings",
+            "  opcua-browse URL [options]                   print an OPC UA server's address space, write a profile skeleton",
+            "defaults: --port " + DEFAULT_PORT + ", --data ./" + DEFAULT_DATA_DIR
+                    + "; --opcua-port N serves every point over OPC UA (0: off; demo: 4840 when free)");
+
+    public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
+            List<String> rest) {
+        this(command, port, dataDir, config, files, rest, OPCUA_DEFAULT);
+    }
 
     public LaunchArguments {
         files = List.copyOf(files);
@@ -52,6 +64,10 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             case "validate" -> parseValidate(tail);
             case "simulate" -> new LaunchArguments(Command.SIMULATE, DEFAULT_PORT, DEFAULT_DATA_DIR,
                     null, List.of(), tail);
+            case "import" -> new LaunchArguments(Command.IMPORT, DEFAULT_PORT, DEFAULT_DATA_DIR,
+                    null, List.of(), tail);
+            case "opcua-browse" -> new LaunchArguments(Command.OPCUA_BROWSE, DEFAULT_PORT, DEFAULT_DATA_DIR,
+                    null, List.of(), tail);
             case "help", "-h", "--help" -> new LaunchArguments(Command.HELP, DEFAULT_PORT,
                     DEFAULT_DATA_DIR, null, List.of(), List.of());
             default -> throw new UsageException("unknown command '" + args[0] + "'");
@@ -63,6 +79,7 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
         int port = DEFAULT_PORT;
         Path dataDir = DEFAULT_DATA_DIR;
         Path config = null;
+        int opcUaPort = OPCUA_DEFAULT;
         String name = command.name().toLowerCase();
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
@@ -70,6 +87,7 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             switch (option) {
                 case "--port" -> port = parsePort(value);
                 case "--data" -> dataDir = Path.of(value);
+                case "--opcua-port" -> opcUaPort = value.equals("0") ? 0 : parsePort(value);
                 case "--config" -> {
                     if (command != Command.RUN) {
                         throw new UsageException("'demo' runs the built-in plant and takes no --config;"
@@ -84,7 +102,7 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
         if (command == Command.RUN && config == null) {
             throw new UsageException("'run' needs --config FILE");
         }
-        return new LaunchArguments(command, port, dataDir, config, List.of(), List.of());
+        return new LaunchArguments(command, port, dataDir, config, List.of(), List.of(), opcUaPort);
     }
 
     private static LaunchArguments parseValidate(List<String> args) throws UsageException {

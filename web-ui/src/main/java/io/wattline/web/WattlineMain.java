@@ -1,9 +1,12 @@
 package io.wattline.web;
 
+import io.wattline.collector.opcua.BrowseTool;
 import io.wattline.config.ConfigValidator;
+import io.wattline.config.PlantConfigLoader;
 import io.wattline.historian.HistorianException;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.simulator.SimulatorMain;
+import io.wattline.web.accounting.ImportCommand;
 import io.wattline.web.LaunchArguments.UsageException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -21,6 +24,8 @@ public final class WattlineMain {
     static final int EXIT_USAGE = 2;
     /** Exit code when the application could not start (for example an invalid configuration). */
     static final int EXIT_STARTUP_FAILED = 1;
+    /** The IANA port of OPC UA, where the demo serves its points when free. */
+    static final int DEMO_OPCUA_PORT = 4840;
 
     private WattlineMain() {
     }
@@ -37,9 +42,11 @@ public final class WattlineMain {
         }
         switch (launch.command()) {
             case HELP -> System.out.println(LaunchArguments.USAGE);
-            case VALIDATE -> System.exit(ConfigValidator.run(launch.files(),
-                    ProfileCatalog.builtIn()::find, System.out));
+            case VALIDATE -> System.exit(ConfigValidator.run(PlantConfigLoader.withBuiltInProfiles(),
+                    launch.files(), System.out));
             case SIMULATE -> SimulatorMain.main(launch.rest().toArray(String[]::new));
+            case IMPORT -> System.exit(ImportCommand.run(launch.rest().toArray(String[]::new)));
+            case OPCUA_BROWSE -> BrowseTool.main(launch.rest().toArray(String[]::new));
             case DEMO, RUN -> {
                 int code = startServer(launch, System.out, System.err);
                 if (code != 0) {
@@ -57,7 +64,7 @@ public final class WattlineMain {
      */
     static int startServer(LaunchArguments launch, PrintStream out, PrintStream err) {
         if (launch.command() == LaunchArguments.Command.RUN) {
-            int code = ConfigValidator.run(List.of(launch.config()), ProfileCatalog.builtIn()::find, err);
+            int code = ConfigValidator.run(PlantConfigLoader.withBuiltInProfiles(), List.of(launch.config()), err);
             if (code != 0) {
                 err.println("wattline: not starting: " + launch.config() + " is invalid");
                 return EXIT_STARTUP_FAILED;
@@ -81,7 +88,34 @@ public final class WattlineMain {
         if (launch.config() != null) {
             properties.add("--wattline.config=" + launch.config().toAbsolutePath());
         }
+        int opcUaPort = northboundPort(launch);
+        if (opcUaPort > 0) {
+            properties.add("--wattline.opcua.server.enabled=true");
+            properties.add("--wattline.opcua.server.port=" + opcUaPort);
+        }
         return SpringApplication.run(WattlineApplication.class, properties.toArray(String[]::new));
+    }
+
+    /**
+     * The north-bound OPC UA port to serve on, or 0 for none. The demo offers it on 4840 when that
+     * port is free (a second demo on the same machine simply goes without); an explicit port must bind.
+     */
+    static int northboundPort(LaunchArguments launch) {
+        if (launch.opcUaPort() != LaunchArguments.OPCUA_DEFAULT) {
+            return launch.opcUaPort();
+        }
+        if (launch.command() != LaunchArguments.Command.DEMO) {
+            return 0;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(DEMO_OPCUA_PORT));
+            return DEMO_OPCUA_PORT;
+        } catch (java.io.IOException e) {
+            System.err.println("wattline: port " + DEMO_OPCUA_PORT + " is taken: the demo runs without its"
+                    + " north-bound OPC UA server (use --opcua-port N to choose another)");
+            return 0;
+        }
     }
 
     /** The message that explains the failure: ours (configuration, data directory), else the root cause's. */

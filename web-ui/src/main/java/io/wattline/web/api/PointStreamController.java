@@ -1,9 +1,9 @@
 package io.wattline.web.api;
 
-import io.wattline.collector.Collector;
 import io.wattline.collector.live.PointInfo;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.core.PointId;
+import io.wattline.web.PointDirectory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,8 +35,8 @@ public class PointStreamController implements SmartLifecycle {
     private final Sinks.Empty<Void> stopping = Sinks.empty();
     private volatile boolean running;
 
-    public PointStreamController(Collector collector, SampleBus bus) {
-        this.points = collector.points().stream()
+    public PointStreamController(PointDirectory directory, SampleBus bus) {
+        this.points = directory.points().stream()
                 .collect(Collectors.toUnmodifiableMap(PointInfo::id, Function.identity()));
         this.bus = bus;
     }

@@ -1,12 +1,12 @@
 package io.wattline.web.api;
 
-import io.wattline.collector.Collector;
 import io.wattline.collector.live.PointInfo;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.core.PointId;
 import io.wattline.core.Sample;
 import io.wattline.historian.Historian;
 import io.wattline.historian.SeriesReader;
+import io.wattline.web.PointDirectory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,8 @@ public class PointsController {
     private final SeriesReader history;
     private final Clock clock;
 
-    public PointsController(Collector collector, SampleBus bus, Historian historian, Clock clock) {
-        this.points = collector.points();
+    public PointsController(PointDirectory directory, SampleBus bus, Historian historian, Clock clock) {
+        this.points = directory.points();
         this.bus = bus;
         this.history = historian.reader();
         this.clock = clock;

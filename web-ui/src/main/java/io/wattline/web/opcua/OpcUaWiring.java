@@ -5,6 +5,7 @@ import io.wattline.collector.live.PointInfo;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.opcua.OpcUaCollector;
 import io.wattline.web.HistorianFeed;
+import io.wattline.web.PointDirectory;
 import io.wattline.web.RunningPlant;
 import io.wattline.web.WattlineProperties;
 import java.net.InetAddress;
@@ -34,12 +35,19 @@ public class OpcUaWiring {
         return collector;
     }
 
+    /** Modbus points first, then OPC UA ones, each in plant order. */
     @Bean
-    @ConditionalOnProperty(prefix = "wattline.opcua.server", name = "enabled", havingValue = "true")
-    public NorthboundServer northboundServer(RunningPlant plant, Collector collector, OpcUaCollector opcUaCollector,
-            SampleBus bus, WattlineProperties properties, OpcUaServerProperties server) {
+    public PointDirectory pointDirectory(Collector collector, OpcUaCollector opcUaCollector) {
         List<PointInfo> points = new ArrayList<>(collector.points());
         points.addAll(opcUaCollector.points());
+        return new PointDirectory(points);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "wattline.opcua.server", name = "enabled", havingValue = "true")
+    public NorthboundServer northboundServer(RunningPlant plant, PointDirectory directory,
+            SampleBus bus, WattlineProperties properties, OpcUaServerProperties server) {
+        List<PointInfo> points = directory.points();
         String host = server.hostname() == null || server.hostname().isBlank() ? localHostName() : server.hostname();
         NorthboundOptions options = new NorthboundOptions(server.bindAddress(), host, server.port(), server.users(),
                 server.anonymousAllowed(), server.trustAllClients(), properties.dataDir());

@@ -16,6 +16,7 @@ import io.wattline.historian.HistorianOptions;
 import io.wattline.historian.Historian;
 import io.wattline.historian.SampleWriter;
 import io.wattline.profiles.ProfileCatalog;
+import io.wattline.web.PointDirectory;
 import io.wattline.web.RunningPlant;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,8 +71,8 @@ class ApiContractTest {
         power = collector.points().stream().filter(p -> p.quantity() == Quantity.ACTIVE_POWER).findFirst()
                 .orElseThrow();
         client = WebTestClient.bindToController(
-                        new PointsController(collector, bus, historian, clock),
-                        new PointStreamController(collector, bus),
+                        new PointsController(new PointDirectory(collector.points()), bus, historian, clock),
+                        new PointStreamController(new PointDirectory(collector.points()), bus),
                         new PlantController(new RunningPlant(plant, null)))
                 .controllerAdvice(new ApiErrorHandler())
                 .build();
@@ -234,7 +235,7 @@ class ApiContractTest {
     @Test
     void openStreamsEndWhenTheApplicationStops() throws Exception {
         // Otherwise the web server's graceful shutdown waits its whole timeout for open browsers.
-        PointStreamController streams = new PointStreamController(collector, bus);
+        PointStreamController streams = new PointStreamController(new PointDirectory(collector.points()), bus);
         streams.start();
         java.util.concurrent.CompletableFuture<List<ServerSentEvent<PointView>>> open =
                 streams.stream().collectList().toFuture();

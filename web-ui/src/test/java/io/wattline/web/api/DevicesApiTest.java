@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.collector.Collector;
 import io.wattline.collector.live.SampleBus;
+import io.wattline.collector.opcua.OpcUaCollector;
 import io.wattline.config.PlantConfigLoader;
 import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.Plant;
@@ -14,6 +15,7 @@ import io.wattline.simulator.PlantSimulator;
 import io.wattline.simulator.SimulatorOptions;
 import io.wattline.web.RunningPlant;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -23,25 +25,34 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * {@code GET /api/devices} over the demo plant served by the real simulator on loopback, with one
  * gateway pointed at a port where nothing listens: the devices behind the live gateway are
- * ONLINE with a latency, those behind the dead one are not, with the connection error as reason.
+ * ONLINE with a latency, those behind the dead one are not, with the connection error as reason;
+ * the line PLC, read over OPC UA (SignAndEncrypt) from the simulator's PLC server, is listed too.
  */
 @Tag("integration")
 @Timeout(90)
 class DevicesApiTest {
 
+    @TempDir
+    Path data;
+
     private PlantSimulator simulator;
     private Collector collector;
+    private OpcUaCollector opcUaCollector;
 
     @AfterEach
     void tearDown() {
         if (collector != null) {
             collector.close();
+        }
+        if (opcUaCollector != null) {
+            opcUaCollector.close();
         }
         if (simulator != null) {
             simulator.close();
@@ -62,10 +73,13 @@ class DevicesApiTest {
                 .map(c -> c.id().equals("gw-utilities") ? c.withEndpoint("127.0.0.1", closedPort) : c)
                 .toList();
         Plant plant = simulator.plant().withConnections(connections);
-        collector = new Collector(plant, catalog::require, new SampleBus(), Clock.systemUTC());
+        SampleBus bus = new SampleBus();
+        collector = new Collector(plant, catalog::require, bus, Clock.systemUTC());
         collector.start();
+        opcUaCollector = new OpcUaCollector(plant, bus, Clock.systemUTC(), data);
+        opcUaCollector.start();
         WebTestClient client = WebTestClient.bindToController(
-                new DevicesController(collector, new RunningPlant(plant, null))).build();
+                new DevicesController(collector, new RunningPlant(plant, null), opcUaCollector)).build();
 
         Map<String, DeviceView> byId = Map.of();
         long deadline = System.nanoTime() + 60_000_000_000L;
@@ -76,7 +90,8 @@ class DevicesApiTest {
                     .returnResult().getResponseBody();
             byId = devices.stream().collect(Collectors.toMap(DeviceView::id, Function.identity()));
             if (byId.get("main-incomer").state().equals("ONLINE")
-                    && byId.get("compressor-power").lastError() != null) {
+                    && byId.get("compressor-power").lastError() != null
+                    && byId.containsKey("line1-plc") && byId.get("line1-plc").state().equals("ONLINE")) {
                 break;
             }
             Thread.sleep(250);
@@ -94,5 +109,8 @@ class DevicesApiTest {
         assertTrue(dead.lastError() != null && dead.lastError().contains(String.valueOf(closedPort)),
                 "reason names the endpoint: " + dead.lastError());
         assertEquals(null, dead.lastGoodTime());
+        DeviceView plc = byId.get("line1-plc");
+        assertEquals("ONLINE", plc.state(), "the demo line PLC over OPC UA: " + plc);
+        assertEquals("opc-ua", plc.transport());
     }
 }
