@@ -7,6 +7,8 @@ import io.wattline.config.PlantConfigLoader;
 import io.wattline.core.plant.Plant;
 import io.wattline.historian.Historian;
 import io.wattline.historian.HistorianOptions;
+import io.wattline.historian.influx.InfluxOptions;
+import io.wattline.web.historian.HistorianProperties;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.simulator.PlantSimulator;
 import io.wattline.simulator.SimulatorOptions;
@@ -74,12 +76,27 @@ public class PlantWiring {
     }
 
     /**
-     * The local store with its rollups and raw retention, the same code path as production.
-     * InfluxDB forwarding is not configurable here yet, so it is off.
+     * The local store with its rollups and raw retention, the same code path in the demo and in
+     * production; with {@code wattline.historian.influx.url} set, its forwarder ships every
+     * committed sample to InfluxDB.
      */
     @Bean
-    public Historian historian(WattlineProperties properties) {
-        return Historian.open(properties.dataDir(), HistorianOptions.defaults(), Optional.empty());
+    public Historian historian(WattlineProperties properties, HistorianProperties historian, RunningPlant plant) {
+        HistorianOptions options = HistorianOptions.defaults().withRawRetention(historian.rawRetention());
+        return Historian.open(properties.dataDir(), options, influxOptions(historian.influx(), plant.plant()));
+    }
+
+    static Optional<InfluxOptions> influxOptions(HistorianProperties.Influx influx, Plant plant) {
+        if (influx == null || !influx.configured()) {
+            return Optional.empty();
+        }
+        String site = influx.site() != null && !influx.site().isBlank() ? influx.site()
+                : plant.sites().isEmpty() ? "site" : plant.sites().get(0).id();
+        InfluxOptions options = new InfluxOptions(influx.url(), influx.database(), influx.retentionPolicy(),
+                influx.username(), influx.password(), influx.token(), influx.measurement(), site,
+                influx.systemOfRecord());
+        log.info("historian forwards to InfluxDB {}", options.describe());
+        return Optional.of(options);
     }
 
     @Bean

@@ -42,21 +42,21 @@ class DashboardQueriesTest {
         }
         assertEquals(6, queries.size(), "4 panels and 2 variables in " + DASHBOARD);
         try (LocalInfluxd influxd = InfluxdForTests.start(dir.resolve("influx"), "plant")) {
-            InfluxOptions options = InfluxOptions.of(influxd.url(), "plant", "demo-site");
+            InfluxOptions options = InfluxOptions.of(influxd.url(), "plant", "demo");
             Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(30));
-            PointId power = new PointId("mdb-main", "active_power_total");
-            PointId energy = new PointId("mdb-main", "active_energy_import");
+            PointId power = new PointId("main-incomer", "active_power");
+            PointId energy = new PointId("main-incomer", "active_energy_import");
             List<StoredSample> samples = new ArrayList<>();
             for (int i = 0; i < 30 * 4; i++) {
                 Instant t = start.plus(Duration.ofMinutes(15L * i));
                 samples.add(new StoredSample(2L * i + 1, Sample.good(power, t, 40_000 + i)));
                 samples.add(new StoredSample(2L * i + 2, Sample.good(energy, t, 1_000_000 + 10_000.0 * i)));
             }
-            new InfluxLineWriter(options, Duration.ofSeconds(10)).write(new LineProtocol("wattline", "demo-site").encode(samples));
+            new InfluxLineWriter(options, Duration.ofSeconds(10)).write(new LineProtocol("wattline", "demo").encode(samples));
             try (InfluxQueries influx = new InfluxQueries(options)) {
                 for (String query : queries) {
                     String concrete = query.replace("$timeFilter", "time >= now() - 2d")
-                            .replace("$site", "demo-site").replace("$device", "mdb-main");
+                            .replace("$site", "demo").replace("$device", "main-incomer");
                     List<Map<String, String>> rows = influx.rows(concrete);
                     assertFalse(rows.isEmpty(), "no rows for " + concrete);
                 }
