@@ -3,6 +3,8 @@ package io.wattline.config;
 import io.wattline.core.plant.Plant;
 import io.wattline.profiles.DeviceProfile;
 import io.wattline.profiles.ProfileCatalog;
+import io.wattline.profiles.opcua.OpcUaProfile;
+import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import io.wattline.profiles.yaml.ValidationError;
 import io.wattline.profiles.yaml.YamlDocument;
 import io.wattline.profiles.yaml.YamlSchemaValidator;
@@ -35,8 +37,13 @@ public final class PlantConfigLoader {
 
     private final Function<String, Optional<DeviceProfile>> profiles;
     private final Collection<String> knownProfileIds;
+    private final Function<String, Optional<OpcUaProfile>> opcUaProfiles;
+    private final Collection<String> knownOpcUaProfileIds;
 
-    /** @param profiles looks up a device profile by id ({@code vendor/model}) */
+    /**
+     * @param profiles looks up a Modbus device profile by id ({@code vendor/model}); meters on
+     *                 {@code opc-ua} connections are checked against the shipped OPC UA profiles
+     */
     public PlantConfigLoader(Function<String, Optional<DeviceProfile>> profiles) {
         this(profiles, List.of());
     }
@@ -44,22 +51,44 @@ public final class PlantConfigLoader {
     /** @param knownProfileIds listed in "unknown profile" errors, with the closest one suggested */
     public PlantConfigLoader(Function<String, Optional<DeviceProfile>> profiles,
             Collection<String> knownProfileIds) {
-        this.profiles = profiles;
-        this.knownProfileIds = List.copyOf(knownProfileIds);
+        this(profiles, knownProfileIds, OpcUaProfileLoader.builtIn()::find, OpcUaProfileLoader.builtInIds());
     }
 
-    /** A loader that knows the profiles shipped in the jar ({@link ProfileCatalog#builtIn()}). */
+    /**
+     * @param opcUaProfiles        looks up an OPC UA profile by id, for meters on {@code opc-ua} connections
+     * @param knownOpcUaProfileIds listed (closest first) in "unknown OPC UA profile" errors
+     */
+    public PlantConfigLoader(Function<String, Optional<DeviceProfile>> profiles, Collection<String> knownProfileIds,
+            Function<String, Optional<OpcUaProfile>> opcUaProfiles, Collection<String> knownOpcUaProfileIds) {
+        this.profiles = profiles;
+        this.knownProfileIds = List.copyOf(knownProfileIds);
+        this.opcUaProfiles = opcUaProfiles;
+        this.knownOpcUaProfileIds = List.copyOf(knownOpcUaProfileIds);
+    }
+
+    /**
+     * A loader that knows the profiles shipped in the jar: the Modbus ones
+     * ({@link ProfileCatalog#builtIn()}) and the OPC UA ones ({@link OpcUaProfileLoader#builtIn()}).
+     */
     public static PlantConfigLoader withBuiltInProfiles() {
         ProfileCatalog catalog = ProfileCatalog.builtIn();
         return new PlantConfigLoader(catalog::find, catalog.ids());
     }
 
-    /** A loader that knows exactly these profiles. */
+    /** A loader that knows exactly these Modbus profiles, and the shipped OPC UA profiles. */
     public static PlantConfigLoader withProfiles(Collection<DeviceProfile> known) {
+        return withProfiles(known, OpcUaProfileLoader.builtIn().all());
+    }
+
+    /** A loader that knows exactly these Modbus and OPC UA profiles. */
+    public static PlantConfigLoader withProfiles(Collection<DeviceProfile> known, Collection<OpcUaProfile> knownOpcUa) {
         List<DeviceProfile> copy = List.copyOf(known);
+        List<OpcUaProfile> opcUaCopy = List.copyOf(knownOpcUa);
         return new PlantConfigLoader(
                 id -> copy.stream().filter(p -> p.id().equals(id)).findFirst(),
-                copy.stream().map(DeviceProfile::id).sorted().toList());
+                copy.stream().map(DeviceProfile::id).sorted().toList(),
+                id -> opcUaCopy.stream().filter(p -> p.id().equals(id)).findFirst(),
+                opcUaCopy.stream().map(OpcUaProfile::id).sorted().toList());
     }
 
     public Plant load(Path file) throws ConfigException {
@@ -116,7 +145,8 @@ public final class PlantConfigLoader {
             return List.of();
         }
         List<ValidationError> errors = new ArrayList<>();
-        errors.addAll(new PlantTreeChecks(document, profiles, knownProfileIds).run());
+        errors.addAll(new PlantTreeChecks(document, profiles, knownProfileIds, opcUaProfiles,
+                knownOpcUaProfileIds).run());
         errors.addAll(new CalendarChecks(document).run());
         return errors;
     }

@@ -6,6 +6,7 @@ import static io.wattline.config.ConfigNodes.text;
 import io.wattline.config.ConfigNodes.Indexed;
 import io.wattline.profiles.DeviceProfile;
 import io.wattline.profiles.PointDefinition;
+import io.wattline.profiles.opcua.OpcUaProfile;
 import io.wattline.profiles.yaml.JsonPointers;
 import io.wattline.profiles.yaml.Spelling;
 import io.wattline.profiles.yaml.ValidationError;
@@ -37,15 +38,20 @@ final class PlantTreeChecks {
     private final YamlDocument doc;
     private final Function<String, Optional<DeviceProfile>> profiles;
     private final Collection<String> knownProfileIds;
+    private final Function<String, Optional<OpcUaProfile>> opcUaProfiles;
+    private final Collection<String> knownOpcUaProfileIds;
     private final List<ValidationError> errors = new ArrayList<>();
     /** id → list index, per section; filled by {@link #ids}. */
     private final Map<String, Map<String, Integer>> sections = new HashMap<>();
 
     PlantTreeChecks(YamlDocument doc, Function<String, Optional<DeviceProfile>> profiles,
-            Collection<String> knownProfileIds) {
+            Collection<String> knownProfileIds, Function<String, Optional<OpcUaProfile>> opcUaProfiles,
+            Collection<String> knownOpcUaProfileIds) {
         this.doc = doc;
         this.profiles = profiles;
         this.knownProfileIds = knownProfileIds;
+        this.opcUaProfiles = opcUaProfiles;
+        this.knownOpcUaProfileIds = knownOpcUaProfileIds;
     }
 
     List<ValidationError> run() {
@@ -177,8 +183,10 @@ final class PlantTreeChecks {
             if (reference(at + "/connection", node, "connection", "connections")) {
                 unitId(at, node, unitsByConnection);
             }
-            // OPC UA devices are described by OPC UA profiles, which the OPC UA collector resolves.
-            if (!onOpcUa(node)) {
+            // OPC UA devices are described by OPC UA profiles (variables, not registers).
+            if (onOpcUa(node)) {
+                opcUaProfile(at, node);
+            } else {
                 profile(at, node);
             }
             JsonNode poll = node.path("poll");
@@ -261,8 +269,12 @@ final class PlantTreeChecks {
         if (profile.isEmpty()) {
             String known = knownProfileIds.isEmpty() ? ""
                     : " (known profiles: " + String.join(", ", knownProfileIds) + ")";
+            String otherKind = opcUaProfiles.apply(id).isPresent()
+                    ? "; '" + id + "' is an OPC UA profile, but connection '" + text(meter, "connection")
+                            + "' is not opc-ua"
+                    : "";
             errors.add(doc.error(at + "/profile", "unknown profile '" + id + "'" + known
-                    + Spelling.didYouMean(id, knownProfileIds)));
+                    + Spelling.didYouMean(id, knownProfileIds) + otherKind));
             return;
         }
         Set<String> groups = new LinkedHashSet<>();
@@ -281,6 +293,23 @@ final class PlantTreeChecks {
                 }
             }
         }
+    }
+
+    /** A meter on an opc-ua connection names an OPC UA profile; the error lists the known ones, closest first. */
+    private void opcUaProfile(String at, JsonNode meter) {
+        String id = text(meter, "profile");
+        if (id == null || !id.matches("[^/\\s]+/[^/\\s]+")) {
+            return; // the schema reported the malformed id
+        }
+        if (opcUaProfiles.apply(id).isPresent()) {
+            return;
+        }
+        String known = knownOpcUaProfileIds.isEmpty() ? " (no OPC UA profiles are known)"
+                : " (known OPC UA profiles: " + String.join(", ", Spelling.closestFirst(id, knownOpcUaProfileIds)) + ")";
+        String otherKind = profiles.apply(id).isPresent()
+                ? "; '" + id + "' is a Modbus profile, but connection '" + text(meter, "connection") + "' is opc-ua"
+                : Spelling.didYouMean(id, knownOpcUaProfileIds);
+        errors.add(doc.error(at + "/profile", "unknown OPC UA profile '" + id + "'" + known + otherKind));
     }
 
     /** Durations the schema accepted by pattern but that are absurdly long (or overflow). */

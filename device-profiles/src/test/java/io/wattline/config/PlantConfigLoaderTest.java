@@ -113,6 +113,15 @@ class PlantConfigLoaderTest {
                 e::getMessage);
     }
 
+    @Test
+    void aMeterOnAnOpcUaConnectionWithAKnownOpcUaProfileLoads() throws ConfigException {
+        Plant plant = loader.loadResource("config/valid-opcua-meter.yaml");
+
+        Meter plc = plant.meter("line_plc").orElseThrow();
+        assertEquals("test/line-plc", plc.profile());
+        assertEquals(ConnectionType.OPC_UA, plant.connection(plc.connectionId()).orElseThrow().type());
+    }
+
     /** Each fixture under config/invalid/ is valid-small.yaml with one change, named by the file. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -141,6 +150,9 @@ class PlantConfigLoaderTest {
             serial-field-on-tcp       | 21 | connections[0].baudRate | field 'baudRate' does not apply to a modbus-tcp connection
             concurrency-on-serial-bus | 26 | connections[1].concurrency | expected 1 on a modbus-rtu connection (an RS-485 bus carries one request at a time), got 2
             sub-meter-other-carrier   | 41 | meters[1].parent       | parent meter 'main' measures electricity, this meter water (a sub-meter measures the same carrier)
+            opcua-unknown-profile     | 49 | meters[3].profile      | unknown OPC UA profile 'test/oven-plx' (known OPC UA profiles: test/oven-plc, test/line-plc, test/press); did you mean 'test/oven-plc'?
+            opcua-meter-with-modbus-profile | 49 | meters[3].profile | unknown OPC UA profile 'test/temperature' (known OPC UA profiles: test/press, test/line-plc, test/oven-plc); 'test/temperature' is a Modbus profile, but connection 'plc' is opc-ua
+            modbus-meter-with-opcua-profile | 36 | meters[1].profile | unknown profile 'test/press' (known profiles: test/power, test/temperature); 'test/press' is an OPC UA profile, but connection 'bus' is not opc-ua
             """)
     void eachRuleHasAFailingFixture(String fixture, int line, String field, String message) {
         String resource = "config/invalid/" + fixture + ".yaml";

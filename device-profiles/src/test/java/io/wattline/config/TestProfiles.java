@@ -8,11 +8,16 @@ import io.wattline.profiles.PointDefinition;
 import io.wattline.profiles.Quirks;
 import io.wattline.profiles.RegisterFunction;
 import io.wattline.profiles.WordOrder;
+import io.wattline.profiles.opcua.Deadband;
+import io.wattline.profiles.opcua.OpcUaPoint;
+import io.wattline.profiles.opcua.OpcUaProfile;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Two small profiles for the fixtures under config/: their register maps do not matter here,
- * only their ids and poll groups (power: fast and slow; temperature: fast only).
+ * Two small Modbus profiles for the fixtures under config/: their register maps do not matter here,
+ * only their ids and poll groups (power: fast and slow; temperature: fast only). Three OPC UA
+ * profiles, of which only the ids matter.
  */
 final class TestProfiles {
 
@@ -23,7 +28,14 @@ final class TestProfiles {
         return PlantConfigLoader.withProfiles(List.of(
                 profile("test/power", point("active_power", Quantity.ACTIVE_POWER, 0, "fast"),
                         point("energy", Quantity.ACTIVE_ENERGY_IMPORT, 2, "slow")),
-                profile("test/temperature", point("temperature", Quantity.TEMPERATURE, 0, "fast"))));
+                profile("test/temperature", point("temperature", Quantity.TEMPERATURE, 0, "fast"))),
+                List.of(opcUa("test/line-plc"), opcUa("test/oven-plc"), opcUa("test/press")));
+    }
+
+    private static OpcUaProfile opcUa(String id) {
+        String[] parts = id.split("/");
+        return new OpcUaProfile(id, parts[0], parts[1], "test OPC UA profile", List.of(new OpcUaPoint("drive_power",
+                Quantity.ACTIVE_POWER, "kW", "ns=2;s=Drive.Power", null, Duration.ofSeconds(1), 1, Deadband.NONE, 1, 0)));
     }
 
     private static DeviceProfile profile(String id, PointDefinition... points) {

@@ -1,5 +1,6 @@
 package io.wattline.collector.opcua;
 
+import io.wattline.profiles.opcua.OpcUaPoint;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;

@@ -8,6 +8,8 @@ import io.wattline.core.Quality;
 import io.wattline.core.Sample;
 import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.OpcUaEndpoint;
+import io.wattline.profiles.opcua.Deadband;
+import io.wattline.profiles.opcua.OpcUaPoint;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -12,6 +12,8 @@ import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
 import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.OpcUaEndpoint;
+import io.wattline.profiles.opcua.OpcUaProfile;
+import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import io.wattline.simulator.opcua.LinePlcServer;
 import java.nio.file.Path;
 import java.time.Clock;

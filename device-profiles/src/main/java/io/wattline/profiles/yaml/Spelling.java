@@ -1,6 +1,8 @@
 package io.wattline.profiles.yaml;
 
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -35,6 +37,15 @@ public final class Spelling {
     /** {@code "; did you mean 'x'?"} or empty. */
     public static String didYouMean(String typed, Collection<String> candidates) {
         return closest(typed, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
+    }
+
+    /** {@code candidates} ordered by edit distance to {@code typed} (closest first; ties by name). */
+    public static List<String> closestFirst(String typed, Collection<String> candidates) {
+        String lower = typed.toLowerCase(Locale.ROOT);
+        return candidates.stream()
+                .sorted(Comparator.<String>comparingInt(c -> distance(lower, c.toLowerCase(Locale.ROOT)))
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 
     /** Edit distance where swapping two neighbouring letters counts as one edit (optimal string alignment). */

@@ -1,4 +1,4 @@
-package io.wattline.collector.opcua;
+package io.wattline.profiles.opcua;
 
 import io.wattline.core.Quantity;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.wattline.collector.opcua;
+package io.wattline.profiles.opcua;
 
 import java.util.List;
 import java.util.Optional;

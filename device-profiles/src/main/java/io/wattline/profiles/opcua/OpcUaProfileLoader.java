@@ -1,4 +1,4 @@
-package io.wattline.collector.opcua;
+package io.wattline.profiles.opcua;
 
 import io.wattline.core.PointId;
 import io.wattline.core.Quantity;
@@ -22,18 +22,68 @@ import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads OPC UA profiles ({@code protocol: opc-ua}) from the classpath folder {@code opcua-profiles/}.
- * Every problem names file, line and field; all of them are reported at once.
+ * Reads OPC UA profiles ({@code protocol: opc-ua}) from the classpath folder {@code opcua-profiles/}
+ * (this jar ships them; {@code index.txt} there lists their ids). Every problem names file, line
+ * and field; all of them are reported at once.
  */
 public final class OpcUaProfileLoader {
 
     /** Classpath folder of the shipped OPC UA profiles. */
     public static final String RESOURCE_DIR = "opcua-profiles/";
+    /** Lists the ids of the shipped OPC UA profiles, one per line; a test keeps it equal to the folder. */
+    public static final String INDEX_RESOURCE = RESOURCE_DIR + "index.txt";
     static final Duration DEFAULT_SAMPLING = Duration.ofSeconds(1);
+
+    private static final OpcUaProfileLoader BUILT_IN = new OpcUaProfileLoader();
 
     private final Map<String, Optional<OpcUaProfile>> cache = new ConcurrentHashMap<>();
 
-    /** The OPC UA profile with this id ({@code vendor/model}), if one ships in the jar. */
+    /** A loader shared by everyone (profiles are immutable, so its cache may be too). */
+    public static OpcUaProfileLoader builtIn() {
+        return BUILT_IN;
+    }
+
+    /** Ids ({@code vendor/model}) of the shipped OPC UA profiles, as listed in {@link #INDEX_RESOURCE}, sorted. */
+    public static List<String> builtInIds() {
+        try (InputStream in = OpcUaProfileLoader.class.getClassLoader().getResourceAsStream(INDEX_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("classpath resource " + INDEX_RESOURCE
+                        + " is missing: the device-profiles jar is incomplete");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + INDEX_RESOURCE, e);
+        }
+    }
+
+    /**
+     * Every shipped OPC UA profile, sorted by id.
+     *
+     * @throws ProfileException listing the problems of every broken or missing listed file
+     */
+    public List<OpcUaProfile> all() {
+        List<OpcUaProfile> loaded = new ArrayList<>();
+        List<ValidationError> problems = new ArrayList<>();
+        for (String id : builtInIds()) {
+            try {
+                find(id).ifPresentOrElse(loaded::add, () -> problems.add(new ValidationError(
+                        "classpath:" + RESOURCE_DIR + id + ".yaml", 0, 0, "", "listed OPC UA profile file is missing")));
+            } catch (ProfileException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProfileException(problems);
+        }
+        return List.copyOf(loaded);
+    }
+
+    /**
+     * The OPC UA profile with this id ({@code vendor/model}), if one ships in the jar.
+     *
+     * @throws ProfileException when the shipped file is broken
+     */
     public Optional<OpcUaProfile> find(String id) {
         return cache.computeIfAbsent(id, OpcUaProfileLoader::loadResource);
     }
@@ -44,7 +94,7 @@ public final class OpcUaProfileLoader {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(parse(id, resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            return Optional.of(parse(id, "classpath:" + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
