@@ -5,9 +5,12 @@ import io.wattline.core.Sample;
 import io.wattline.historian.duckdb.DuckDbStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Reads from the local store, and raw ranges from before the oldest raw sample still kept locally
@@ -51,6 +54,38 @@ public final class TieredSeriesReader implements SeriesReader {
             return range(point, from, to, DuckDbStore.MAX_RAW_SERIES).stream().map(Bucket::of).toList();
         }
         return local.series(point, from, to, points);
+    }
+
+    /**
+     * Points whose raw samples are all still local over the range are read from the local store in
+     * one query; the others (a range reaching before their oldest local sample) point by point
+     * through {@link #range(PointId, Instant, Instant, int)}, archive included.
+     */
+    @Override
+    public void rangeEach(Collection<PointId> points, Instant from, Instant to, BiConsumer<PointId, List<Sample>> each) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("range of " + points.size() + " points: from " + from + " is after to " + to);
+        }
+        Map<PointId, Instant> oldest = local.oldestRaw(points);
+        List<PointId> localOnly = new ArrayList<>();
+        List<PointId> tiered = new ArrayList<>();
+        for (PointId p : new LinkedHashSet<>(points)) {
+            Instant boundary = oldest.getOrDefault(p, to);
+            (from.isBefore(boundary) ? tiered : localOnly).add(p);
+        }
+        local.rangeEach(localOnly, from, to, each);
+        SeriesReader.super.rangeEach(tiered, from, to, each);
+    }
+
+    /** Rollups are always local; RAW goes through {@link #rangeEach} (archive included). */
+    @Override
+    public void seriesEach(Collection<PointId> points, Instant from, Instant to, Resolution resolution,
+            BiConsumer<PointId, List<Bucket>> each) {
+        if (resolution == Resolution.RAW) {
+            rangeEach(points, from, to, (p, samples) -> each.accept(p, samples.stream().map(Bucket::of).toList()));
+            return;
+        }
+        local.seriesEach(points, from, to, resolution, each);
     }
 
     @Override

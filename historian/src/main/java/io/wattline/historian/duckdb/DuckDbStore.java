@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -220,6 +221,46 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
         }
     }
 
+    /** One query for all {@code points}: {@code point IN (...)} on the samples table, ordered by point and time. */
+    @Override
+    public void rangeEach(Collection<PointId> points, Instant from, Instant to, BiConsumer<PointId, List<Sample>> each) {
+        Objects.requireNonNull(points, "points");
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("range of " + points.size() + " points: from " + from + " is after to " + to);
+        }
+        try (DuckDBConnection reader = readConnection()) {
+            SampleRows.range(reader, distinct(points), from, to, each);
+        } catch (SQLException e) {
+            throw new HistorianException("range query of " + points.size() + " points [" + from + ", " + to + ") on "
+                    + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One query for all {@code points} on the table of {@code resolution} (RAW: on the samples table). */
+    @Override
+    public void seriesEach(Collection<PointId> points, Instant from, Instant to, Resolution resolution,
+            BiConsumer<PointId, List<Bucket>> each) {
+        Objects.requireNonNull(points, "points");
+        Objects.requireNonNull(resolution, "resolution");
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("series of " + points.size() + " points: from " + from + " is after to " + to);
+        }
+        if (resolution == Resolution.RAW) {
+            rangeEach(points, from, to, (p, samples) -> each.accept(p, samples.stream().map(Bucket::of).toList()));
+            return;
+        }
+        try (DuckDBConnection reader = readConnection()) {
+            RollupUpdater.buckets(reader, distinct(points), resolution, EpochMicros.of(from), EpochMicros.of(to), each);
+        } catch (SQLException e) {
+            throw new HistorianException("series query of " + points.size() + " points [" + from + ", " + to + ") at "
+                    + resolution + " on " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Collection<PointId> distinct(Collection<PointId> points) {
+        return points instanceof Set<PointId> ? points : new LinkedHashSet<>(points);
+    }
+
     /** The coarsest rollup giving at least {@code points} buckets over {@code [from, to)}, else RAW. */
     public static Resolution resolutionFor(Instant from, Instant to, int points) {
         Duration span = Duration.between(from, to);
@@ -312,6 +353,29 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
         } catch (SQLException e) {
             throw new HistorianException("reading the oldest sample of " + point + " from " + file + " failed: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Time of the oldest raw sample of each of {@code points} that has one (one query). */
+    public Map<PointId, Instant> oldestRaw(Collection<PointId> points) {
+        Map<PointId, Instant> out = new java.util.HashMap<>();
+        if (points.isEmpty()) {
+            return out;
+        }
+        Collection<PointId> list = distinct(points);
+        try (DuckDBConnection reader = readConnection();
+                var query = reader.prepareStatement("SELECT point, min(ts_us) FROM samples WHERE point IN ("
+                        + PointList.placeholders(list.size()) + ") GROUP BY point")) {
+            PointList.bind(query, 1, list);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    out.put(PointId.parse(rows.getString(1)), EpochMicros.toInstant(rows.getLong(2)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new HistorianException("reading the oldest samples of " + list.size() + " points from " + file
+                    + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Folds committed samples into the 1 min / 15 min / 1 h rollups and the {@code latest} table,
@@ -27,9 +29,9 @@ final class RollupUpdater {
     // Bucket starts floor towards the past, also before 1970 (% keeps the dividend's sign). Ties in
     // time are ordered by seq, like SeriesReader.range. One row per key, as an upsert requires.
     private static final String MERGE = """
-            INSERT INTO rollups
-            SELECT r.res_s, s.point,
-                   s.ts_us - (((s.ts_us %% (r.res_s * 1000000)) + r.res_s * 1000000) %% (r.res_s * 1000000)),
+            INSERT INTO %2$s
+            SELECT s.point,
+                   s.ts_us - (((s.ts_us %% %3$d) + %3$d) %% %3$d),
                    count(*),
                    count(*) FILTER (WHERE %1$s),
                    min(s.value) FILTER (WHERE %1$s),
@@ -40,27 +42,27 @@ final class RollupUpdater {
                    arg_max(s.value, (s.ts_us, s.seq)) FILTER (WHERE %1$s),
                    max(s.ts_us) FILTER (WHERE %1$s),
                    max(s.seq) FILTER (WHERE %1$s)
-            FROM samples s, (VALUES (60::BIGINT), (900::BIGINT), (3600::BIGINT)) r(res_s)
+            FROM samples s
             WHERE s.seq > ? AND s.seq <= ?
             GROUP BY ALL
-            ON CONFLICT (res_s, point, bucket_us) DO UPDATE SET
-                samples = rollups.samples + excluded.samples,
-                count = rollups.count + excluded.count,
-                min = least(rollups.min, excluded.min),
-                max = greatest(rollups.max, excluded.max),
-                sum = CASE WHEN rollups.count = 0 THEN excluded.sum
-                           WHEN excluded.count = 0 THEN rollups.sum
-                           ELSE rollups.sum + excluded.sum END,
-                first_value = CASE WHEN rollups.first_us IS NULL OR excluded.first_us < rollups.first_us
-                                   THEN excluded.first_value ELSE rollups.first_value END,
-                first_us = CASE WHEN rollups.first_us IS NULL OR excluded.first_us < rollups.first_us
-                                THEN excluded.first_us ELSE rollups.first_us END,
-                last_value = CASE WHEN rollups.last_us IS NULL OR excluded.last_us >= rollups.last_us
-                                  THEN excluded.last_value ELSE rollups.last_value END,
-                last_seq = CASE WHEN rollups.last_us IS NULL OR excluded.last_us >= rollups.last_us
-                                THEN excluded.last_seq ELSE rollups.last_seq END,
-                last_us = CASE WHEN rollups.last_us IS NULL OR excluded.last_us >= rollups.last_us
-                               THEN excluded.last_us ELSE rollups.last_us END""".formatted(USABLE);
+            ON CONFLICT (point, bucket_us) DO UPDATE SET
+                samples = %2$s.samples + excluded.samples,
+                count = %2$s.count + excluded.count,
+                min = least(%2$s.min, excluded.min),
+                max = greatest(%2$s.max, excluded.max),
+                sum = CASE WHEN %2$s.count = 0 THEN excluded.sum
+                           WHEN excluded.count = 0 THEN %2$s.sum
+                           ELSE %2$s.sum + excluded.sum END,
+                first_value = CASE WHEN %2$s.first_us IS NULL OR excluded.first_us < %2$s.first_us
+                                   THEN excluded.first_value ELSE %2$s.first_value END,
+                first_us = CASE WHEN %2$s.first_us IS NULL OR excluded.first_us < %2$s.first_us
+                                THEN excluded.first_us ELSE %2$s.first_us END,
+                last_value = CASE WHEN %2$s.last_us IS NULL OR excluded.last_us >= %2$s.last_us
+                                  THEN excluded.last_value ELSE %2$s.last_value END,
+                last_seq = CASE WHEN %2$s.last_us IS NULL OR excluded.last_us >= %2$s.last_us
+                                THEN excluded.last_seq ELSE %2$s.last_seq END,
+                last_us = CASE WHEN %2$s.last_us IS NULL OR excluded.last_us >= %2$s.last_us
+                               THEN excluded.last_us ELSE %2$s.last_us END""";
     // (excluded rows always come from later seqs, so an equal last time goes to them.)
 
     // Upserts the newest row of each point among the samples just rolled up. A sample replaces the
@@ -86,10 +88,20 @@ final class RollupUpdater {
 
     private static final String BUCKETS = """
             SELECT bucket_us, samples, count, min, max, sum, first_value, first_us, last_value, last_us
-            FROM rollups WHERE res_s = ? AND point = ? AND bucket_us >= ? AND bucket_us < ?
+            FROM %s WHERE point = ? AND bucket_us >= ? AND bucket_us < ?
             ORDER BY bucket_us""";
 
     private RollupUpdater() {
+    }
+
+    /** The table holding the rollups of {@code resolution} (one table per resolution, see {@link SchemaMigration}). */
+    static String tableOf(Resolution resolution) {
+        return switch (resolution) {
+            case ONE_MINUTE -> "rollups_1m";
+            case FIFTEEN_MINUTES -> "rollups_15m";
+            case ONE_HOUR -> "rollups_1h";
+            case RAW -> throw new IllegalArgumentException("raw samples have no rollup table");
+        };
     }
 
     /**
@@ -114,10 +126,13 @@ final class RollupUpdater {
                     }
                 }
                 if (upTo > from) {
-                    try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
-                        merge.setLong(1, from);
-                        merge.setLong(2, upTo);
-                        merge.executeUpdate();
+                    for (Resolution resolution : Resolution.ROLLUPS_COARSEST_FIRST) {
+                        try (PreparedStatement merge = connection.prepareStatement(MERGE.formatted(USABLE,
+                                tableOf(resolution), resolution.bucket().toSeconds() * 1_000_000L))) {
+                            merge.setLong(1, from);
+                            merge.setLong(2, upTo);
+                            merge.executeUpdate();
+                        }
                     }
                     try (PreparedStatement latest = connection.prepareStatement(UPSERT_LATEST)) {
                         latest.setLong(1, from);
@@ -150,26 +165,61 @@ final class RollupUpdater {
         long widthUs = resolution.bucket().toSeconds() * 1_000_000L;
         long firstStart = fromUs - Math.floorMod(fromUs, widthUs);
         List<Bucket> buckets = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(BUCKETS)) {
-            query.setInt(1, (int) resolution.bucket().toSeconds());
-            query.setString(2, point.toString());
-            query.setLong(3, firstStart);
-            query.setLong(4, toUs);
+        try (PreparedStatement query = connection.prepareStatement(BUCKETS.formatted(tableOf(resolution)))) {
+            query.setString(1, point.toString());
+            query.setLong(2, firstStart);
+            query.setLong(3, toUs);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    long count = rows.getLong(3);
-                    boolean any = count > 0;
-                    buckets.add(new Bucket(EpochMicros.toInstant(rows.getLong(1)), resolution, rows.getLong(2), count,
-                            any ? rows.getDouble(4) : Double.NaN,
-                            any ? rows.getDouble(5) : Double.NaN,
-                            any ? rows.getDouble(6) / count : Double.NaN,
-                            any ? rows.getDouble(7) : Double.NaN,
-                            any ? EpochMicros.toInstant(rows.getLong(8)) : null,
-                            any ? rows.getDouble(9) : Double.NaN,
-                            any ? EpochMicros.toInstant(rows.getLong(10)) : null));
+                    buckets.add(bucket(rows, 1, resolution));
                 }
             }
         }
         return buckets;
+    }
+
+    /**
+     * Stored buckets of each of {@code points} at {@code resolution} starting in
+     * {@code [floor(fromUs), toUs)}, in one query, handed to {@code each} one point at a time
+     * (points without buckets are skipped); the rows stream, so only one point's buckets are held.
+     */
+    static void buckets(Connection connection, Collection<PointId> points, Resolution resolution, long fromUs,
+            long toUs, BiConsumer<PointId, List<Bucket>> each) throws SQLException {
+        if (points.isEmpty()) {
+            return;
+        }
+        long widthUs = resolution.bucket().toSeconds() * 1_000_000L;
+        long firstStart = fromUs - Math.floorMod(fromUs, widthUs);
+        String sql = """
+                SELECT point, bucket_us, samples, count, min, max, sum, first_value, first_us, last_value, last_us
+                FROM %s WHERE point IN (%s) AND bucket_us >= ? AND bucket_us < ?
+                ORDER BY point, bucket_us""".formatted(tableOf(resolution), PointList.placeholders(points.size()));
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            int next = PointList.bind(query, 1, points);
+            query.setLong(next, firstStart);
+            query.setLong(next + 1, toUs);
+            try (ResultSet rows = query.executeQuery()) {
+                PointList.Grouper<Bucket> grouper = new PointList.Grouper<>(each);
+                while (rows.next()) {
+                    grouper.add(rows.getString(1), bucket(rows, 2, resolution));
+                }
+                grouper.finish();
+            }
+        }
+    }
+
+    // Columns from `first`: bucket_us, samples, count, min, max, sum, first_value, first_us, last_value, last_us.
+    private static Bucket bucket(ResultSet rows, int first, Resolution resolution) throws SQLException {
+        int c = first;
+        long count = rows.getLong(c + 2);
+        boolean any = count > 0;
+        return new Bucket(EpochMicros.toInstant(rows.getLong(c)), resolution, rows.getLong(c + 1), count,
+                any ? rows.getDouble(c + 3) : Double.NaN,
+                any ? rows.getDouble(c + 4) : Double.NaN,
+                any ? rows.getDouble(c + 5) / count : Double.NaN,
+                any ? rows.getDouble(c + 6) : Double.NaN,
+                any ? EpochMicros.toInstant(rows.getLong(c + 7)) : null,
+                any ? rows.getDouble(c + 8) : Double.NaN,
+                any ? EpochMicros.toInstant(rows.getLong(c + 9)) : null);
     }
 }

@@ -11,10 +11,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import io.wattline.historian.StoredSample;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /** Reads samples back from the {@code samples} and {@code latest} tables. */
 final class SampleRows {
@@ -65,6 +67,53 @@ final class SampleRows {
                 }
             }
             return samples;
+        }
+    }
+
+    /**
+     * Committed samples of each of {@code points} over [from, to) in one query, ordered by time (ties
+     * in commit order), handed to {@code each} one point at a time (points without samples are
+     * skipped); the rows stream, so only one point's samples are held.
+     */
+    static void range(Connection connection, Collection<PointId> points, Instant from, Instant to,
+            BiConsumer<PointId, List<Sample>> each) throws SQLException {
+        if (points.isEmpty()) {
+            return;
+        }
+        String sql = """
+                SELECT point, ts_us, value, CASE quality WHEN 'GOOD' THEN 0 WHEN 'UNCERTAIN' THEN 1 ELSE 2 END, reason
+                FROM samples WHERE point IN (%s) AND ts_us >= ? AND ts_us < ?
+                ORDER BY point, ts_us, seq""".formatted(PointList.placeholders(points.size()));
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            int next = PointList.bind(query, 1, points);
+            query.setLong(next, EpochMicros.of(from));
+            query.setLong(next + 1, EpochMicros.of(to));
+            try (ResultSet rows = query.executeQuery()) {
+                // Samples of the group are built with the point parsed once per group.
+                List<Sample> group = new ArrayList<>();
+                String text = null;
+                PointId point = null;
+                while (rows.next()) {
+                    String rowText = rows.getString(1);
+                    if (!rowText.equals(text)) {
+                        if (point != null) {
+                            each.accept(point, group);
+                            group = new ArrayList<>();
+                        }
+                        text = rowText;
+                        point = PointId.parse(rowText);
+                    }
+                    double value = rows.getDouble(3);
+                    if (rows.wasNull()) {
+                        value = Double.NaN;
+                    }
+                    group.add(new Sample(point, EpochMicros.toInstant(rows.getLong(2)), value, QUALITIES[rows.getInt(4)],
+                            rows.getString(5)));
+                }
+                if (point != null) {
+                    each.accept(point, group);
+                }
+            }
         }
     }
 

@@ -79,11 +79,49 @@ final class SchemaMigration {
                     """
                     INSERT INTO points
                     SELECT row_number() OVER (ORDER BY point), point
-                    FROM (SELECT point FROM latest UNION SELECT point FROM samples)"""));
+                    FROM (SELECT point FROM latest UNION SELECT point FROM samples)"""),
+            List.of(
+                    // One rollup table per resolution: a read of one resolution no longer scans the
+                    // rows of the other two (the 1 min rows alone are about as many as the raw
+                    // samples), and the rows of each table are appended in time order by the rollup
+                    // steps, so DuckDB's zone maps on bucket_us prune a time window. Existing rows
+                    // are copied in that order.
+                    rollupTable("rollups_1m"),
+                    rollupTable("rollups_15m"),
+                    rollupTable("rollups_1h"),
+                    copyRollups("rollups_1m", 60),
+                    copyRollups("rollups_15m", 900),
+                    copyRollups("rollups_1h", 3600),
+                    "DROP TABLE rollups"));
 
     static final int CURRENT_VERSION = STEPS.size();
 
     private SchemaMigration() {
+    }
+
+    private static String rollupTable(String name) {
+        return """
+                CREATE TABLE %s (
+                    point       VARCHAR NOT NULL,
+                    bucket_us   BIGINT  NOT NULL,
+                    samples     BIGINT  NOT NULL,
+                    count       BIGINT  NOT NULL,
+                    min         DOUBLE,
+                    max         DOUBLE,
+                    sum         DOUBLE,
+                    first_value DOUBLE,
+                    first_us    BIGINT,
+                    last_value  DOUBLE,
+                    last_us     BIGINT,
+                    last_seq    BIGINT,
+                    PRIMARY KEY (point, bucket_us))""".formatted(name);
+    }
+
+    private static String copyRollups(String table, int resolutionSeconds) {
+        return """
+                INSERT INTO %s
+                SELECT point, bucket_us, samples, count, min, max, sum, first_value, first_us, last_value, last_us, last_seq
+                FROM rollups WHERE res_s = %d ORDER BY bucket_us, point""".formatted(table, resolutionSeconds);
     }
 
     /** Creates or upgrades the schema; refuses a file written by a newer build. */

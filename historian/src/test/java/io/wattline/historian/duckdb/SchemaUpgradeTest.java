@@ -6,6 +6,7 @@ import io.wattline.core.PointId;
 import io.wattline.historian.Bucket;
 import io.wattline.historian.Historian;
 import io.wattline.historian.HistorianOptions;
+import io.wattline.historian.Resolution;
 import io.wattline.historian.StoredSample;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,58 @@ class SchemaUpgradeTest {
             assertEquals(20, read.size());
             assertEquals(PointId.parse("mdb-main.active_power_total"), read.get(0).sample().point(), "via the points table");
             assertEquals(119.0, historian.reader().latest(PointId.parse("mdb-main.active_power_total")).orElseThrow().value());
+        }
+    }
+
+    @Test
+    void versionThreeRollupsMoveToOneTablePerResolution() throws Exception {
+        Files.createDirectories(data);
+        long t0 = EpochMicros.of(T0);
+        try (Connection v3 = DriverManager.getConnection("jdbc:duckdb:" + data.resolve(DuckDbStore.FILE_NAME));
+                Statement sql = v3.createStatement()) {
+            // the version 3 schema: every resolution in one rollups table
+            sql.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at_us BIGINT NOT NULL)");
+            sql.execute("CREATE TABLE samples (seq BIGINT NOT NULL, point VARCHAR NOT NULL, ts_us BIGINT NOT NULL,"
+                    + " value DOUBLE, quality VARCHAR NOT NULL, reason VARCHAR)");
+            sql.execute("CREATE TABLE latest (point VARCHAR PRIMARY KEY, seq BIGINT NOT NULL, ts_us BIGINT NOT NULL,"
+                    + " value DOUBLE, quality VARCHAR NOT NULL, reason VARCHAR)");
+            sql.execute("CREATE TABLE rollups (res_s INTEGER NOT NULL, point VARCHAR NOT NULL, bucket_us BIGINT NOT NULL,"
+                    + " samples BIGINT NOT NULL, count BIGINT NOT NULL, min DOUBLE, max DOUBLE, sum DOUBLE,"
+                    + " first_value DOUBLE, first_us BIGINT, last_value DOUBLE, last_us BIGINT, last_seq BIGINT,"
+                    + " PRIMARY KEY (res_s, point, bucket_us))");
+            sql.execute("CREATE TABLE watermarks (name VARCHAR PRIMARY KEY, seq BIGINT NOT NULL)");
+            sql.execute("CREATE TABLE points (id INTEGER PRIMARY KEY, point VARCHAR NOT NULL UNIQUE)");
+            sql.execute("INSERT INTO schema_version VALUES (1, 0), (2, 0), (3, 0)");
+            // two samples (values 10 and 20, 30 s apart) rolled up at every resolution, raw already deleted
+            sql.execute("INSERT INTO watermarks VALUES ('rollup', 2)");
+            sql.execute("INSERT INTO points VALUES (1, 'm.e')");
+            sql.execute("INSERT INTO latest VALUES ('m.e', 2, " + (t0 + 30_000_000L) + ", 20, 'GOOD', NULL)");
+            for (int res : new int[] {60, 900, 3600}) {
+                sql.execute("INSERT INTO rollups VALUES (" + res + ", 'm.e', " + t0 + ", 2, 2, 10, 20, 30, 10, " + t0
+                        + ", 20, " + (t0 + 30_000_000L) + ", 2)");
+            }
+        }
+        try (Historian historian = Historian.open(data, HistorianOptions.defaults(), Optional.empty())) {
+            PointId point = PointId.parse("m.e");
+            for (Resolution r : Resolution.ROLLUPS_COARSEST_FIRST) {
+                List<Bucket> buckets = historian.reader().series(List.of(point), T0, T0.plus(r.bucket()), r).get(point);
+                assertEquals(1, buckets.size(), "at " + r);
+                assertEquals(15.0, buckets.get(0).mean(), 1e-12);
+                assertEquals(20.0, buckets.get(0).last());
+            }
+            // new samples merge into the moved buckets
+            historian.writer().offer(io.wattline.core.Sample.good(point, T0.plusSeconds(40), 40.0));
+            historian.writer().flush();
+            assertEquals(3, historian.rollUpNow());
+            Bucket minute = historian.reader().series(point, T0, T0.plusSeconds(60), 1).get(0);
+            assertEquals(3, minute.count());
+            assertEquals(40.0, minute.last());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + data.resolve(DuckDbStore.FILE_NAME));
+                Statement sql = c.createStatement();
+                var rows = sql.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = 'rollups'")) {
+            rows.next();
+            assertEquals(0, rows.getInt(1), "the old table is dropped");
         }
     }
 }
