@@ -114,13 +114,19 @@ public final class AccountingService {
     /** Every accounted meter's unwrapped counter around [from, to). */
     public Map<String, UnwrappedCounter> counters(Collection<String> meterIds, Instant from, Instant to,
             Resolution resolution) {
-        Map<String, UnwrappedCounter> out = new LinkedHashMap<>();
+        List<MeteredPoint> wanted = new ArrayList<>();
         for (String id : meterIds) {
             MeteredPoint p = points.get(id);
             if (p == null) {
                 throw new IllegalArgumentException("meter " + id + " has no energy counter to account");
             }
-            out.put(id, source.read(p, from, to, resolution, events.getOrDefault(p.point(), List.of())));
+            wanted.add(p);
+        }
+        // one multi-point historian read for all meters, not one per meter
+        Map<PointId, UnwrappedCounter> byPoint = source.readAll(wanted, from, to, resolution, events);
+        Map<String, UnwrappedCounter> out = new LinkedHashMap<>();
+        for (MeteredPoint p : wanted) {
+            out.put(p.meterId(), byPoint.get(p.point()));
         }
         return out;
     }

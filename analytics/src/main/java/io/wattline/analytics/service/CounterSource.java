@@ -12,7 +12,12 @@ import io.wattline.historian.Resolution;
 import io.wattline.historian.SeriesReader;
 import java.time.Duration;
 import java.time.Instant;
+import io.wattline.core.PointId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,14 +47,93 @@ public final class CounterSource {
     /** The unwrapped counter of {@code point} around [from, to), at {@code resolution} (RAW = every sample). */
     public UnwrappedCounter read(MeteredPoint point, Instant from, Instant to, Resolution resolution,
             List<CounterEvent> events) {
-        List<CounterReading> readings = new ArrayList<>();
-        Set<Instant> continuous = new HashSet<>();
+        Window window = new Window(from, to, resolution);
         if (resolution == Resolution.RAW) {
-            // one query for the range and a margin either side; wider searches only when the margin is empty
-            Duration margin = WIDENING[0];
-            List<Sample> samples = rawRange(point, from.minus(margin), to.plus(margin));
-            boolean before = false;
-            boolean after = false;
+            window.addSamples(rawRange(point, window.readFrom(), window.readTo()));
+        } else {
+            window.addBuckets(buckets(point, window.readFrom(), window.readTo(), resolution));
+        }
+        return complete(point, window, events);
+    }
+
+    /**
+     * The unwrapped counters of all {@code points} around [from, to), at {@code resolution}: one
+     * multi-point historian read for the range and its margin (every sample, or the buckets of
+     * {@code resolution}), then, only for a counter without a reading in the margin on one side,
+     * that counter's own widening search as in {@link #read}. Figures equal {@link #read}'s.
+     *
+     * @param events declared resets and replacements per counter point
+     */
+    public Map<PointId, UnwrappedCounter> readAll(Collection<MeteredPoint> points, Instant from, Instant to,
+            Resolution resolution, Map<PointId, List<CounterEvent>> events) {
+        Map<PointId, MeteredPoint> byPoint = new LinkedHashMap<>();
+        points.forEach(p -> byPoint.putIfAbsent(p.point(), p));
+        Map<PointId, UnwrappedCounter> out = new HashMap<>();
+        Map<PointId, Window> searches = new LinkedHashMap<>();
+        Instant readFrom = new Window(from, to, resolution).readFrom();
+        Instant readTo = new Window(from, to, resolution).readTo();
+        // Counters are unwrapped as their rows stream in, so only one counter's raw readings are held;
+        // the few that need a search are finished after the multi-point read has closed.
+        java.util.function.BiConsumer<PointId, Window> finish = (id, window) -> {
+            if (window.complete()) {
+                out.put(id, complete(byPoint.get(id), window, events.getOrDefault(id, List.of())));
+            } else {
+                searches.put(id, window);
+            }
+        };
+        if (resolution == Resolution.RAW) {
+            reader.rangeEach(byPoint.keySet(), readFrom, readTo, (id, samples) -> {
+                Window window = new Window(from, to, resolution);
+                window.addSamples(samples);
+                finish.accept(id, window);
+            });
+        } else {
+            reader.seriesEach(byPoint.keySet(), readFrom, readTo, resolution, (id, buckets) -> {
+                Window window = new Window(from, to, resolution);
+                window.addBuckets(buckets);
+                finish.accept(id, window);
+            });
+        }
+        for (PointId id : byPoint.keySet()) {
+            if (!out.containsKey(id)) {
+                Window window = searches.getOrDefault(id, new Window(from, to, resolution));
+                out.put(id, complete(byPoint.get(id), window, events.getOrDefault(id, List.of())));
+            }
+        }
+        return out;
+    }
+
+    /** The readings of one counter from the read of [from - margin, to + margin), before any search. */
+    private final class Window {
+
+        private final Instant from;
+        private final Instant to;
+        private final Resolution resolution;
+        private final List<CounterReading> readings = new ArrayList<>();
+        private final Set<Instant> continuous = new HashSet<>();
+        private boolean before;
+        private boolean after;
+
+        Window(Instant from, Instant to, Resolution resolution) {
+            this.from = from;
+            this.to = to;
+            this.resolution = resolution;
+        }
+
+        // one query for the range and a margin either side; wider searches only when the margin is empty
+        Duration margin() {
+            return resolution == Resolution.RAW ? WIDENING[0] : resolution.bucket();
+        }
+
+        Instant readFrom() {
+            return from.minus(margin());
+        }
+
+        Instant readTo() {
+            return to.plus(margin());
+        }
+
+        void addSamples(List<Sample> samples) {
             for (Sample s : samples) {
                 if (usable(s)) {
                     readings.add(new CounterReading(s.time(), s.value()));
@@ -57,36 +141,39 @@ public final class CounterSource {
                     after |= !s.time().isBefore(to);
                 }
             }
-            if (!before) {
-                previousRaw(point, from.minus(margin)).ifPresent(r -> readings.add(0, r));
-            }
-            if (!after) {
-                nextRaw(point, to.plus(margin)).ifPresent(readings::add);
-            }
-        } else {
-            Duration margin = resolution.bucket();
-            boolean before = false;
-            boolean after = false;
-            for (Bucket b : buckets(point, from.minus(margin), to.plus(margin), resolution)) {
+        }
+
+        void addBuckets(List<Bucket> buckets) {
+            for (Bucket b : buckets) {
                 if (b.count() > 0 && b.firstTime() != null) {
                     addBucket(b, readings, continuous);
                     before |= b.start().isBefore(from);
                     after |= !b.start().isBefore(to);
                 }
             }
-            if (!before) {
-                previousBucket(point, from.minus(margin), resolution).ifPresent(r -> readings.add(0, r));
-            }
-            if (!after) {
-                nextBucket(point, to.plus(margin), resolution).ifPresent(readings::add);
-            }
         }
-        Instant readFrom = readings.isEmpty() ? from : readings.get(0).time();
-        Instant readTo = readings.isEmpty() ? to : readings.get(readings.size() - 1).time();
+
+        boolean complete() {
+            return before && after;
+        }
+    }
+
+    private UnwrappedCounter complete(MeteredPoint point, Window w, List<CounterEvent> events) {
+        List<CounterReading> readings = w.readings;
+        if (!w.before) {
+            (w.resolution == Resolution.RAW ? previousRaw(point, w.readFrom())
+                    : previousBucket(point, w.readFrom(), w.resolution)).ifPresent(r -> readings.add(0, r));
+        }
+        if (!w.after) {
+            (w.resolution == Resolution.RAW ? nextRaw(point, w.readTo())
+                    : nextBucket(point, w.readTo(), w.resolution)).ifPresent(readings::add);
+        }
+        Instant readFrom = readings.isEmpty() ? w.from : readings.get(0).time();
+        Instant readTo = readings.isEmpty() ? w.to : readings.get(readings.size() - 1).time();
         List<CounterEvent> inside = events.stream()
                 .filter(e -> !e.time().isBefore(readFrom) && !e.time().isAfter(readTo)).toList();
         CounterSettings settings = CounterSettings.wrappingAt(point.wrapSpan()).withGapThreshold(gapThreshold);
-        return new CounterUnwrapper(settings).unwrap(readings, inside, continuous::contains);
+        return new CounterUnwrapper(settings).unwrap(readings, inside, w.continuous::contains);
     }
 
     private List<Sample> rawRange(MeteredPoint point, Instant from, Instant to) {
