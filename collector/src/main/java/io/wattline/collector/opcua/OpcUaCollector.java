@@ -47,7 +47,7 @@ public final class OpcUaCollector implements AutoCloseable {
 
     /** With the OPC UA profiles shipped in the jar and default timing. */
     public OpcUaCollector(Plant plant, SampleBus bus, Clock clock, Path dataDir) {
-        this(plant, new OpcUaProfileLoader()::find, bus, clock, dataDir, OpcUaCollectorOptions.defaults());
+        this(plant, OpcUaProfileLoader.builtIn()::find, bus, clock, dataDir, OpcUaCollectorOptions.defaults());
     }
 
     /**

@@ -35,6 +35,8 @@ public final class OpcUaProfileLoader {
     static final Duration DEFAULT_SAMPLING = Duration.ofSeconds(1);
 
     private static final OpcUaProfileLoader BUILT_IN = new OpcUaProfileLoader();
+    /** Read once, on first use (the jar does not change while running). */
+    private static volatile List<String> builtInIds;
 
     private final Map<String, Optional<OpcUaProfile>> cache = new ConcurrentHashMap<>();
 
@@ -45,6 +47,15 @@ public final class OpcUaProfileLoader {
 
     /** Ids ({@code vendor/model}) of the shipped OPC UA profiles, as listed in {@link #INDEX_RESOURCE}, sorted. */
     public static List<String> builtInIds() {
+        List<String> ids = builtInIds;
+        if (ids == null) {
+            ids = readIndex(); // racing first calls read the same file twice: harmless
+            builtInIds = ids;
+        }
+        return ids;
+    }
+
+    private static List<String> readIndex() {
         try (InputStream in = OpcUaProfileLoader.class.getClassLoader().getResourceAsStream(INDEX_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("classpath resource " + INDEX_RESOURCE
@@ -85,6 +96,10 @@ public final class OpcUaProfileLoader {
      * @throws ProfileException when the shipped file is broken
      */
     public Optional<OpcUaProfile> find(String id) {
+        // Only listed ids: an id from a plant file never becomes an arbitrary classpath path ("../x").
+        if (!builtInIds().contains(id)) {
+            return Optional.empty();
+        }
         return cache.computeIfAbsent(id, OpcUaProfileLoader::loadResource);
     }
 

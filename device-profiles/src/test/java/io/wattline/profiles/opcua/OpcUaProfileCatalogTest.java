@@ -56,6 +56,14 @@ class OpcUaProfileCatalogTest {
     }
 
     @Test
+    void onlyListedIdsAreLookedUp() {
+        OpcUaProfileLoader loader = OpcUaProfileLoader.builtIn();
+        assertTrue(loader.find("wattline/line-plx").isEmpty());
+        assertTrue(loader.find("../opcua-profiles/wattline/line-plc").isEmpty(), "a path is not an id");
+        assertTrue(loader.find("wattline/../wattline/line-plc").isEmpty(), "a path is not an id");
+    }
+
+    @Test
     void everyShippedOpcUaProfileIsDocumentedInTheCatalogueAndTheReadme() throws IOException {
         String catalogue = Files.readString(Path.of("../docs/profiles.md"));
         String readme = Files.readString(Path.of("README.md"));
