@@ -48,7 +48,8 @@ final class Figures {
     private final Map<String, MeteredPoint> points;
     private final TouTariff tariff;
     private final ZoneId zone;
-    private final Map<String, List<BandInterval>> bandCache = new HashMap<>();
+    // keyed by [from, to]: formatting the instants into a text key was a tenth of a month report's time
+    private final Map<List<Instant>, List<BandInterval>> bandCache = new HashMap<>();
 
     Figures(Map<String, UnwrappedCounter> counters, Map<String, MeteredPoint> points, TouTariff tariff, ZoneId zone) {
         this.counters = counters;
@@ -60,7 +61,7 @@ final class Figures {
     Figure of(AccountingNode node, Instant from, Instant to) {
         boolean priced = tariff != null && node.carrier() == EnergyCarrier.ELECTRICITY;
         List<BandInterval> intervals = priced
-                ? bandCache.computeIfAbsent(from + "/" + to, k -> tariff.bandIntervals(from, to, zone)) : List.of();
+                ? bandCache.computeIfAbsent(List.of(from, to), k -> tariff.bandIntervals(from, to, zone)) : List.of();
         double value = 0;
         ConsumptionFlags flags = ConsumptionFlags.CLEAN;
         double[] bandKwh = new double[TariffBand.values().length];
