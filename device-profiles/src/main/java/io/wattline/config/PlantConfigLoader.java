@@ -148,6 +148,7 @@ public final class PlantConfigLoader {
         errors.addAll(new PlantTreeChecks(document, profiles, knownProfileIds, opcUaProfiles,
                 knownOpcUaProfileIds).run());
         errors.addAll(new CalendarChecks(document).run());
+        errors.addAll(new AccountingChecks(document, profiles, opcUaProfiles).run());
         return errors;
     }
 

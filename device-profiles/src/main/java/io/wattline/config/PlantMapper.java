@@ -9,6 +9,7 @@ import io.wattline.core.plant.CostCentre;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.core.plant.Equipment;
 import io.wattline.core.plant.Meter;
+import io.wattline.core.plant.MeterEvent;
 import io.wattline.core.plant.OpcUaEndpoint;
 import io.wattline.core.plant.Plant;
 import io.wattline.core.plant.ProductionLine;
@@ -18,6 +19,7 @@ import io.wattline.core.plant.Site;
 import io.wattline.core.plant.TariffBand;
 import io.wattline.core.plant.TariffCalendar;
 import io.wattline.core.plant.TariffPeriod;
+import io.wattline.core.plant.VirtualMeter;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -50,9 +52,10 @@ final class PlantMapper {
     static Plant map(JsonNode root) {
         JsonNode plant = root.path("plant");
         List<Meter> meters = list(root.path("meters"), m -> meter(m, root));
+        ZoneId zone = ZoneId.of(text(plant, "timeZone"));
         return new Plant(
                 text(plant, "name"),
-                ZoneId.of(text(plant, "timeZone")),
+                zone,
                 list(root.path("sites"), s -> new Site(text(s, "id"), name(s))),
                 list(root.path("areas"), a -> new Area(text(a, "id"), name(a), text(a, "site"))),
                 list(root.path("lines"), l -> new ProductionLine(text(l, "id"), name(l), text(l, "area"))),
@@ -62,7 +65,26 @@ final class PlantMapper {
                 list(root.path("connections"), PlantMapper::connection),
                 meters,
                 shiftCalendar(root.path("shifts")),
-                tariff(root.path("tariff")));
+                tariff(root.path("tariff")),
+                list(root.path("meterEvents"), e -> meterEvent(e, zone)),
+                list(root.path("virtualMeters"), v -> virtualMeter(v, meters)));
+    }
+
+    /** A reset's new register starts at 0 unless the file says otherwise. */
+    private static MeterEvent meterEvent(JsonNode e, ZoneId zone) {
+        return new MeterEvent(text(e, "meter"), text(e, "point"),
+                ConfigTime.parse(text(e, "time"), zone).orElseThrow(),
+                MeterEvent.Kind.valueOf(text(e, "kind").toUpperCase(Locale.ROOT)),
+                e.path("oldFinal").asDouble(), e.path("newInitial").asDouble(0.0), text(e, "note"));
+    }
+
+    /** Without a carrier, the virtual meter measures the carrier of its meters (checked to be one). */
+    private static VirtualMeter virtualMeter(JsonNode v, List<Meter> meters) {
+        List<VirtualMeter.Term> terms = MeterFormula.parse(text(v, "formula")).terms();
+        EnergyCarrier carrier = text(v, "carrier") != null ? EnergyCarrier.parse(text(v, "carrier"))
+                : meters.stream().filter(m -> m.id().equals(terms.get(0).meterId())).findFirst().orElseThrow()
+                        .carrier();
+        return new VirtualMeter(text(v, "id"), name(v), carrier, text(v, "formula").trim(), terms);
     }
 
     private static Connection connection(JsonNode c) {

@@ -1,12 +1,14 @@
 package io.wattline.core.plant;
 
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The whole plant as configured: the tree (site, area, line, equipment), the connections and
- * meters, cost centres, shifts and tariff, and the time zone that governs shifts and reports.
+ * meters, cost centres, shifts and tariff, and the time zone that governs shifts and reports;
+ * plus the declared counter resets and replacements and the virtual meters (formulas) accounting uses.
  */
 public record Plant(
         String name,
@@ -19,9 +21,14 @@ public record Plant(
         List<Connection> connections,
         List<Meter> meters,
         ShiftCalendar shiftCalendar,
-        TariffCalendar tariff) {
+        TariffCalendar tariff,
+        List<MeterEvent> meterEvents,
+        List<VirtualMeter> virtualMeters) {
 
     public Plant {
+        meterEvents = meterEvents == null ? List.of()
+                : meterEvents.stream().sorted(Comparator.comparing(MeterEvent::time)).toList();
+        virtualMeters = virtualMeters == null ? List.of() : List.copyOf(virtualMeters);
         sites = List.copyOf(sites);
         areas = List.copyOf(areas);
         lines = List.copyOf(lines);
@@ -29,6 +36,14 @@ public record Plant(
         costCentres = List.copyOf(costCentres);
         connections = List.copyOf(connections);
         meters = List.copyOf(meters);
+    }
+
+    /** A plant without declared meter events or virtual meters (the form before they existed). */
+    public Plant(String name, ZoneId zone, List<Site> sites, List<Area> areas, List<ProductionLine> lines,
+            List<Equipment> equipment, List<CostCentre> costCentres, List<Connection> connections,
+            List<Meter> meters, ShiftCalendar shiftCalendar, TariffCalendar tariff) {
+        this(name, zone, sites, areas, lines, equipment, costCentres, connections, meters, shiftCalendar, tariff,
+                List.of(), List.of());
     }
 
     public Optional<Meter> meter(String id) {
@@ -42,6 +57,6 @@ public record Plant(
     /** The same plant with its connections replaced (the demo points them at its simulator). */
     public Plant withConnections(List<Connection> newConnections) {
         return new Plant(name, zone, sites, areas, lines, equipment, costCentres, newConnections,
-                meters, shiftCalendar, tariff);
+                meters, shiftCalendar, tariff, meterEvents, virtualMeters);
     }
 }
