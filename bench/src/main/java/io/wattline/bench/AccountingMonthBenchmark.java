@@ -20,6 +20,7 @@ import io.wattline.core.plant.ShiftCalendar;
 import io.wattline.core.plant.Site;
 import io.wattline.historian.Historian;
 import io.wattline.historian.HistorianOptions;
+import io.wattline.historian.Resolution;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +101,23 @@ final class AccountingMonthBenchmark implements Benchmark {
             }
             double r = median(rollupMs);
             double w = median(rawMs);
+            // context: the multi-point read alone (no report) at 1 h and at 15 min, the resolution a
+            // report with 15-minute demand or boundaries off the hour reads
+            List<PointId> ids = points.stream().map(MeteredPoint::point).toList();
+            for (Resolution resolution : List.of(Resolution.ONE_HOUR, Resolution.FIFTEEN_MINUTES)) {
+                List<Double> readMs = new ArrayList<>();
+                long[] buckets = new long[1];
+                for (int round = 0; round < ROUNDS; round++) {
+                    buckets[0] = 0;
+                    System.gc();
+                    long t = System.nanoTime();
+                    historian.reader().seriesEach(ids, from.minus(resolution.bucket()), to.plus(resolution.bucket()),
+                            resolution, (p, list) -> buckets[0] += list.size());
+                    readMs.add((System.nanoTime() - t) / 1e6);
+                }
+                out.printf("read only, %s rollups of all meters in one query: %d buckets in %.0f ms (median of %d)%n",
+                        resolution, buckets[0], median(readMs), ROUNDS);
+            }
             out.printf("RESULT rollup_ms=%.0f raw_ms=%.0f ratio=%.1f meters=%d poll_s=%d raw_samples=%d"
                     + " rollup_resolution=%s goal_rollup_ms<=1000 goal_ratio>=20%n",
                     r, w, w / r, meters, pollSeconds, store.samples(), a.readResolution());
