@@ -1,5 +1,6 @@
 package io.wattline.web.accounting;
 
+import io.wattline.analytics.allocation.DeclaredAccounting;
 import io.wattline.analytics.allocation.EnergyFactors;
 import io.wattline.analytics.importing.ReadingImporter;
 import io.wattline.analytics.service.AccountingService;
@@ -12,8 +13,6 @@ import io.wattline.profiles.ProfileCatalog;
 import io.wattline.web.RunningPlant;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
  * Wires energy accounting: the plant's counters (wrap spans from the profiles), the historian
  * reader, the tariff ({@code wattline.accounting.tariff}: a bundled id such as
  * {@code guangdong-2021}, a tariff file, or empty for the plant configuration's own) and the
- * conversion factors ({@code wattline.accounting.water-as-working-medium}).
+ * conversion factors ({@code wattline.accounting.water-as-working-medium}); the virtual meters and
+ * declared meter resets and replacements come from the plant configuration.
  */
 @Configuration
 public class AccountingWiring {
@@ -49,8 +49,9 @@ public class AccountingWiring {
         if (waterAsWorkingMedium) {
             factors = factors.withWaterAsWorkingMedium();
         }
-        return new AccountingService(plant, MeterCounters.of(plant, catalog::find), List.of(), historian.reader(),
-                tariff(plant, tariffSetting), factors, Map.of());
+        return new AccountingService(plant, MeterCounters.of(plant, catalog::find),
+                DeclaredAccounting.virtualMeters(plant), historian.reader(), tariff(plant, tariffSetting), factors,
+                DeclaredAccounting.counterEvents(plant));
     }
 
     static TouTariff tariff(Plant plant, String setting) {
