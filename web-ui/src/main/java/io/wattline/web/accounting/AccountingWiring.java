@@ -10,7 +10,9 @@ import io.wattline.analytics.tariff.TouTariff;
 import io.wattline.core.plant.Plant;
 import io.wattline.historian.Historian;
 import io.wattline.profiles.ProfileCatalog;
+import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import io.wattline.web.RunningPlant;
+import io.wattline.web.WattlineProperties;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +42,18 @@ public class AccountingWiring {
         Plant plant = running.plant();
         return new ReadingImporter(MeterCounters.quantities(plant, catalog::find), historian.reader(),
                 historian.writer(), plant.zone(), clock);
+    }
+
+    @Bean
+    public ProductionLog productionLog(WattlineProperties properties) {
+        return new ProductionLog(properties.dataDir().resolve(ProductionLog.FILE_NAME));
+    }
+
+    @Bean
+    public LineKpis lineKpis(RunningPlant running, ProfileCatalog catalog, Historian historian,
+            AccountingService accounting, ProductionLog log) {
+        return new LineKpis(running.plant(), accounting, historian.reader(), log, catalog::find,
+                OpcUaProfileLoader.builtIn()::find);
     }
 
     /** The service without Spring (the import command and tests use the same wiring). */
