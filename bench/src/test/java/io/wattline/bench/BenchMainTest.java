@@ -1,5 +1,6 @@
 package io.wattline.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -18,5 +19,18 @@ class BenchMainTest {
         String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
         String last = lines[lines.length - 1];
         assertTrue(last.matches("RESULT values_per_s=\\d+ baseline_values_per_s=\\d+ ratio=\\d+\\.\\d\\d"), last);
+    }
+
+    @Test
+    void resultLineIsHeldBackUntilTheRunEnds() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BenchMain.ResultLast out = new BenchMain.ResultLast(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        out.println("warming up");
+        out.printf("RESULT ratio=%.2f%n", 1.5);
+        out.println("server stopped");
+        out.print("no newline yet");
+        out.printResult();
+        assertEquals(List.of("warming up", "server stopped", "no newline yet", "RESULT ratio=1.50"),
+                List.of(bytes.toString(StandardCharsets.UTF_8).split("\n")));
     }
 }
