@@ -70,7 +70,9 @@ public class AccountingWiring {
 
     static TouTariff tariff(Plant plant, String setting) {
         if (setting == null || setting.isBlank()) {
-            return plant.tariff() == null ? null : PlantTariffs.fromPlant(plant.tariff());
+            // a plant without prices (no tariff section) is reported without cost, not refused
+            return plant.tariff() == null || plant.tariff().pricePerKwh().isEmpty() ? null
+                    : PlantTariffs.fromPlant(plant.tariff());
         }
         if (TariffFileLoader.BUNDLED.contains(setting)) {
             return TariffFileLoader.bundled(setting);
