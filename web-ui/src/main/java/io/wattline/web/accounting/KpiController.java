@@ -164,16 +164,21 @@ public class KpiController {
         return v.asString();
     }
 
-    private static PointId temperature(String text) {
+    private PointId temperature(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
+        PointId id;
         try {
-            return PointId.parse(text.strip());
+            id = PointId.parse(text.strip());
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("temperature", "a point id device.point, e.g. outdoor-temp.temperature",
                     text);
         }
+        if (!kpis.isTemperaturePoint(id)) {
+            throw new InvalidParameterException("temperature", "a temperature point of a configured meter", text);
+        }
+        return id;
     }
 
     private static double baseTemperature(String text) {

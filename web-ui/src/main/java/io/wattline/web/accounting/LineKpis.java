@@ -167,6 +167,20 @@ public final class LineKpis {
         return out;
     }
 
+    /** True when {@code id} names a temperature point of a configured meter's profile. */
+    public boolean isTemperaturePoint(PointId id) {
+        Optional<Meter> m = plant.meter(id.device());
+        if (m.isEmpty()) {
+            return false;
+        }
+        Optional<DeviceProfile> modbus = profiles.apply(m.get().profile());
+        if (modbus.isPresent()) {
+            return modbus.get().point(id.point()).map(p -> p.quantity() == Quantity.TEMPERATURE).orElse(false);
+        }
+        return opcUaProfiles.apply(m.get().profile()).flatMap(o -> o.point(id.point()))
+                .map(p -> p.quantity() == Quantity.TEMPERATURE).orElse(false);
+    }
+
     /**
      * Which production source to use: {@code point}, {@code manual}, or (null/{@code auto}) the
      * line's production counter when it has one, else the entries made by hand.

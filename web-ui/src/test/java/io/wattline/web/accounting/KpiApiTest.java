@@ -162,6 +162,25 @@ class KpiApiTest {
     }
 
     @Test
+    void baselineWithDegreeDays() {
+        JsonNode r = get("/api/kpi/baseline?line=l2&baselineFrom=2026-03-02&baselineTo=2026-03-07"
+                + "&from=2026-03-07&to=2026-03-09&period=day&temperature=outdoor-temp.temperature&baseTemperature=18");
+        assertEquals("[\"production\",\"heatingDegreeDays\"]", r.get("variables").toString());
+        // heating degree-days of the baseline days: 18 − (10, 12, 8, 15, 20) floored at 0 = 8, 6, 10, 3, 0
+        double[] hdd = {8, 6, 10, 3, 0};
+        for (int i = 0; i < hdd.length; i++) {
+            assertEquals(hdd[i], r.get("baselinePeriods").get(i).get("degreeDays").asDouble(), 1e-9);
+        }
+        // energy is exactly 50 + 2 × production, so the exact fit gives degree-days no weight
+        assertEquals(50, r.get("intercept").asDouble(), 1e-6);
+        assertEquals(2, r.get("coefficients").get("production").asDouble(), 1e-8);
+        assertEquals(0, r.get("coefficients").get("heatingDegreeDays").asDouble(), 1e-8);
+        assertEquals(1, r.get("rSquared").asDouble(), 1e-9);
+        assertEquals(13, r.get("periods").get(0).get("degreeDays").asDouble(), 1e-9, "Mar 7 at 5 °C");
+        assertEquals(450, r.get("periods").get(0).get("expected").asDouble(), 1e-6);
+    }
+
+    @Test
     void handEnteredCountsSurviveARestart() {
         ProductionLog reopened = new ProductionLog(logFile);
         var entries = reopened.entries("l2", Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-10T00:00:00Z"));
@@ -193,7 +212,11 @@ class KpiApiTest {
         cases.put("/api/kpi/baseline?line=l2&baselineFrom=2026-03-02&baselineTo=2026-03-07&temperature=nodot",
                 "temperature");
         cases.put("/api/kpi/baseline?line=l2&baselineFrom=2026-03-02&baselineTo=2026-03-07"
-                + "&temperature=t.temperature&baseTemperature=warm", "baseTemperature");
+                + "&temperature=outdoor-temp.temperature&baseTemperature=warm", "baseTemperature");
+        cases.put("/api/kpi/baseline?line=l2&baselineFrom=2026-03-02&baselineTo=2026-03-07&temperature=sub1.voltage_l1",
+                "temperature");
+        cases.put("/api/kpi/baseline?line=l2&baselineFrom=2026-03-02&baselineTo=2026-03-07&period=shift"
+                + "&temperature=outdoor-temp.temperature", "period");
         cases.put("/api/production?line=nope", "line");
         cases.forEach((uri, parameter) -> client.get().uri(uri).exchange()
                 .expectStatus().isBadRequest()

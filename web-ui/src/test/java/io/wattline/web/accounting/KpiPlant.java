@@ -23,7 +23,8 @@ import java.util.Optional;
  *     11:00) and is replaced at 12:00 (oldFinal 1062, newInitial 5); the new one reads 5 at 12:00,
  *     +5/h, 65 at Mar 3 00:00. Mar 2 = (1062 − 1005) + (65 − 5) = 57 + 60 = 117 kWh; later days 120;
  * <li>main: 100 000 at the start, + (5 + sub2's rate + 40) kWh/h: Mar 2 = 120 + 250 + 960 = 1330;
- * <li>l1-plc.good_count: 0 at the start, +10/h: 240 per day.
+ * <li>l1-plc.good_count: 0 at the start, +10/h: 240 per day;
+ * <li>outdoor-temp.temperature: {@link #DAILY_TEMPERATURE} all day on Mar 2..8 (18 °C outside).
  * </ul>
  */
 final class KpiPlant {
@@ -31,6 +32,8 @@ final class KpiPlant {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** Line 2's energy on Mar 2..8: 50 + 2 × production for Mar 2..6 (production 100, 200, 150, 300, 250), then 470 and 260. */
     static final double[] SUB2_DAILY = {250, 450, 350, 650, 550, 470, 260};
+    /** Outdoor temperature (°C) on Mar 2..8: heating degree-days against 18 °C are 8, 6, 10, 3, 0, 13, 18. */
+    static final double[] DAILY_TEMPERATURE = {10, 12, 8, 15, 20, 5, 0};
     /** Line 2's production entered by hand for Mar 2..8. */
     static final double[] L2_PRODUCTION = {100, 200, 150, 300, 250, 200, 100};
 
@@ -61,6 +64,7 @@ final class KpiPlant {
             write(historian, "sub1", "active_energy_import", t, sub1);
             write(historian, "sub2", "active_energy_import", t, sub2);
             write(historian, "l1-plc", "good_count", t, good);
+            write(historian, "outdoor-temp", "temperature", t, temperature(t));
             double sub2Rate = sub2Rate(t);
             main += 5 + sub2Rate + 40;
             sub2 += sub2Rate;
@@ -69,6 +73,11 @@ final class KpiPlant {
         historian.writer().flush();
         historian.rollUpNow();
         return new KpiPlant(plant, catalog, historian);
+    }
+
+    private static double temperature(Instant t) {
+        int day = (int) (t.atZone(ZONE).toLocalDate().toEpochDay() - LocalDate.of(2026, 3, 2).toEpochDay());
+        return day >= 0 && day < DAILY_TEMPERATURE.length ? DAILY_TEMPERATURE[day] : 18;
     }
 
     /** kWh in the hour starting at t. */
