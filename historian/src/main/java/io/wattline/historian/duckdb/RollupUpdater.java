@@ -190,18 +190,22 @@ final class RollupUpdater {
         }
         long widthUs = resolution.bucket().toSeconds() * 1_000_000L;
         long firstStart = fromUs - Math.floorMod(fromUs, widthUs);
+        List<PointId> list = List.copyOf(points);
         String sql = """
-                SELECT point, bucket_us, samples, count, min, max, sum, first_value, first_us, last_value, last_us
-                FROM %s WHERE point IN (%s) AND bucket_us >= ? AND bucket_us < ?
-                ORDER BY point, bucket_us""".formatted(tableOf(resolution), PointList.placeholders(points.size()));
+                %s
+                SELECT w.i, r.bucket_us, r.samples, r.count, r.min, r.max, r.sum, r.first_value, r.first_us,
+                       r.last_value, r.last_us
+                FROM %s r JOIN wanted w ON r.point = w.point
+                WHERE r.bucket_us >= ? AND r.bucket_us < ?
+                ORDER BY w.i, r.bucket_us""".formatted(PointList.wanted(list.size()), tableOf(resolution));
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            int next = PointList.bind(query, 1, points);
+            int next = PointList.bind(query, 1, list);
             query.setLong(next, firstStart);
             query.setLong(next + 1, toUs);
             try (ResultSet rows = query.executeQuery()) {
-                PointList.Grouper<Bucket> grouper = new PointList.Grouper<>(each);
+                PointList.Grouper<Bucket> grouper = new PointList.Grouper<>(list, each);
                 while (rows.next()) {
-                    grouper.add(rows.getString(1), bucket(rows, 2, resolution));
+                    grouper.add(rows.getInt(1), bucket(rows, 2, resolution));
                 }
                 grouper.finish();
             }

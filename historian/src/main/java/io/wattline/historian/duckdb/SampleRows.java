@@ -80,39 +80,35 @@ final class SampleRows {
         if (points.isEmpty()) {
             return;
         }
+        List<PointId> list = List.copyOf(points);
         String sql = """
-                SELECT point, ts_us, value, CASE quality WHEN 'GOOD' THEN 0 WHEN 'UNCERTAIN' THEN 1 ELSE 2 END, reason
-                FROM samples WHERE point IN (%s) AND ts_us >= ? AND ts_us < ?
-                ORDER BY point, ts_us, seq""".formatted(PointList.placeholders(points.size()));
+                %s
+                SELECT w.i, s.ts_us, s.value, CASE s.quality WHEN 'GOOD' THEN 0 WHEN 'UNCERTAIN' THEN 1 ELSE 2 END, s.reason
+                FROM samples s JOIN wanted w ON s.point = w.point
+                WHERE s.ts_us >= ? AND s.ts_us < ?
+                ORDER BY w.i, s.ts_us, s.seq""".formatted(PointList.wanted(list.size()));
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            int next = PointList.bind(query, 1, points);
+            int next = PointList.bind(query, 1, list);
             query.setLong(next, EpochMicros.of(from));
             query.setLong(next + 1, EpochMicros.of(to));
             try (ResultSet rows = query.executeQuery()) {
-                // Samples of the group are built with the point parsed once per group.
-                List<Sample> group = new ArrayList<>();
-                String text = null;
+                PointList.Grouper<Sample> grouper = new PointList.Grouper<>(list, each);
                 PointId point = null;
+                int ordinal = -1;
                 while (rows.next()) {
-                    String rowText = rows.getString(1);
-                    if (!rowText.equals(text)) {
-                        if (point != null) {
-                            each.accept(point, group);
-                            group = new ArrayList<>();
-                        }
-                        text = rowText;
-                        point = PointId.parse(rowText);
+                    int i = rows.getInt(1);
+                    if (i != ordinal) {
+                        ordinal = i;
+                        point = list.get(i);
                     }
                     double value = rows.getDouble(3);
                     if (rows.wasNull()) {
                         value = Double.NaN;
                     }
-                    group.add(new Sample(point, EpochMicros.toInstant(rows.getLong(2)), value, QUALITIES[rows.getInt(4)],
+                    grouper.add(i, new Sample(point, EpochMicros.toInstant(rows.getLong(2)), value, QUALITIES[rows.getInt(4)],
                             rows.getString(5)));
                 }
-                if (point != null) {
-                    each.accept(point, group);
-                }
+                grouper.finish();
             }
         }
     }
