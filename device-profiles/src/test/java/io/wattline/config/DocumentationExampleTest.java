@@ -36,5 +36,7 @@ class DocumentationExampleTest {
         assertEquals(LocalDate.of(2026, 1, 8), night.productionDay());
         assertEquals("night", night.shift().id());
         assertEquals(null, night.crew());
+        assertEquals(1, plant.meterEvents().size());
+        assertEquals("workshop-unmetered", plant.virtualMeters().get(0).id());
     }
 }
