@@ -42,13 +42,18 @@ final class SampleRows {
     private static final Quality[] QUALITIES = {Quality.GOOD, Quality.UNCERTAIN, Quality.BAD};
 
     // The latest table is maintained with the rollups; samples above the rollup watermark may be newer.
+    // An aggregate per point (the row with the greatest (ts_us, seq), as a struct so NULL reasons
+    // are kept) rather than a window over all rows: memory stays per point, so a store opened with
+    // a large backlog above the watermark (a bulk load of 179 M rows) does not run out of memory.
     private static final String ALL_LATEST = """
-            SELECT point, ts_us, value, quality, reason, seq FROM (
-                SELECT point, ts_us, value, quality, reason, seq FROM latest
-                UNION ALL
-                SELECT point, ts_us, value, quality, reason, seq FROM samples
-                WHERE seq > (SELECT coalesce(max(seq), 0) FROM watermarks WHERE name = 'rollup'))
-            QUALIFY row_number() OVER (PARTITION BY point ORDER BY ts_us DESC, seq DESC) = 1""";
+            SELECT point, l.ts_us, l.value, l.quality, l.reason, l.seq FROM (
+                SELECT point, arg_max({'ts_us': ts_us, 'value': value, 'quality': quality, 'reason': reason, 'seq': seq},
+                                      (ts_us, seq)) AS l
+                FROM (SELECT point, ts_us, value, quality, reason, seq FROM latest
+                      UNION ALL
+                      SELECT point, ts_us, value, quality, reason, seq FROM samples
+                      WHERE seq > (SELECT coalesce(max(seq), 0) FROM watermarks WHERE name = 'rollup'))
+                GROUP BY point)""";
 
     private SampleRows() {
     }
