@@ -92,6 +92,11 @@ public final class WattlineMain {
         if (opcUaPort > 0) {
             properties.add("--wattline.opcua.server.enabled=true");
             properties.add("--wattline.opcua.server.port=" + opcUaPort);
+            if (launch.command() == LaunchArguments.Command.DEMO) {
+                // the demo's server takes anonymous clients: keep it on this machine
+                properties.add("--wattline.opcua.server.bind-address=127.0.0.1");
+                properties.add("--wattline.opcua.server.hostname=127.0.0.1");
+            }
         }
         return SpringApplication.run(WattlineApplication.class, properties.toArray(String[]::new));
     }
