@@ -1,5 +1,7 @@
 package io.wattline.collector.modbus;
 
+import io.wattline.profiles.codec.ModbusFrames;
+
 import java.util.Objects;
 
 /**
@@ -65,19 +67,8 @@ public final class ModbusReadException extends Exception {
         return kind == Kind.TIMEOUT ? "timeout" : getMessage();
     }
 
-    /** Name of a Modbus exception code as the specification gives it. */
+    /** Name of a Modbus exception code as the specification gives it (one table, in the frame codec). */
     public static String exceptionName(int code) {
-        return switch (code) {
-            case 1 -> "illegal function";
-            case 2 -> "illegal data address";
-            case 3 -> "illegal data value";
-            case 4 -> "server device failure";
-            case 5 -> "acknowledge";
-            case 6 -> "server device busy";
-            case 8 -> "memory parity error";
-            case 10 -> "gateway path unavailable";
-            case 11 -> "gateway target device failed to respond";
-            default -> "unknown exception code";
-        };
+        return ModbusFrames.exceptionName(code);
     }
 }

@@ -322,7 +322,8 @@ public final class ModbusFrames {
         }
     }
 
-    private static String exceptionName(int code) {
+    /** Name of a Modbus exception code as the specification (V1.1b3, §7) gives it. */
+    public static String exceptionName(int code) {
         return switch (code) {
             case 1 -> "illegal function";
             case 2 -> "illegal data address";
