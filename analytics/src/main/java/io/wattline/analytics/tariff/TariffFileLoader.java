@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
@@ -131,7 +132,8 @@ public final class TariffFileLoader {
                         required(f.currency(), "currency"), date(f.effectiveFrom(), "effective_from"), sources,
                         f.pricesIllustrative() == null || f.pricesIllustrative(), prices, seasons, overrides,
                         optional(f.demandChargePerKwMonth(), "demand_charge_per_kw_month"),
-                        optional(f.capacityChargePerKvaMonth(), "capacity_charge_per_kva_month"));
+                        optional(f.capacityChargePerKvaMonth(), "capacity_charge_per_kva_month"),
+                        powerFactor(f.powerFactorAdjustment()));
             } catch (IllegalArgumentException e) {
                 throw new TariffFileException(source + ": " + e.getMessage(), e);
             }
@@ -157,6 +159,31 @@ public final class TariffFileLoader {
                         prices.put(band(band, "prices.ratios." + band), flat * positive(ratio, "prices.ratios." + band)));
             }
             return prices;
+        }
+
+        Optional<PowerFactorAdjustment> powerFactor(PowerFactorEntry p) {
+            if (p == null) {
+                return Optional.empty();
+            }
+            String path = "power_factor_adjustment";
+            double standard = positive(p.standard(), path + ".standard");
+            List<PowerFactorAdjustment.Row> rows = new ArrayList<>();
+            List<PowerFactorRowEntry> entries = requiredList(p.table(), path + ".table");
+            for (int i = 0; i < entries.size(); i++) {
+                PowerFactorRowEntry e = entries.get(i);
+                String rowPath = path + ".table[" + i + "]";
+                if (e.percent() == null || !Double.isFinite(e.percent())) {
+                    throw error(rowPath + ".percent", "expected a number, got " + e.percent());
+                }
+                rows.add(new PowerFactorAdjustment.Row(positive(e.pf(), rowPath + ".pf"), e.percent()));
+            }
+            double below = positive(p.belowTablePercentPerHundredth(), path + ".below_table_percent_per_hundredth");
+            try {
+                return Optional.of(new PowerFactorAdjustment(standard, rows, below,
+                        required(p.basis(), path + ".basis")));
+            } catch (IllegalArgumentException e) {
+                throw new TariffFileException(source + ": " + path + ": " + e.getMessage(), e);
+            }
         }
 
         TariffSeason season(SeasonEntry s, String path) {
@@ -241,7 +268,14 @@ public final class TariffFileLoader {
     record TariffFile(String id, String name, String region, String currency, String effectiveFrom,
             List<SourceEntry> sources, Boolean pricesIllustrative, PriceEntry prices,
             Double demandChargePerKwMonth, Double capacityChargePerKvaMonth, List<SeasonEntry> seasons,
-            List<OverrideEntry> dayOverrides) {
+            List<OverrideEntry> dayOverrides, PowerFactorEntry powerFactorAdjustment) {
+    }
+
+    record PowerFactorEntry(Double standard, String basis, List<PowerFactorRowEntry> table,
+            Double belowTablePercentPerHundredth) {
+    }
+
+    record PowerFactorRowEntry(Double pf, Double percent) {
     }
 
     record SourceEntry(String title, String url, String verified) {

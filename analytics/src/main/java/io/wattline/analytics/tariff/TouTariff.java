@@ -11,23 +11,36 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
  * A time-of-use electricity tariff of one region: seasons (by month) with daily band periods, an
  * energy price per band (currency per kWh), optional demand and capacity charges of a two-part
- * tariff, and dates on which another season's pattern applies (Guangdong's 35 °C critical-peak days).
+ * tariff, an optional power-factor adjustment (力调电费), and dates on which another season's
+ * pattern applies (Guangdong's 35 °C critical-peak days).
  * Construction checks that every month has one season and every season's periods tile the day.
  */
 public record TouTariff(String id, String name, String region, String currency, LocalDate effectiveFrom,
         List<TariffSource> sources, boolean pricesIllustrative, Map<TariffBand, Double> pricePerKwh,
         List<TariffSeason> seasons, Map<LocalDate, String> dayOverrides,
-        OptionalDouble demandChargePerKwMonth, OptionalDouble capacityChargePerKvaMonth) {
+        OptionalDouble demandChargePerKwMonth, OptionalDouble capacityChargePerKvaMonth,
+        Optional<PowerFactorAdjustment> powerFactorAdjustment) {
 
     private static final int DAY_SECONDS = 24 * 3600;
 
+    /** A tariff without a power-factor adjustment. */
+    public TouTariff(String id, String name, String region, String currency, LocalDate effectiveFrom,
+            List<TariffSource> sources, boolean pricesIllustrative, Map<TariffBand, Double> pricePerKwh,
+            List<TariffSeason> seasons, Map<LocalDate, String> dayOverrides,
+            OptionalDouble demandChargePerKwMonth, OptionalDouble capacityChargePerKvaMonth) {
+        this(id, name, region, currency, effectiveFrom, sources, pricesIllustrative, pricePerKwh, seasons,
+                dayOverrides, demandChargePerKwMonth, capacityChargePerKvaMonth, Optional.empty());
+    }
+
     public TouTariff {
+        powerFactorAdjustment = powerFactorAdjustment == null ? Optional.empty() : powerFactorAdjustment;
         sources = List.copyOf(sources);
         pricePerKwh = Map.copyOf(pricePerKwh);
         seasons = List.copyOf(seasons);
