@@ -54,6 +54,7 @@ public final class AccountingService {
     private final TouTariff tariff;
     private final EnergyFactors factors;
     private final Map<PointId, List<CounterEvent>> events;
+    private final Map<String, MeteredPoint> reactivePoints = new LinkedHashMap<>();
 
     /**
      * @param meteredPoints the energy counter of each accounted meter
@@ -62,6 +63,23 @@ public final class AccountingService {
      */
     public AccountingService(Plant plant, List<MeteredPoint> meteredPoints, List<AccountingNode> formulas,
             SeriesReader reader, TouTariff tariff, EnergyFactors factors, Map<PointId, List<CounterEvent>> events) {
+        this(plant, meteredPoints, formulas, reader, tariff, factors, events, List.of());
+    }
+
+    /**
+     * @param reactivePoints the reactive energy import counter (kvarh) of meters that have one, for
+     *     the tariff's power-factor adjustment
+     */
+    public AccountingService(Plant plant, List<MeteredPoint> meteredPoints, List<AccountingNode> formulas,
+            SeriesReader reader, TouTariff tariff, EnergyFactors factors, Map<PointId, List<CounterEvent>> events,
+            List<MeteredPoint> reactivePoints) {
+        reactivePoints.forEach(p -> {
+            if (p.quantity() != io.wattline.core.Quantity.REACTIVE_ENERGY_IMPORT) {
+                throw new IllegalArgumentException("meter " + p.meterId() + ": point " + p.point() + " is "
+                        + p.quantity() + ", not REACTIVE_ENERGY_IMPORT");
+            }
+            this.reactivePoints.put(p.meterId(), p);
+        });
         this.plant = plant;
         this.zone = plant.zone();
         meteredPoints.forEach(p -> points.put(p.meterId(), p));
@@ -151,8 +169,39 @@ public final class AccountingService {
         List<ConsumptionReport.Demand> demand = q.withDemand() ? demand(q, nodes, counters) : List.of();
         ConsumptionReport.Reconciliation rec = new Reconciliation(allocation, counters, points, plant, zone)
                 .build(q, rows);
+        List<ConsumptionReport.PowerFactor> powerFactor = powerFactor(q, counters, resolution);
         return new ConsumptionReport(plant.name(), zone.getId(), q.group(), q.period(), q.from(), q.to(), resolution,
-                tariff == null ? null : tariff.currency(), rows, totals, kwhEq, tce, demand, rec);
+                tariff == null ? null : tariff.currency(), rows, totals, kwhEq, tce, demand, rec, powerFactor);
+    }
+
+    /**
+     * The power-factor adjustment per billing (root) electricity meter and month: only for monthly
+     * reports under a tariff with the rule, since the rule is a monthly one.
+     */
+    private List<ConsumptionReport.PowerFactor> powerFactor(ConsumptionQuery q, Map<String, UnwrappedCounter> counters,
+            Resolution resolution) {
+        if (tariff == null || tariff.powerFactorAdjustment().isEmpty() || !q.period().equals("month")
+                || (q.carrier() != null && q.carrier() != EnergyCarrier.ELECTRICITY)) {
+            return List.of();
+        }
+        PowerFactorBilling billing = new PowerFactorBilling(tariff, tariff.powerFactorAdjustment().get(), zone);
+        List<Meter> billed = allocation.rootMeters().stream()
+                .filter(m -> m.carrier() == EnergyCarrier.ELECTRICITY && counters.containsKey(m.id()))
+                .filter(m -> points.get(m.id()).quantity().unit().equals("kWh")).toList();
+        List<MeteredPoint> reactive = billed.stream().map(m -> reactivePoints.get(m.id())).filter(Objects::nonNull)
+                .toList();
+        Map<PointId, UnwrappedCounter> kvarh = reactive.isEmpty() ? Map.of()
+                : source.readAll(reactive, q.from(), q.to(), resolution, events);
+        List<ConsumptionReport.PowerFactor> out = new ArrayList<>();
+        for (Meter m : billed) {
+            MeteredPoint r = reactivePoints.get(m.id());
+            java.util.Optional<UnwrappedCounter> reactiveCounter =
+                    r == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(kvarh.get(r.point()));
+            for (Interval i : intervals(q)) {
+                out.add(billing.month(m, i.start(), i.end(), counters.get(m.id()), reactiveCounter));
+            }
+        }
+        return out;
     }
 
     /** A row's time span: a shift slice or a calendar period. */

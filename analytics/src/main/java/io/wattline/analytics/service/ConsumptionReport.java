@@ -11,17 +11,40 @@ import java.util.List;
 
 /**
  * The accounting report behind {@code GET /api/consumption} and its CSV/XLSX exports: rows of
- * group × period × carrier, totals per carrier and in kWh equivalent and tce, demand, and the
- * reconciliation that shows the figures add up.
+ * group × period × carrier, totals per carrier and in kWh equivalent and tce, demand, the
+ * reconciliation that shows the figures add up, and the power-factor adjustment of the billing
+ * meters (empty unless the tariff has the rule and the period is month).
  */
 public record ConsumptionReport(String plant, String zone, String group, String period, Instant from, Instant to,
         Resolution readResolution, String currency, List<Row> rows, List<Total> totals, double totalKwhEquivalent,
-        double totalTce, List<Demand> demand, Reconciliation reconciliation) {
+        double totalTce, List<Demand> demand, Reconciliation reconciliation, List<PowerFactor> powerFactor) {
 
     public ConsumptionReport {
         rows = List.copyOf(rows);
         totals = List.copyOf(totals);
         demand = List.copyOf(demand);
+        powerFactor = powerFactor == null ? List.of() : List.copyOf(powerFactor);
+    }
+
+    /** A report without power-factor blocks. */
+    public ConsumptionReport(String plant, String zone, String group, String period, Instant from, Instant to,
+            Resolution readResolution, String currency, List<Row> rows, List<Total> totals,
+            double totalKwhEquivalent, double totalTce, List<Demand> demand, Reconciliation reconciliation) {
+        this(plant, zone, group, period, from, to, readResolution, currency, rows, totals, totalKwhEquivalent,
+                totalTce, demand, reconciliation, List.of());
+    }
+
+    /**
+     * The power-factor adjustment (力调电费) of one billing (root) electricity meter over a month
+     * ({@code wholeMonth} false when the report covers part of it). {@code status} "computed" or
+     * "unavailable" with the {@code reason}; the figures are null when unavailable.
+     * {@code powerFactor} is rounded to 0.01 as the rule does; {@code adjustment} = chargeBase ×
+     * percent / 100, positive a surcharge; chargeBase = energyCharge + demandCharge (null: none).
+     */
+    public record PowerFactor(String meterId, String meterName, YearMonth month, Instant start, Instant end,
+            boolean wholeMonth, String status, String reason, Double activeKwh, Double reactiveKvarh,
+            Double powerFactorExact, Double powerFactor, double standard, Double percent, Double energyCharge,
+            Double demandCharge, Double chargeBase, Double adjustment, String basis) {
     }
 
     /** Energy and cost in one band (electricity only). */
