@@ -65,7 +65,7 @@ public class AccountingWiring {
         }
         return new AccountingService(plant, MeterCounters.of(plant, catalog::find),
                 DeclaredAccounting.virtualMeters(plant), historian.reader(), tariff(plant, tariffSetting), factors,
-                DeclaredAccounting.counterEvents(plant));
+                DeclaredAccounting.counterEvents(plant), MeterCounters.reactive(plant, catalog::find));
     }
 
     static TouTariff tariff(Plant plant, String setting) {

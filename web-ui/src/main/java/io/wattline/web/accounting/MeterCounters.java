@@ -44,6 +44,24 @@ public final class MeterCounters {
         return out;
     }
 
+    /**
+     * The reactive energy import counter (kvarh) of each electricity meter whose profile has one,
+     * for the tariff's power-factor adjustment; meters without one are reported as unavailable.
+     */
+    public static List<MeteredPoint> reactive(Plant plant, Function<String, Optional<DeviceProfile>> profiles) {
+        List<MeteredPoint> out = new ArrayList<>();
+        for (Meter m : plant.meters()) {
+            if (m.carrier() != EnergyCarrier.ELECTRICITY) {
+                continue;
+            }
+            profiles.apply(m.profile()).flatMap(p -> p.points().stream()
+                    .filter(d -> d.quantity() == Quantity.REACTIVE_ENERGY_IMPORT).findFirst())
+                    .ifPresent(d -> out.add(new MeteredPoint(m.id(), new PointId(m.id(), d.name()),
+                            Quantity.REACTIVE_ENERGY_IMPORT, d.wrapSpan())));
+        }
+        return out;
+    }
+
     /** The quantity of every configured point, for the importer's checks. */
     public static Function<PointId, Optional<Quantity>> quantities(Plant plant,
             Function<String, Optional<DeviceProfile>> profiles) {
