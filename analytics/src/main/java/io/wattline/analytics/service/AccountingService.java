@@ -176,11 +176,13 @@ public final class AccountingService {
 
     /**
      * The power-factor adjustment per billing (root) electricity meter and month: only for monthly
-     * reports under a tariff with the rule, since the rule is a monthly one.
+     * reports under a tariff with the rule, since the rule is a monthly one, and with demand (its
+     * 15-minute reads give the demand charge in the base).
      */
     private List<ConsumptionReport.PowerFactor> powerFactor(ConsumptionQuery q, Map<String, UnwrappedCounter> counters,
             Resolution resolution) {
         if (tariff == null || tariff.powerFactorAdjustment().isEmpty() || !q.period().equals("month")
+                || !q.withDemand()
                 || (q.carrier() != null && q.carrier() != EnergyCarrier.ELECTRICITY)) {
             return List.of();
         }

@@ -142,5 +142,7 @@ class PowerFactorReportTest {
     void onlyForMonthlyReports() {
         ConsumptionQuery day = new ConsumptionQuery("meter", FROM, TO, "day", null, ReadPath.ROLLUP, true);
         assertTrue(service(List.of()).report(day).powerFactor().isEmpty());
+        ConsumptionQuery noDemand = new ConsumptionQuery("meter", FROM, TO, "month", null, ReadPath.ROLLUP, false);
+        assertTrue(service(List.of()).report(noDemand).powerFactor().isEmpty(), "no 15-minute reads, no demand base");
     }
 }
