@@ -10,6 +10,7 @@ import io.wattline.simulator.BusStatistics;
 import io.wattline.simulator.BusTiming;
 import io.wattline.simulator.PlantSimulator;
 import io.wattline.simulator.Rs485BusEmulator;
+import io.wattline.simulator.RtuBusPlants;
 import io.wattline.simulator.SimulatorOptions;
 import io.wattline.simulator.SlaveBehaviour;
 import java.io.PrintStream;
@@ -55,7 +56,7 @@ final class ModbusDeadSlaveBenchmark implements Benchmark {
             throw new IllegalStateException("socat is missing: apt-get install -y socat");
         }
         ProfileCatalog catalog = ProfileCatalog.builtIn();
-        Plant plant = ModbusRtuScanBenchmark.eightMeters(catalog, BAUD, TIMEOUT, period);
+        Plant plant = RtuBusPlants.eightMeters(catalog, BAUD, TIMEOUT, period);
         CollectorOptions options = CollectorOptions.defaults();
         long bound = ModbusRtuScanBenchmark.wireBoundNanos(ModbusRtuScanBenchmark.plan(plant, catalog,
                 options.strategy()), BusTiming.modbus(BAUD), Rs485BusEmulator.DEFAULT_TURNAROUND);

@@ -6,23 +6,17 @@ import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.plan.PlanStrategy;
 import io.wattline.collector.plan.ReadRequest;
 import io.wattline.collector.poll.PollTask;
-import io.wattline.core.plant.Connection;
-import io.wattline.core.plant.ConnectionType;
-import io.wattline.core.plant.EnergyCarrier;
-import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.Plant;
-import io.wattline.profiles.DeviceProfile;
-import io.wattline.profiles.PointDefinition;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.simulator.BusStatistics;
 import io.wattline.simulator.BusTiming;
 import io.wattline.simulator.PlantSimulator;
 import io.wattline.simulator.Rs485BusEmulator;
+import io.wattline.simulator.RtuBusPlants;
 import io.wattline.simulator.SimulatorOptions;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +34,7 @@ import java.util.Map;
 final class ModbusRtuScanBenchmark implements Benchmark {
 
     /** Eight real models from the catalogue, as a panel of sub-meters mixes them. */
-    static final List<String> PROFILES = List.of("chint/dtsu666", "eastron/sdm630", "eastron/sdm120",
-            "schneider/iem3155", "abb/b23", "janitza/umg96rm", "carlo-gavazzi/em24", "chint/dtsu666");
+    static final List<String> PROFILES = RtuBusPlants.PROFILES;
 
     /** Strategies tried for the minimal plan; the one with the least wire time wins. */
     static final List<PlanStrategy> CANDIDATES = List.of(PlanStrategy.shrink(), PlanStrategy.maxInsert(4),
@@ -67,7 +60,7 @@ final class ModbusRtuScanBenchmark implements Benchmark {
         ProfileCatalog catalog = ProfileCatalog.builtIn();
         Map<String, String> result = new LinkedHashMap<>();
         for (int baud : new int[] {9600, 115200}) {
-            Plant plant = eightMeters(catalog, baud, Duration.ofMillis(baud < 19200 ? 500 : 200), Duration.ofMillis(1));
+            Plant plant = RtuBusPlants.eightMeters(catalog, baud, Duration.ofMillis(baud < 19200 ? 500 : 200), Duration.ofMillis(1));
             BusTiming timing = BusTiming.modbus(baud);
             PlanStrategy best = null;
             long bestBound = Long.MAX_VALUE;
@@ -157,23 +150,5 @@ final class ModbusRtuScanBenchmark implements Benchmark {
             }
         }
         return total;
-    }
-
-    /** One RS-485 bus {@code bus1} with the eight {@link #PROFILES} on unit ids 1..8, every group at {@code period}. */
-    static Plant eightMeters(ProfileCatalog catalog, int baud, Duration timeout, Duration period) {
-        Connection bus = new Connection("bus1", ConnectionType.MODBUS_RTU, null, 0, "/dev/null", baud, "N", 1,
-                timeout, 1);
-        List<Meter> meters = new ArrayList<>();
-        for (int i = 0; i < PROFILES.size(); i++) {
-            DeviceProfile profile = catalog.require(PROFILES.get(i));
-            Map<String, Duration> poll = new LinkedHashMap<>();
-            for (PointDefinition p : profile.points()) {
-                poll.put(p.pollGroup(), period);
-            }
-            meters.add(new Meter("m" + (i + 1), "Meter " + (i + 1), profile.id(), "bus1", i + 1,
-                    EnergyCarrier.ELECTRICITY, "area", null, null, null, null, poll));
-        }
-        return new Plant("rtu bench plant", ZoneId.of("Asia/Shanghai"), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(bus), meters, null, null);
     }
 }

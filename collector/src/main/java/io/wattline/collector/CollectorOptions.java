@@ -39,10 +39,14 @@ public record CollectorOptions(PlanStrategy strategy, int retries, Duration init
         }
     }
 
-    /** {@code max_insert(10)}, 1 retry, backoff 1 s doubling to 60 s, no extra inter-frame delay, 100 requests, 1 s. */
+    /**
+     * {@code max_insert(10)}, 1 retry, backoff 1 s doubling to 60 s, no extra inter-frame delay, 100 requests,
+     * health points every 10 s (they are stored like readings: five per meter each second would outweigh
+     * most meters' own points in the historian; {@code GET /api/devices} is live anyway).
+     */
     public static CollectorOptions defaults() {
         return new CollectorOptions(PlanStrategy.DEFAULT, 1, Duration.ofSeconds(1), Duration.ofSeconds(60),
-                Duration.ZERO, 100, Duration.ofSeconds(1));
+                Duration.ZERO, 100, Duration.ofSeconds(10));
     }
 
     public CollectorOptions withStrategy(PlanStrategy s) {

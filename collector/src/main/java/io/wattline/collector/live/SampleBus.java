@@ -71,7 +71,7 @@ public final class SampleBus implements AutoCloseable {
 
     /**
      * Live samples from now on through a buffer of {@code capacity} samples, for subscribers that
-     * should see every sample (a store): the buffer absorbs their pauses; when it is full the
+     * should see bursts whole (a browser's event stream): the buffer absorbs their pauses; when it is full the
      * oldest buffered sample is dropped and counted in {@link #droppedCount()}, so memory stays
      * bounded and the poller is never held up.
      */

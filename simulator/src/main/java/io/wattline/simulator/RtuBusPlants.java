@@ -1,4 +1,4 @@
-package io.wattline.collector.support;
+package io.wattline.simulator;
 
 import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.ConnectionType;
@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A plant of one RS-485 bus with eight catalogue meters on unit ids 1..8, for the bus emulator. */
+/**
+ * A plant of one RS-485 bus with eight catalogue meters on unit ids 1..8, served by the bus
+ * emulator: the collector's bus tests and the RTU benchmarks poll the same panel.
+ */
 public final class RtuBusPlants {
 
     /** Eight real models from the catalogue, as a panel of sub-meters would mix them. */
