@@ -1,7 +1,7 @@
 package io.wattline.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.wattline.collector.health.DeviceHealth;
+import io.wattline.core.device.DeviceHealth;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.profiles.opcua.Deadband;
 import io.wattline.collector.opcua.OpcUaCollector;

@@ -1,6 +1,6 @@
 package io.wattline.collector;
 
-import io.wattline.collector.health.DeviceHealth;
+import io.wattline.core.device.DeviceHealth;
 import io.wattline.collector.health.DeviceHealthTracker;
 import io.wattline.collector.health.HealthPoints;
 import io.wattline.collector.live.PointInfo;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wattline.collector.health.DeviceHealth;
-import io.wattline.collector.health.DeviceState;
+import io.wattline.core.device.DeviceHealth;
+import io.wattline.core.device.DeviceState;
 import io.wattline.collector.live.PointInfo;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.plan.PlanStrategy;

@@ -45,7 +45,16 @@ public enum Quantity {
     // production and state
     PRODUCTION_COUNT("pcs", QuantityKind.COUNTER),
     STATUS("", QuantityKind.STATE),
-    ALARM_WORD("", QuantityKind.STATE);
+    ALARM_WORD("", QuantityKind.STATE),
+    // communication health of a device (the comm_* points every device has, whatever its protocol)
+    /** 1 when the device answers, 0 when it does not. */
+    COMM_ONLINE("", QuantityKind.STATE),
+    /** 0 ONLINE, 1 DEGRADED, 2 OFFLINE, 3 DISABLED. */
+    COMM_STATE("", QuantityKind.STATE),
+    /** Answered ÷ sent over the recent window, 0..1. */
+    COMM_SUCCESS_RATIO("", QuantityKind.GAUGE),
+    /** Request-to-answer time. */
+    COMM_LATENCY("ms", QuantityKind.GAUGE);
 
     private final String unit;
     private final QuantityKind kind;

@@ -4,6 +4,9 @@ import io.wattline.collector.Collector;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.config.ConfigException;
 import io.wattline.config.PlantConfigLoader;
+import io.wattline.config.PointCatalogues;
+import io.wattline.core.catalogue.PointCatalogue;
+import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import io.wattline.core.plant.Plant;
 import io.wattline.historian.Historian;
 import io.wattline.historian.HistorianOptions;
@@ -97,6 +100,12 @@ public class PlantWiring {
                 influx.systemOfRecord());
         log.info("historian forwards to InfluxDB {}", options.describe());
         return Optional.of(options);
+    }
+
+    /** What every configured point is, whatever its protocol (ADR 0006): every consumer reads this. */
+    @Bean
+    public PointCatalogue pointCatalogue(RunningPlant plant, ProfileCatalog catalog) {
+        return PointCatalogues.build(plant.plant(), catalog::find, OpcUaProfileLoader.builtIn()::find);
     }
 
     @Bean

@@ -25,6 +25,7 @@ class ModuleDependencyTest {
     private static final String SIMULATOR = "io.wattline.simulator..";
     private static final String HISTORIAN = "io.wattline.historian..";
     private static final String ANALYTICS = "io.wattline.analytics..";
+    private static final String ALARMS = "io.wattline.alarms..";
     private static final String NOTIFY = "io.wattline.notify..";
     private static final String WEB = "io.wattline.web..";
 
@@ -54,42 +55,66 @@ class ModuleDependencyTest {
 
     @Test
     void deviceProfilesImportOnlyCoreOfOurModules() {
-        check(noClasses().that().resideInAnyPackage(PROFILES, CONFIG)
+        check(noClasses().that().resideInAPackage(PROFILES)
                 .should().dependOnClassesThat()
-                .resideInAnyPackage(COLLECTOR, SIMULATOR, HISTORIAN, ANALYTICS, NOTIFY, WEB));
+                .resideInAnyPackage(CONFIG, COLLECTOR, SIMULATOR, HISTORIAN, ANALYTICS, ALARMS, NOTIFY, WEB));
+    }
+
+    @Test
+    void configImportsOnlyCoreAndDeviceProfilesOfOurModules() {
+        check(noClasses().that().resideInAPackage(CONFIG)
+                .should().dependOnClassesThat()
+                .resideInAnyPackage(COLLECTOR, SIMULATOR, HISTORIAN, ANALYTICS, ALARMS, NOTIFY, WEB));
+    }
+
+    @Test
+    void alarmsImportOnlyCore() {
+        check(classes().that().resideInAPackage(ALARMS)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(CORE, ALARMS, "java..", "org.slf4j..")
+                .because("alarms is plain Java over core's listener interfaces (ADR 0006)"));
     }
 
     @Test
     void collectorDoesNotReachDownstreamOrIntoTheSimulator() {
         check(noClasses().that().resideInAPackage(COLLECTOR)
                 .should().dependOnClassesThat()
-                .resideInAnyPackage(HISTORIAN, ANALYTICS, NOTIFY, WEB, SIMULATOR));
+                .resideInAnyPackage(CONFIG, HISTORIAN, ANALYTICS, ALARMS, NOTIFY, WEB, SIMULATOR));
     }
 
     @Test
     void simulatorIsIndependentOfTheSystemItSimulatesFor() {
         check(noClasses().that().resideInAPackage(SIMULATOR)
                 .should().dependOnClassesThat()
-                .resideInAnyPackage(COLLECTOR, HISTORIAN, ANALYTICS, NOTIFY, WEB));
+                .resideInAnyPackage(COLLECTOR, HISTORIAN, ANALYTICS, ALARMS, NOTIFY, WEB));
     }
 
     @Test
     void historianImportsOnlyCoreOfOurModules() {
         check(noClasses().that().resideInAPackage(HISTORIAN)
                 .should().dependOnClassesThat()
-                .resideInAnyPackage(COLLECTOR, ANALYTICS, NOTIFY, WEB, SIMULATOR, PROFILES, CONFIG));
+                .resideInAnyPackage(COLLECTOR, ANALYTICS, ALARMS, NOTIFY, WEB, SIMULATOR, PROFILES, CONFIG));
     }
 
     @Test
     void analyticsDoesNotReachBackIntoCollectionOrOut() {
         check(noClasses().that().resideInAPackage(ANALYTICS)
-                .should().dependOnClassesThat().resideInAnyPackage(COLLECTOR, NOTIFY, WEB));
+                .should().dependOnClassesThat().resideInAnyPackage(COLLECTOR, ALARMS, NOTIFY, WEB));
     }
 
     @Test
-    void notifyDoesNotDependOnTheWebOrTheCollector() {
+    void analyticsReadsTheHistorianOnlyThroughItsPorts() {
+        check(noClasses().that().resideInAPackage(ANALYTICS)
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("io.wattline.historian.duckdb..", "io.wattline.historian.influx..",
+                        "io.wattline.historian.forward..")
+                .because("analytics reads SeriesReader/SampleWriter, never a store's internals"));
+    }
+
+    @Test
+    void notifyDependsOnlyOnCoreAndAlarms() {
         check(noClasses().that().resideInAPackage(NOTIFY)
-                .should().dependOnClassesThat().resideInAnyPackage(WEB, COLLECTOR));
+                .should().dependOnClassesThat()
+                .resideInAnyPackage(WEB, COLLECTOR, HISTORIAN, ANALYTICS, CONFIG, PROFILES, SIMULATOR));
     }
 
     @Test

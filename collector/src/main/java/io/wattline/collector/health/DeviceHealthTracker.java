@@ -1,5 +1,7 @@
 package io.wattline.collector.health;
 
+import io.wattline.core.device.DeviceHealth;
+import io.wattline.core.device.DeviceState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

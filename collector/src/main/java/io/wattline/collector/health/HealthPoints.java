@@ -1,5 +1,7 @@
 package io.wattline.collector.health;
 
+import io.wattline.core.device.DeviceHealth;
+import io.wattline.core.device.DeviceState;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.core.PointId;
 import io.wattline.core.Sample;

@@ -1,6 +1,6 @@
 package io.wattline.collector.opcua;
 
-import io.wattline.collector.health.DeviceHealth;
+import io.wattline.core.device.DeviceHealth;
 import io.wattline.collector.live.PointInfo;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.core.PointId;

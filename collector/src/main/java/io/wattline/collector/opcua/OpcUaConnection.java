@@ -258,7 +258,7 @@ final class OpcUaConnection implements AutoCloseable {
     private final class SessionWatch implements SessionActivityListener {
         @Override
         public void onSessionActive(UaSession session) {
-            if (health.state() != io.wattline.collector.health.DeviceState.ONLINE) {
+            if (health.state() != io.wattline.core.device.DeviceState.ONLINE) {
                 log.info("connection {}: session to {} active again", connection.id(), url);
             }
             health.connected(clock.instant());

@@ -1,7 +1,7 @@
 package io.wattline.collector.opcua;
 
-import io.wattline.collector.health.DeviceHealth;
-import io.wattline.collector.health.DeviceState;
+import io.wattline.core.device.DeviceHealth;
+import io.wattline.core.device.DeviceState;
 import java.time.Instant;
 import java.util.Arrays;
 

@@ -1,5 +1,7 @@
 package io.wattline.collector.health;
 
+import io.wattline.core.device.DeviceHealth;
+import io.wattline.core.device.DeviceState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

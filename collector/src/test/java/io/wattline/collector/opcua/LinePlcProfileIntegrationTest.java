@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.wattline.collector.health.DeviceState;
+import io.wattline.core.device.DeviceState;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.support.TestPlants;
 import io.wattline.core.PointId;

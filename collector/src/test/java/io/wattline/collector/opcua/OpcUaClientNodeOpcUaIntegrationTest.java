@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.wattline.collector.health.DeviceHealth;
-import io.wattline.collector.health.DeviceState;
+import io.wattline.core.device.DeviceHealth;
+import io.wattline.core.device.DeviceState;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.support.Peers;
 import io.wattline.collector.support.TestPlants;

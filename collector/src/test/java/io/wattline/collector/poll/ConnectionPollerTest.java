@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.collector.health.DeviceHealthTracker;
-import io.wattline.collector.health.DeviceState;
+import io.wattline.core.device.DeviceState;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.modbus.ModbusLink;
 import io.wattline.collector.modbus.ModbusReadException;

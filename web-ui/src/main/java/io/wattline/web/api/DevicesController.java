@@ -1,7 +1,7 @@
 package io.wattline.web.api;
 
 import io.wattline.collector.Collector;
-import io.wattline.collector.health.DeviceHealth;
+import io.wattline.core.device.DeviceHealth;
 import io.wattline.collector.opcua.OpcUaCollector;
 import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.Meter;

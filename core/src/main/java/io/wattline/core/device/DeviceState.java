@@ -1,4 +1,4 @@
-package io.wattline.collector.health;
+package io.wattline.core.device;
 
 /** How a device's communication stands, as the health page and the {@code comm_state} point show it. */
 public enum DeviceState {

@@ -1,4 +1,4 @@
-package io.wattline.collector.health;
+package io.wattline.core.device;
 
 import java.time.Instant;
 

@@ -1,0 +1,41 @@
+package io.wattline.core.device;
+
+import io.wattline.core.PointId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one contract every protocol's collector keeps (Modbus, OPC UA): it reads its devices'
+ * points, publishes their samples on the live path, and reports each device's health. The
+ * application wires a list of them and never asks which protocol one speaks.
+ */
+public interface DeviceCollector extends AutoCloseable {
+
+    /** A short name for logs ({@code modbus}, {@code opcua}). */
+    String protocol();
+
+    /** Starts reading; returns at once (connections are made in the background). Idempotent. */
+    void start();
+
+    /** The points this collector reads (health points excluded), in plant order. */
+    List<PointId> points();
+
+    /** The ids of the devices (meters) this collector serves, in plant order. */
+    List<String> devices();
+
+    /** Health of every device this collector serves, in plant order. */
+    List<DeviceHealth> health();
+
+    /** Health of one device, if this collector serves it. */
+    Optional<DeviceHealth> health(String meterId);
+
+    /**
+     * Adds a listener told of every device's state changes from now on; it is also told the
+     * current health of each device at once.
+     */
+    void addHealthListener(DeviceHealthListener listener);
+
+    /** Stops reading and closes every connection; idempotent, never throws. */
+    @Override
+    void close();
+}
