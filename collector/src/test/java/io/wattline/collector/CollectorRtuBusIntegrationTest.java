@@ -9,6 +9,7 @@ import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceState;
 import io.wattline.collector.health.HealthPoints;
 import io.wattline.collector.live.SampleBus;
+import io.wattline.collector.support.TestCatalogues;
 import io.wattline.core.PointId;
 import io.wattline.core.Quality;
 import io.wattline.core.Sample;
@@ -72,7 +73,8 @@ class CollectorRtuBusIntegrationTest {
                             deadGood.incrementAndGet();
                         }
                     });
-            try (Collector collector = new Collector(sim.plant(), catalog::require, bus, Clock.systemUTC(), options)) {
+            try (ModbusCollector collector = new ModbusCollector(TestCatalogues.of(sim.plant(), catalog::require),
+                    catalog::require, bus, Clock.systemUTC(), options)) {
                 collector.start();
                 Thread.sleep(1500);
                 emulator.resetStatistics();
