@@ -69,4 +69,31 @@ class CollectorOptionsTest {
                 () -> DEFAULTS.forConnection(new PollingOptions(null, 11, null, null, null)));
         assertEquals("retries 11 outside 0..10", retries.getMessage());
     }
+
+    /**
+     * The plant file's schema checks a connection's strategy with a pattern (validate must name the
+     * allowed forms with file and line); it must accept exactly what {@link PlanStrategy#parse} reads.
+     */
+    @Test
+    void thePlantSchemasStrategyPatternAgreesWithTheParser() throws Exception {
+        String schema;
+        try (var in = getClass().getClassLoader().getResourceAsStream("schema/plant.schema.json")) {
+            schema = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"pattern\": \"(\\^\\(none[^\"]*)\"")
+                .matcher(schema);
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), "the strategy pattern in plant.schema.json");
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(m.group(1).replace("\\\\", "\\"));
+        for (String text : List.of("none", "shrink", "max_insert(0)", "max_insert(10)", "max_insert(9999)",
+                "max_insert(10000)", "max_insert()", "max_insert(-1)", "max_insert", "maxinsert(3)", "shrunk", "")) {
+            boolean parses;
+            try {
+                PlanStrategy.parse(text);
+                parses = true;
+            } catch (IllegalArgumentException e) {
+                parses = false;
+            }
+            assertEquals(parses, pattern.matcher(text).find(), "'" + text + "': schema and parser disagree");
+        }
+    }
 }
