@@ -133,4 +133,10 @@ class PollingOptionsConfigTest {
         }
         assertFalse(e.errors().get(0).field().equals(e.errors().get(1).field()));
     }
+
+    @Test
+    void theReferenceExampleSetsPollingOptionsOnItsBus() throws Exception {
+        assertEquals(new PollingOptions("max_insert(20)", 2, null, null, null),
+                DocumentationExampleTest.example().connection("rs485-1").orElseThrow().polling());
+    }
 }
