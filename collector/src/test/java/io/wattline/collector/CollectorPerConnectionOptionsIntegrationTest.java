@@ -2,9 +2,9 @@ package io.wattline.collector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.wattline.collector.live.SampleBus;
+import io.wattline.collector.support.Peers;
 import io.wattline.collector.support.TestCatalogues;
 import io.wattline.core.PointId;
 import io.wattline.core.device.DeviceState;
@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -50,13 +49,7 @@ class CollectorPerConnectionOptionsIntegrationTest {
 
     @Test
     void twoBusesRunWithTheirOwnStrategyAndRetries() throws Exception {
-        if (!Rs485BusEmulator.socatAvailable()) {
-            String message = "socat is missing. Install it: apt-get install -y socat";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            Assumptions.abort(message);
-        }
+        Peers.requireSocat();
         ProfileCatalog catalog = ProfileCatalog.builtIn();
         DeviceProfile profile = catalog.require(PROFILE);
         Connection a = bus("bus-a").withPolling(new PollingOptions("none", 0, HOUR, HOUR, null));
