@@ -1,6 +1,6 @@
 package io.wattline.bench;
 
-import io.wattline.collector.Collector;
+import io.wattline.collector.ModbusCollector;
 import io.wattline.collector.CollectorOptions;
 import io.wattline.collector.health.HealthPoints;
 import io.wattline.collector.live.SampleBus;
@@ -83,7 +83,8 @@ final class ModbusDeadSlaveBenchmark implements Benchmark {
             throws InterruptedException {
         try (PlantSimulator sim = PlantSimulator.start(plant, catalog, SimulatorOptions.ephemeral());
                 SampleBus bus = new SampleBus();
-                Collector collector = new Collector(sim.plant(), catalog::require, bus, Clock.systemUTC(), options)) {
+                ModbusCollector collector = new ModbusCollector(BenchCatalogues.of(sim.plant(), catalog),
+                        catalog::require, bus, Clock.systemUTC(), options)) {
             Rs485BusEmulator emulator = sim.bus("bus1").orElseThrow();
             emulator.setBehaviour(8, dead ? SlaveBehaviour.dead() : SlaveBehaviour.normal());
             AtomicLong good = new AtomicLong();

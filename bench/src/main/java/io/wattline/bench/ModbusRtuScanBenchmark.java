@@ -1,6 +1,6 @@
 package io.wattline.bench;
 
-import io.wattline.collector.Collector;
+import io.wattline.collector.ModbusCollector;
 import io.wattline.collector.CollectorOptions;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.plan.PlanStrategy;
@@ -102,7 +102,8 @@ final class ModbusRtuScanBenchmark implements Benchmark {
         CollectorOptions options = CollectorOptions.defaults().withStrategy(strategy);
         try (PlantSimulator sim = PlantSimulator.start(plant, catalog, SimulatorOptions.ephemeral());
                 SampleBus bus = new SampleBus();
-                Collector collector = new Collector(sim.plant(), catalog::require, bus, Clock.systemUTC(), options)) {
+                ModbusCollector collector = new ModbusCollector(BenchCatalogues.of(sim.plant(), catalog),
+                        catalog::require, bus, Clock.systemUTC(), options)) {
             Rs485BusEmulator emulator = sim.bus("bus1").orElseThrow();
             collector.start();
             Thread.sleep(1500);
@@ -128,7 +129,8 @@ final class ModbusRtuScanBenchmark implements Benchmark {
 
     /** The reads the collector plans for every poll group of every meter with {@code strategy}. */
     static List<PollTask> plan(Plant plant, ProfileCatalog catalog, PlanStrategy strategy) {
-        try (Collector c = new Collector(plant, catalog::require, new SampleBus(), Clock.systemUTC(),
+        try (ModbusCollector c = new ModbusCollector(BenchCatalogues.of(plant, catalog),
+                        catalog::require, new SampleBus(), Clock.systemUTC(),
                 CollectorOptions.defaults().withStrategy(strategy))) {
             List<PollTask> tasks = new ArrayList<>();
             c.tasks().values().forEach(tasks::addAll);

@@ -1,7 +1,7 @@
 package io.wattline.bench;
 
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
-import io.wattline.collector.Collector;
+import io.wattline.collector.ModbusCollector;
 import io.wattline.collector.CollectorOptions;
 import io.wattline.collector.health.HealthPoints;
 import io.wattline.collector.live.SampleBus;
@@ -101,7 +101,8 @@ final class ModbusTcpThroughputBenchmark implements Benchmark {
         Map<String, AtomicLong> badReasons = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicBoolean counting = new AtomicBoolean();
         try (SampleBus bus = new SampleBus();
-                Collector collector = new Collector(served, catalog::require, bus, Clock.systemUTC())) {
+                ModbusCollector collector = new ModbusCollector(BenchCatalogues.of(served, catalog),
+                        catalog::require, bus, Clock.systemUTC())) {
             Disposable subscription = bus.stream()
                     .filter(s -> counting.get() && !s.point().point().startsWith(HealthPoints.PREFIX))
                     .subscribe(s -> {

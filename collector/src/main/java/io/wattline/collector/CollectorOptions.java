@@ -1,11 +1,13 @@
 package io.wattline.collector;
 
 import io.wattline.collector.plan.PlanStrategy;
+import io.wattline.core.plant.PollingOptions;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the collector plans and schedules requests, for every connection.
+ * How the collector plans and schedules requests: the defaults for every connection, which a
+ * connection's own {@link PollingOptions} from the plant file override ({@link #forConnection}).
  *
  * @param strategy            request planner strategy ({@code none}, {@code shrink}, {@code max_insert(n)})
  * @param retries             extra attempts for a request that got no answer before the meter is backed off
@@ -47,6 +49,25 @@ public record CollectorOptions(PlanStrategy strategy, int retries, Duration init
     public static CollectorOptions defaults() {
         return new CollectorOptions(PlanStrategy.DEFAULT, 1, Duration.ofSeconds(1), Duration.ofSeconds(60),
                 Duration.ZERO, 100, Duration.ofSeconds(10));
+    }
+
+    /**
+     * These options with a connection's own on top: a field the connection leaves null keeps ours.
+     * A backoff start given alone that is longer than our cap raises the cap to it; a cap given alone
+     * that is shorter than our start lowers the start to it.
+     *
+     * @throws IllegalArgumentException for a strategy that is not {@code none}, {@code shrink} or
+     *                                  {@code max_insert(n)}, or retries outside 0..10
+     */
+    public CollectorOptions forConnection(PollingOptions own) {
+        if (own == null || own.isDefault()) {
+            return this;
+        }
+        return new CollectorOptions(own.strategy() == null ? strategy : PlanStrategy.parse(own.strategy()),
+                own.retries() == null ? retries : own.retries(), own.initialBackoffOr(initialBackoff),
+                own.maxBackoffOr(maxBackoff),
+                own.interFrameDelay() == null ? interFrameDelay : own.interFrameDelay(), healthWindow,
+                healthPublishPeriod);
     }
 
     public CollectorOptions withStrategy(PlanStrategy s) {

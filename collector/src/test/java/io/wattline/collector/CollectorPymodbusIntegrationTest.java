@@ -11,10 +11,12 @@ import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.support.Peers;
 import io.wattline.collector.support.PymodbusServer;
 import io.wattline.collector.support.SilentServer;
+import io.wattline.collector.support.TestCatalogues;
 import io.wattline.collector.support.TestProfiles;
 import io.wattline.core.PointId;
 import io.wattline.core.Quality;
 import io.wattline.core.Sample;
+import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.plant.Plant;
 import io.wattline.profiles.DeviceProfile;
 import io.wattline.profiles.PointDefinition;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -54,7 +57,8 @@ class CollectorPymodbusIntegrationTest {
             Plant plant = plant(List.of(tcp("gw", server.port(), TIMEOUT)),
                     List.of(meter("m1", METER.id(), "gw", 1, POLL)));
             Instant before = Instant.now();
-            try (Collector collector = new Collector(plant, PROFILES, bus, Clock.systemUTC())) {
+            try (ModbusCollector collector = new ModbusCollector(TestCatalogues.of(plant, PROFILES), PROFILES, bus,
+                    Clock.systemUTC())) {
                 collector.start();
                 await(() -> METER.points().stream().allMatch(p -> bus.latest().containsKey(id("m1", p))),
                         "every point of m1 sampled; pymodbus said: " + server.output());
@@ -88,7 +92,10 @@ class CollectorPymodbusIntegrationTest {
             Map<PointId, Set<Instant>> goodTimes = new ConcurrentHashMap<>();
             Disposable subscription = bus.stream().filter(Sample::isGood)
                     .subscribe(s -> goodTimes.computeIfAbsent(s.point(), k -> ConcurrentHashMap.newKeySet()).add(s.time()));
-            try (Collector collector = new Collector(plant, PROFILES, bus, Clock.systemUTC())) {
+            Map<String, List<DeviceHealth>> heard = new ConcurrentHashMap<>();
+            try (ModbusCollector collector = new ModbusCollector(TestCatalogues.of(plant, PROFILES), PROFILES, bus,
+                    Clock.systemUTC())) {
+                collector.addHealthListener(h -> heard.computeIfAbsent(h.meterId(), k -> new CopyOnWriteArrayList<>()).add(h));
                 collector.start();
                 PointId livePower = id("live", METER.point("active_power").orElseThrow());
                 await(() -> goodTimes.getOrDefault(livePower, Set.of()).size() >= 4
@@ -99,6 +106,11 @@ class CollectorPymodbusIntegrationTest {
             } finally {
                 subscription.dispose();
             }
+            // One health stream: each device was told first as not polled yet, last as it turned out.
+            assertHeard(heard.get("live"), "ONLINE/");
+            assertHeard(heard.get("silent"), "OFFLINE/timeout");
+            assertHeard(heard.get("absent-unit"), "OFFLINE/timeout");
+            assertHeard(heard.get("gone"), "OFFLINE/io: connect to tcp://127.0.0.1:" + closedPort + " failed");
             for (PointDefinition p : METER.points()) {
                 Sample live = bus.latest().get(id("live", p));
                 assertEquals(Quality.GOOD, live.quality(), "live." + p.name() + ": " + live.reason());
@@ -112,6 +124,12 @@ class CollectorPymodbusIntegrationTest {
                         gone.reason());
             }
         }
+    }
+
+    private static void assertHeard(List<DeviceHealth> heard, String lastStartsWith) {
+        List<String> states = heard.stream().map(h -> h.state() + "/" + h.lastError()).toList();
+        assertEquals("OFFLINE/not polled yet", states.get(0), states.toString());
+        assertTrue(states.get(states.size() - 1).startsWith(lastStartsWith), states.toString());
     }
 
     private static void assertBad(Sample s, String reason) {

@@ -3,12 +3,13 @@ package io.wattline.collector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceState;
 import io.wattline.collector.health.HealthPoints;
 import io.wattline.collector.live.SampleBus;
+import io.wattline.collector.support.Peers;
+import io.wattline.collector.support.TestCatalogues;
 import io.wattline.core.PointId;
 import io.wattline.core.Quality;
 import io.wattline.core.Sample;
@@ -27,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -46,13 +46,7 @@ class CollectorRtuBusIntegrationTest {
 
     @Test
     void aDeadSlaveIsBackedOffWhileTheOthersKeepTheirPeriodAndItComesBackWhenRevived() throws Exception {
-        if (!Rs485BusEmulator.socatAvailable()) {
-            String message = "socat is missing. Install it: apt-get install -y socat";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            Assumptions.abort(message);
-        }
+        Peers.requireSocat();
         ProfileCatalog catalog = ProfileCatalog.builtIn();
         Plant configured = RtuBusPlants.eightMeters(catalog, 38400, TIMEOUT, PERIOD);
         CollectorOptions options = CollectorOptions.defaults()
@@ -72,7 +66,8 @@ class CollectorRtuBusIntegrationTest {
                             deadGood.incrementAndGet();
                         }
                     });
-            try (Collector collector = new Collector(sim.plant(), catalog::require, bus, Clock.systemUTC(), options)) {
+            try (ModbusCollector collector = new ModbusCollector(TestCatalogues.of(sim.plant(), catalog::require),
+                    catalog::require, bus, Clock.systemUTC(), options)) {
                 collector.start();
                 Thread.sleep(1500);
                 emulator.resetStatistics();

@@ -3,8 +3,9 @@ package io.wattline.collector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wattline.collector.live.PointInfo;
 import io.wattline.collector.live.SampleBus;
+import io.wattline.collector.support.TestCatalogues;
+import io.wattline.core.PointId;
 import io.wattline.core.Quality;
 import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
@@ -41,28 +42,29 @@ class CollectorSimulatorIntegrationTest {
         Clock frozen = Clock.fixed(Instant.parse("2026-11-25T02:30:00Z"), ZoneOffset.UTC);
         try (PlantSimulator sim = PlantSimulator.start(demo, catalog, SimulatorOptions.ephemeral().withClock(frozen));
                 SampleBus bus = new SampleBus();
-                Collector collector = new Collector(sim.plant(), catalog::require, bus, Clock.systemUTC())) {
-            List<PointInfo> points = collector.points();
+                ModbusCollector collector = new ModbusCollector(TestCatalogues.of(sim.plant(), catalog::require),
+                        catalog::require, bus, Clock.systemUTC())) {
+            List<PointId> points = collector.points();
             assertTrue(points.size() >= 30, "demo plant has " + points.size() + " points");
             collector.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!points.stream().allMatch(p -> bus.latest().containsKey(p.id()))) {
+            while (!points.stream().allMatch(p -> bus.latest().containsKey(p))) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("not every point sampled within 30 s; missing "
-                            + points.stream().filter(p -> !bus.latest().containsKey(p.id())).map(PointInfo::id).toList());
+                            + points.stream().filter(p -> !bus.latest().containsKey(p)).toList());
                 }
                 Thread.sleep(100);
             }
 
             List<String> mismatches = new ArrayList<>();
             int compared = 0;
-            for (PointInfo info : points) {
-                Sample s = bus.latest().get(info.id());
-                assertEquals(Quality.GOOD, s.quality(), info.id() + ": " + s.reason());
-                String profileId = demo.meter(info.meterId()).orElseThrow().profile();
+            for (PointId id : points) {
+                Sample s = bus.latest().get(id);
+                assertEquals(Quality.GOOD, s.quality(), id + ": " + s.reason());
+                String profileId = demo.meter(id.device()).orElseThrow().profile();
                 DeviceProfile profile = catalog.require(profileId);
-                PointDefinition point = profile.point(info.id().point()).orElseThrow();
-                Map<Quantity, Double> truth = sim.model().readings(info.meterId());
+                PointDefinition point = profile.point(id.point()).orElseThrow();
+                Map<Quantity, Double> truth = sim.model().readings(id.device());
                 boolean fixed = sim.model().loads().fixedPoints().getOrDefault(profileId, Map.of()).containsKey(point.name());
                 if (fixed || !truth.containsKey(point.quantity()) || point.type() == io.wattline.profiles.DataType.BIT) {
                     continue;
@@ -75,7 +77,7 @@ class CollectorSimulatorIntegrationTest {
                 double tolerance = Math.abs(point.scale()) + 1e-6 * Math.abs(expected);
                 compared++;
                 if (Math.abs(s.value() - expected) > tolerance) {
-                    mismatches.add(info.id() + " = " + s.value() + ", model shows " + expected);
+                    mismatches.add(id + " = " + s.value() + ", model shows " + expected);
                 }
             }
             assertTrue(mismatches.isEmpty(), "decoded values differ from the simulator's model: " + mismatches);

@@ -147,6 +147,7 @@ public final class PlantConfigLoader {
         List<ValidationError> errors = new ArrayList<>();
         errors.addAll(new PlantTreeChecks(document, profiles, knownProfileIds, opcUaProfiles,
                 knownOpcUaProfileIds).run());
+        errors.addAll(new PollingChecks(document).run());
         errors.addAll(new CalendarChecks(document).run());
         errors.addAll(new AccountingChecks(document, profiles, opcUaProfiles).run());
         return errors;

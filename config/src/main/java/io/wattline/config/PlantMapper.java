@@ -12,6 +12,7 @@ import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.MeterEvent;
 import io.wattline.core.plant.OpcUaEndpoint;
 import io.wattline.core.plant.Plant;
+import io.wattline.core.plant.PollingOptions;
 import io.wattline.core.plant.ProductionLine;
 import io.wattline.core.plant.Shift;
 import io.wattline.core.plant.ShiftCalendar;
@@ -106,7 +107,24 @@ final class PlantMapper {
                 serial ? c.path("stopBits").asInt(1) : 0,
                 c.has("timeout") ? DurationText.parse(text(c, "timeout")).orElseThrow() : DEFAULT_TIMEOUT,
                 c.path("concurrency").asInt(1),
-                type == ConnectionType.OPC_UA ? opcUa(c.path("opcua")) : null);
+                type == ConnectionType.OPC_UA ? opcUa(c.path("opcua")) : null,
+                polling(c.path("polling")));
+    }
+
+    /** Options the file leaves out stay null: the collector's defaults apply to them. */
+    private static PollingOptions polling(JsonNode p) {
+        if (!p.isObject()) {
+            return PollingOptions.DEFAULTS;
+        }
+        JsonNode backoff = p.path("backoff");
+        return new PollingOptions(text(p, "strategy"), p.has("retries") ? p.get("retries").asInt() : null,
+                optionalDuration(backoff, "initial"), optionalDuration(backoff, "max"),
+                optionalDuration(p, "interFrameDelay"));
+    }
+
+    private static Duration optionalDuration(JsonNode node, String field) {
+        String text = text(node, field);
+        return text == null ? null : DurationText.parse(text).orElseThrow();
     }
 
     /** Without an opcua block an OPC UA connection is anonymous and unsecured. */

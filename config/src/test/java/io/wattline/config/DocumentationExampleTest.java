@@ -17,16 +17,19 @@ class DocumentationExampleTest {
 
     static final Path REFERENCE = Path.of("../docs/configuration.md");
 
-    @Test
-    void exampleInTheReferenceLoads() throws IOException, ConfigException {
+    /** The plant of the reference's "## Example" section. */
+    static Plant example() throws IOException, ConfigException {
         assertTrue(Files.isRegularFile(REFERENCE), "missing " + REFERENCE.toAbsolutePath());
         String markdown = Files.readString(REFERENCE);
         int section = markdown.indexOf("## Example");
         int start = markdown.indexOf("```yaml\n", section) + "```yaml\n".length();
         int end = markdown.indexOf("```", start);
-        String yaml = markdown.substring(start, end);
+        return PlantConfigLoader.withBuiltInProfiles().parse("configuration.md#example", markdown.substring(start, end));
+    }
 
-        Plant plant = PlantConfigLoader.withBuiltInProfiles().parse("configuration.md#example", yaml);
+    @Test
+    void exampleInTheReferenceLoads() throws IOException, ConfigException {
+        Plant plant = example();
 
         assertEquals(3, plant.meters().size());
         assertEquals("workshop", plant.meter("line1-power").orElseThrow().areaId());

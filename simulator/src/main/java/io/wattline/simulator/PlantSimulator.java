@@ -78,8 +78,7 @@ public final class PlantSimulator implements AutoCloseable {
                             Rs485BusEmulator.Settings.of(baud).withName(c.id()),
                             devices(c, meters, profiles, loads, model, clock));
                     buses.put(c.id(), bus);
-                    rewritten.add(new Connection(c.id(), c.type(), c.host(), c.port(), bus.masterDevice(), baud,
-                            c.parity(), c.stopBits(), c.timeout(), c.concurrency()));
+                    rewritten.add(c.withSerialDevice(bus.masterDevice(), baud));
                     continue;
                 }
                 if (isLinePlc(c, meters)) {

@@ -1,6 +1,6 @@
 package io.wattline.web;
 
-import io.wattline.collector.Collector;
+import io.wattline.collector.ModbusCollector;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.config.ConfigException;
 import io.wattline.config.PlantConfigLoader;
@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * Builds the running system from the plain-Java modules: profiles, plant, (demo) simulator,
@@ -119,11 +120,16 @@ public class PlantWiring {
         return new HistorianFeed(bus, historian.writer());
     }
 
-    /** Started here; depends on the feed so that it is stopped before the feed and the store. */
+    /**
+     * One of the application's {@code DeviceCollector}s (the OPC UA one is in {@code OpcUaWiring});
+     * consumers take them all as a {@code List<DeviceCollector>} and never ask which protocol one
+     * speaks. Started here; depends on the feed so that it is stopped before the feed and the store.
+     */
     @Bean
-    public Collector collector(RunningPlant plant, ProfileCatalog catalog, SampleBus bus, Clock clock,
-            HistorianFeed feed) {
-        Collector collector = new Collector(plant.plant(), catalog::require, bus, clock);
+    @Order(1)
+    public ModbusCollector modbusCollector(PointCatalogue catalogue, ProfileCatalog catalog, SampleBus bus,
+            Clock clock, HistorianFeed feed) {
+        ModbusCollector collector = new ModbusCollector(catalogue, catalog::require, bus, clock);
         collector.start();
         return collector;
     }

@@ -1,6 +1,7 @@
 package io.wattline.collector.health;
 
 import io.wattline.core.device.DeviceHealth;
+import io.wattline.core.device.DeviceHealthListener;
 import io.wattline.core.device.DeviceState;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +13,9 @@ import java.util.Objects;
  * Counts one device's requests and answers and decides its backoff: after a request that got no
  * answer (timeout, I/O) the device is left alone for a backoff that doubles with every further
  * failed probe, from {@code initialBackoff} up to {@code maxBackoff}, so a dead device costs its
- * bus one timeout per backoff period. Any answer ends the backoff. Thread-safe; times for the
- * schedule are {@link System#nanoTime()} values, times shown to people come from the clock.
+ * bus one timeout per backoff period. Any answer ends the backoff. Tells its listener when the
+ * device's state or error reason changes. Thread-safe; times for the schedule are
+ * {@link System#nanoTime()} values, times shown to people come from the clock.
  */
 public final class DeviceHealthTracker {
 
@@ -26,6 +28,7 @@ public final class DeviceHealthTracker {
     private final Clock clock;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final DeviceHealthListener listener;
     private final boolean[] outcomes;
     private final double[] latenciesMs;
     private int outcomeCount;
@@ -44,12 +47,25 @@ public final class DeviceHealthTracker {
     private Duration backoff = Duration.ZERO;
     private long nextProbeNanos;
     private Instant nextProbeTime;
+    /** What the listener was last told; it starts from the state before the first request. */
+    private DeviceState reportedState = DeviceState.OFFLINE;
+    private String reportedError;
 
     /**
      * @param window how many recent requests the success ratio and latency figures cover
      */
     public DeviceHealthTracker(String meterId, String connectionId, int unitId, Clock clock, int window,
             Duration initialBackoff, Duration maxBackoff) {
+        this(meterId, connectionId, unitId, clock, window, initialBackoff, maxBackoff, h -> { });
+    }
+
+    /**
+     * @param listener told the device's health whenever its state or its error reason changes, on
+     *                 the thread that changed it and outside this tracker's lock
+     */
+    public DeviceHealthTracker(String meterId, String connectionId, int unitId, Clock clock, int window,
+            Duration initialBackoff, Duration maxBackoff, DeviceHealthListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.meterId = Objects.requireNonNull(meterId, "meterId");
         this.connectionId = Objects.requireNonNull(connectionId, "connectionId");
         this.unitId = unitId;
@@ -76,76 +92,88 @@ public final class DeviceHealthTracker {
      * outage also starts the success ratio afresh, so a meter that is back counts as ONLINE rather
      * than staying DEGRADED until the outage has scrolled out of the window.
      */
-    public synchronized void answered(long latencyNanos) {
-        if (offline) {
-            outcomeCount = 0;
-            outcomeNext = 0;
-        }
-        record(true);
-        latenciesMs[latencyNext] = latencyNanos / 1e6;
-        latencyNext = (latencyNext + 1) % latenciesMs.length;
-        latencyCount = Math.min(latencyCount + 1, latenciesMs.length);
-        lastGoodTime = clock.instant();
-        consecutiveFailures = 0;
-        lastAnswered = true;
-        offline = false;
-        backoff = Duration.ZERO;
-        nextProbeTime = null;
+    public void answered(long latencyNanos) {
+        update(() -> {
+            if (offline) {
+                outcomeCount = 0;
+                outcomeNext = 0;
+            }
+            record(true);
+            latenciesMs[latencyNext] = latencyNanos / 1e6;
+            latencyNext = (latencyNext + 1) % latenciesMs.length;
+            latencyCount = Math.min(latencyCount + 1, latenciesMs.length);
+            lastGoodTime = clock.instant();
+            consecutiveFailures = 0;
+            lastAnswered = true;
+            offline = false;
+            backoff = Duration.ZERO;
+            nextProbeTime = null;
+        });
     }
 
     /**
      * A request failed, but the device answered (exception code, CRC error, wrong length): it
      * counts against the success ratio, with no backoff, because the device is there.
      */
-    public synchronized void answeredWithError(String reason) {
-        record(false);
-        lastError = reason;
-        lastErrorTime = clock.instant();
-        lastAnswered = false;
-        consecutiveFailures = 0;
-        offline = false;
-        backoff = Duration.ZERO;
-        nextProbeTime = null;
+    public void answeredWithError(String reason) {
+        update(() -> {
+            record(false);
+            lastError = reason;
+            lastErrorTime = clock.instant();
+            lastAnswered = false;
+            consecutiveFailures = 0;
+            offline = false;
+            backoff = Duration.ZERO;
+            nextProbeTime = null;
+        });
     }
 
     /**
      * A request got no answer (after the scheduler's retries). The device goes OFFLINE, and the
      * backoff starts or doubles; {@link #backedOff(long)} tells the scheduler when to probe.
      */
-    public synchronized void unanswered(String reason, long nowNanos) {
-        record(false);
-        lastError = reason;
-        lastErrorTime = clock.instant();
-        lastAnswered = false;
-        consecutiveFailures++;
-        offline = true;
-        backoff = backoff.isZero() ? initialBackoff
-                : (backoff.compareTo(maxBackoff.dividedBy(2)) > 0 ? maxBackoff : backoff.multipliedBy(2));
-        nextProbeNanos = nowNanos + backoff.toNanos();
-        nextProbeTime = clock.instant().plus(backoff);
+    public void unanswered(String reason, long nowNanos) {
+        update(() -> {
+            record(false);
+            lastError = reason;
+            lastErrorTime = clock.instant();
+            lastAnswered = false;
+            consecutiveFailures++;
+            offline = true;
+            backoff = backoff.isZero() ? initialBackoff
+                    : (backoff.compareTo(maxBackoff.dividedBy(2)) > 0 ? maxBackoff : backoff.multipliedBy(2));
+            nextProbeNanos = nowNanos + backoff.toNanos();
+            nextProbeTime = clock.instant().plus(backoff);
+        });
     }
 
     /**
      * A request got no answer and the scheduler tries it again at once: counted against the
      * success ratio, no backoff yet.
      */
-    public synchronized void retrying(String reason) {
-        record(false);
-        lastError = reason;
-        lastErrorTime = clock.instant();
+    public void retrying(String reason) {
+        update(() -> {
+            record(false);
+            lastError = reason;
+            lastErrorTime = clock.instant();
+        });
     }
 
     /** A failed request that is not the device's fault (a bug, a shutdown): counted, no backoff. */
-    public synchronized void failedLocally(String reason) {
-        lastError = reason;
-        lastErrorTime = clock.instant();
+    public void failedLocally(String reason) {
+        update(() -> {
+            lastError = reason;
+            lastErrorTime = clock.instant();
+        });
     }
 
     /** The connection cannot be served; the device is DISABLED with that reason. */
-    public synchronized void disable(String reason) {
-        disabled = true;
-        lastError = reason;
-        lastErrorTime = clock.instant();
+    public void disable(String reason) {
+        update(() -> {
+            disabled = true;
+            lastError = reason;
+            lastErrorTime = clock.instant();
+        });
     }
 
     /** Whether the device is OFFLINE (backed off). */
@@ -168,6 +196,23 @@ public final class DeviceHealthTracker {
         return backoff;
     }
 
+    /** Applies a change under the lock, then tells the listener outside it if the state or error changed. */
+    private void update(Runnable change) {
+        DeviceHealth changed = null;
+        synchronized (this) {
+            change.run();
+            DeviceState state = state();
+            if (state != reportedState || !Objects.equals(lastError, reportedError)) {
+                reportedState = state;
+                reportedError = lastError;
+                changed = snapshot();
+            }
+        }
+        if (changed != null) {
+            listener.onHealth(changed);
+        }
+    }
+
     private void record(boolean ok) {
         requests++;
         if (!ok) {
@@ -178,16 +223,31 @@ public final class DeviceHealthTracker {
         outcomeCount = Math.min(outcomeCount + 1, outcomes.length);
     }
 
+    private Double successRatio() {
+        if (outcomeCount == 0) {
+            return null;
+        }
+        int ok = 0;
+        for (int i = 0; i < outcomeCount; i++) {
+            ok += outcomes[i] ? 1 : 0;
+        }
+        return (double) ok / outcomeCount;
+    }
+
+    private DeviceState state() {
+        if (disabled) {
+            return DeviceState.DISABLED;
+        }
+        if (offline || requests == 0) {
+            return DeviceState.OFFLINE;
+        }
+        Double ratio = successRatio();
+        return !lastAnswered || ratio == null || ratio < DEGRADED_BELOW ? DeviceState.DEGRADED : DeviceState.ONLINE;
+    }
+
     /** The figures now. */
     public synchronized DeviceHealth snapshot() {
-        Double ratio = null;
-        if (outcomeCount > 0) {
-            int ok = 0;
-            for (int i = 0; i < outcomeCount; i++) {
-                ok += outcomes[i] ? 1 : 0;
-            }
-            ratio = (double) ok / outcomeCount;
-        }
+        Double ratio = successRatio();
         Double mean = null;
         Double p95 = null;
         if (latencyCount > 0) {
@@ -197,16 +257,7 @@ public final class DeviceHealthTracker {
             // Nearest-rank percentile: the smallest latency at or above 95 % of the answers.
             p95 = sorted[Math.max(0, (int) Math.ceil(0.95 * sorted.length) - 1)];
         }
-        DeviceState state;
-        if (disabled) {
-            state = DeviceState.DISABLED;
-        } else if (offline || requests == 0) {
-            state = DeviceState.OFFLINE;
-        } else if (!lastAnswered || ratio == null || ratio < DEGRADED_BELOW) {
-            state = DeviceState.DEGRADED;
-        } else {
-            state = DeviceState.ONLINE;
-        }
+        DeviceState state = state();
         String error = requests == 0 && lastError == null && !disabled ? "not polled yet" : lastError;
         return new DeviceHealth(meterId, connectionId, unitId, state, ratio, mean, p95, error, lastErrorTime,
                 lastGoodTime, consecutiveFailures, offline ? nextProbeTime : null, requests, failures);

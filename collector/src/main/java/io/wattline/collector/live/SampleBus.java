@@ -3,12 +3,14 @@ package io.wattline.collector.live;
 import io.wattline.core.PointId;
 import io.wattline.core.Quality;
 import io.wattline.core.Sample;
+import io.wattline.core.live.SampleListener;
 import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -25,6 +27,7 @@ public final class SampleBus implements AutoCloseable {
     private final Map<PointId, Sample> latest = new ConcurrentHashMap<>();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final Map<SampleListener, Disposable> listeners = new ConcurrentHashMap<>();
 
     /**
      * Caches {@code sample} as the latest of its point and offers it to every subscriber. Safe to
@@ -80,6 +83,38 @@ public final class SampleBus implements AutoCloseable {
             throw new IllegalArgumentException("buffer capacity must be at least 1, was " + capacity);
         }
         return sink.asFlux().onBackpressureBuffer(capacity, this::countDropped, BufferOverflowStrategy.DROP_OLDEST);
+    }
+
+    /**
+     * Tells {@code listener} every sample (stale marks included) published from now on, on the
+     * publishing thread: the JDK-only way in for plain-Java modules such as alarms, which know
+     * neither the collector nor Reactor. It never misses a sample; it must return quickly and never
+     * block. A listener that throws is logged and stays subscribed.
+     *
+     * @throws IllegalArgumentException if the listener was added already
+     */
+    public synchronized void addListener(SampleListener listener) {
+        if (listeners.containsKey(listener)) {
+            throw new IllegalArgumentException("sample listener " + listener + " is added already");
+        }
+        listeners.put(listener, sink.asFlux().subscribe(s -> deliver(listener, s)));
+    }
+
+    /** Stops telling {@code listener}; does nothing for a listener never added. */
+    public synchronized void removeListener(SampleListener listener) {
+        Disposable subscription = listeners.remove(listener);
+        if (subscription != null) {
+            subscription.dispose();
+        }
+    }
+
+    private static void deliver(SampleListener listener, Sample sample) {
+        try {
+            listener.onSample(sample);
+        } catch (RuntimeException e) {
+            // Reactor would cancel the subscription on a throw; one bad sample must not silence the listener.
+            log.error("sample listener {} failed on {}", listener, sample.point(), e);
+        }
     }
 
     private void countDropped(Sample sample) {

@@ -2,6 +2,7 @@ package io.wattline.collector.live;
 
 import io.wattline.core.Quality;
 import io.wattline.core.Sample;
+import io.wattline.core.catalogue.CataloguedPoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +19,11 @@ public final class StaleValueMarker implements Runnable {
     public static final int STALE_AFTER_PERIODS = 3;
 
     private final SampleBus bus;
-    private final List<PointInfo> points;
+    private final List<CataloguedPoint> points;
     private final Clock clock;
 
-    public StaleValueMarker(SampleBus bus, List<PointInfo> points, Clock clock) {
+    /** @param points the points to watch, each with the period it is read at (the catalogue's) */
+    public StaleValueMarker(SampleBus bus, List<CataloguedPoint> points, Clock clock) {
         this.bus = bus;
         this.points = List.copyOf(points);
         this.clock = clock;
@@ -30,9 +32,9 @@ public final class StaleValueMarker implements Runnable {
     @Override
     public void run() {
         Instant now = clock.instant();
-        for (PointInfo info : points) {
-            Sample s = bus.latest().get(info.id());
-            if (s != null && s.quality() == Quality.GOOD && isStale(s, info.pollPeriod(), now)) {
+        for (CataloguedPoint point : points) {
+            Sample s = bus.latest().get(point.id());
+            if (s != null && s.quality() == Quality.GOOD && isStale(s, point.period(), now)) {
                 bus.markStale(s);
             }
         }

@@ -1,9 +1,14 @@
 package io.wattline.collector.opcua;
 
-import io.wattline.core.device.DeviceHealth;
-import io.wattline.collector.live.PointInfo;
+import io.wattline.collector.health.HealthListeners;
+import io.wattline.collector.health.HealthPoints;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.core.PointId;
+import io.wattline.core.catalogue.CataloguedPoint;
+import io.wattline.core.catalogue.PointCatalogue;
+import io.wattline.core.device.DeviceCollector;
+import io.wattline.core.device.DeviceHealth;
+import io.wattline.core.device.DeviceHealthListener;
 import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.ConnectionType;
 import io.wattline.core.plant.Meter;
@@ -21,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -28,41 +34,50 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Subscribes to every meter of a plant that sits on an {@code opc-ua} connection and publishes
- * its values and its communication health on a {@link SampleBus}, next to the Modbus
- * {@code Collector}. One session and one subscription per connection; reconnects on its own.
- * Configuration errors fail in the constructor.
+ * its values and its communication health (listeners and {@code comm_*} points) on a
+ * {@link SampleBus}, next to the {@code ModbusCollector}. One session and one subscription per
+ * connection, sampling each point at the interval the {@link PointCatalogue} gives it; reconnects
+ * on its own. Configuration errors fail in the constructor.
  */
-public final class OpcUaCollector implements AutoCloseable {
+public final class OpcUaCollector implements DeviceCollector {
 
     private static final Logger log = LoggerFactory.getLogger(OpcUaCollector.class);
     /** The application URI in our certificate; servers see the collector under it. */
     public static final String APPLICATION_URI = "urn:wattline:collector";
 
+    private final SampleBus bus;
+    private final Clock clock;
+    private final OpcUaCollectorOptions options;
     private final List<OpcUaConnection> connections = new ArrayList<>();
     private final Map<String, OpcUaConnection> connectionOfMeter = new LinkedHashMap<>();
-    private final List<PointInfo> points = new ArrayList<>();
+    private final List<PointId> points = new ArrayList<>();
+    private final HealthListeners listeners = new HealthListeners();
     private final ScheduledExecutorService scheduler;
     private boolean started;
     private boolean closed;
 
     /** With the OPC UA profiles shipped in the jar and default timing. */
-    public OpcUaCollector(Plant plant, SampleBus bus, Clock clock, Path dataDir) {
-        this(plant, OpcUaProfileLoader.builtIn()::find, bus, clock, dataDir, OpcUaCollectorOptions.defaults());
+    public OpcUaCollector(PointCatalogue catalogue, SampleBus bus, Clock clock, Path dataDir) {
+        this(catalogue, OpcUaProfileLoader.builtIn()::find, bus, clock, dataDir, OpcUaCollectorOptions.defaults());
     }
 
     /**
-     * @param profiles finds an OPC UA profile by id ({@code vendor/model})
-     * @param dataDir  the application certificate is kept in {@code dataDir/opcua/}, default trust list in
-     *                 {@code dataDir/opcua/pki}; relative trust directories resolve against it
+     * @param catalogue what the points are and how often each is sampled (built from the same plant and profiles)
+     * @param profiles  finds an OPC UA profile by id ({@code vendor/model}): where each point's variable is
+     * @param options   defaults for every connection; a connection's {@link Connection#polling()} backoff overrides them
+     * @param dataDir   the application certificate is kept in {@code dataDir/opcua/}, default trust list in
+     *                  {@code dataDir/opcua/pki}; relative trust directories resolve against it
      */
-    public OpcUaCollector(Plant plant, Function<String, Optional<OpcUaProfile>> profiles, SampleBus bus, Clock clock,
-            Path dataDir, OpcUaCollectorOptions options) {
-        Objects.requireNonNull(plant, "plant");
-        Objects.requireNonNull(bus, "bus");
-        Objects.requireNonNull(clock, "clock");
+    public OpcUaCollector(PointCatalogue catalogue, Function<String, Optional<OpcUaProfile>> profiles, SampleBus bus,
+            Clock clock, Path dataDir, OpcUaCollectorOptions options) {
+        Objects.requireNonNull(catalogue, "catalogue");
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.options = Objects.requireNonNull(options, "options");
         Objects.requireNonNull(dataDir, "dataDir");
+        Plant plant = catalogue.plant();
         Map<Connection, List<OpcUaConnection.Bound>> byConnection = new LinkedHashMap<>();
-        Map<String, Connection> connectionOf = new LinkedHashMap<>();
+        Map<Connection, List<String>> metersOf = new LinkedHashMap<>();
         for (Meter meter : plant.meters()) {
             Connection c = plant.connection(meter.connectionId()).orElseThrow(() -> new IllegalArgumentException(
                     "meter " + meter.id() + ": connection '" + meter.connectionId() + "' is not configured"));
@@ -74,12 +89,11 @@ public final class OpcUaCollector implements AutoCloseable {
                             + OpcUaProfileLoader.RESOURCE_DIR + meter.profile() + ".yaml)"));
             List<OpcUaConnection.Bound> bound = byConnection.computeIfAbsent(c, k -> new ArrayList<>());
             for (OpcUaPoint p : profile.points()) {
-                PointId id = new PointId(meter.id(), p.name());
-                bound.add(new OpcUaConnection.Bound(id, meter.id(), p));
-                points.add(new PointInfo(id, meter.id(), meter.name(), p.quantity(), p.unit(), meter.carrier(),
-                        p.samplingInterval()));
+                CataloguedPoint catalogued = catalogued(catalogue, meter, profile, p);
+                bound.add(new OpcUaConnection.Bound(catalogued.id(), meter.id(), p, catalogued.period()));
+                points.add(catalogued.id());
             }
-            connectionOf.put(meter.id(), c);
+            metersOf.computeIfAbsent(c, k -> new ArrayList<>()).add(meter.id());
         }
         AtomicInteger n = new AtomicInteger();
         scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(4, byConnection.size())), r -> {
@@ -89,31 +103,57 @@ public final class OpcUaCollector implements AutoCloseable {
         });
         ApplicationCertificate certificate = byConnection.isEmpty() ? null
                 : ApplicationCertificate.loadOrCreate(dataDir.resolve("opcua"), "collector", APPLICATION_URI);
-        Map<Connection, OpcUaConnection> made = new LinkedHashMap<>();
         byConnection.forEach((c, bound) -> {
-            OpcUaConnection oc = new OpcUaConnection(c, bound, bus, clock, dataDir, certificate, scheduler, options);
+            OpcUaConnectionHealth health = new OpcUaConnectionHealth(c.id(), metersOf.get(c), listeners);
+            OpcUaConnection oc = new OpcUaConnection(c, bound, bus, clock, dataDir, certificate, scheduler,
+                    options.forConnection(c.polling()), health);
             connections.add(oc);
-            made.put(c, oc);
+            metersOf.get(c).forEach(meterId -> connectionOfMeter.put(meterId, oc));
         });
-        connectionOf.forEach((meterId, c) -> connectionOfMeter.put(meterId, made.get(c)));
     }
 
-    /** Starts connecting every OPC UA connection; returns at once. */
+    private static CataloguedPoint catalogued(PointCatalogue catalogue, Meter meter, OpcUaProfile profile,
+            OpcUaPoint p) {
+        return catalogue.find(new PointId(meter.id(), p.name())).filter(c -> !c.health())
+                .orElseThrow(() -> new IllegalArgumentException("meter " + meter.id() + ": point '" + p.name()
+                        + "' of OPC UA profile " + profile.id() + " is not in the point catalogue"
+                        + " (was the catalogue built from another plant or profile?)"));
+    }
+
+    @Override
+    public String protocol() {
+        return "opcua";
+    }
+
+    /** Starts connecting every OPC UA connection and publishing health points; returns at once. */
+    @Override
     public synchronized void start() {
         if (started || closed) {
             return;
         }
         started = true;
         connections.forEach(OpcUaConnection::start);
+        if (!connections.isEmpty()) {
+            long healthMillis = Math.max(1, options.healthPublishPeriod().toMillis());
+            scheduler.scheduleWithFixedDelay(new HealthPoints(bus, this::health, clock), healthMillis, healthMillis,
+                    TimeUnit.MILLISECONDS);
+        }
         log.info("OPC UA collector started: {} point(s) on {} connection(s)", points.size(), connections.size());
     }
 
     /** Every OPC UA point, in plant order. */
-    public List<PointInfo> points() {
+    @Override
+    public List<PointId> points() {
         return List.copyOf(points);
     }
 
+    @Override
+    public List<String> devices() {
+        return List.copyOf(connectionOfMeter.keySet());
+    }
+
     /** Health of every OPC UA meter (unit id 0), in plant order. */
+    @Override
     public List<DeviceHealth> health() {
         List<DeviceHealth> out = new ArrayList<>();
         connectionOfMeter.forEach((meterId, c) -> out.add(c.health().snapshot(meterId)));
@@ -121,8 +161,14 @@ public final class OpcUaCollector implements AutoCloseable {
     }
 
     /** Health of one OPC UA meter, if it is configured. */
+    @Override
     public Optional<DeviceHealth> health(String meterId) {
         return Optional.ofNullable(connectionOfMeter.get(meterId)).map(c -> c.health().snapshot(meterId));
+    }
+
+    @Override
+    public void addHealthListener(DeviceHealthListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"), this::health);
     }
 
     /** Endpoint URL per connection id, as the client dials it. */

@@ -46,8 +46,8 @@ final class OpcUaConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OpcUaConnection.class);
 
-    /** A point bound to its device. */
-    record Bound(PointId id, String meterId, OpcUaPoint point) {
+    /** A point bound to its device, sampled at the interval the point catalogue gives it. */
+    record Bound(PointId id, String meterId, OpcUaPoint point, Duration samplingInterval) {
     }
 
     private final Connection connection;
@@ -68,8 +68,13 @@ final class OpcUaConnection implements AutoCloseable {
     private volatile OpcUaSubscription subscription;
     private volatile boolean closed;
 
+    /**
+     * @param options this connection's options (its own backoff over the collector's)
+     * @param health  the connection's health, told to the listeners of its devices
+     */
     OpcUaConnection(Connection connection, List<Bound> points, SampleBus bus, Clock clock, Path dataDir,
-            ApplicationCertificate certificate, ScheduledExecutorService scheduler, OpcUaCollectorOptions options) {
+            ApplicationCertificate certificate, ScheduledExecutorService scheduler, OpcUaCollectorOptions options,
+            OpcUaConnectionHealth health) {
         this.connection = connection;
         this.endpoint = connection.opcUa() == null ? OpcUaEndpoint.anonymousNone() : connection.opcUa();
         this.url = endpoint.url(connection.host(), connection.port());
@@ -83,7 +88,7 @@ final class OpcUaConnection implements AutoCloseable {
         this.serverValidator = trust.validator();
         this.scheduler = scheduler;
         this.options = options;
-        this.health = new OpcUaConnectionHealth(connection.id());
+        this.health = health;
         this.backoff = options.initialBackoff();
         if (endpoint.trustAllServers()) {
             log.warn("connection {}: trusting every OPC UA server certificate (trustAllServers; meant for the demo only)",
@@ -160,7 +165,7 @@ final class OpcUaConnection implements AutoCloseable {
     }
 
     private void createSubscription(OpcUaClient c, List<NodeId> nodeIds) throws UaException {
-        double publishing = points.stream().mapToDouble(b -> b.point().samplingInterval().toMillis()).min().orElse(1000);
+        double publishing = points.stream().mapToDouble(b -> b.samplingInterval().toMillis()).min().orElse(1000);
         OpcUaSubscription s = new OpcUaSubscription(c, publishing);
         s.setSubscriptionListener(new SubscriptionWatch());
         s.create();
@@ -173,7 +178,7 @@ final class OpcUaConnection implements AutoCloseable {
                 continue;
             }
             OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(nodeId);
-            item.setSamplingInterval(b.point().samplingInterval().toMillis());
+            item.setSamplingInterval(b.samplingInterval().toMillis());
             item.setQueueSize(uint(b.point().queueSize()));
             item.setDiscardOldest(true);
             Deadband d = b.point().deadband();

@@ -93,4 +93,37 @@ class DeviceHealthTrackerTest {
         assertEquals(DeviceState.DISABLED, t.snapshot().state());
         assertEquals("connection plc1: type opc-ua is not supported", t.snapshot().lastError());
     }
+
+    @Test
+    void theListenerHearsEachStateChangeAndEachNewErrorReasonOnce() {
+        List<DeviceHealth> heard = new ArrayList<>();
+        DeviceHealthTracker t = new DeviceHealthTracker("m1", "bus1", 3, Clock.fixed(T0, ZoneOffset.UTC), 10,
+                Duration.ofSeconds(1), Duration.ofSeconds(60), heard::add);
+        t.answered(1_000_000);
+        t.answered(1_000_000);                          // still ONLINE, no error: nothing new
+        t.answeredWithError("exception 2 (illegal data address)");
+        t.answeredWithError("exception 2 (illegal data address)"); // same state, same reason
+        t.answeredWithError("bad response: crc error");  // same state, new reason
+        t.unanswered("timeout", 0);
+        t.unanswered("timeout", 2 * S);                  // a failed probe: still OFFLINE for the same reason
+        t.answered(1_000_000);
+        t.disable("connection bus1: no driver");
+        assertEquals(List.of(
+                        DeviceState.ONLINE + "/null",
+                        DeviceState.DEGRADED + "/exception 2 (illegal data address)",
+                        DeviceState.DEGRADED + "/bad response: crc error",
+                        DeviceState.OFFLINE + "/timeout",
+                        DeviceState.ONLINE + "/timeout",
+                        DeviceState.DISABLED + "/connection bus1: no driver"),
+                heard.stream().map(h -> h.state() + "/" + h.lastError()).toList());
+        assertEquals(t.snapshot(), heard.get(heard.size() - 1), "the listener gets the full snapshot");
+    }
+
+    @Test
+    void healthPointNamesAreTheCataloguesAndHoldEveryConstant() {
+        assertEquals(List.copyOf(io.wattline.core.catalogue.PointCatalogue.HEALTH_POINTS.keySet()), HealthPoints.NAMES);
+        assertTrue(HealthPoints.NAMES.containsAll(List.of(HealthPoints.ONLINE, HealthPoints.STATE,
+                HealthPoints.SUCCESS_RATIO, HealthPoints.LATENCY_MS, HealthPoints.LATENCY_P95_MS)));
+        assertTrue(HealthPoints.NAMES.stream().allMatch(n -> n.startsWith(HealthPoints.PREFIX)));
+    }
 }

@@ -8,6 +8,8 @@ import io.wattline.core.PointId;
 import io.wattline.core.Quality;
 import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
+import io.wattline.core.catalogue.CataloguedPoint;
+import io.wattline.core.catalogue.PlantPlace;
 import io.wattline.core.plant.EnergyCarrier;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,8 +64,8 @@ class SampleBusTest {
     @Test
     void aValueOlderThanThreePollPeriodsIsMarkedStaleOnce() {
         try (SampleBus bus = new SampleBus()) {
-            PointInfo info = new PointInfo(P, "m1", "Meter 1", Quantity.ACTIVE_POWER, "kW",
-                    EnergyCarrier.ELECTRICITY, Duration.ofSeconds(1));
+            CataloguedPoint info = new CataloguedPoint(P, "m1", "Meter 1", null, Quantity.ACTIVE_POWER, "kW",
+                    EnergyCarrier.ELECTRICITY, 0, Duration.ofSeconds(1), PlantPlace.none(), "modbus", false);
             List<Sample> seen = new CopyOnWriteArrayList<>();
             Disposable d = bus.stream().subscribe(seen::add);
             bus.publish(Sample.good(P, T0, 5.0));
@@ -154,6 +156,32 @@ class SampleBusTest {
             assertEquals(List.of(90.0, 91.0, 92.0, 93.0, 94.0, 95.0, 96.0, 97.0, 98.0, 99.0),
                     seen.stream().map(Sample::value).toList());
             paused.dispose();
+        }
+    }
+
+    @Test
+    void aPlainJavaListenerHearsEverySampleSurvivesItsOwnFailureAndCanLeave() {
+        try (SampleBus bus = new SampleBus()) {
+            List<Sample> heard = new CopyOnWriteArrayList<>();
+            io.wattline.core.live.SampleListener listener = s -> {
+                heard.add(s);
+                if (s.value() == 2.0) {
+                    throw new IllegalStateException("a listener bug");
+                }
+            };
+            bus.addListener(listener);
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> bus.addListener(listener));
+            Sample first = Sample.good(P, T0, 1.0);
+            bus.publish(first);
+            bus.publish(Sample.good(P, T0.plusSeconds(1), 2.0));
+            bus.publish(Sample.good(P, T0.plusSeconds(2), 3.0));
+            bus.markStale(bus.latest().get(P));
+            assertEquals(List.of(1.0, 2.0, 3.0, 3.0), heard.stream().map(Sample::value).toList(),
+                    "every sample and the stale mark, still subscribed after the listener threw");
+            assertEquals(Quality.UNCERTAIN, heard.get(3).quality());
+            bus.removeListener(listener);
+            bus.publish(Sample.good(P, T0.plusSeconds(3), 4.0));
+            assertEquals(4, heard.size(), "nothing after removal");
         }
     }
 }

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.wattline.core.device.DeviceState;
 import io.wattline.collector.live.SampleBus;
+import io.wattline.collector.support.TestCatalogues;
 import io.wattline.collector.support.TestPlants;
 import io.wattline.core.PointId;
 import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
 import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.OpcUaEndpoint;
+import io.wattline.core.plant.Plant;
 import io.wattline.profiles.opcua.OpcUaProfile;
 import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import io.wattline.simulator.opcua.LinePlcServer;
@@ -40,9 +42,10 @@ class LinePlcProfileIntegrationTest {
             Connection c = Connection.opcUa("plc", "127.0.0.1", plc.port(),
                     new OpcUaEndpoint("/line-plc", "Basic256Sha256", "SignAndEncrypt", null, null, null, true));
             SampleBus bus = new SampleBus();
-            try (OpcUaCollector collector = new OpcUaCollector(TestPlants.plant(List.of(c),
-                    List.of(TestPlants.meter("line1_plc", "wattline/line-plc", "plc", 0, Map.of()))), bus,
-                    Clock.systemUTC(), temp)) {
+            Plant plant = TestPlants.plant(List.of(c),
+                    List.of(TestPlants.meter("line1_plc", "wattline/line-plc", "plc", 0, Map.of())));
+            try (OpcUaCollector collector = new OpcUaCollector(TestCatalogues.ofOpcUa(plant,
+                    OpcUaProfileLoader.builtIn()::find), bus, Clock.systemUTC(), temp)) {
                 collector.start();
                 Set<String> names = Set.of("good_count", "scrap_count", "line_state", "drive_power");
                 long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();

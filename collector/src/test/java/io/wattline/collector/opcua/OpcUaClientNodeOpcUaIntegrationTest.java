@@ -9,6 +9,8 @@ import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceState;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.support.Peers;
+import io.wattline.collector.health.HealthPoints;
+import io.wattline.collector.support.TestCatalogues;
 import io.wattline.collector.support.TestPlants;
 import io.wattline.core.PointId;
 import io.wattline.core.Quality;
@@ -62,7 +64,9 @@ class OpcUaClientNodeOpcUaIntegrationTest {
     private static final PointId ENERGY = new PointId("plc1", "energy");
     private static final PointId TEMPERATURE = new PointId("plc1", "temperature");
     private static final OpcUaCollectorOptions FAST = new OpcUaCollectorOptions(Duration.ofMillis(250),
-            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(1));
+            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(1),
+            Duration.ofMillis(200));
+    private static final PointId COMM_ONLINE = new PointId("plc1", HealthPoints.ONLINE);
 
     @TempDir
     Path temp;
@@ -181,9 +185,8 @@ class OpcUaClientNodeOpcUaIntegrationTest {
                     Duration.ofSeconds(3), sessionTimeout, Duration.ofSeconds(1));
             Connection c = Connection.opcUa("node1", "127.0.0.1", proxy.port(), none);
             Plant plant = TestPlants.plant(List.of(c), List.of(TestPlants.meter("plc1", PROFILE_ID, "node1", 0, Map.of())));
-            try (OpcUaCollector collector = new OpcUaCollector(plant,
-                    id -> id.equals(PROFILE_ID) ? Optional.of(PROFILE) : Optional.empty(), bus, Clock.systemUTC(),
-                    temp.resolve("data"), options)) {
+            try (OpcUaCollector collector = new OpcUaCollector(TestCatalogues.ofOpcUa(plant, OpcUaClientNodeOpcUaIntegrationTest::profile),
+                    OpcUaClientNodeOpcUaIntegrationTest::profile, bus, Clock.systemUTC(), temp.resolve("data"), options)) {
                 collector.start();
                 await(() -> distinctGood(seen, POWER, Instant.MIN), n -> n >= 3, Duration.ofSeconds(30),
                         "GOOD power values through the proxy");
@@ -209,7 +212,10 @@ class OpcUaClientNodeOpcUaIntegrationTest {
         List<Sample> seen = new CopyOnWriteArrayList<>();
         Disposable tap = bus.stream().subscribe(seen::add);
         NodeOpcUaPeer server = first;
+        List<DeviceState> heard = new CopyOnWriteArrayList<>();
         try (OpcUaCollector collector = collector(port, endpoint, bus)) {
+            collector.addHealthListener(h -> heard.add(h.state()));
+            assertEquals(List.of(DeviceState.OFFLINE), heard, "told the current state at once");
             collector.start();
             await(() -> distinctGood(seen, POWER, Instant.MIN), n -> n >= 4, Duration.ofSeconds(30),
                     "4 different GOOD power values");
@@ -223,11 +229,19 @@ class OpcUaClientNodeOpcUaIntegrationTest {
             assertTrue(Duration.between(power.time(), Instant.now()).abs().compareTo(Duration.ofSeconds(5)) < 0,
                     "source timestamp kept: " + power.time());
             assertEquals(DeviceState.ONLINE, collector.health("plc1").orElseThrow().state());
+            assertEquals(DeviceState.ONLINE, heard.get(heard.size() - 1), "the listener heard it: " + heard);
+            // Health points of an OPC UA device, like a Modbus meter's.
+            await(() -> bus.latest().get(COMM_ONLINE), s -> s != null && s.value() == 1.0, Duration.ofSeconds(5),
+                    "comm_online 1");
+            assertTrue(HealthPoints.NAMES.stream().allMatch(n -> bus.latest().containsKey(new PointId("plc1", n))),
+                    "every comm_* point published: " + bus.latest().keySet());
 
             server.kill();
             await(() -> bus.latest().get(POWER), s -> s.quality() == Quality.UNCERTAIN, Duration.ofSeconds(30),
                     "power marked stale while the server is away");
             assertEquals(DeviceState.OFFLINE, collector.health("plc1").orElseThrow().state());
+            assertEquals(DeviceState.OFFLINE, heard.get(heard.size() - 1), "the listener heard it: " + heard);
+            await(() -> bus.latest().get(COMM_ONLINE), s -> s.value() == 0.0, Duration.ofSeconds(5), "comm_online 0");
             Thread.sleep(1500);
 
             Instant restarted = Instant.now();
@@ -238,6 +252,8 @@ class OpcUaClientNodeOpcUaIntegrationTest {
             await(() -> collector.health("plc1").orElseThrow(), h -> h.state() == DeviceState.ONLINE,
                     Duration.ofSeconds(10), "ONLINE again");
             assertTrue(bus.latest().get(TEMPERATURE).isGood(), "temperature subscribed again too");
+            await(() -> heard.get(heard.size() - 1), s -> s == DeviceState.ONLINE, Duration.ofSeconds(5),
+                    "the listener hears ONLINE again: " + heard);
         } finally {
             tap.dispose();
             server.close();
@@ -248,8 +264,12 @@ class OpcUaClientNodeOpcUaIntegrationTest {
         Connection c = Connection.opcUa("node1", "127.0.0.1", port, endpoint);
         Meter m = TestPlants.meter("plc1", PROFILE_ID, "node1", 0, Map.of());
         Plant plant = TestPlants.plant(List.of(c), List.of(m));
-        return new OpcUaCollector(plant, id -> id.equals(PROFILE_ID) ? Optional.of(PROFILE) : Optional.empty(), bus,
-                Clock.systemUTC(), temp.resolve("data"), FAST);
+        return new OpcUaCollector(TestCatalogues.ofOpcUa(plant, OpcUaClientNodeOpcUaIntegrationTest::profile),
+                OpcUaClientNodeOpcUaIntegrationTest::profile, bus, Clock.systemUTC(), temp.resolve("data"), FAST);
+    }
+
+    private static Optional<OpcUaProfile> profile(String id) {
+        return id.equals(PROFILE_ID) ? Optional.of(PROFILE) : Optional.empty();
     }
 
     /** Copies a PEM server certificate into a trust list as DER. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wattline.collector.support.TestCatalogues;
 import io.wattline.config.ConfigException;
 import io.wattline.config.PlantConfigLoader;
 import io.wattline.core.plant.Connection;
@@ -56,7 +57,9 @@ class OpcUaPlantConfigTest {
         assertEquals(OpcUaEndpoint.anonymousNone(), plain.opcUa());
         assertNull(Connection.modbusTcp("m", "h", 502).opcUa());
         // The OPC UA collector finds the meter's OPC UA profile (it is not started: no server here).
-        try (OpcUaCollector collector = new OpcUaCollector(plant, new io.wattline.collector.live.SampleBus(),
+        try (OpcUaCollector collector = new OpcUaCollector(
+                TestCatalogues.ofOpcUa(plant, io.wattline.profiles.opcua.OpcUaProfileLoader.builtIn()::find),
+                new io.wattline.collector.live.SampleBus(),
                 java.time.Clock.systemUTC(), java.nio.file.Path.of("target/opcua-config-test"))) {
             assertEquals(4, collector.points().size());
             assertEquals("opc.tcp://10.0.0.5:4840/line-plc", collector.endpoints().get("plc"));

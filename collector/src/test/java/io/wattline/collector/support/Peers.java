@@ -46,6 +46,17 @@ public final class Peers {
         }
     }
 
+    /** Skips the test (or fails it when {@code CI=true}) unless socat is installed (the RS-485 bus emulator needs it). */
+    public static void requireSocat() {
+        if (!io.wattline.simulator.Rs485BusEmulator.socatAvailable()) {
+            String message = "socat is missing. Install it: apt-get install -y socat";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message);
+            }
+            Assumptions.abort(message);
+        }
+    }
+
     /** A loopback port that was free a moment ago. */
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param timeout       how long to wait for one response
  * @param concurrency   outstanding requests allowed at once (always 1 on a serial bus)
  * @param opcUa         endpoint, security and user of an OPC UA connection; null for Modbus
+ * @param polling       per-connection collection options (strategy, retries, backoff, inter-frame delay);
+ *                      {@link PollingOptions#DEFAULTS} when the plant file sets none, never null
  */
 public record Connection(
         String id,
@@ -23,7 +25,19 @@ public record Connection(
         int stopBits,
         Duration timeout,
         int concurrency,
-        OpcUaEndpoint opcUa) {
+        OpcUaEndpoint opcUa,
+        PollingOptions polling) {
+
+    public Connection {
+        polling = polling == null ? PollingOptions.DEFAULTS : polling;
+    }
+
+    /** A connection with the collector's default polling options. */
+    public Connection(String id, ConnectionType type, String host, int port, String serialDevice, int baudRate,
+            String parity, int stopBits, Duration timeout, int concurrency, OpcUaEndpoint opcUa) {
+        this(id, type, host, port, serialDevice, baudRate, parity, stopBits, timeout, concurrency, opcUa,
+                PollingOptions.DEFAULTS);
+    }
 
     /** A connection without OPC UA options (the constructor of the Modbus-only model). */
     public Connection(String id, ConnectionType type, String host, int port, String serialDevice, int baudRate,
@@ -46,6 +60,18 @@ public record Connection(
     /** Same connection pointed at another host and port (the demo rewrites ports this way). */
     public Connection withEndpoint(String newHost, int newPort) {
         return new Connection(id, type, newHost, newPort, serialDevice, baudRate, parity, stopBits,
-                timeout, concurrency, opcUa);
+                timeout, concurrency, opcUa, polling);
+    }
+
+    /** Same connection on another serial device and baud rate (the simulator's bus emulator). */
+    public Connection withSerialDevice(String newDevice, int newBaudRate) {
+        return new Connection(id, type, host, port, newDevice, newBaudRate, parity, stopBits, timeout, concurrency,
+                opcUa, polling);
+    }
+
+    /** Same connection with other polling options. */
+    public Connection withPolling(PollingOptions newPolling) {
+        return new Connection(id, type, host, port, serialDevice, baudRate, parity, stopBits, timeout, concurrency,
+                opcUa, newPolling);
     }
 }

@@ -1,9 +1,9 @@
 package io.wattline.web.api;
 
-import io.wattline.collector.live.PointInfo;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.core.PointId;
-import io.wattline.web.PointDirectory;
+import io.wattline.core.catalogue.CataloguedPoint;
+import io.wattline.core.catalogue.PointCatalogue;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,7 +17,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * Live samples as Server-Sent Events, one {@code sample} event per sample. Each subscriber has its
+ * Live samples of the catalogue's points (health points included) as Server-Sent Events, one
+ * {@code sample} event per sample. Each subscriber has its
  * own bounded buffer that drops its oldest samples when the browser is slow, so a slow client
  * never holds up collection or other clients; a comment every 15 s keeps proxies from timing out.
  * Open streams end when the application stops, before the web server's graceful shutdown, which
@@ -29,14 +30,14 @@ public class PointStreamController implements SmartLifecycle {
     static final int BUFFER_PER_SUBSCRIBER = 512;
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
-    private final Map<PointId, PointInfo> points;
+    private final Map<PointId, CataloguedPoint> points;
     private final SampleBus bus;
     private final Sinks.Empty<Void> stopping = Sinks.empty();
     private volatile boolean running;
 
-    public PointStreamController(PointDirectory directory, SampleBus bus) {
-        this.points = directory.points().stream()
-                .collect(Collectors.toUnmodifiableMap(PointInfo::id, Function.identity()));
+    public PointStreamController(PointCatalogue catalogue, SampleBus bus) {
+        this.points = catalogue.all().stream()
+                .collect(Collectors.toUnmodifiableMap(CataloguedPoint::id, Function.identity()));
         this.bus = bus;
     }
 
@@ -45,7 +46,7 @@ public class PointStreamController implements SmartLifecycle {
         // A slow browser loses its oldest buffered samples (counted by the bus), never holds up the pollers.
         Flux<ServerSentEvent<PointView>> samples = bus.bufferedStream(BUFFER_PER_SUBSCRIBER)
                 .mapNotNull(s -> {
-                    PointInfo info = points.get(s.point());
+                    CataloguedPoint info = points.get(s.point());
                     return info == null ? null : ServerSentEvent.builder(PointView.of(info, s))
                             .event("sample").build();
                 });

@@ -1,13 +1,13 @@
 package io.wattline.web.api;
 
-import io.wattline.collector.live.PointInfo;
+import io.wattline.core.catalogue.CataloguedPoint;
 import io.wattline.core.Quality;
 import io.wattline.core.Sample;
 import java.time.Instant;
 
 /**
- * One point and its latest sample as the API shows it ({@code /api/points/latest} and each SSE
- * {@code sample} event). {@code value}, {@code quality}, {@code reason} and {@code time} are null
+ * One catalogued point (a profile's or a device's {@code comm_*} health point) and its latest
+ * sample as the API shows it ({@code /api/points/latest} and each SSE {@code sample} event). {@code value}, {@code quality}, {@code reason} and {@code time} are null
  * while the point has no sample; {@code value} is null for a BAD sample.
  *
  * @param id {@code meter.point}
@@ -15,7 +15,7 @@ import java.time.Instant;
 public record PointView(String id, String meter, String meterName, String point, String quantity,
         Double value, String unit, Quality quality, String reason, Instant time) {
 
-    public static PointView of(PointInfo info, Sample sample) {
+    public static PointView of(CataloguedPoint info, Sample sample) {
         if (sample == null) {
             return new PointView(info.id().toString(), info.meterId(), info.meterName(), info.id().point(),
                     info.quantity().name(), null, info.unit(), null, null, null);

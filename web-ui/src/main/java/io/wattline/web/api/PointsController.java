@@ -1,12 +1,12 @@
 package io.wattline.web.api;
 
-import io.wattline.collector.live.PointInfo;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.core.PointId;
 import io.wattline.core.Sample;
+import io.wattline.core.catalogue.CataloguedPoint;
+import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.historian.Historian;
 import io.wattline.historian.SeriesReader;
-import io.wattline.web.PointDirectory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +18,21 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Latest values from the live cache and raw history from the historian. */
+/**
+ * Latest values from the live cache and raw history from the historian, for every point of the
+ * catalogue: the profiles' points of every device whatever its protocol, and its health points.
+ */
 @RestController
 @RequestMapping("/api/points")
 public class PointsController {
 
-    private final List<PointInfo> points;
+    private final PointCatalogue catalogue;
     private final SampleBus bus;
     private final SeriesReader history;
     private final Clock clock;
 
-    public PointsController(PointDirectory directory, SampleBus bus, Historian historian, Clock clock) {
-        this.points = directory.points();
+    public PointsController(PointCatalogue catalogue, SampleBus bus, Historian historian, Clock clock) {
+        this.catalogue = catalogue;
         this.bus = bus;
         this.history = historian.reader();
         this.clock = clock;
@@ -39,7 +42,7 @@ public class PointsController {
     @GetMapping("/latest")
     public List<PointView> latest() {
         Map<PointId, Sample> latest = bus.latest();
-        return points.stream().map(p -> PointView.of(p, latest.get(p.id()))).toList();
+        return catalogue.all().stream().map(p -> PointView.of(p, latest.get(p.id()))).toList();
     }
 
     /** Stored samples of one point, {@code from <= time < to}, earliest first. */
@@ -48,7 +51,7 @@ public class PointsController {
             @RequestParam(name = "from", required = false) String from,
             @RequestParam(name = "to", required = false) String to,
             @RequestParam(name = "limit", required = false) String limit) {
-        PointInfo point = find(id);
+        CataloguedPoint point = find(id);
         SampleQuery query = SampleQuery.parse(from, to, limit, clock.instant());
         // DuckDB reads block: keep them off the event loop.
         return Mono.fromCallable(() -> history.range(point.id(), query.from(), query.to(), query.limit()))
@@ -57,8 +60,8 @@ public class PointsController {
                         query.limit(), samples));
     }
 
-    private PointInfo find(String id) {
-        return points.stream().filter(p -> p.id().toString().equals(id)).findFirst()
+    private CataloguedPoint find(String id) {
+        return catalogue.all().stream().filter(p -> p.id().toString().equals(id)).findFirst()
                 .orElseThrow(() -> new UnknownPointException(id));
     }
 }

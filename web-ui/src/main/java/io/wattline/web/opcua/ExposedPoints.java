@@ -1,15 +1,17 @@
 package io.wattline.web.opcua;
 
-import io.wattline.collector.live.PointInfo;
-import io.wattline.core.plant.Area;
-import io.wattline.core.plant.Meter;
-import io.wattline.core.plant.Plant;
+import io.wattline.core.catalogue.CataloguedPoint;
+import io.wattline.core.catalogue.PlantPlace;
+import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.plant.Site;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 
-/** Places every collected point in the plant tree the north-bound server publishes. */
+/**
+ * Places every catalogued point (health points included) in the plant tree the north-bound server
+ * publishes, where the catalogue says its meter sits.
+ */
 final class ExposedPoints {
 
     /** Folder for meters that belong to no line and no area. */
@@ -18,16 +20,16 @@ final class ExposedPoints {
     private ExposedPoints() {
     }
 
-    static List<ExposedPoint> of(Plant plant, List<PointInfo> points) {
+    static List<ExposedPoint> of(PointCatalogue catalogue) {
+        String firstSite = catalogue.plant().sites().stream().map(Site::id).findFirst().orElse("_plant");
         List<ExposedPoint> out = new ArrayList<>();
-        for (PointInfo p : points) {
-            Optional<Meter> meter = plant.meters().stream().filter(m -> m.id().equals(p.meterId())).findFirst();
-            String areaId = meter.map(Meter::areaId).orElse(null);
-            String site = plant.areas().stream().filter(a -> a.id().equals(areaId)).map(Area::siteId).findFirst()
-                    .orElseGet(() -> plant.sites().stream().map(Site::id).findFirst().orElse("_plant"));
-            String group = meter.map(m -> m.lineId() != null ? m.lineId() : m.areaId()).orElse(null);
+        for (CataloguedPoint p : catalogue.all()) {
+            PlantPlace place = p.place();
+            String site = place.siteId() != null ? place.siteId() : firstSite;
+            String group = place.lineId() != null ? place.lineId() : place.areaId();
+            String what = p.health() ? p.id().point() : p.quantity().name().toLowerCase(Locale.ROOT);
             out.add(new ExposedPoint(p.id(), site, group == null ? NO_GROUP : group, p.meterId(), p.id().point(),
-                    p.unit(), p.meterName() + ": " + p.quantity().name().toLowerCase(java.util.Locale.ROOT)));
+                    p.unit(), p.meterName() + ": " + what));
         }
         return out;
     }

@@ -1,22 +1,18 @@
 package io.wattline.web.opcua;
 
-import io.wattline.collector.Collector;
-import io.wattline.collector.live.PointInfo;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.opcua.OpcUaCollector;
+import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.web.HistorianFeed;
-import io.wattline.web.PointDirectory;
-import io.wattline.web.RunningPlant;
 import io.wattline.web.WattlineProperties;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * OPC UA in the application: the client for meters on {@code opc-ua} connections (always; idle
@@ -26,32 +22,28 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(OpcUaServerProperties.class)
 public class OpcUaWiring {
 
-    /** Depends on the historian feed, so it stops before the feed and the store, like the Modbus collector. */
+    /**
+     * One of the application's {@code DeviceCollector}s (listed after the Modbus one). Depends on the
+     * historian feed, so it stops before the feed and the store, like the Modbus collector.
+     */
     @Bean
-    public OpcUaCollector opcUaCollector(RunningPlant plant, SampleBus bus, Clock clock, WattlineProperties properties,
-            HistorianFeed feed) {
-        OpcUaCollector collector = new OpcUaCollector(plant.plant(), bus, clock, properties.dataDir());
+    @Order(2)
+    public OpcUaCollector opcUaCollector(PointCatalogue catalogue, SampleBus bus, Clock clock,
+            WattlineProperties properties, HistorianFeed feed) {
+        OpcUaCollector collector = new OpcUaCollector(catalogue, bus, clock, properties.dataDir());
         collector.start();
         return collector;
     }
 
-    /** Modbus points first, then OPC UA ones, each in plant order. */
-    @Bean
-    public PointDirectory pointDirectory(Collector collector, OpcUaCollector opcUaCollector) {
-        List<PointInfo> points = new ArrayList<>(collector.points());
-        points.addAll(opcUaCollector.points());
-        return new PointDirectory(points);
-    }
-
+    /** Publishes every catalogued point, health points included, whatever protocol reads it. */
     @Bean
     @ConditionalOnProperty(prefix = "wattline.opcua.server", name = "enabled", havingValue = "true")
-    public NorthboundServer northboundServer(RunningPlant plant, PointDirectory directory,
-            SampleBus bus, WattlineProperties properties, OpcUaServerProperties server) {
-        List<PointInfo> points = directory.points();
+    public NorthboundServer northboundServer(PointCatalogue catalogue, SampleBus bus, WattlineProperties properties,
+            OpcUaServerProperties server) {
         String host = server.hostname() == null || server.hostname().isBlank() ? localHostName() : server.hostname();
         NorthboundOptions options = new NorthboundOptions(server.bindAddress(), host, server.port(), server.users(),
                 server.anonymousAllowed(), server.trustAllClients(), properties.dataDir());
-        return new NorthboundServer(ExposedPoints.of(plant.plant(), points), bus, options).start();
+        return new NorthboundServer(ExposedPoints.of(catalogue), bus, options).start();
     }
 
     private static String localHostName() {

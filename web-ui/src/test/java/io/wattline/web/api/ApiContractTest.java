@@ -5,18 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wattline.collector.Collector;
-import io.wattline.collector.live.PointInfo;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.config.PlantConfigLoader;
+import io.wattline.config.PointCatalogues;
+import io.wattline.core.PointId;
 import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
+import io.wattline.core.catalogue.CataloguedPoint;
+import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.plant.Plant;
 import io.wattline.historian.HistorianOptions;
 import io.wattline.historian.Historian;
 import io.wattline.historian.SampleWriter;
 import io.wattline.profiles.ProfileCatalog;
-import io.wattline.web.PointDirectory;
+import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import io.wattline.web.RunningPlant;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,9 +42,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.Disposable;
 
 /**
- * The API's JSON contract against the real demo plant configuration, a real (not started)
- * collector plan, the real sample bus and a real DuckDB store: field names, ISO-8601 times,
- * nulls for missing values, 400 with the offending parameter, 404 for an unknown point.
+ * The API's JSON contract against the real demo plant configuration, its real point catalogue
+ * (Modbus and OPC UA points and every device's health points), the real sample bus and a real
+ * DuckDB store: field names, ISO-8601 times, nulls for missing values, 400 with the offending
+ * parameter, 404 for an unknown point.
  */
 @Timeout(60)
 class ApiContractTest {
@@ -55,9 +58,9 @@ class ApiContractTest {
     private Historian historian;
     private SampleWriter store;
     private SampleBus bus;
-    private Collector collector;
+    private PointCatalogue catalogue;
     private WebTestClient client;
-    private PointInfo power;
+    private CataloguedPoint power;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -65,14 +68,14 @@ class ApiContractTest {
         Plant plant = new PlantConfigLoader(catalog::find).loadResource("demo/plant.yaml");
         Clock clock = Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC);
         bus = new SampleBus();
-        collector = new Collector(plant, catalog::require, bus, clock);
+        catalogue = PointCatalogues.build(plant, catalog::find, OpcUaProfileLoader.builtIn()::find);
         historian = Historian.open(data, HistorianOptions.defaults(), Optional.empty());
         store = historian.writer();
-        power = collector.points().stream().filter(p -> p.quantity() == Quantity.ACTIVE_POWER).findFirst()
+        power = catalogue.all().stream().filter(p -> p.quantity() == Quantity.ACTIVE_POWER).findFirst()
                 .orElseThrow();
         client = WebTestClient.bindToController(
-                        new PointsController(new PointDirectory(collector.points()), bus, historian, clock),
-                        new PointStreamController(new PointDirectory(collector.points()), bus),
+                        new PointsController(catalogue, bus, historian, clock),
+                        new PointStreamController(catalogue, bus),
                         new PlantController(new RunningPlant(plant, null)))
                 .controllerAdvice(new ApiErrorHandler())
                 .build();
@@ -80,7 +83,6 @@ class ApiContractTest {
 
     @AfterEach
     void tearDown() {
-        collector.close();
         bus.close();
         historian.close();
     }
@@ -94,7 +96,7 @@ class ApiContractTest {
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();
         assertNotNull(points);
-        assertEquals(collector.points().size(), points.size());
+        assertEquals(catalogue.all().size(), points.size());
         Map<String, Object> sampled = points.stream().filter(p -> p.get("id").equals(power.id().toString()))
                 .findFirst().orElseThrow();
         assertEquals(power.meterId(), sampled.get("meter"));
@@ -235,7 +237,7 @@ class ApiContractTest {
     @Test
     void openStreamsEndWhenTheApplicationStops() throws Exception {
         // Otherwise the web server's graceful shutdown waits its whole timeout for open browsers.
-        PointStreamController streams = new PointStreamController(new PointDirectory(collector.points()), bus);
+        PointStreamController streams = new PointStreamController(catalogue, bus);
         streams.start();
         java.util.concurrent.CompletableFuture<List<ServerSentEvent<PointView>>> open =
                 streams.stream().collectList().toFuture();
@@ -255,9 +257,46 @@ class ApiContractTest {
         assertEquals("Asia/Shanghai", tree.get("timeZone"));
         String json = client.get().uri("/api/plant").exchange().expectBody(String.class).returnResult()
                 .getResponseBody();
-        for (PointInfo p : collector.points()) {
+        for (CataloguedPoint p : catalogue.all()) {
             assertTrue(json.contains("\"id\":\"" + p.meterId() + "\""), "meter " + p.meterId() + " in the tree");
         }
         assertFalse(((List<?>) tree.get("sites")).isEmpty());
+    }
+
+    @Test
+    void healthPointsOfEveryDeviceWhateverItsProtocolAreListedStoredAndStreamed() {
+        List<Map<String, Object>> points = client.get().uri("/api/points/latest").exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+        for (String meter : List.of("main-incomer", "line1-plc")) { // a Modbus meter and the OPC UA line PLC
+            for (String name : PointCatalogue.HEALTH_POINTS.keySet()) {
+                assertTrue(points.stream().anyMatch(p -> p.get("id").equals(meter + "." + name)),
+                        meter + "." + name + " listed");
+            }
+        }
+        Map<String, Object> latency = points.stream().filter(p -> p.get("id").equals("line1-plc.comm_latency_ms"))
+                .findFirst().orElseThrow();
+        assertEquals("COMM_LATENCY", latency.get("quantity"));
+        assertEquals("ms", latency.get("unit"));
+
+        PointId online = new PointId("line1-plc", "comm_online");
+        assertTrue(store.offer(Sample.good(online, T0, 1)));
+        assertTrue(store.offer(Sample.good(online, T0.plusSeconds(10), 0)));
+        store.flush();
+        client.get().uri("/api/points/{id}/samples?from=2026-11-25T07:59:00Z&to=2026-11-25T08:01:00Z", online.toString())
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.samples.length()").isEqualTo(2)
+                .jsonPath("$.samples[1].value").isEqualTo(0.0);
+
+        PointStreamController streams = new PointStreamController(catalogue, bus);
+        streams.start();
+        java.util.concurrent.CompletableFuture<List<ServerSentEvent<PointView>>> open =
+                streams.stream().collectList().toFuture();
+        bus.publish(Sample.good(online, T0, 1));
+        streams.stop();
+        List<ServerSentEvent<PointView>> received = open.join();
+        assertEquals(List.of("line1-plc.comm_online"), received.stream().map(e -> e.data().id()).toList(),
+                "a health sample is streamed like any reading");
     }
 }

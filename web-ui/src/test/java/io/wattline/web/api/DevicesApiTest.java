@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wattline.collector.Collector;
+import io.wattline.collector.ModbusCollector;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.opcua.OpcUaCollector;
 import io.wattline.config.PlantConfigLoader;
+import io.wattline.config.PointCatalogues;
+import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.Plant;
 import io.wattline.profiles.ProfileCatalog;
+import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import io.wattline.simulator.PlantSimulator;
 import io.wattline.simulator.SimulatorOptions;
 import io.wattline.web.RunningPlant;
@@ -43,7 +46,7 @@ class DevicesApiTest {
     Path data;
 
     private PlantSimulator simulator;
-    private Collector collector;
+    private ModbusCollector collector;
     private OpcUaCollector opcUaCollector;
 
     @AfterEach
@@ -74,12 +77,13 @@ class DevicesApiTest {
                 .toList();
         Plant plant = simulator.plant().withConnections(connections);
         SampleBus bus = new SampleBus();
-        collector = new Collector(plant, catalog::require, bus, Clock.systemUTC());
+        PointCatalogue catalogue = PointCatalogues.build(plant, catalog::find, OpcUaProfileLoader.builtIn()::find);
+        collector = new ModbusCollector(catalogue, catalog::require, bus, Clock.systemUTC());
         collector.start();
-        opcUaCollector = new OpcUaCollector(plant, bus, Clock.systemUTC(), data);
+        opcUaCollector = new OpcUaCollector(catalogue, bus, Clock.systemUTC(), data);
         opcUaCollector.start();
         WebTestClient client = WebTestClient.bindToController(
-                new DevicesController(collector, new RunningPlant(plant, null), opcUaCollector)).build();
+                new DevicesController(List.of(collector, opcUaCollector), new RunningPlant(plant, null))).build();
 
         Map<String, DeviceView> byId = Map.of();
         long deadline = System.nanoTime() + 60_000_000_000L;

@@ -2,11 +2,12 @@ package io.wattline.web.opcua;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.wattline.collector.live.PointInfo;
 import io.wattline.core.PointId;
 import io.wattline.core.Quality;
 import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
+import io.wattline.core.catalogue.PointCatalogue;
+import io.wattline.core.catalogue.PointSpec;
 import io.wattline.core.plant.Area;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.core.plant.Meter;
@@ -29,10 +30,15 @@ class ExposedPointsTest {
                 List.of(new Area("a1", "A1", "s1"), new Area("a2", "A2", "s2")),
                 List.of(new ProductionLine("l1", "L1", "a1")), List.of(), List.of(), List.of(),
                 List.of(meter("m1", "a1", "l1"), meter("m2", "a2", null), meter("m3", null, null)), null, null);
-        List<ExposedPoint> points = ExposedPoints.of(plant, List.of(info("m1"), info("m2"), info("m3")));
-        assertEquals("Plant/s1/l1/m1/active_power", points.get(0).path());
-        assertEquals("Plant/s2/a2/m2/active_power", points.get(1).path());
-        assertEquals("Plant/s1/_site/m3/active_power", points.get(2).path());
+        List<ExposedPoint> points = ExposedPoints.of(PointCatalogue.build(plant,
+                Map.of("m1", power(), "m2", power(), "m3", power())));
+        assertEquals("Plant/s1/l1/m1/active_power", path(points, "m1", "active_power"));
+        assertEquals("Plant/s2/a2/m2/active_power", path(points, "m2", "active_power"));
+        assertEquals("Plant/s1/_site/m3/active_power", path(points, "m3", "active_power"));
+        // Every device's health points sit next to its readings.
+        assertEquals("Plant/s1/l1/m1/comm_online", path(points, "m1", "comm_online"));
+        assertEquals("Plant/s2/a2/m2/comm_latency_p95_ms", path(points, "m2", "comm_latency_p95_ms"));
+        assertEquals(3 * (1 + PointCatalogue.HEALTH_POINTS.size()), points.size());
     }
 
     @Test
@@ -62,8 +68,13 @@ class ExposedPointsTest {
         return new Meter(id, id, "x/y", "c", 1, EnergyCarrier.ELECTRICITY, area, line, null, null, null, Map.of());
     }
 
-    private static PointInfo info(String meter) {
-        return new PointInfo(new PointId(meter, "active_power"), meter, meter, Quantity.ACTIVE_POWER, "kW",
-                EnergyCarrier.ELECTRICITY, Duration.ofSeconds(1));
+    private static List<PointSpec> power() {
+        return List.of(new PointSpec("active_power", null, Quantity.ACTIVE_POWER, "kW", 0, Duration.ofSeconds(1),
+                "modbus"));
+    }
+
+    private static String path(List<ExposedPoint> points, String meter, String point) {
+        return points.stream().filter(p -> p.id().equals(new PointId(meter, point))).findFirst().orElseThrow()
+                .path();
     }
 }

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.wattline.collector.live.PointInfo;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.core.PointId;
 import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
+import io.wattline.core.catalogue.PointCatalogue;
+import io.wattline.core.catalogue.PointSpec;
 import io.wattline.core.plant.Area;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.core.plant.Meter;
@@ -51,6 +52,7 @@ class NorthboundServerNodeOpcUaIntegrationTest {
     private static final Path WORK = Path.of("target/node-opcua").toAbsolutePath();
     private static final PointId POWER = new PointId("m1", "active_power");
     private static final PointId ENERGY = new PointId("m2", "active_energy_import");
+    private static final PointId ONLINE = new PointId("m1", "comm_online");
     /** UNECE "KWT" as OPC UA's UnitId: 'K' << 16 | 'W' << 8 | 'T'. */
     private static final int KWT = 0x4B5754;
 
@@ -95,9 +97,10 @@ class NorthboundServerNodeOpcUaIntegrationTest {
         Instant first = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         bus.publish(Sample.good(POWER, first, 10.0));
         bus.publish(Sample.good(ENERGY, first, 5000.0));
+        bus.publish(Sample.good(ONLINE, first, 1.0));
         NorthboundOptions options = new NorthboundOptions("127.0.0.1", "127.0.0.1", port, users, anonymous, true,
                 temp.resolve("data"));
-        try (NorthboundServer server = new NorthboundServer(ExposedPoints.of(plant(), points()), bus, options).start()) {
+        try (NorthboundServer server = new NorthboundServer(ExposedPoints.of(catalogue()), bus, options).start()) {
             List<String> command = new ArrayList<>(List.of("node", "client.js", server.endpointUrl(),
                     "/Objects/2:Plant/2:site1/2:line1/2:m1/2:active_power", "3"));
             if (secure) {
@@ -151,7 +154,24 @@ class NorthboundServerNodeOpcUaIntegrationTest {
             }
             assertTrue(all.contains("\"status\":\"UncertainLastUsableValue\""), "stale shows as uncertain: " + all);
             assertTrue(all.contains("{\"done\":true}"), all);
+            if (user == null) {
+                // A device's health point is a real point of the server too.
+                String health = runOnce(server.endpointUrl(), "/Objects/2:Plant/2:site1/2:line1/2:m1/2:comm_online");
+                assertTrue(health.contains("\"read\":{") && health.contains("\"value\":1,")
+                        && health.contains("\"status\":\"Good\""), "read comm_online: " + health);
+            }
         }
+    }
+
+    /** Runs the client once on {@code browsePath} (subscribed briefly) and returns what it printed. */
+    private String runOnce(String url, String browsePath) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("node", "client.js", url, browsePath, "0.5").directory(WORK.toFile())
+                .redirectError(temp.resolve("client-once.err").toFile());
+        pb.environment().put("XDG_CONFIG_HOME", temp.resolve("xdg").toString());
+        Process client = pb.start();
+        String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(client.waitFor(60, TimeUnit.SECONDS), "client finished; output " + out);
+        return out + Files.readString(temp.resolve("client-once.err"));
     }
 
     private static Plant plant() {
@@ -164,11 +184,12 @@ class NorthboundServerNodeOpcUaIntegrationTest {
                 List.of(), List.of(), List.of(), List.of(m1, m2), null, null);
     }
 
-    private static List<PointInfo> points() {
-        return List.of(new PointInfo(POWER, "m1", "Line 1 main", Quantity.ACTIVE_POWER, "kW",
-                        EnergyCarrier.ELECTRICITY, Duration.ofSeconds(1)),
-                new PointInfo(ENERGY, "m2", "Site incomer", Quantity.ACTIVE_ENERGY_IMPORT, "kWh",
-                        EnergyCarrier.ELECTRICITY, Duration.ofSeconds(1)));
+    private static PointCatalogue catalogue() {
+        return PointCatalogue.build(plant(), Map.of(
+                "m1", List.of(new PointSpec("active_power", null, Quantity.ACTIVE_POWER, "kW", 0,
+                        Duration.ofSeconds(1), "modbus")),
+                "m2", List.of(new PointSpec("active_energy_import", null, Quantity.ACTIVE_ENERGY_IMPORT, "kWh",
+                        4294967296.0, Duration.ofSeconds(1), "modbus"))));
     }
 
     private static int freePort() throws IOException {
