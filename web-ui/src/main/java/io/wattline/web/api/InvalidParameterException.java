@@ -8,7 +8,8 @@ public final class InvalidParameterException extends RuntimeException {
     private final String actual;
 
     public InvalidParameterException(String parameter, String expected, String actual) {
-        super("parameter '" + parameter + "': expected " + expected + ", got '" + actual + "'");
+        super("parameter '" + parameter + "': expected " + expected + ", got '" + actual + "' (参数 " + parameter
+                + " 无效)");
         this.parameter = parameter;
         this.expected = expected;
         this.actual = actual;

@@ -2,6 +2,8 @@ package io.wattline.web.accounting;
 
 import io.wattline.analytics.service.MeteredPoint;
 import io.wattline.config.PlantConfigLoader;
+import io.wattline.config.PointCatalogues;
+import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.Sample;
 import io.wattline.core.plant.Plant;
 import io.wattline.historian.Historian;
@@ -9,6 +11,7 @@ import io.wattline.historian.HistorianOptions;
 import io.wattline.profiles.DataType;
 import io.wattline.profiles.PointDefinition;
 import io.wattline.profiles.ProfileCatalog;
+import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import io.wattline.simulator.DemoPlant;
 import io.wattline.simulator.LoadModels;
 import io.wattline.simulator.PlantModel;
@@ -34,6 +37,7 @@ final class DemoDay {
 
     final Plant plant;
     final ProfileCatalog catalog;
+    final PointCatalogue catalogue;
     final Historian historian;
     final List<MeteredPoint> points;
     final Instant start;
@@ -41,10 +45,11 @@ final class DemoDay {
     /** meter id → truth of its accounted counter at {@link #start} and {@link #end}. */
     final Map<String, double[]> truth = new HashMap<>();
 
-    private DemoDay(Plant plant, ProfileCatalog catalog, Historian historian, List<MeteredPoint> points,
-            Instant start, Instant end) {
+    private DemoDay(Plant plant, ProfileCatalog catalog, PointCatalogue catalogue, Historian historian,
+            List<MeteredPoint> points, Instant start, Instant end) {
         this.plant = plant;
         this.catalog = catalog;
+        this.catalogue = catalogue;
         this.historian = historian;
         this.points = points;
         this.start = start;
@@ -59,8 +64,9 @@ final class DemoDay {
         Instant end = DAY.plusDays(1).atStartOfDay(plant.zone()).toInstant();
         Historian historian = Historian.open(dataDir, HistorianOptions.defaults()
                 .withRawRetention(Duration.ofDays(36_500)), Optional.empty());
-        List<MeteredPoint> points = MeterCounters.of(plant, catalog::find);
-        DemoDay d = new DemoDay(plant, catalog, historian, points, start, end);
+        PointCatalogue catalogue = PointCatalogues.build(plant, catalog::find, OpcUaProfileLoader.builtIn()::find);
+        List<MeteredPoint> points = catalogue.accountingCounters().stream().map(MeteredPoint::of).toList();
+        DemoDay d = new DemoDay(plant, catalog, catalogue, historian, points, start, end);
         Instant t0 = start.minus(Duration.ofHours(1));
         PlantModel model = PlantModel.create(plant, LoadModels.fromResource(DemoPlant.LOADS_RESOURCE), t0);
         Map<String, PointDefinition> defs = new HashMap<>();
