@@ -21,6 +21,7 @@ import io.wattline.profiles.opcua.OpcUaProfile;
 import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import io.wattline.web.RunningPlant;
 import io.wattline.web.api.ApiErrorHandler;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,7 +175,7 @@ class OpcUaMeterConsumptionApiTest {
     }
 
     @Test
-    void anElectricityMeterWithoutACounterIsNamedInTheReportAndOnceInTheLog() {
+    void anElectricityMeterWithoutACounterIsNamedInTheReportAndOnceInTheLog() throws Exception {
         JsonNode r = get("group=line&period=day&from=2026-03-02&to=2026-03-03");
         JsonNode unaccounted = r.get("unaccountedMeters");
         assertEquals(1, unaccounted.size(), unaccounted.toString());
@@ -186,6 +188,16 @@ class OpcUaMeterConsumptionApiTest {
         assertTrue(plcMeter.get("note").asString().contains("未计入"), plcMeter.toString());
         assertEquals(0, get("group=line&period=day&carrier=water&from=2026-03-02&to=2026-03-03")
                 .get("unaccountedMeters").size(), "only meters of the carrier asked for");
+
+        byte[] xlsx = client.get().uri("/api/consumption.xlsx?group=line&period=day&from=2026-03-02&to=2026-03-03")
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            StringBuilder cells = new StringBuilder();
+            wb.getSheet(ConsumptionWorkbook.RECONCILIATION_SHEET).forEach(row -> row.forEach(c -> cells.append(
+                    c.toString()).append('|')));
+            assertTrue(cells.toString().contains("unaccounted_meters|"), cells.toString());
+            assertTrue(cells.toString().contains("|line1-plc|ELECTRICITY|wattline/line-plc|"), cells.toString());
+        }
 
         assertEquals(1, WARNINGS.size(), "one warning when accounting starts: " + WARNINGS);
         assertTrue(WARNINGS.get(0).getFormattedMessage().contains("line1-plc"), WARNINGS.get(0).getFormattedMessage());
