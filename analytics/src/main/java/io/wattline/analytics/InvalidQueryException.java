@@ -5,7 +5,7 @@ package io.wattline.analytics;
  * range too short to fit): names the parameter, what was expected and what was given, so that the
  * caller can tell the user what to change (the web layer answers 400 with these three).
  */
-public final class InvalidQueryException extends IllegalArgumentException {
+public class InvalidQueryException extends IllegalArgumentException {
 
     private final String parameter;
     private final String expected;

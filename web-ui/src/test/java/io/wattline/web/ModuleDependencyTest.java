@@ -155,7 +155,7 @@ class ModuleDependencyTest {
     private static final String WEB_HISTORIAN_WIRING = "io.wattline.web.PlantWiring";
     private static final String WEB_SAMPLES_ENDPOINT = "io.wattline.web.api.PointsController";
 
-    /** The counter machinery (unwrapping, reading): everything in analytics.consumption but the flags of a report row. */
+    /** Analytics' counter machinery: all of analytics.consumption but a report row's flags, and CounterSource. */
     private static final DescribedPredicate<JavaClass> COUNTER_MACHINERY =
             JavaClass.Predicates.resideInAPackage("io.wattline.analytics.consumption..")
                     .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(ConsumptionFlags.class)))

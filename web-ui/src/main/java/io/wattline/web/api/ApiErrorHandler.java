@@ -10,13 +10,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 public class ApiErrorHandler {
 
-    @ExceptionHandler(InvalidParameterException.class)
-    public ResponseEntity<ApiError> invalidParameter(InvalidParameterException e) {
-        return ResponseEntity.badRequest().body(new ApiError(400, "bad_request", e.getMessage(),
-                e.parameter(), e.expected(), e.actual()));
-    }
-
-    /** A query analytics refuses (an unknown line, a source the line lacks, a range too short to fit). */
+    /**
+     * A parameter the API cannot read ({@link InvalidParameterException}) or a query analytics
+     * refuses (an unknown line, a source the line lacks, a range too short to fit).
+     */
     @ExceptionHandler(InvalidQueryException.class)
     public ResponseEntity<ApiError> invalidQuery(InvalidQueryException e) {
         return ResponseEntity.badRequest().body(new ApiError(400, "bad_request", e.getMessage(),

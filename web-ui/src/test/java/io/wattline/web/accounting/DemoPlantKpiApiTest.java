@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The KPI endpoints against the demo plant's own configuration ({@code demo/plant.yaml} of the
@@ -36,7 +35,6 @@ class DemoPlantKpiApiTest {
 
     private static DemoDay days;
     private static WebTestClient client;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
@@ -60,10 +58,9 @@ class DemoPlantKpiApiTest {
         days.historian.close();
     }
 
+
     private static JsonNode get(String uri) {
-        byte[] body = client.get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult()
-                .getResponseBody();
-        return JSON.readTree(body);
+        return ApiJson.get(client, uri);
     }
 
     /** Production of a period as the PLC counts it: 2 parts per kWh above 10 kW. */

@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Issue 9's acceptance: a meter read over OPC UA that carries an energy counter is accounted in
@@ -63,7 +61,6 @@ class OpcUaMeterConsumptionApiTest {
     private static Historian historian;
     private static WebTestClient client;
     private static final List<ILoggingEvent> WARNINGS = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @BeforeAll
@@ -115,7 +112,8 @@ class OpcUaMeterConsumptionApiTest {
             log.detachAppender(appender);
         }
         Clock clock = Clock.fixed(Instant.parse("2026-03-10T00:00:00Z"), ZoneOffset.UTC);
-        client = WebTestClient.bindToController(new ConsumptionController(service, new RunningPlant(plant, null), clock))
+        client = WebTestClient.bindToController(
+                        new ConsumptionController(service, new RunningPlant(plant, null), clock))
                 .controllerAdvice(new ApiErrorHandler())
                 .configureClient().responseTimeout(Duration.ofSeconds(60))
                 .build();
@@ -141,21 +139,16 @@ class OpcUaMeterConsumptionApiTest {
         }
     }
 
-    private static JsonNode get(String query) {
-        byte[] body = client.get().uri("/api/consumption?" + query).exchange().expectStatus().isOk().expectBody()
-                .returnResult().getResponseBody();
-        return JSON.readTree(body);
-    }
 
-    private static Map<String, JsonNode> rowsById(JsonNode report) {
-        Map<String, JsonNode> rows = new LinkedHashMap<>();
-        report.get("rows").forEach(r -> rows.put(r.get("groupId").asString(), r));
-        return rows;
+
+    private static JsonNode consumption(String query) {
+        return ApiJson.get(client, "/api/consumption?" + query);
     }
 
     @Test
     void theOpcUaMetersConsumptionIsAccountedLikeTheModbusMeters() {
-        Map<String, JsonNode> byMeter = rowsById(get("group=meter&period=day&from=2026-03-02&to=2026-03-03"));
+        Map<String, JsonNode> byMeter = ApiJson.rowsById(
+                consumption("group=meter&period=day&from=2026-03-02&to=2026-03-03"));
         JsonNode opcUa = byMeter.get("plc-sub");
         JsonNode modbus = byMeter.get("modbus-sub");
         assertEquals(240, opcUa.get("value").asDouble(), 1e-6, "24 h × 10 kWh");
@@ -167,8 +160,8 @@ class OpcUaMeterConsumptionApiTest {
         // the OPC UA sub-meter is subtracted from the incomer like the Modbus one: 720 − 240 − 240
         assertEquals(240, byMeter.get("loss:main").get("value").asDouble(), 1e-6);
 
-        JsonNode byLine = get("group=line&period=day&from=2026-03-02&to=2026-03-03");
-        Map<String, JsonNode> lines = rowsById(byLine);
+        JsonNode byLine = consumption("group=line&period=day&from=2026-03-02&to=2026-03-03");
+        Map<String, JsonNode> lines = ApiJson.rowsById(byLine);
         assertEquals(240, lines.get("l2").get("value").asDouble(), 1e-6, "line 2 is metered only over OPC UA");
         assertEquals(240, lines.get("l1").get("value").asDouble(), 1e-6);
         assertEquals(720, byLine.get("totals").get(0).get("value").asDouble(), 1e-6, "the total is the incomer");
@@ -176,7 +169,7 @@ class OpcUaMeterConsumptionApiTest {
 
     @Test
     void anElectricityMeterWithoutACounterIsNamedInTheReportAndOnceInTheLog() throws Exception {
-        JsonNode r = get("group=line&period=day&from=2026-03-02&to=2026-03-03");
+        JsonNode r = consumption("group=line&period=day&from=2026-03-02&to=2026-03-03");
         JsonNode unaccounted = r.get("unaccountedMeters");
         assertEquals(1, unaccounted.size(), unaccounted.toString());
         JsonNode plcMeter = unaccounted.get(0);
@@ -186,7 +179,7 @@ class OpcUaMeterConsumptionApiTest {
         assertEquals("wattline/line-plc", plcMeter.get("profile").asString());
         assertEquals("[\"ACTIVE_ENERGY_IMPORT\"]", plcMeter.get("expected").toString());
         assertTrue(plcMeter.get("note").asString().contains("未计入"), plcMeter.toString());
-        assertEquals(0, get("group=line&period=day&carrier=water&from=2026-03-02&to=2026-03-03")
+        assertEquals(0, consumption("group=line&period=day&carrier=water&from=2026-03-02&to=2026-03-03")
                 .get("unaccountedMeters").size(), "only meters of the carrier asked for");
 
         byte[] xlsx = client.get().uri("/api/consumption.xlsx?group=line&period=day&from=2026-03-02&to=2026-03-03")
