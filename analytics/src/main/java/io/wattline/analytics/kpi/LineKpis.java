@@ -54,7 +54,11 @@ public final class LineKpis {
         this.events = DeclaredAccounting.counterEvents(plant);
     }
 
-    /** The configured line {@code id}. @throws InvalidQueryException naming {@code line} */
+    /**
+     * The configured line {@code id}.
+     *
+     * @throws InvalidQueryException naming {@code line} when it is missing or unknown
+     */
     public ProductionLine line(String id) {
         String ids = String.join("|", plant.lines().stream().map(ProductionLine::id).toList());
         if (id == null || id.isBlank()) {
@@ -186,7 +190,11 @@ public final class LineKpis {
                 Double.isFinite(total.percent()) ? total.percent() : null);
     }
 
-    /** Records a count entered by hand for a configured line. @throws InvalidQueryException naming {@code line} */
+    /**
+     * Records a count entered by hand for a configured line.
+     *
+     * @throws InvalidQueryException naming {@code line} when the line is unknown
+     */
     public ProductionEntry addProduction(ProductionEntry entry) {
         line(entry.lineId());
         return log.add(entry);
