@@ -4,12 +4,7 @@ import static io.wattline.config.ConfigNodes.objects;
 import static io.wattline.config.ConfigNodes.text;
 
 import io.wattline.config.ConfigNodes.Indexed;
-import io.wattline.core.Quantity;
 import io.wattline.core.plant.VirtualMeter;
-import io.wattline.profiles.DeviceProfile;
-import io.wattline.profiles.PointDefinition;
-import io.wattline.profiles.opcua.OpcUaPoint;
-import io.wattline.profiles.opcua.OpcUaProfile;
 import io.wattline.profiles.yaml.Spelling;
 import io.wattline.profiles.yaml.ValidationError;
 import io.wattline.profiles.yaml.YamlDocument;
@@ -23,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,16 +28,13 @@ import tools.jackson.databind.JsonNode;
 final class AccountingChecks {
 
     private final YamlDocument doc;
-    private final Function<String, Optional<DeviceProfile>> profiles;
-    private final Function<String, Optional<OpcUaProfile>> opcUaProfiles;
+    private final MeterProfiles profiles;
     private final List<ValidationError> errors = new ArrayList<>();
     private final Map<String, JsonNode> meters = new LinkedHashMap<>();
 
-    AccountingChecks(YamlDocument doc, Function<String, Optional<DeviceProfile>> profiles,
-            Function<String, Optional<OpcUaProfile>> opcUaProfiles) {
+    AccountingChecks(YamlDocument doc, MeterProfiles profiles) {
         this.doc = doc;
         this.profiles = profiles;
-        this.opcUaProfiles = opcUaProfiles;
     }
 
     List<ValidationError> run() {
@@ -104,34 +95,19 @@ final class AccountingChecks {
         if (profileId == null) {
             return;
         }
-        Map<String, Quantity> points = new LinkedHashMap<>();
-        Optional<DeviceProfile> modbus = profiles.apply(profileId);
-        if (modbus.isPresent()) {
-            for (PointDefinition p : modbus.get().points()) {
-                points.put(p.name(), p.quantity());
-            }
-        } else {
-            Optional<OpcUaProfile> opcUa = opcUaProfiles.apply(profileId);
-            if (opcUa.isEmpty()) {
-                return; // the meter's unknown profile is reported on the meter
-            }
-            for (OpcUaPoint p : opcUa.get().points()) {
-                points.put(p.name(), p.quantity());
-            }
+        Optional<MeterProfiles.Described> profile = profiles.find(profileId, MeterProfiles.kindOf(doc.root(), meter));
+        if (profile.isEmpty()) {
+            return; // the meter's unknown profile is reported on the meter
         }
-        Set<String> counters = new LinkedHashSet<>();
-        points.forEach((name, q) -> {
-            if (q != null && q.isCounter()) {
-                counters.add(name);
-            }
-        });
-        if (!points.containsKey(point)) {
+        Set<String> counters = profile.get().counters();
+        Optional<MeterProfiles.ProfilePoint> named = profile.get().point(point);
+        if (named.isEmpty()) {
             errors.add(doc.error(pointer, "meter '" + meterId + "' (profile " + profileId + ") has no point '"
                     + point + "' (its counter points: " + String.join(", ", counters) + ")"
                     + Spelling.didYouMean(point, counters)));
         } else if (!counters.contains(point)) {
             errors.add(doc.error(pointer, "point '" + point + "' of meter '" + meterId + "' is not a counter ("
-                    + points.get(point) + "); resets and replacements apply to counters: "
+                    + named.get().quantity() + "); resets and replacements apply to counters: "
                     + String.join(", ", counters)));
         }
     }

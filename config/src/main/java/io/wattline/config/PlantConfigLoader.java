@@ -145,11 +145,11 @@ public final class PlantConfigLoader {
             return List.of();
         }
         List<ValidationError> errors = new ArrayList<>();
-        errors.addAll(new PlantTreeChecks(document, profiles, knownProfileIds, opcUaProfiles,
-                knownOpcUaProfileIds).run());
+        MeterProfiles meterProfiles = new MeterProfiles(profiles, opcUaProfiles);
+        errors.addAll(new PlantTreeChecks(document, meterProfiles, knownProfileIds, knownOpcUaProfileIds).run());
         errors.addAll(new PollingChecks(document).run());
         errors.addAll(new CalendarChecks(document).run());
-        errors.addAll(new AccountingChecks(document, profiles, opcUaProfiles).run());
+        errors.addAll(new AccountingChecks(document, meterProfiles).run());
         return errors;
     }
 

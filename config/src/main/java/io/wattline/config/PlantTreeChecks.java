@@ -4,9 +4,6 @@ import static io.wattline.config.ConfigNodes.objects;
 import static io.wattline.config.ConfigNodes.text;
 
 import io.wattline.config.ConfigNodes.Indexed;
-import io.wattline.profiles.DeviceProfile;
-import io.wattline.profiles.PointDefinition;
-import io.wattline.profiles.opcua.OpcUaProfile;
 import io.wattline.profiles.yaml.JsonPointers;
 import io.wattline.profiles.yaml.Spelling;
 import io.wattline.profiles.yaml.ValidationError;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,21 +32,18 @@ final class PlantTreeChecks {
     static final Duration MAX_POLL_PERIOD = Duration.ofHours(1);
 
     private final YamlDocument doc;
-    private final Function<String, Optional<DeviceProfile>> profiles;
+    private final MeterProfiles profiles;
     private final Collection<String> knownProfileIds;
-    private final Function<String, Optional<OpcUaProfile>> opcUaProfiles;
     private final Collection<String> knownOpcUaProfileIds;
     private final List<ValidationError> errors = new ArrayList<>();
     /** id → list index, per section; filled by {@link #ids}. */
     private final Map<String, Map<String, Integer>> sections = new HashMap<>();
 
-    PlantTreeChecks(YamlDocument doc, Function<String, Optional<DeviceProfile>> profiles,
-            Collection<String> knownProfileIds, Function<String, Optional<OpcUaProfile>> opcUaProfiles,
+    PlantTreeChecks(YamlDocument doc, MeterProfiles profiles, Collection<String> knownProfileIds,
             Collection<String> knownOpcUaProfileIds) {
         this.doc = doc;
         this.profiles = profiles;
         this.knownProfileIds = knownProfileIds;
-        this.opcUaProfiles = opcUaProfiles;
         this.knownOpcUaProfileIds = knownOpcUaProfileIds;
     }
 
@@ -184,7 +177,7 @@ final class PlantTreeChecks {
                 unitId(at, node, unitsByConnection);
             }
             // OPC UA devices are described by OPC UA profiles (variables, not registers).
-            if (onOpcUa(node)) {
+            if (MeterProfiles.kindOf(doc.root(), node) == MeterProfiles.Kind.OPC_UA) {
                 opcUaProfile(at, node);
             } else {
                 profile(at, node);
@@ -254,35 +247,21 @@ final class PlantTreeChecks {
         }
     }
 
-    private boolean onOpcUa(JsonNode meter) {
-        String connectionId = text(meter, "connection");
-        Integer index = connectionId == null ? null : sections.get("connections").get(connectionId);
-        return index != null && "opc-ua".equals(text(doc.root().path("connections").path(index), "type"));
-    }
-
     private void profile(String at, JsonNode meter) {
         String id = text(meter, "profile");
         if (id == null || !id.matches("[^/\\s]+/[^/\\s]+")) {
             return; // the schema reported the malformed id
         }
-        Optional<DeviceProfile> profile = profiles.apply(id);
+        Optional<MeterProfiles.Described> profile = profiles.find(id, MeterProfiles.Kind.MODBUS);
         if (profile.isEmpty()) {
             String known = knownProfileIds.isEmpty() ? ""
                     : " (known profiles: " + String.join(", ", knownProfileIds) + ")";
-            String otherKind = opcUaProfiles.apply(id).isPresent()
-                    ? "; '" + id + "' is an OPC UA profile, but connection '" + text(meter, "connection")
-                            + "' is not opc-ua"
-                    : "";
             errors.add(doc.error(at + "/profile", "unknown profile '" + id + "'" + known
-                    + Spelling.didYouMean(id, knownProfileIds) + otherKind));
+                    + Spelling.didYouMean(id, knownProfileIds)
+                    + profiles.otherKindHint(id, MeterProfiles.Kind.MODBUS, text(meter, "connection"))));
             return;
         }
-        Set<String> groups = new LinkedHashSet<>();
-        for (PointDefinition point : profile.get().points()) {
-            if (point.pollGroup() != null) {
-                groups.add(point.pollGroup());
-            }
-        }
+        Set<String> groups = profile.get().pollGroups();
         JsonNode poll = meter.path("poll");
         if (poll.isObject()) {
             for (String group : poll.propertyNames()) {
@@ -301,14 +280,13 @@ final class PlantTreeChecks {
         if (id == null || !id.matches("[^/\\s]+/[^/\\s]+")) {
             return; // the schema reported the malformed id
         }
-        if (opcUaProfiles.apply(id).isPresent()) {
+        if (profiles.find(id, MeterProfiles.Kind.OPC_UA).isPresent()) {
             return;
         }
         String known = knownOpcUaProfileIds.isEmpty() ? " (no OPC UA profiles are known)"
                 : " (known OPC UA profiles: " + String.join(", ", Spelling.closestFirst(id, knownOpcUaProfileIds)) + ")";
-        String otherKind = profiles.apply(id).isPresent()
-                ? "; '" + id + "' is a Modbus profile, but connection '" + text(meter, "connection") + "' is opc-ua"
-                : Spelling.didYouMean(id, knownOpcUaProfileIds);
+        String otherKind = profiles.otherKindHint(id, MeterProfiles.Kind.OPC_UA, text(meter, "connection"));
+        otherKind = otherKind.isEmpty() ? Spelling.didYouMean(id, knownOpcUaProfileIds) : otherKind;
         errors.add(doc.error(at + "/profile", "unknown OPC UA profile '" + id + "'" + known + otherKind));
     }
 

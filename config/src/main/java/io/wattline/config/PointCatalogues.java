@@ -2,13 +2,9 @@ package io.wattline.config;
 
 import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.catalogue.PointSpec;
-import io.wattline.core.plant.Connection;
-import io.wattline.core.plant.ConnectionType;
 import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.Plant;
 import io.wattline.profiles.DeviceProfile;
-import io.wattline.profiles.PointDefinition;
-import io.wattline.profiles.opcua.OpcUaPoint;
 import io.wattline.profiles.opcua.OpcUaProfile;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,48 +33,37 @@ public final class PointCatalogues {
      */
     public static PointCatalogue build(Plant plant, Function<String, Optional<DeviceProfile>> modbusProfiles,
             Function<String, Optional<OpcUaProfile>> opcUaProfiles) {
+        MeterProfiles profiles = new MeterProfiles(modbusProfiles, opcUaProfiles);
         Map<String, List<PointSpec>> specs = new LinkedHashMap<>();
         for (Meter m : plant.meters()) {
-            boolean opcUa = plant.connection(m.connectionId()).map(Connection::type)
-                    .map(t -> t == ConnectionType.OPC_UA).orElse(false);
-            if (opcUa) {
-                OpcUaProfile p = opcUaProfiles.apply(m.profile()).orElseThrow(() -> new IllegalArgumentException(
-                        "meter " + m.id() + ": unknown OPC UA profile '" + m.profile() + "'"));
-                specs.put(m.id(), opcUaSpecs(p));
-            } else {
-                DeviceProfile p = modbusProfiles.apply(m.profile()).orElseThrow(() -> new IllegalArgumentException(
-                        "meter " + m.id() + ": unknown profile '" + m.profile() + "'"));
-                specs.put(m.id(), modbusSpecs(m, p));
+            MeterProfiles.Kind kind = MeterProfiles.kindOf(plant, m);
+            MeterProfiles.Described p = profiles.find(m.profile(), kind).orElseThrow(() -> new IllegalArgumentException(
+                    "meter " + m.id() + ": unknown " + kind.label() + " '" + m.profile() + "'"
+                            + profiles.otherKindHint(m.profile(), kind, m.connectionId())));
+            List<PointSpec> out = new ArrayList<>();
+            for (MeterProfiles.ProfilePoint point : p.points()) {
+                out.add(new PointSpec(point.name(), null, point.quantity(), point.unit(), point.wrapSpan(),
+                        period(m, point.pollGroup(), point.defaultPeriod()), protocol(kind)));
             }
+            specs.put(m.id(), out);
         }
         return PointCatalogue.build(plant, specs);
     }
 
-    private static List<PointSpec> modbusSpecs(Meter m, DeviceProfile profile) {
-        List<PointSpec> out = new ArrayList<>();
-        for (PointDefinition p : profile.points()) {
-            double wrap = p.wrapSpan();
-            out.add(new PointSpec(p.name(), null, p.quantity(), p.unit(), Double.isNaN(wrap) ? 0 : wrap,
-                    pollPeriod(m, profile, p.pollGroup()), "modbus"));
-        }
-        return out;
-    }
-
-    private static List<PointSpec> opcUaSpecs(OpcUaProfile profile) {
-        List<PointSpec> out = new ArrayList<>();
-        for (OpcUaPoint p : profile.points()) {
-            out.add(new PointSpec(p.name(), null, p.quantity(), p.unit(), 0, p.samplingInterval(), "opcua"));
-        }
-        return out;
+    private static String protocol(MeterProfiles.Kind kind) {
+        return kind == MeterProfiles.Kind.OPC_UA ? "opcua" : "modbus";
     }
 
     /** The meter's period for a poll group, else the profile's default for it, else the meter's slowest. */
     public static Duration pollPeriod(Meter meter, DeviceProfile profile, String group) {
-        Duration period = meter.pollGroups().get(group);
+        return period(meter, group, group == null ? Optional.empty() : profile.pollPeriod(group));
+    }
+
+    private static Duration period(Meter meter, String group, Optional<Duration> byProfile) {
+        Duration period = group == null ? null : meter.pollGroups().get(group);
         if (period != null) {
             return period;
         }
-        Optional<Duration> byProfile = profile.pollPeriod(group);
         if (byProfile.isPresent()) {
             return byProfile.get();
         }

@@ -106,6 +106,26 @@ class AccountingConfigTest {
         assertEquals(12, errors.size(), e::getMessage);
     }
 
+    @Test
+    void eventsOnAnOpcUaMeterAreCheckedAgainstItsOpcUaProfile() throws Exception {
+        String yaml;
+        try (InputStream in = AccountingConfigTest.class.getClassLoader()
+                .getResourceAsStream("config/valid-opcua-meter.yaml")) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int firstLine = (int) yaml.lines().count() + 1;
+        String bad = yaml + """
+                meterEvents:
+                  - { meter: line_plc, point: drive_power, time: "2026-03-01T10:00:00", kind: reset, oldFinal: 1 }
+                  - { meter: line_plc, point: energy, time: "2026-03-01T10:00:00", kind: reset, oldFinal: 1 }
+                """;
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("plant.yaml", bad));
+        assertHas(e.errors(), firstLine + 1, "meterEvents[0].point", "is not a counter (ACTIVE_POWER)");
+        // 'energy' is a point of the Modbus profile test/power, not of the meter's OPC UA profile
+        assertHas(e.errors(), firstLine + 2, "meterEvents[1].point", "(profile test/line-plc) has no point 'energy'");
+        assertEquals(2, e.errors().size(), e::getMessage);
+    }
+
     private static void assertHas(List<ValidationError> errors, int line, String field, String text) {
         assertTrue(errors.stream().anyMatch(x -> x.line() == line && x.field().equals(field)
                 && x.message().contains(text)), () -> "no error at line " + line + " " + field + " containing '"

@@ -25,11 +25,18 @@ final class TestProfiles {
     }
 
     static PlantConfigLoader loader() {
-        return PlantConfigLoader.withProfiles(List.of(
+        return PlantConfigLoader.withProfiles(modbus(), opcUa());
+    }
+
+    static List<DeviceProfile> modbus() {
+        return List.of(
                 profile("test/power", point("active_power", Quantity.ACTIVE_POWER, 0, "fast"),
                         point("energy", Quantity.ACTIVE_ENERGY_IMPORT, 2, "slow")),
-                profile("test/temperature", point("temperature", Quantity.TEMPERATURE, 0, "fast"))),
-                List.of(opcUa("test/line-plc"), opcUa("test/oven-plc"), opcUa("test/press")));
+                profile("test/temperature", point("temperature", Quantity.TEMPERATURE, 0, "fast")));
+    }
+
+    static List<OpcUaProfile> opcUa() {
+        return List.of(opcUa("test/line-plc"), opcUa("test/oven-plc"), opcUa("test/press"));
     }
 
     private static OpcUaProfile opcUa(String id) {

@@ -4,10 +4,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.wattline.analytics.consumption.ConsumptionFlags;
+import io.wattline.analytics.service.CounterSource;
+import io.wattline.historian.SeriesReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +123,44 @@ class ModuleDependencyTest {
                 .should().dependOnClassesThat()
                 .resideInAnyPackage(WEB, COLLECTOR, HISTORIAN, ANALYTICS, CONFIG, PROFILES, SIMULATOR));
     }
+
+    // webUiComputesNoFigures*: no class in web-ui computes a figure (ADR 0006); the web layer binds,
+    // validates, calls a module and renders. Named exceptions: PlantWiring opens the historian (its
+    // InfluxDB options), PointsController serves stored samples as they are.
+
+    @Test
+    void webUiComputesNoFiguresNorKnowsTheHistoriansStores() {
+        check(noClasses().that().resideInAPackage(WEB).and().doNotHaveFullyQualifiedName(WEB_HISTORIAN_WIRING)
+                .should().dependOnClassesThat().resideInAnyPackage("io.wattline.historian.duckdb..",
+                        "io.wattline.historian.influx..", "io.wattline.historian.forward..")
+                .because("only the wiring that opens the historian may know its stores"));
+    }
+
+    @Test
+    void webUiComputesNoFiguresFromCounters() {
+        check(noClasses().that().resideInAPackage(WEB)
+                .should().dependOnClassesThat(COUNTER_MACHINERY)
+                .because("counters are unwrapped and read in analytics; web-ui renders its reports"));
+    }
+
+    @Test
+    void webUiComputesNoFiguresFromStoredSeries() {
+        check(noClasses().that().resideInAPackage(WEB).and().doNotHaveFullyQualifiedName(WEB_SAMPLES_ENDPOINT)
+                .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.<JavaClass>owner(
+                        JavaClass.Predicates.assignableTo(SeriesReader.class))))
+                .because("figures are computed from stored series in analytics, never in a controller"));
+    }
+
+    /** The wiring class that opens the historian, and the endpoint that serves raw samples as stored. */
+    private static final String WEB_HISTORIAN_WIRING = "io.wattline.web.PlantWiring";
+    private static final String WEB_SAMPLES_ENDPOINT = "io.wattline.web.api.PointsController";
+
+    /** Analytics' counter machinery: all of analytics.consumption but a report row's flags, and CounterSource. */
+    private static final DescribedPredicate<JavaClass> COUNTER_MACHINERY =
+            JavaClass.Predicates.resideInAPackage("io.wattline.analytics.consumption..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(ConsumptionFlags.class)))
+                    .or(JavaClass.Predicates.equivalentTo(CounterSource.class))
+                    .as("analytics' counter machinery (analytics.consumption except ConsumptionFlags, CounterSource)");
 
     @Test
     void springStaysInTheWebModule() {

@@ -1,5 +1,7 @@
 package io.wattline.analytics.allocation;
 
+import io.wattline.core.catalogue.PlantPlace;
+import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.plant.Area;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.core.plant.Equipment;
@@ -9,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -64,20 +65,9 @@ public final class PlantAllocation {
     }
 
     private AccountingNode node(Meter m, String id, String name, AccountingNode.Kind kind, List<MeterTerm> terms) {
-        String lineId = m.lineId();
-        String areaId = m.areaId();
-        if (m.equipmentId() != null) {
-            Optional<Equipment> eq = plant.equipment().stream().filter(e -> e.id().equals(m.equipmentId())).findFirst();
-            if (eq.isPresent()) {
-                lineId = lineId != null ? lineId : eq.get().lineId();
-                areaId = areaId != null ? areaId : eq.get().areaId();
-            }
-        }
-        String area = areaId;
-        String siteId = plant.areas().stream().filter(a -> a.id().equals(area)).map(Area::siteId).findFirst()
-                .orElse(plant.sites().isEmpty() ? null : plant.sites().get(0).id());
-        return new AccountingNode(id, name, kind, m.carrier(), terms, siteId, areaId, lineId, m.equipmentId(),
-                m.costCentreId());
+        PlantPlace place = PointCatalogue.placeOf(plant, m);
+        return new AccountingNode(id, name, kind, m.carrier(), terms, place.siteId(), place.areaId(), place.lineId(),
+                place.equipmentId(), place.costCentreId());
     }
 
     public Plant plant() {

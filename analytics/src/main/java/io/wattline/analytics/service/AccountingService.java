@@ -1,6 +1,7 @@
 package io.wattline.analytics.service;
 
 import io.wattline.analytics.allocation.AccountingNode;
+import io.wattline.analytics.allocation.DeclaredAccounting;
 import io.wattline.analytics.allocation.EnergyFactors;
 import io.wattline.analytics.allocation.MeterTerm;
 import io.wattline.analytics.allocation.PlantAllocation;
@@ -20,6 +21,7 @@ import io.wattline.analytics.service.ConsumptionReport.Row;
 import io.wattline.analytics.tariff.BandInterval;
 import io.wattline.analytics.tariff.TouTariff;
 import io.wattline.core.PointId;
+import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.Plant;
@@ -38,13 +40,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Consumption, cost, demand and reconciliation per line, shift, crew, cost centre or meter, read
- * from the historian's counters. Plain Java: the web UI wires it with the plant, the counter point
- * of each meter (and its wrap span from the profile), the reader and the tariff.
+ * from the historian's counters. Plain Java: built from the point catalogue ({@link #of}), so every
+ * meter's counter is chosen one way whatever protocol reads it, the reader and the tariff.
  */
 public final class AccountingService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountingService.class);
 
     private final Plant plant;
     private final ZoneId zone;
@@ -55,6 +61,7 @@ public final class AccountingService {
     private final EnergyFactors factors;
     private final Map<PointId, List<CounterEvent>> events;
     private final Map<String, MeteredPoint> reactivePoints = new LinkedHashMap<>();
+    private final List<ConsumptionReport.UnaccountedMeter> unaccounted;
 
     /**
      * @param meteredPoints the energy counter of each accounted meter
@@ -73,6 +80,47 @@ public final class AccountingService {
     public AccountingService(Plant plant, List<MeteredPoint> meteredPoints, List<AccountingNode> formulas,
             SeriesReader reader, TouTariff tariff, EnergyFactors factors, Map<PointId, List<CounterEvent>> events,
             List<MeteredPoint> reactivePoints) {
+        this(plant, meteredPoints, formulas, reader, tariff, factors, events, reactivePoints, List.of());
+    }
+
+    /**
+     * The service for a catalogued plant: each meter's accounting counter and reactive counter as the
+     * catalogue chooses them, whatever protocol reads them; the configured virtual meters, resets and
+     * replacements. Energy meters without a counter to read are logged once here and listed in every
+     * report ({@link ConsumptionReport#unaccountedMeters()}).
+     *
+     * @param tariff null for a plant without prices (reported without cost)
+     */
+    public static AccountingService of(PointCatalogue catalogue, SeriesReader reader, TouTariff tariff,
+            EnergyFactors factors) {
+        Plant plant = catalogue.plant();
+        List<ConsumptionReport.UnaccountedMeter> unaccounted = catalogue.metersWithoutAccountingCounter().stream()
+                .map(AccountingService::unaccounted).toList();
+        if (!unaccounted.isEmpty()) {
+            LOG.warn("{} energy meter(s) have no counter accounting can read and are left out of every consumption"
+                    + " report (有电能/能源表没有可计量的累计量，未计入报表): {}", unaccounted.size(),
+                    unaccounted.stream().map(ConsumptionReport.UnaccountedMeter::note)
+                            .collect(Collectors.joining("; ")));
+        }
+        return new AccountingService(plant, catalogue.accountingCounters().stream().map(MeteredPoint::of).toList(),
+                DeclaredAccounting.virtualMeters(plant), reader, tariff, factors,
+                DeclaredAccounting.counterEvents(plant),
+                catalogue.reactiveCounters().stream().map(MeteredPoint::of).toList(), unaccounted);
+    }
+
+    private static ConsumptionReport.UnaccountedMeter unaccounted(Meter m) {
+        List<io.wattline.core.Quantity> expected = PointCatalogue.preferredCounters(m.carrier());
+        String wanted = expected.stream().map(Enum::name).collect(Collectors.joining(" or "));
+        return new ConsumptionReport.UnaccountedMeter(m.id(), m.name(), m.carrier(), m.profile(), expected,
+                "meter " + m.id() + " (" + m.carrier().name().toLowerCase(java.util.Locale.ROOT) + ", profile "
+                        + m.profile() + ") has no " + wanted + " counter: its consumption is not accounted"
+                        + " (表计 " + m.id() + " 无累计量，未计入能耗)");
+    }
+
+    AccountingService(Plant plant, List<MeteredPoint> meteredPoints, List<AccountingNode> formulas,
+            SeriesReader reader, TouTariff tariff, EnergyFactors factors, Map<PointId, List<CounterEvent>> events,
+            List<MeteredPoint> reactivePoints, List<ConsumptionReport.UnaccountedMeter> unaccounted) {
+        this.unaccounted = List.copyOf(unaccounted);
         reactivePoints.forEach(p -> {
             if (p.quantity() != io.wattline.core.Quantity.REACTIVE_ENERGY_IMPORT) {
                 throw new IllegalArgumentException("meter " + p.meterId() + ": point " + p.point() + " is "
@@ -171,7 +219,8 @@ public final class AccountingService {
                 .build(q, rows);
         List<ConsumptionReport.PowerFactor> powerFactor = powerFactor(q, counters, resolution);
         return new ConsumptionReport(plant.name(), zone.getId(), q.group(), q.period(), q.from(), q.to(), resolution,
-                tariff == null ? null : tariff.currency(), rows, totals, kwhEq, tce, demand, rec, powerFactor);
+                tariff == null ? null : tariff.currency(), rows, totals, kwhEq, tce, demand, rec, powerFactor,
+                unaccounted.stream().filter(u -> q.carrier() == null || u.carrier() == q.carrier()).toList());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.wattline.analytics.service;
 
 import io.wattline.analytics.consumption.ConsumptionFlags;
+import io.wattline.core.Quantity;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.core.plant.TariffBand;
 import io.wattline.historian.Resolution;
@@ -12,18 +13,30 @@ import java.util.List;
 /**
  * The accounting report behind {@code GET /api/consumption} and its CSV/XLSX exports: rows of
  * group × period × carrier, totals per carrier and in kWh equivalent and tce, demand, the
- * reconciliation that shows the figures add up, and the power-factor adjustment of the billing
- * meters (empty unless the tariff has the rule and the period is month).
+ * reconciliation that shows the figures add up, the power-factor adjustment of the billing
+ * meters (empty unless the tariff has the rule and the period is month), and the energy meters the
+ * report leaves out because they have no counter to read (never dropped silently).
  */
 public record ConsumptionReport(String plant, String zone, String group, String period, Instant from, Instant to,
         Resolution readResolution, String currency, List<Row> rows, List<Total> totals, double totalKwhEquivalent,
-        double totalTce, List<Demand> demand, Reconciliation reconciliation, List<PowerFactor> powerFactor) {
+        double totalTce, List<Demand> demand, Reconciliation reconciliation, List<PowerFactor> powerFactor,
+        List<UnaccountedMeter> unaccountedMeters) {
 
     public ConsumptionReport {
         rows = List.copyOf(rows);
         totals = List.copyOf(totals);
         demand = List.copyOf(demand);
         powerFactor = powerFactor == null ? List.of() : List.copyOf(powerFactor);
+        unaccountedMeters = unaccountedMeters == null ? List.of() : List.copyOf(unaccountedMeters);
+    }
+
+    /** A report that leaves no meter out. */
+    public ConsumptionReport(String plant, String zone, String group, String period, Instant from, Instant to,
+            Resolution readResolution, String currency, List<Row> rows, List<Total> totals,
+            double totalKwhEquivalent, double totalTce, List<Demand> demand, Reconciliation reconciliation,
+            List<PowerFactor> powerFactor) {
+        this(plant, zone, group, period, from, to, readResolution, currency, rows, totals, totalKwhEquivalent,
+                totalTce, demand, reconciliation, powerFactor, List.of());
     }
 
     /** A report without power-factor blocks. */
@@ -45,6 +58,18 @@ public record ConsumptionReport(String plant, String zone, String group, String 
             boolean wholeMonth, String status, String reason, Double activeKwh, Double reactiveKvarh,
             Double powerFactorExact, Double powerFactor, double standard, Double percent, Double energyCharge,
             Double demandCharge, Double chargeBase, Double adjustment, String basis) {
+    }
+
+    /**
+     * A meter of an energy carrier that no counter accounting can read measures (its profile has none
+     * of {@code expected}, the counter quantities its carrier is accounted by, best first): its
+     * consumption is in no row, total or reconciliation. {@code note} says so in English and Chinese.
+     */
+    public record UnaccountedMeter(String meterId, String meterName, EnergyCarrier carrier, String profile,
+            List<Quantity> expected, String note) {
+        public UnaccountedMeter {
+            expected = List.copyOf(expected);
+        }
     }
 
     /** Energy and cost in one band (electricity only). */

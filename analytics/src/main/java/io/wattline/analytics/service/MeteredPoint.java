@@ -2,11 +2,12 @@ package io.wattline.analytics.service;
 
 import io.wattline.core.PointId;
 import io.wattline.core.Quantity;
+import io.wattline.core.catalogue.CataloguedPoint;
 
 /**
- * The counter accounting reads for one meter. {@code wrapSpan} comes from the profile's
- * {@code PointDefinition.wrapSpan()} (0 for a register that never wraps); the wiring passes it in,
- * so analytics needs no profile code.
+ * The counter accounting reads for one meter, with its wrap span (0 for a register that never
+ * wraps). Taken from the point catalogue ({@link #of(CataloguedPoint)}), so a counter read over OPC UA
+ * is accounted exactly like one read over Modbus and analytics needs no profile code.
  */
 public record MeteredPoint(String meterId, PointId point, Quantity quantity, double wrapSpan) {
     public MeteredPoint {
@@ -15,6 +16,11 @@ public record MeteredPoint(String meterId, PointId point, Quantity quantity, dou
                     + ", not a counter");
         }
         wrapSpan = Double.isNaN(wrapSpan) ? 0.0 : wrapSpan;
+    }
+
+    /** The catalogued counter as accounting reads it. */
+    public static MeteredPoint of(CataloguedPoint p) {
+        return new MeteredPoint(p.meterId(), p.id(), p.quantity(), p.wrapSpan());
     }
 
     public String unit() {

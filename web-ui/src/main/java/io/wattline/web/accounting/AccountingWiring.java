@@ -1,17 +1,19 @@
 package io.wattline.web.accounting;
 
-import io.wattline.analytics.allocation.DeclaredAccounting;
 import io.wattline.analytics.allocation.EnergyFactors;
 import io.wattline.analytics.importing.ReadingImporter;
+import io.wattline.analytics.kpi.LineKpis;
+import io.wattline.analytics.kpi.ProductionLog;
 import io.wattline.analytics.service.AccountingService;
 import io.wattline.analytics.tariff.PlantTariffs;
 import io.wattline.analytics.tariff.TariffFileLoader;
 import io.wattline.analytics.tariff.TouTariff;
+import io.wattline.config.PointCatalogues;
+import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.plant.Plant;
 import io.wattline.historian.Historian;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.profiles.opcua.OpcUaProfileLoader;
-import io.wattline.web.RunningPlant;
 import io.wattline.web.WattlineProperties;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,28 +22,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires energy accounting: the plant's counters (wrap spans from the profiles), the historian
- * reader, the tariff ({@code wattline.accounting.tariff}: a bundled id such as
- * {@code guangdong-2021}, a tariff file, or empty for the plant configuration's own) and the
- * conversion factors ({@code wattline.accounting.water-as-working-medium}); the virtual meters and
- * declared meter resets and replacements come from the plant configuration.
+ * Wires energy accounting from the point catalogue (each meter's counter and wrap span, whatever
+ * protocol reads it), the historian reader, the tariff ({@code wattline.accounting.tariff}: a
+ * bundled id such as {@code guangdong-2021}, a tariff file, or empty for the plant configuration's
+ * own) and the conversion factors ({@code wattline.accounting.water-as-working-medium}); the virtual
+ * meters and declared meter resets and replacements come from the plant configuration.
  */
 @Configuration
 public class AccountingWiring {
 
     @Bean
-    public AccountingService accountingService(RunningPlant running, ProfileCatalog catalog, Historian historian,
+    public AccountingService accountingService(PointCatalogue catalogue, Historian historian,
             @Value("${wattline.accounting.tariff:}") String tariffSetting,
             @Value("${wattline.accounting.water-as-working-medium:false}") boolean waterAsWorkingMedium) {
-        return create(running.plant(), catalog, historian, tariffSetting, waterAsWorkingMedium);
+        return create(catalogue, historian, tariffSetting, waterAsWorkingMedium);
     }
 
     @Bean
-    public ReadingImporter readingImporter(RunningPlant running, ProfileCatalog catalog, Historian historian,
-            Clock clock) {
-        Plant plant = running.plant();
-        return new ReadingImporter(MeterCounters.quantities(plant, catalog::find), historian.reader(),
-                historian.writer(), plant.zone(), clock);
+    public ReadingImporter readingImporter(PointCatalogue catalogue, Historian historian, Clock clock) {
+        return new ReadingImporter(catalogue::quantityOf, historian.reader(), historian.writer(),
+                catalogue.plant().zone(), clock);
     }
 
     @Bean
@@ -50,22 +50,26 @@ public class AccountingWiring {
     }
 
     @Bean
-    public LineKpis lineKpis(RunningPlant running, ProfileCatalog catalog, Historian historian,
-            AccountingService accounting, ProductionLog log) {
-        return new LineKpis(running.plant(), accounting, historian.reader(), log, catalog::find,
-                OpcUaProfileLoader.builtIn()::find);
+    public LineKpis lineKpis(PointCatalogue catalogue, Historian historian, AccountingService accounting,
+            ProductionLog log) {
+        return new LineKpis(catalogue, accounting, historian.reader(), log);
     }
 
     /** The service without Spring (the import command and tests use the same wiring). */
-    public static AccountingService create(Plant plant, ProfileCatalog catalog, Historian historian,
-            String tariffSetting, boolean waterAsWorkingMedium) {
+    public static AccountingService create(PointCatalogue catalogue, Historian historian, String tariffSetting,
+            boolean waterAsWorkingMedium) {
         EnergyFactors factors = EnergyFactors.gbt2589Defaults();
         if (waterAsWorkingMedium) {
             factors = factors.withWaterAsWorkingMedium();
         }
-        return new AccountingService(plant, MeterCounters.of(plant, catalog::find),
-                DeclaredAccounting.virtualMeters(plant), historian.reader(), tariff(plant, tariffSetting), factors,
-                DeclaredAccounting.counterEvents(plant), MeterCounters.reactive(plant, catalog::find));
+        return AccountingService.of(catalogue, historian.reader(), tariff(catalogue.plant(), tariffSetting), factors);
+    }
+
+    /** The same for a plant of the shipped profiles (Modbus and OPC UA). */
+    public static AccountingService create(Plant plant, ProfileCatalog catalog, Historian historian,
+            String tariffSetting, boolean waterAsWorkingMedium) {
+        return create(PointCatalogues.build(plant, catalog::find, OpcUaProfileLoader.builtIn()::find), historian,
+                tariffSetting, waterAsWorkingMedium);
     }
 
     static TouTariff tariff(Plant plant, String setting) {

@@ -11,12 +11,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** {@code GET /api/consumption} (JSON), {@code /api/consumption.csv} and {@code /api/consumption.xlsx}. */
+/**
+ * {@code GET /api/consumption} (JSON), {@code /api/consumption.csv} and {@code /api/consumption.xlsx}:
+ * binds the request ({@link ReportParameters}), asks {@link AccountingService}, renders.
+ */
 @RestController
 public class ConsumptionController {
 
@@ -34,35 +36,20 @@ public class ConsumptionController {
     }
 
     @GetMapping(value = "/api/consumption", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ConsumptionReport> consumption(@RequestParam(name = "group", required = false) String group,
-            @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to,
-            @RequestParam(name = "period", required = false) String period,
-            @RequestParam(name = "carrier", required = false) String carrier,
-            @RequestParam(name = "path", required = false) String path) {
-        return report(ConsumptionParameters.parse(group, from, to, period, carrier, path, zone, clock.instant()));
+    public Mono<ConsumptionReport> consumption(ReportParameters parameters) {
+        return report(parameters.consumption(zone, clock.instant()));
     }
 
     @GetMapping("/api/consumption.csv")
-    public Mono<ResponseEntity<byte[]>> csv(@RequestParam(name = "group", required = false) String group,
-            @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to,
-            @RequestParam(name = "period", required = false) String period,
-            @RequestParam(name = "carrier", required = false) String carrier,
-            @RequestParam(name = "path", required = false) String path) {
-        ConsumptionQuery q = ConsumptionParameters.parse(group, from, to, period, carrier, path, zone, clock.instant());
+    public Mono<ResponseEntity<byte[]>> csv(ReportParameters parameters) {
+        ConsumptionQuery q = parameters.consumption(zone, clock.instant());
         return report(q).map(r -> download(ConsumptionCsv.write(r).getBytes(StandardCharsets.UTF_8),
                 new MediaType("text", "csv", StandardCharsets.UTF_8), fileName(q, "csv")));
     }
 
     @GetMapping("/api/consumption.xlsx")
-    public Mono<ResponseEntity<byte[]>> xlsx(@RequestParam(name = "group", required = false) String group,
-            @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to,
-            @RequestParam(name = "period", required = false) String period,
-            @RequestParam(name = "carrier", required = false) String carrier,
-            @RequestParam(name = "path", required = false) String path) {
-        ConsumptionQuery q = ConsumptionParameters.parse(group, from, to, period, carrier, path, zone, clock.instant());
+    public Mono<ResponseEntity<byte[]>> xlsx(ReportParameters parameters) {
+        ConsumptionQuery q = parameters.consumption(zone, clock.instant());
         return report(q).map(r -> download(ConsumptionWorkbook.write(r), XLSX, fileName(q, "xlsx")));
     }
 

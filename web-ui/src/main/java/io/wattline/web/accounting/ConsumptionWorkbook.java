@@ -14,7 +14,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The report as an XLSX workbook (Apache POI): sheet "Consumption 能耗" with the same table as the
- * CSV (numbers as numeric cells, TOTAL lines bold), and sheet "Reconciliation 对账".
+ * CSV (numbers as numeric cells, TOTAL lines bold), and sheet "Reconciliation 对账" (with the energy
+ * meters left out for want of a counter, if any).
  */
 public final class ConsumptionWorkbook {
 
@@ -68,7 +69,7 @@ public final class ConsumptionWorkbook {
             tce.createCell(1).setCellValue(report.totalTce());
             sheet.createFreezePane(0, 1);
             sheet.setColumnWidth(1, 40 * 256);
-            reconciliation(wb.createSheet(RECONCILIATION_SHEET), report.reconciliation());
+            reconciliation(wb.createSheet(RECONCILIATION_SHEET), report.reconciliation(), report.unaccountedMeters());
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -76,7 +77,8 @@ public final class ConsumptionWorkbook {
         }
     }
 
-    private static void reconciliation(Sheet sheet, ConsumptionReport.Reconciliation rec) {
+    private static void reconciliation(Sheet sheet, ConsumptionReport.Reconciliation rec,
+            List<ConsumptionReport.UnaccountedMeter> unaccounted) {
         int r = 0;
         r = line(sheet, r, "children_vs_parent", "parent_meter", "carrier", "unit", "parent", "children_sum", "loss",
                 "loss_percent");
@@ -92,6 +94,13 @@ public final class ConsumptionWorkbook {
         r = line(sheet, r + 1, "rows_vs_site", "carrier", "unit", "rows_sum", "root_meters", "difference");
         for (var t : rec.rowsVsSite()) {
             r = line(sheet, r, "", t.carrier().name(), t.unit(), t.rowsSum(), t.rootMeters(), t.difference());
+        }
+        if (!unaccounted.isEmpty()) {
+            // energy meters in no row above: they have no counter to read
+            r = line(sheet, r + 1, "unaccounted_meters", "meter", "carrier", "profile", "note");
+            for (var u : unaccounted) {
+                r = line(sheet, r, "", u.meterId(), u.carrier().name(), u.profile(), u.note());
+            }
         }
     }
 

@@ -4,11 +4,14 @@ import io.wattline.analytics.importing.ImportResult;
 import io.wattline.analytics.importing.ReadingImporter;
 import io.wattline.config.ConfigException;
 import io.wattline.config.PlantConfigLoader;
+import io.wattline.config.PointCatalogues;
+import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.plant.Plant;
 import io.wattline.historian.Historian;
 import io.wattline.historian.HistorianException;
 import io.wattline.historian.HistorianOptions;
 import io.wattline.profiles.ProfileCatalog;
+import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -81,7 +84,8 @@ public final class ImportCommand {
         }
         try (Historian historian = Historian.open(data, HistorianOptions.defaults(), Optional.empty());
                 Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            ReadingImporter importer = new ReadingImporter(MeterCounters.quantities(plant, catalog::find),
+            PointCatalogue points = PointCatalogues.build(plant, catalog::find, OpcUaProfileLoader.builtIn()::find);
+            ReadingImporter importer = new ReadingImporter(points::quantityOf,
                     historian.reader(), historian.writer(), plant.zone(), clock);
             ImportResult result = importer.importCsv(file.toString(), in);
             historian.rollUpNow();

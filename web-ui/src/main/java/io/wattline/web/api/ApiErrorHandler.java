@@ -1,5 +1,6 @@
 package io.wattline.web.api;
 
+import io.wattline.analytics.InvalidQueryException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -9,8 +10,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 public class ApiErrorHandler {
 
-    @ExceptionHandler(InvalidParameterException.class)
-    public ResponseEntity<ApiError> invalidParameter(InvalidParameterException e) {
+    /**
+     * A parameter the API cannot read ({@link InvalidParameterException}) or a query analytics
+     * refuses (an unknown line, a source the line lacks, a range too short to fit).
+     */
+    @ExceptionHandler(InvalidQueryException.class)
+    public ResponseEntity<ApiError> invalidQuery(InvalidQueryException e) {
         return ResponseEntity.badRequest().body(new ApiError(400, "bad_request", e.getMessage(),
                 e.parameter(), e.expected(), e.actual()));
     }

@@ -1,28 +1,15 @@
 package io.wattline.web.api;
 
-/** A request parameter the API cannot use; answered with 400 and which parameter, what was expected. */
-public final class InvalidParameterException extends RuntimeException {
+import io.wattline.analytics.InvalidQueryException;
 
-    private final String parameter;
-    private final String expected;
-    private final String actual;
+/**
+ * A request parameter the API cannot read (a time that does not parse, a number that is not one);
+ * answered with 400 and which parameter, what was expected and what was given, like every query
+ * analytics refuses.
+ */
+public final class InvalidParameterException extends InvalidQueryException {
 
     public InvalidParameterException(String parameter, String expected, String actual) {
-        super("parameter '" + parameter + "': expected " + expected + ", got '" + actual + "'");
-        this.parameter = parameter;
-        this.expected = expected;
-        this.actual = actual;
-    }
-
-    public String parameter() {
-        return parameter;
-    }
-
-    public String expected() {
-        return expected;
-    }
-
-    public String actual() {
-        return actual;
+        super(parameter, expected, actual);
     }
 }

@@ -53,7 +53,7 @@ class ConsumptionApiTest {
         day = DemoDay.simulate(data);
         AccountingService service = AccountingWiring.create(day.plant, day.catalog, day.historian, "", false);
         Clock clock = Clock.fixed(Instant.parse("2026-03-10T00:00:00Z"), ZoneOffset.UTC);
-        ReadingImporter importer = new ReadingImporter(MeterCounters.quantities(day.plant, day.catalog::find),
+        ReadingImporter importer = new ReadingImporter(day.catalogue::quantityOf,
                 day.historian.reader(), day.historian.writer(), day.plant.zone(), clock);
         client = WebTestClient.bindToController(
                         new ConsumptionController(service, new RunningPlant(day.plant, null), clock),

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wattline.analytics.kpi.LineKpis;
+import io.wattline.analytics.kpi.ProductionLog;
 import io.wattline.analytics.service.AccountingService;
+import io.wattline.config.PointCatalogues;
+import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import io.wattline.web.RunningPlant;
 import io.wattline.web.api.ApiErrorHandler;
@@ -43,12 +47,12 @@ class KpiApiTest {
     @BeforeAll
     static void start() throws Exception {
         fixture = KpiPlant.create(data.resolve("historian"));
-        AccountingService service = AccountingWiring.create(fixture.plant, fixture.catalog, fixture.historian, "",
-                false);
+        PointCatalogue catalogue = PointCatalogues.build(fixture.plant, fixture.catalog::find,
+                OpcUaProfileLoader.builtIn()::find);
+        AccountingService service = AccountingWiring.create(catalogue, fixture.historian, "", false);
         Clock clock = Clock.fixed(Instant.parse("2026-03-10T00:00:00Z"), ZoneOffset.UTC);
         logFile = data.resolve(ProductionLog.FILE_NAME);
-        LineKpis kpis = new LineKpis(fixture.plant, service, fixture.historian.reader(), new ProductionLog(logFile),
-                fixture.catalog::find, OpcUaProfileLoader.builtIn()::find);
+        LineKpis kpis = new LineKpis(catalogue, service, fixture.historian.reader(), new ProductionLog(logFile));
         RunningPlant running = new RunningPlant(fixture.plant, null);
         client = WebTestClient.bindToController(new ConsumptionController(service, running, clock),
                         new KpiController(kpis, running, clock))

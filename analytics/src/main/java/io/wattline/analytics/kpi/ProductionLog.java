@@ -1,6 +1,5 @@
-package io.wattline.web.accounting;
+package io.wattline.analytics.kpi;
 
-import io.wattline.analytics.kpi.ProductionEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -88,7 +88,7 @@ public final class ProductionLog {
     }
 
     private static Map<String, Object> toJson(ProductionEntry e) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("line", e.lineId());
         m.put("from", e.from().toString());
         m.put("to", e.to().toString());
