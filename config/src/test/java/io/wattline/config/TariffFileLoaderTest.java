@@ -137,17 +137,7 @@ class TariffFileLoaderTest {
 
     @Test
     void aPowerFactorTableWithAGapIsLocatedAtTheTable() {
-        String yaml = """
-                id: test
-                name: Test
-                region: Nowhere
-                currency: CNY
-                effective_from: 2026-01-01
-                sources: [{ title: "made up for a test", verified: nothing }]
-                prices: { per_band: { flat: 0.6 } }
-                seasons:
-                  - { name: all, months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
-                      periods: [{ start: "00:00", end: "24:00", band: flat }] }
+        String yaml = VALID + """
                 power_factor_adjustment:
                   standard: 0.90
                   basis: test
@@ -156,7 +146,7 @@ class TariffFileLoaderTest {
                 """;
         ConfigException e = assertThrows(ConfigException.class, () -> TariffFileLoader.parse("pf.yaml", yaml));
         assertEquals(1, e.errors().size(), e.getMessage());
-        assertEquals("pf.yaml:15:3: power_factor_adjustment.table: power factor table has no row for 0.89"
+        assertEquals("pf.yaml:19:3: power_factor_adjustment.table: power factor table has no row for 0.89"
                 + " (rows must be every 0.01 from 0.88 to 0.9)", e.errors().get(0).toString());
     }
 }
