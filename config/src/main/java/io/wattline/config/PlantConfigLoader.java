@@ -10,6 +10,7 @@ import io.wattline.profiles.yaml.ValidationError;
 import io.wattline.profiles.yaml.YamlDocument;
 import io.wattline.profiles.yaml.YamlSchemaValidator;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -104,7 +105,13 @@ public final class PlantConfigLoader {
      * {@code tariff: { file: ... }} is read relative to its folder (the working directory when it has none).
      */
     public Plant parse(String fileName, String yamlText) throws ConfigException {
-        return parse(fileName, yamlText, besideFile(Path.of(fileName)));
+        Path named;
+        try {
+            named = Path.of(fileName);
+        } catch (InvalidPathException e) {
+            named = Path.of("plant.yaml"); // a label such as "docs#example", not a path: the working directory
+        }
+        return parse(fileName, yamlText, besideFile(named));
     }
 
     private Plant parse(String fileName, String yamlText, PlantTariffSection.Neighbours neighbours)
