@@ -6,7 +6,7 @@ import io.wattline.analytics.service.ConsumptionQuery;
 import io.wattline.analytics.service.ConsumptionReport;
 import io.wattline.analytics.service.MeteredPoint;
 import io.wattline.analytics.service.ReadPath;
-import io.wattline.analytics.tariff.TariffFileLoader;
+import io.wattline.config.TariffFileLoader;
 import io.wattline.core.PointId;
 import io.wattline.core.Quantity;
 import io.wattline.core.plant.Area;

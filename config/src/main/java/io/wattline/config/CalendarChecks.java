@@ -1,9 +1,7 @@
 package io.wattline.config;
 
-import static io.wattline.config.ConfigNodes.objects;
 import static io.wattline.config.ConfigNodes.text;
 
-import io.wattline.config.ConfigNodes.Indexed;
 import io.wattline.profiles.yaml.Spelling;
 import io.wattline.profiles.yaml.ValidationError;
 import io.wattline.profiles.yaml.YamlDocument;
@@ -20,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
-/** Checks the time zone, the shift calendar with its crew rotation, and the tariff periods. */
+/** Checks the time zone and the shift calendar with its crew rotation (tariffs: {@link TariffChecks}). */
 final class CalendarChecks {
 
     private final YamlDocument doc;
@@ -36,10 +34,6 @@ final class CalendarChecks {
         if (shifts.isObject()) {
             List<String> shiftIds = shifts(shifts.path("definitions"));
             rotation(shifts, shiftIds);
-        }
-        JsonNode tariff = doc.root().path("tariff");
-        if (tariff.isObject()) {
-            tariffPeriods(tariff.path("periods"));
         }
         return errors;
     }
@@ -142,33 +136,6 @@ final class CalendarChecks {
                             : "expected one of: " + String.join(", ", crews) + ", or - for no crew";
                     errors.add(doc.error(at + "/" + s, "unknown crew '" + crew + "' (" + expected + ")"));
                 }
-            }
-        }
-    }
-
-    private void tariffPeriods(JsonNode periods) {
-        List<DayTiling.Window> windows = new ArrayList<>();
-        for (Indexed period : objects(periods)) {
-            LocalTime start = time(text(period.node(), "start"));
-            LocalTime end = time(text(period.node(), "end"));
-            if (start == null || end == null) {
-                return;
-            }
-            windows.add(new DayTiling.Window(period.index(), start, end));
-        }
-        if (windows.isEmpty() || windows.size() != periods.size()) {
-            return;
-        }
-        for (DayTiling.Fault fault : DayTiling.faults(windows)) {
-            if (fault.isGap()) {
-                errors.add(doc.error("/tariff/periods", "no tariff period covers "
-                        + DayTiling.span(fault) + " (periods must tile the 24 hours exactly)"));
-            } else {
-                int last = fault.owners().get(fault.owners().size() - 1);
-                errors.add(doc.error("/tariff/periods/" + last, "tariff periods "
-                        + String.join(" and ", fault.owners().stream().map(o -> String.valueOf(o + 1)).toList())
-                        + " overlap at " + DayTiling.span(fault)
-                        + " (periods must tile the 24 hours exactly)"));
             }
         }
     }

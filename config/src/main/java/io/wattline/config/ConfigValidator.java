@@ -1,31 +1,47 @@
 package io.wattline.config;
 
 import io.wattline.profiles.DeviceProfile;
+import io.wattline.profiles.FrameVerifier;
+import io.wattline.profiles.ProfileException;
+import io.wattline.profiles.ProfileLoader;
+import io.wattline.profiles.RecordedFrames;
+import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import io.wattline.profiles.yaml.ValidationError;
+import io.wattline.profiles.yaml.YamlDocument;
+import io.wattline.profiles.yaml.YamlSyntaxException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Checks plant configuration files without starting anything ({@code ./wattline validate FILE}):
- * prints every error as {@code file:line:column: field: message} and returns the exit status.
+ * Checks configuration files without starting anything ({@code ./wattline validate FILE...}): plant
+ * files, tariff files, Modbus profiles (with their recorded frames) and OPC UA profiles, each kind
+ * told from its content ({@link ConfigKind}). Prints every error as
+ * {@code file:line:column: field: message} and returns the exit status.
  */
 public final class ConfigValidator {
 
-    private ConfigValidator() {
+    private static final String FRAMES_SUFFIX = ".frames.yaml";
+
+    private final PlantConfigLoader plants;
+
+    /** @param plants checks plant files (it knows the profiles their meters may name) */
+    public ConfigValidator(PlantConfigLoader plants) {
+        this.plants = plants;
     }
 
-    /** Validates the files named on the command line against the built-in profiles. */
+    /** Validates the files named on the command line; plants against the built-in profiles. */
     public static void main(String[] args) {
-        List<Path> files = java.util.Arrays.stream(args).map(Path::of).toList();
+        List<Path> files = Arrays.stream(args).map(Path::of).toList();
         System.exit(run(PlantConfigLoader.withBuiltInProfiles(), files, System.out));
     }
 
     /** @return 0 when every file is valid, 1 otherwise */
-    public static int run(List<Path> files, Function<String, Optional<DeviceProfile>> profiles,
-            PrintStream out) {
+    public static int run(List<Path> files, Function<String, Optional<DeviceProfile>> profiles, PrintStream out) {
         return run(new PlantConfigLoader(profiles), files, out);
     }
 
@@ -35,17 +51,81 @@ public final class ConfigValidator {
             out.println("usage: validate FILE...");
             return 1;
         }
+        ConfigValidator validator = new ConfigValidator(loader);
         int invalid = 0;
         for (Path file : files) {
-            List<ValidationError> errors = loader.validate(file);
-            errors.forEach(out::println);
-            if (errors.isEmpty()) {
-                out.println(file + ": OK");
-            } else {
-                invalid++;
-                out.println(file + ": " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
-            }
+            invalid += report(file, validator.errors(file), out) ? 0 : 1;
         }
         return invalid == 0 ? 0 : 1;
+    }
+
+    /** Checks one file as a plant configuration, whatever it contains (for {@code run --config}). */
+    public static int runPlant(PlantConfigLoader loader, Path file, PrintStream out) {
+        return report(file, loader.validate(file), out) ? 0 : 1;
+    }
+
+    /** Every error of one file, of whichever kind it is; empty when it is valid. */
+    public List<ValidationError> errors(Path file) {
+        String text;
+        YamlDocument document;
+        try {
+            text = ConfigFiles.read(file);
+            document = YamlDocument.parse(file.toString(), text);
+        } catch (ConfigException e) {
+            return e.errors();
+        } catch (YamlSyntaxException e) {
+            return List.of(e.error());
+        }
+        Optional<ConfigKind> kind = ConfigKind.of(document.root());
+        if (kind.isEmpty()) {
+            return List.of(document.error("", ConfigKind.UNKNOWN));
+        }
+        try {
+            return switch (kind.get()) {
+                case PLANT -> plants.validate(file);
+                case TARIFF -> TariffFileLoader.validate(file);
+                case OPCUA_PROFILE -> {
+                    OpcUaProfileLoader.parse(profileId(file), file.toString(), text);
+                    yield List.of();
+                }
+                case MODBUS_PROFILE -> modbusProfile(file, text);
+            };
+        } catch (ProfileException e) {
+            return e.problems();
+        }
+    }
+
+    /** A Modbus profile and the recorded frames next to it ({@code <model>.frames.yaml}), as the catalogue checks them. */
+    private static List<ValidationError> modbusProfile(Path file, String text) {
+        String id = profileId(file);
+        DeviceProfile profile = ProfileLoader.parse(id, file.toString(), text);
+        Path frames = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.ya?ml$", "") + FRAMES_SUFFIX);
+        if (!Files.isRegularFile(frames)) {
+            return List.of(new ValidationError(frames.toString(), 0, 0, "",
+                    "missing: every profile needs recorded frames (see device-profiles/README.md)"));
+        }
+        try {
+            return FrameVerifier.verify(profile, RecordedFrames.parse(id, frames.toString(), ConfigFiles.read(frames)));
+        } catch (ConfigException e) {
+            return e.errors();
+        }
+    }
+
+    /** {@code <vendor>/<model>} from {@code .../<vendor>/<model>.yaml}, as the catalogues name profiles. */
+    private static String profileId(Path file) {
+        String model = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        Path folder = file.toAbsolutePath().getParent();
+        return folder == null || folder.getFileName() == null ? model : folder.getFileName() + "/" + model;
+    }
+
+    /** Prints the errors and the verdict; true when there were none. */
+    private static boolean report(Path file, List<ValidationError> errors, PrintStream out) {
+        errors.forEach(out::println);
+        if (errors.isEmpty()) {
+            out.println(file + ": OK");
+            return true;
+        }
+        out.println(file + ": " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
+        return false;
     }
 }

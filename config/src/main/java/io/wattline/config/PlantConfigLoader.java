@@ -1,6 +1,7 @@
 package io.wattline.config;
 
 import io.wattline.core.plant.Plant;
+import io.wattline.core.tariff.TouTariff;
 import io.wattline.profiles.DeviceProfile;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.profiles.opcua.OpcUaProfile;
@@ -8,13 +9,8 @@ import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import io.wattline.profiles.yaml.ValidationError;
 import io.wattline.profiles.yaml.YamlDocument;
 import io.wattline.profiles.yaml.YamlSchemaValidator;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,9 +21,10 @@ import java.util.function.Function;
 
 /**
  * Loads the plant configuration file ({@code plant.yaml}): checks it against
- * {@code schema/plant.schema.json} and the semantic rules (references, profiles, unit ids, shift and
- * tariff tiling), and reports every error at once with file, line and field. Either the whole plant
- * loads or {@link ConfigException} is thrown: a bad file never half-runs.
+ * {@code schema/plant.schema.json} and the semantic rules (references, profiles, unit ids, shift
+ * tiling), resolves its tariff (bundled, a file next to it, or inline: {@link PlantTariffSection}),
+ * and reports every error at once with file, line and field. Either the whole plant loads or
+ * {@link ConfigException} is thrown: a bad file never half-runs.
  */
 public final class PlantConfigLoader {
 
@@ -91,27 +88,34 @@ public final class PlantConfigLoader {
                 opcUaCopy.stream().map(OpcUaProfile::id).sorted().toList());
     }
 
+    /** A plant file; a {@code tariff: { file: ... }} is read relative to its folder. */
     public Plant load(Path file) throws ConfigException {
-        return parse(file.toString(), read(file));
+        return parse(file.toString(), ConfigFiles.read(file), besideFile(file));
     }
 
+    /** A plant file on the classpath; a {@code tariff: { file: ... }} is a resource relative to it. */
     public Plant loadResource(String classpathResource) throws ConfigException {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : PlantConfigLoader.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(classpathResource)) {
-            if (in == null) {
-                throw new ConfigException(List.of(new ValidationError(classpathResource, 0, 0, "",
-                        "no such resource on the classpath")));
-            }
-            return parse(classpathResource, decode(classpathResource, in.readAllBytes()));
-        } catch (IOException e) {
-            throw new ConfigException(List.of(new ValidationError(classpathResource, 0, 0, "",
-                    "cannot read: " + e.getMessage())));
-        }
+        String text = ConfigFiles.resource(classpathResource).orElseThrow(() -> new ConfigException(List.of(
+                new ValidationError(classpathResource, 0, 0, "", "no such resource on the classpath"))));
+        return parse(classpathResource, text, besideResource(classpathResource));
     }
 
-    /** Checks and maps YAML text; {@code fileName} is only used in error messages. */
+    /**
+     * Checks and maps YAML text; {@code fileName} names it in error messages, and a
+     * {@code tariff: { file: ... }} is read relative to its folder (the working directory when it has none).
+     */
     public Plant parse(String fileName, String yamlText) throws ConfigException {
+        Path named;
+        try {
+            named = Path.of(fileName);
+        } catch (InvalidPathException e) {
+            named = Path.of("plant.yaml"); // a label such as "docs#example", not a path: the working directory
+        }
+        return parse(fileName, yamlText, besideFile(named));
+    }
+
+    private Plant parse(String fileName, String yamlText, PlantTariffSection.Neighbours neighbours)
+            throws ConfigException {
         YamlSchemaValidator.Result result = SCHEMA.check(fileName, yamlText);
         if (result.document() == null) {
             throw new ConfigException(result.errors());
@@ -122,12 +126,19 @@ public final class PlantConfigLoader {
                 errors.add(semantic);
             }
         }
+        Optional<TouTariff> tariff = Optional.empty();
+        if (result.document().root().isObject()) {
+            TariffFileLoader.Checked checked = PlantTariffSection.resolve(result.document(), neighbours);
+            errors.addAll(checked.errors());
+            tariff = checked.tariff();
+        }
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparingInt(ValidationError::line)
-                    .thenComparingInt(ValidationError::column));
+            // this file's errors by position, then those of a tariff file it names
+            errors.sort(Comparator.comparing((ValidationError e) -> !e.file().equals(fileName))
+                    .thenComparingInt(ValidationError::line).thenComparingInt(ValidationError::column));
             throw new ConfigException(errors);
         }
-        return PlantMapper.map(result.document().root());
+        return PlantMapper.map(result.document().root(), tariff);
     }
 
     /** Every error in the file; empty when it loads. */
@@ -170,25 +181,33 @@ public final class PlantConfigLoader {
                 && e.message().endsWith("did you mean '" + name + "'?"));
     }
 
-    private static String read(Path file) throws ConfigException {
-        try {
-            return decode(file.toString(), Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new ConfigException(List.of(new ValidationError(file.toString(), 0, 0, "",
-                    "cannot read file: " + e)));
-        }
+    /** Files relative to the folder of a plant file (the working directory for a bare name). */
+    private static PlantTariffSection.Neighbours besideFile(Path plantFile) {
+        Path folder = plantFile.toAbsolutePath().getParent();
+        return new PlantTariffSection.Neighbours() {
+            @Override
+            public Optional<PlantTariffSection.Text> read(String relativePath) throws ConfigException {
+                Path file = folder.resolve(relativePath).normalize();
+                return Files.isRegularFile(file)
+                        ? Optional.of(new PlantTariffSection.Text(file.toString(), ConfigFiles.read(file)))
+                        : Optional.empty();
+            }
+
+            @Override
+            public String describe(String relativePath) {
+                return folder.resolve(relativePath).normalize().toString();
+            }
+        };
     }
 
-    /** Strict UTF-8: a file saved in GBK would otherwise load with garbled names and no error. */
-    private static String decode(String fileName, byte[] bytes) throws ConfigException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ConfigException(List.of(new ValidationError(fileName, 0, 0, "",
-                    "not valid UTF-8 text (save the file as UTF-8): " + e.getMessage())));
-        }
+    /** Resources relative to the classpath folder of a plant resource. */
+    private static PlantTariffSection.Neighbours besideResource(String plantResource) {
+        int slash = plantResource.lastIndexOf('/');
+        String folder = slash < 0 ? "" : plantResource.substring(0, slash + 1);
+        return relativePath -> {
+            String resource = Path.of(folder + relativePath).normalize().toString().replace('\\', '/');
+            Optional<String> text = resource.startsWith("..") ? Optional.empty() : ConfigFiles.resource(resource);
+            return text.map(t -> new PlantTariffSection.Text("classpath:" + resource, t));
+        };
     }
 }

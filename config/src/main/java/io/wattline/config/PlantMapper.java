@@ -17,20 +17,18 @@ import io.wattline.core.plant.ProductionLine;
 import io.wattline.core.plant.Shift;
 import io.wattline.core.plant.ShiftCalendar;
 import io.wattline.core.plant.Site;
-import io.wattline.core.plant.TariffBand;
-import io.wattline.core.plant.TariffCalendar;
-import io.wattline.core.plant.TariffPeriod;
 import io.wattline.core.plant.VirtualMeter;
+import io.wattline.core.tariff.TouTariff;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
@@ -50,7 +48,8 @@ final class PlantMapper {
     private PlantMapper() {
     }
 
-    static Plant map(JsonNode root) {
+    /** @param tariff the file's tariff, already resolved by {@link PlantTariffSection} */
+    static Plant map(JsonNode root, Optional<TouTariff> tariff) {
         JsonNode plant = root.path("plant");
         List<Meter> meters = list(root.path("meters"), m -> meter(m, root));
         ZoneId zone = ZoneId.of(text(plant, "timeZone"));
@@ -66,7 +65,7 @@ final class PlantMapper {
                 list(root.path("connections"), PlantMapper::connection),
                 meters,
                 shiftCalendar(root.path("shifts")),
-                tariff(root.path("tariff")),
+                tariff,
                 list(root.path("meterEvents"), e -> meterEvent(e, zone)),
                 list(root.path("virtualMeters"), v -> virtualMeter(v, meters)));
     }
@@ -191,29 +190,6 @@ final class PlantMapper {
             pattern.add(crewsOfDay);
         }
         return new ShiftCalendar(definitions, crews, epoch, pattern);
-    }
-
-    /** Without a tariff section the whole day is flat and no price is known. */
-    private static TariffCalendar tariff(JsonNode tariff) {
-        if (!tariff.isObject()) {
-            return new TariffCalendar("none", "CNY",
-                    List.of(new TariffPeriod(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, TariffBand.FLAT)), Map.of());
-        }
-        List<TariffPeriod> periods = list(tariff.path("periods"), p -> new TariffPeriod(
-                LocalTime.parse(text(p, "start")), LocalTime.parse(text(p, "end")), band(text(p, "band"))));
-        Map<TariffBand, Double> prices = new EnumMap<>(TariffBand.class);
-        JsonNode priceNode = tariff.path("prices");
-        for (String band : priceNode.propertyNames()) {
-            prices.put(band(band), priceNode.get(band).asDouble());
-        }
-        return new TariffCalendar(
-                tariff.has("name") ? text(tariff, "name") : "tariff",
-                tariff.has("currency") ? text(tariff, "currency") : "CNY",
-                periods, prices);
-    }
-
-    private static TariffBand band(String text) {
-        return TariffBand.valueOf(text.toUpperCase(Locale.ROOT));
     }
 
     /** The display name, defaulting to the id. */

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.core.plant.Plant;
 import io.wattline.core.plant.ShiftInstance;
-import io.wattline.core.plant.TariffBand;
+import io.wattline.core.tariff.TariffBand;
+import io.wattline.core.tariff.TouTariff;
 import io.wattline.profiles.ProfileCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -58,10 +58,15 @@ class DemoPlantTest {
 
     @Test
     void tariffBands() {
-        assertEquals(TariffBand.VALLEY, plant.tariff().bandAt(LocalTime.of(3, 0)));
-        assertEquals(TariffBand.PEAK, plant.tariff().bandAt(LocalTime.of(10, 0)));
-        assertEquals(TariffBand.FLAT, plant.tariff().bandAt(LocalTime.of(23, 59)));
-        assertEquals(1.02, plant.tariff().pricePerKwh().get(TariffBand.PEAK));
+        TouTariff tariff = plant.tariff().orElseThrow();
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        assertEquals(TariffBand.VALLEY, tariff.bandAt(day.atTime(3, 0)));
+        assertEquals(TariffBand.PEAK, tariff.bandAt(day.atTime(10, 0)));
+        assertEquals(TariffBand.FLAT, tariff.bandAt(day.atTime(23, 59)));
+        assertEquals(1.02, tariff.price(TariffBand.PEAK));
+        // one pattern all year: a July day has no critical peak (unlike the bundled guangdong-2021)
+        assertEquals(TariffBand.PEAK, tariff.bandAt(LocalDate.of(2026, 7, 15).atTime(11, 30)));
+        assertTrue(tariff.demandChargePerKwMonth().isEmpty());
     }
 
     /**

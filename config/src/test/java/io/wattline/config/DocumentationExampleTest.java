@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.core.plant.Plant;
+import io.wattline.core.tariff.TariffBand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,5 +42,6 @@ class DocumentationExampleTest {
         assertEquals(null, night.crew());
         assertEquals(1, plant.meterEvents().size());
         assertEquals("workshop-unmetered", plant.virtualMeters().get(0).id());
+        assertEquals(0.23, plant.tariff().orElseThrow().price(TariffBand.VALLEY));
     }
 }

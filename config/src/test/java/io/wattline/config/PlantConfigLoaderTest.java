@@ -9,10 +9,11 @@ import io.wattline.core.plant.ConnectionType;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.Plant;
-import io.wattline.core.plant.TariffBand;
+import io.wattline.core.tariff.TariffBand;
+import io.wattline.core.tariff.TouTariff;
 import io.wattline.profiles.yaml.ValidationError;
 import java.time.Duration;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,11 @@ class PlantConfigLoaderTest {
         assertEquals("a2", temp.areaId(), "area taken from equipment e1");
         assertEquals(EnergyCarrier.NONE, temp.carrier());
 
-        assertEquals(TariffBand.VALLEY, plant.tariff().bandAt(LocalTime.of(23, 0)));
-        assertEquals(TariffBand.PEAK, plant.tariff().bandAt(LocalTime.of(6, 0)));
-        assertEquals(0.12, plant.tariff().pricePerKwh().get(TariffBand.VALLEY));
+        TouTariff tariff = plant.tariff().orElseThrow();
+        assertEquals(TariffBand.VALLEY, tariff.bandAt(LocalDateTime.of(2026, 1, 5, 23, 0)));
+        assertEquals(TariffBand.PEAK, tariff.bandAt(LocalDateTime.of(2026, 7, 5, 6, 0)));
+        assertEquals(0.12, tariff.price(TariffBand.VALLEY));
+        assertEquals("EUR", tariff.currency());
     }
 
     @Test
@@ -144,8 +147,8 @@ class PlantConfigLoaderTest {
             rotation-row-too-short    | 57 | shifts.rotation.pattern[1] | expected 2 crews (one per shift: day, night), got 1
             rotation-unknown-crew     | 57 | shifts.rotation.pattern[1][1] | unknown crew 'green' (expected one of: red, blue, or - for no crew)
             rotation-epoch-not-a-date | 54 | shifts.rotation.epoch  | expected a real date YYYY-MM-DD, got "2026-02-30" (Invalid date 'FEBRUARY 30')
-            tariff-gap                | 61 | tariff.periods         | no tariff period covers 05:00–06:00 (periods must tile the 24 hours exactly)
-            tariff-overlap            | 63 | tariff.periods[1]      | tariff periods 1 and 2 overlap at 22:00–23:00 (periods must tile the 24 hours exactly)
+            tariff-gap                | 69 | tariff.seasons[0].periods | no period covers 05:00–06:00 (periods must tile the 24 hours exactly)
+            tariff-overlap            | 71 | tariff.seasons[0].periods[1] | periods[0] and periods[1] overlap at 22:00–23:00 (periods must tile the 24 hours exactly)
             parent-loop               | 33 | meters[0].parent       | parent chain loops: main → sub → main
             serial-field-on-tcp       | 21 | connections[0].baudRate | field 'baudRate' does not apply to a modbus-tcp connection
             concurrency-on-serial-bus | 26 | connections[1].concurrency | expected 1 on a modbus-rtu connection (an RS-485 bus carries one request at a time), got 2

@@ -16,7 +16,6 @@ import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.Plant;
 import io.wattline.core.plant.Shift;
 import io.wattline.core.plant.ShiftCalendar;
-import io.wattline.core.plant.TariffCalendar;
 import io.wattline.profiles.DeviceProfile;
 import io.wattline.profiles.PointDefinition;
 import io.wattline.profiles.codec.RegisterCodec;
@@ -53,7 +52,7 @@ class HandBuiltPlantIntegrationTest {
                 null, null, Map.of());
         return new Plant("test plant", ZoneId.of("Europe/Berlin"), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(Connection.modbusTcp("bus", "10.0.0.9", port)), List.of(a, b), shifts,
-                new TariffCalendar("none", "EUR", List.of(), Map.of()));
+                Optional.empty());
     }
 
     private static SimulatorOptions options(MutableClock clock) {

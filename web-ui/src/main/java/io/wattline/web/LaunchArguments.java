@@ -29,7 +29,7 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             "usage: wattline <command> [options]",
             "  demo [--port N] [--data DIR] [--opcua-port N]   run on the built-in demo plant (simulated in-process)",
             "  run --config FILE [--port N] [--data DIR] [--opcua-port N]   run on your plant configuration",
-            "  validate FILE...                             check plant configuration files; exit 1 on errors",
+            "  validate FILE...                             check plant, tariff and profile files; exit 1 on errors",
             "  simulate [--config FILE] [...]               run the demo plant simulator alone",
             "  import FILE.csv (--config FILE | --demo) [--data DIR]   import counter readings",
             "  opcua-browse URL [options]                   print an OPC UA server's address space, write a profile skeleton",

@@ -15,8 +15,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The executable jar's entry point. {@code validate} and {@code simulate} run without Spring;
- * {@code demo} and {@code run} start the web application with the options as Spring properties.
+ * The executable jar's entry point. {@code validate} (plant, tariff and profile files, told apart by
+ * their content) and {@code simulate} run without Spring; {@code demo} and {@code run} start the web
+ * application with the options as Spring properties.
  */
 public final class WattlineMain {
 
@@ -64,7 +65,7 @@ public final class WattlineMain {
      */
     static int startServer(LaunchArguments launch, PrintStream out, PrintStream err) {
         if (launch.command() == LaunchArguments.Command.RUN) {
-            int code = ConfigValidator.run(PlantConfigLoader.withBuiltInProfiles(), List.of(launch.config()), err);
+            int code = ConfigValidator.runPlant(PlantConfigLoader.withBuiltInProfiles(), launch.config(), err);
             if (code != 0) {
                 err.println("wattline: not starting: " + launch.config() + " is invalid");
                 return EXIT_STARTUP_FAILED;

@@ -3,7 +3,7 @@ package io.wattline.analytics.service;
 import io.wattline.analytics.consumption.ConsumptionFlags;
 import io.wattline.core.Quantity;
 import io.wattline.core.plant.EnergyCarrier;
-import io.wattline.core.plant.TariffBand;
+import io.wattline.core.tariff.TariffBand;
 import io.wattline.historian.Resolution;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,10 +3,11 @@ package io.wattline.analytics.service;
 import io.wattline.analytics.consumption.UnwrappedCounter;
 import io.wattline.analytics.demand.BlockDemand;
 import io.wattline.analytics.demand.DemandCalculator;
-import io.wattline.analytics.tariff.PowerFactorAdjustment;
+import io.wattline.analytics.tariff.PowerFactorCalculator;
 import io.wattline.analytics.tariff.TariffCostCalculator;
-import io.wattline.analytics.tariff.TouTariff;
 import io.wattline.core.plant.Meter;
+import io.wattline.core.tariff.PowerFactorAdjustment;
+import io.wattline.core.tariff.TouTariff;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -53,7 +54,7 @@ final class PowerFactorBilling {
                         ? Optional.of(tariff.demandCharge(kw).getAsDouble()) : Optional.empty())
                 .orElse(null);
         double base = energyCharge + (demandCharge == null ? 0.0 : demandCharge);
-        PowerFactorAdjustment.MonthlyAdjustment m = rule.adjust(kwh, kvarh, base);
+        PowerFactorCalculator.MonthlyAdjustment m = PowerFactorCalculator.adjust(rule, kwh, kvarh, base);
         return new ConsumptionReport.PowerFactor(meter.id(), meter.name(), month, start, end, whole, "computed",
                 null, kwh, kvarh, m.powerFactorExact(), m.powerFactor(), rule.standard(), m.percent(), energyCharge,
                 demandCharge, base, m.adjustment(), rule.basis());

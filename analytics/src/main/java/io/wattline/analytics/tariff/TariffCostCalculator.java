@@ -2,7 +2,9 @@ package io.wattline.analytics.tariff;
 
 import io.wattline.analytics.consumption.Consumption;
 import io.wattline.analytics.consumption.UnwrappedCounter;
-import io.wattline.core.plant.TariffBand;
+import io.wattline.core.tariff.BandInterval;
+import io.wattline.core.tariff.TariffBand;
+import io.wattline.core.tariff.TouTariff;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.analytics.Plant;
 import io.wattline.analytics.allocation.EnergyFactors;
-import io.wattline.analytics.tariff.PlantTariffs;
 import io.wattline.core.PointId;
 import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
@@ -14,19 +13,25 @@ import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.ProductionLine;
 import io.wattline.core.plant.Site;
-import io.wattline.core.plant.TariffBand;
-import io.wattline.core.plant.TariffCalendar;
-import io.wattline.core.plant.TariffPeriod;
+import io.wattline.core.tariff.TariffBand;
+import io.wattline.core.tariff.TariffPeriod;
+import io.wattline.core.tariff.TariffSeason;
+import io.wattline.core.tariff.TariffSource;
+import io.wattline.core.tariff.TouTariff;
 import io.wattline.historian.Historian;
 import io.wattline.historian.HistorianOptions;
 import io.wattline.historian.Resolution;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Month;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,20 +71,24 @@ class AccountingServiceTest {
         historian.rollUpNow();
         Meter m = new Meter("m", "Press 冲压", "x/y", "c", 1, EnergyCarrier.ELECTRICITY, "w", "l1", null, "cc", null,
                 Map.of());
-        TariffCalendar tariff = new TariffCalendar("t", "CNY", List.of(
+        // one daily pattern all year (the plant file's single-season form), no demand charge
+        TouTariff tariff = new TouTariff("t", "t", "test", "CNY", LocalDate.of(2000, 1, 1),
+                List.of(new TariffSource("test", null, "hand-made")), true,
+                Map.of(TariffBand.PEAK, 1.02, TariffBand.FLAT, 0.60, TariffBand.VALLEY, 0.23),
+                List.of(new TariffSeason("all-year", EnumSet.allOf(Month.class), List.of(
                 new TariffPeriod(LocalTime.of(0, 0), LocalTime.of(8, 0), TariffBand.VALLEY),
                 new TariffPeriod(LocalTime.of(8, 0), LocalTime.of(10, 0), TariffBand.FLAT),
                 new TariffPeriod(LocalTime.of(10, 0), LocalTime.of(12, 0), TariffBand.PEAK),
                 new TariffPeriod(LocalTime.of(12, 0), LocalTime.of(14, 0), TariffBand.FLAT),
                 new TariffPeriod(LocalTime.of(14, 0), LocalTime.of(19, 0), TariffBand.PEAK),
-                new TariffPeriod(LocalTime.of(19, 0), LocalTime.of(0, 0), TariffBand.FLAT)),
-                Map.of(TariffBand.PEAK, 1.02, TariffBand.FLAT, 0.60, TariffBand.VALLEY, 0.23));
+                new TariffPeriod(LocalTime.of(19, 0), LocalTime.of(0, 0), TariffBand.FLAT)))),
+                Map.of(), OptionalDouble.empty(), OptionalDouble.empty());
         io.wattline.core.plant.Plant plant = new io.wattline.core.plant.Plant("p", Plant.ZONE,
                 List.of(new Site("s", "厂")), List.of(new Area("w", "车间", "s")),
                 List.of(new ProductionLine("l1", "线1", "w")), List.of(), List.of(), List.of(), List.of(m),
-                Plant.SHIFTS, tariff);
+                Plant.SHIFTS, Optional.of(tariff));
         service = new AccountingService(plant, List.of(new MeteredPoint("m", POINT, Quantity.ACTIVE_ENERGY_IMPORT,
-                100_000)), List.of(), historian.reader(), PlantTariffs.fromPlant(tariff),
+                100_000)), List.of(), historian.reader(), tariff,
                 EnergyFactors.gbt2589Defaults(), Map.of());
     }
 

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.analytics.Plant;
 import io.wattline.analytics.allocation.EnergyFactors;
-import io.wattline.analytics.tariff.TariffFileLoader;
-import io.wattline.analytics.tariff.TouTariff;
+import io.wattline.config.ConfigException;
+import io.wattline.config.TariffFileLoader;
+import io.wattline.core.tariff.TouTariff;
 import io.wattline.core.PointId;
 import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
@@ -19,8 +20,6 @@ import io.wattline.core.plant.ProductionLine;
 import io.wattline.core.plant.Site;
 import io.wattline.historian.Historian;
 import io.wattline.historian.HistorianOptions;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +70,7 @@ class PowerFactorReportTest {
             """;
 
     @BeforeAll
-    static void write() {
+    static void write() throws ConfigException {
         historian = Historian.open(data, HistorianOptions.defaults().withRawRetention(Duration.ofDays(36_500)),
                 Optional.empty());
         for (int minutes = 0; minutes <= 24 * 60; minutes += 15) {
@@ -86,7 +85,7 @@ class PowerFactorReportTest {
         plant = new io.wattline.core.plant.Plant("p", Plant.ZONE, List.of(new Site("s", "厂")),
                 List.of(new Area("w", "车间", "s")), List.of(new ProductionLine("l1", "线1", "w")), List.of(),
                 List.of(), List.of(), List.of(incomer), Plant.SHIFTS, null);
-        tariff = TariffFileLoader.parse("pf-test.yaml", new ByteArrayInputStream(TARIFF.getBytes(StandardCharsets.UTF_8)));
+        tariff = TariffFileLoader.parse("pf-test.yaml", TARIFF);
     }
 
     @AfterAll

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import io.wattline.config.TariffFileLoader;
+import io.wattline.core.tariff.PowerFactorAdjustment;
+import io.wattline.core.tariff.PowerFactorAdjustment.Row;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,8 +32,8 @@ class PowerFactorAdjustmentTest {
         "100000, 110000, 0.67, 13.0",    // 0.6727 -> 0.67: 10 % + 3 x 1 %
     })
     void monthlyPowerFactorAndPercent(double kwh, double kvarh, double pf, double percent) {
-        assertEquals(pf, PowerFactorAdjustment.monthlyPowerFactor(kwh, kvarh), 1e-9);
-        PowerFactorAdjustment.MonthlyAdjustment m = GUANGDONG.adjust(kwh, kvarh, 100_000.0);
+        assertEquals(pf, PowerFactorCalculator.monthlyPowerFactor(kwh, kvarh), 1e-9);
+        PowerFactorCalculator.MonthlyAdjustment m = PowerFactorCalculator.adjust(GUANGDONG, kwh, kvarh, 100_000.0);
         assertEquals(pf, m.powerFactor(), 1e-9);
         assertEquals(percent, m.percent(), 1e-9);
         assertEquals(1000.0 * percent, m.adjustment(), 1e-6);
@@ -49,7 +50,7 @@ class PowerFactorAdjustmentTest {
     @Test
     void appliesToTheGivenChargeBase() {
         // energy 60 000 CNY + demand 40 000 CNY at cos phi 0.86: +2 % = 2 000 CNY
-        PowerFactorAdjustment.MonthlyAdjustment m = GUANGDONG.adjust(100_000, 60_000, 60_000 + 40_000);
+        PowerFactorCalculator.MonthlyAdjustment m = PowerFactorCalculator.adjust(GUANGDONG, 100_000, 60_000, 60_000 + 40_000);
         assertEquals(100_000.0, m.chargeBase(), 0);
         assertEquals(2_000.0, m.adjustment(), 1e-6);
         assertEquals(0.8575, m.powerFactorExact(), 1e-4);
@@ -57,45 +58,20 @@ class PowerFactorAdjustmentTest {
 
     @Test
     void refusesMonthsWithoutActiveEnergy() {
-        assertThrows(IllegalArgumentException.class, () -> PowerFactorAdjustment.monthlyPowerFactor(0, 10));
-        assertThrows(IllegalArgumentException.class, () -> PowerFactorAdjustment.monthlyPowerFactor(10, -1));
+        assertThrows(IllegalArgumentException.class, () -> PowerFactorCalculator.monthlyPowerFactor(0, 10));
+        assertThrows(IllegalArgumentException.class, () -> PowerFactorCalculator.monthlyPowerFactor(10, -1));
     }
 
     @Test
     void tableMustBeContiguousAndZeroAtTheStandard() {
         IllegalArgumentException gap = assertThrows(IllegalArgumentException.class, () -> new PowerFactorAdjustment(
-                0.90, List.of(new PowerFactorAdjustment.Row(0.91, -0.15), new PowerFactorAdjustment.Row(0.88, 1.0),
-                        new PowerFactorAdjustment.Row(0.90, 0)), 2.0, "test"));
+                0.90, List.of(new Row(0.91, -0.15), new Row(0.88, 1.0),
+                        new Row(0.90, 0)), 2.0, "test"));
         assertTrue(gap.getMessage().contains("no row for 0.89"), gap.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new PowerFactorAdjustment(0.90,
-                List.of(new PowerFactorAdjustment.Row(0.90, 1.0)), 2.0, "test"));
+                List.of(new Row(0.90, 1.0)), 2.0, "test"));
         assertThrows(IllegalArgumentException.class, () -> new PowerFactorAdjustment(0.90,
-                List.of(new PowerFactorAdjustment.Row(0.90, 0), new PowerFactorAdjustment.Row(0.88, 1.0)), 2.0, "test"));
-    }
-
-    @Test
-    void tariffFileErrorNamesTheField() {
-        String yaml = """
-                id: test
-                name: Test
-                region: Nowhere
-                currency: CNY
-                effective_from: 2026-01-01
-                sources: [{ title: "made up for a test", verified: nothing }]
-                prices: { per_band: { flat: 0.6 } }
-                seasons:
-                  - { name: all, months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
-                      periods: [{ start: "00:00", end: "24:00", band: flat }] }
-                power_factor_adjustment:
-                  standard: 0.90
-                  basis: test
-                  below_table_percent_per_hundredth: 2.0
-                  table: [{ pf: 0.90, percent: 0 }, { pf: 0.88, percent: 1.0 }]
-                """;
-        TariffFileException e = assertThrows(TariffFileException.class, () -> TariffFileLoader.parse("pf.yaml",
-                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))));
-        assertTrue(e.getMessage().startsWith("pf.yaml: power_factor_adjustment:"), e.getMessage());
-        assertTrue(e.getMessage().contains("no row for 0.89"), e.getMessage());
+                List.of(new Row(0.90, 0), new Row(0.88, 1.0)), 2.0, "test"));
     }
 
     @Test

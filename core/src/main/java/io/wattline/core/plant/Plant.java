@@ -1,5 +1,6 @@
 package io.wattline.core.plant;
 
+import io.wattline.core.tariff.TouTariff;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.Optional;
  * The whole plant as configured: the tree (site, area, line, equipment), the connections and
  * meters, cost centres, shifts and tariff, and the time zone that governs shifts and reports;
  * plus the declared counter resets and replacements and the virtual meters (formulas) accounting uses.
+ *
+ * @param tariff the plant's own time-of-use tariff, resolved (bundled, from a file or inline); empty
+ *               when the file has none (null is taken as empty)
  */
 public record Plant(
         String name,
@@ -21,11 +25,12 @@ public record Plant(
         List<Connection> connections,
         List<Meter> meters,
         ShiftCalendar shiftCalendar,
-        TariffCalendar tariff,
+        Optional<TouTariff> tariff,
         List<MeterEvent> meterEvents,
         List<VirtualMeter> virtualMeters) {
 
     public Plant {
+        tariff = tariff == null ? Optional.empty() : tariff;
         meterEvents = meterEvents == null ? List.of()
                 : meterEvents.stream().sorted(Comparator.comparing(MeterEvent::time)).toList();
         virtualMeters = virtualMeters == null ? List.of() : List.copyOf(virtualMeters);
@@ -41,7 +46,7 @@ public record Plant(
     /** A plant without declared meter events or virtual meters (the form before they existed). */
     public Plant(String name, ZoneId zone, List<Site> sites, List<Area> areas, List<ProductionLine> lines,
             List<Equipment> equipment, List<CostCentre> costCentres, List<Connection> connections,
-            List<Meter> meters, ShiftCalendar shiftCalendar, TariffCalendar tariff) {
+            List<Meter> meters, ShiftCalendar shiftCalendar, Optional<TouTariff> tariff) {
         this(name, zone, sites, areas, lines, equipment, costCentres, connections, meters, shiftCalendar, tariff,
                 List.of(), List.of());
     }

@@ -56,15 +56,4 @@ class ShiftCalendarTest {
         assertEquals(crosses, s.crossesMidnight());
         assertEquals(Duration.ofHours(hours), s.length());
     }
-
-    @ParameterizedTest
-    @CsvSource({"00:00,VALLEY", "07:59,VALLEY", "08:00,FLAT", "10:30,PEAK", "19:00,FLAT", "23:59,FLAT"})
-    void tariffBandAtTimeOfDay(String time, TariffBand band) {
-        TariffCalendar t = new TariffCalendar("gd", "CNY", List.of(
-                new TariffPeriod(LocalTime.of(0, 0), LocalTime.of(8, 0), TariffBand.VALLEY),
-                new TariffPeriod(LocalTime.of(10, 0), LocalTime.of(12, 0), TariffBand.PEAK),
-                new TariffPeriod(LocalTime.of(19, 0), LocalTime.of(0, 0), TariffBand.FLAT)),
-                java.util.Map.of(TariffBand.PEAK, 1.0));
-        assertEquals(band, t.bandAt(LocalTime.parse(time)));
-    }
 }

@@ -6,25 +6,28 @@ import io.wattline.profiles.ProfileException;
 import io.wattline.profiles.ProfileLoader;
 import io.wattline.profiles.yaml.ValidationError;
 import io.wattline.profiles.yaml.YamlDocument;
-import io.wattline.profiles.yaml.YamlSyntaxException;
+import io.wattline.profiles.yaml.YamlSchemaValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads OPC UA profiles ({@code protocol: opc-ua}) from the classpath folder {@code opcua-profiles/}
- * (this jar ships them; {@code index.txt} there lists their ids). Every problem names file, line
- * and field; all of them are reported at once.
+ * (this jar ships them; {@code index.txt} there lists their ids), checked against
+ * {@code schema/opcua-profile.schema.json} by the shared validator and then by the rules a schema
+ * cannot express. Every problem names file, line and field; all of them are reported at once.
  */
 public final class OpcUaProfileLoader {
 
@@ -32,7 +35,9 @@ public final class OpcUaProfileLoader {
     public static final String RESOURCE_DIR = "opcua-profiles/";
     /** Lists the ids of the shipped OPC UA profiles, one per line; a test keeps it equal to the folder. */
     public static final String INDEX_RESOURCE = RESOURCE_DIR + "index.txt";
+    public static final String SCHEMA_RESOURCE = "schema/opcua-profile.schema.json";
     static final Duration DEFAULT_SAMPLING = Duration.ofSeconds(1);
+    private static final YamlSchemaValidator SCHEMA = new YamlSchemaValidator(SCHEMA_RESOURCE);
 
     private static final OpcUaProfileLoader BUILT_IN = new OpcUaProfileLoader();
     /** Read once, on first use (the jar does not change while running). */
@@ -121,27 +126,36 @@ public final class OpcUaProfileLoader {
      * @throws ProfileException listing every problem, each with file, line and field
      */
     public static OpcUaProfile parse(String id, String file, String yamlText) {
-        YamlDocument doc;
-        try {
-            doc = YamlDocument.parse(file, yamlText);
-        } catch (YamlSyntaxException e) {
-            throw new ProfileException(List.of(new ValidationError(file, 0, 0, "", e.getMessage())));
+        YamlSchemaValidator.Result checked = SCHEMA.check(file, yamlText);
+        if (checked.document() == null) {
+            throw new ProfileException(checked.errors()); // not YAML
         }
-        List<ValidationError> problems = new ArrayList<>();
+        YamlDocument doc = checked.document();
+        List<ValidationError> problems = new ArrayList<>(checked.errors());
+        // The rules below run also when the schema failed, so every problem shows at once; where the
+        // schema has already spoken about a field, they stay silent about it.
+        Set<String> reported = checked.errors().stream().map(ValidationError::field).collect(Collectors.toSet());
+        List<ValidationError> rules = new ArrayList<>();
+        OpcUaProfile profile = map(id, doc, rules);
+        rules.stream().filter(p -> !reported.contains(p.field())).forEach(problems::add);
+        problems.sort(Comparator.comparingInt(ValidationError::line).thenComparingInt(ValidationError::column));
+        if (!problems.isEmpty()) {
+            throw new ProfileException(problems);
+        }
+        return profile;
+    }
+
+    /** Maps the tree, recording what the schema cannot check in {@code problems}. */
+    private static OpcUaProfile map(String id, YamlDocument doc, List<ValidationError> problems) {
         JsonNode root = doc.root();
-        if (!"opc-ua".equals(text(root, "protocol"))) {
-            problems.add(doc.error("/protocol", "expected 'protocol: opc-ua' in an OPC UA profile"));
-        }
         JsonNode defaults = root.path("defaults");
         Duration defaultSampling = duration(doc, "/defaults/samplingInterval", defaults, DEFAULT_SAMPLING, problems);
-        int defaultQueue = defaults.path("queueSize").asInt(1);
+        // an invalid default is the schema's error once, not every point's again
+        int defaultQueue = Math.max(1, defaults.path("queueSize").asInt(1));
         List<OpcUaPoint> points = new ArrayList<>();
         Set<String> names = new HashSet<>();
         JsonNode list = root.path("points");
-        if (!list.isArray() || list.isEmpty()) {
-            problems.add(doc.error("/points", "expected a list of points"));
-        }
-        for (int i = 0; i < list.size(); i++) {
+        for (int i = 0; list.isArray() && i < list.size(); i++) {
             String at = "/points/" + i;
             JsonNode p = list.get(i);
             String name = text(p, "name");
@@ -160,23 +174,25 @@ public final class OpcUaProfileLoader {
                 problems.add(doc.error(at + "/quantity", "unknown quantity '" + text(p, "quantity") + "'"));
                 continue;
             }
-            String unit = p.has("unit") ? text(p, "unit") : quantity.unit();
+            String unit = p.path("unit").isString() ? text(p, "unit") : quantity.unit();
             if (!quantity.unit().equals(unit)) {
                 problems.add(doc.error(at + "/unit", "expected the canonical unit '" + quantity.unit() + "' of "
                         + quantity + " (use scale to convert), got '" + unit + "'"));
             }
+            Deadband deadband = Deadband.NONE;
+            try {
+                deadband = Deadband.parse(p.has("deadband") ? p.get("deadband").asString() : null);
+            } catch (IllegalArgumentException e) {
+                problems.add(doc.error(at + "/deadband", e.getMessage()));
+            }
             try {
                 points.add(new OpcUaPoint(name, quantity, quantity.unit(), text(p, "nodeId"), text(p, "browsePath"),
                         duration(doc, at + "/samplingInterval", p, defaultSampling, problems),
-                        p.path("queueSize").asInt(defaultQueue),
-                        Deadband.parse(p.has("deadband") ? p.get("deadband").asString() : null),
+                        p.path("queueSize").asInt(defaultQueue), deadband,
                         p.path("scale").asDouble(1.0), p.path("offset").asDouble(0.0)));
             } catch (IllegalArgumentException e) {
                 problems.add(doc.error(at, e.getMessage()));
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new ProfileException(problems);
         }
         return new OpcUaProfile(id, text(root, "vendor"), text(root, "model"), text(root, "description"), points);
     }

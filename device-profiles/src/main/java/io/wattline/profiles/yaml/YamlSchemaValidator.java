@@ -73,14 +73,27 @@ public final class YamlSchemaValidator {
 
     /** Validates an already parsed document, including its parse-time problems (duplicate keys). */
     public List<ValidationError> validate(YamlDocument document) {
-        Set<ValidationError> errors = new LinkedHashSet<>(document.problems());
-        List<Error> raw = schema.validate(document.root());
+        return validate(document, "", document.problems());
+    }
+
+    /**
+     * Validates one section of a document against this schema, e.g. a plant file's inline
+     * {@code /tariff} against the tariff file schema; errors carry the section's full field path.
+     * The document's parse-time problems are left to the check of the whole file.
+     */
+    public List<ValidationError> validateSection(YamlDocument document, String sectionPointer) {
+        return validate(document, sectionPointer, List.of());
+    }
+
+    private List<ValidationError> validate(YamlDocument document, String section, List<ValidationError> problems) {
+        Set<ValidationError> errors = new LinkedHashSet<>(problems);
+        List<Error> raw = schema.validate(document.at(section));
         // A misspelt required field shows up twice: as unknown and as missing. Say it once, at
         // the misspelling, which is where the user has to look.
         Set<String> suggested = new HashSet<>();
         for (Error error : raw) {
             if ("additionalProperties".equals(error.getKeyword())) {
-                String object = pointer(error.getInstanceLocation());
+                String object = section + pointer(error.getInstanceLocation());
                 List<String> known = new ArrayList<>();
                 owningSchema(error).path("properties").propertyNames().forEach(known::add);
                 Spelling.closest(error.getProperty(), known)
@@ -89,9 +102,9 @@ public final class YamlSchemaValidator {
         }
         for (Error error : raw) {
             boolean explained = "required".equals(error.getKeyword()) && suggested.contains(
-                    JsonPointers.child(pointer(error.getInstanceLocation()), error.getProperty()));
+                    JsonPointers.child(section + pointer(error.getInstanceLocation()), error.getProperty()));
             if (!explained) {
-                errors.add(translate(document, error));
+                errors.add(translate(document, section, error));
             }
         }
         List<ValidationError> sorted = new ArrayList<>(errors);
@@ -100,8 +113,8 @@ public final class YamlSchemaValidator {
         return sorted;
     }
 
-    private ValidationError translate(YamlDocument document, Error error) {
-        String pointer = pointer(error.getInstanceLocation());
+    private ValidationError translate(YamlDocument document, String section, Error error) {
+        String pointer = section + pointer(error.getInstanceLocation());
         JsonNode instance = error.getInstanceNode() != null
                 ? error.getInstanceNode() : document.at(pointer);
         JsonNode owner = owningSchema(error);
@@ -124,6 +137,10 @@ public final class YamlSchemaValidator {
                         "missing required field '" + name + "'");
             }
             case "type" -> {
+                if (instance.isNumber() && !Double.isFinite(instance.asDouble())) {
+                    // YAML's .nan and .inf parse as numbers, but no JSON number is one
+                    return document.error(pointer, "expected a finite number, got " + instance.asDouble());
+                }
                 return document.error(pointer, "expected " + expectedTypes(owner.path("type"))
                         + ", got " + describe(instance));
             }

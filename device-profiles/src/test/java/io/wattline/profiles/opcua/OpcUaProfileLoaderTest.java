@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wattline.core.Quantity;
 import io.wattline.profiles.ProfileException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,6 +46,8 @@ class OpcUaProfileLoaderTest {
         ProfileException e = assertThrows(ProfileException.class, () -> OpcUaProfileLoader.parse("v/m", "bad.yaml", """
                 schemaVersion: 1
                 protocol: modbus
+                vendor: v
+                model: m
                 points:
                   - { name: Power, quantity: active_power, nodeId: "ns=2;s=P" }
                   - { name: flow, quantity: litres, nodeId: "ns=2;s=F" }
@@ -55,11 +58,34 @@ class OpcUaProfileLoaderTest {
         assertEquals(5, e.problems().size(), all);
         assertTrue(all.contains("bad.yaml"), all);
         assertTrue(e.problems().stream().anyMatch(v -> v.line() == 2 && v.message().contains("protocol: opc-ua")), all);
-        assertTrue(e.problems().stream().anyMatch(v -> v.line() == 4 && v.message().contains("'Power'")), all);
-        assertTrue(e.problems().stream().anyMatch(v -> v.line() == 5 && v.message().contains("unknown quantity 'litres'")),
+        assertTrue(e.problems().stream().anyMatch(v -> v.line() == 6 && v.message().contains("\"Power\"")), all);
+        assertTrue(e.problems().stream().anyMatch(v -> v.line() == 7 && v.message().contains("unknown quantity 'litres'")),
                 all);
-        assertTrue(e.problems().stream().anyMatch(v -> v.line() == 6 && v.message().contains("'degC'")), all);
-        assertTrue(e.problems().stream().anyMatch(v -> v.line() == 7 && v.message().contains("exactly one of")), all);
+        assertTrue(e.problems().stream().anyMatch(v -> v.line() == 8 && v.message().contains("'degC'")), all);
+        assertTrue(e.problems().stream().anyMatch(v -> v.line() == 9 && v.message().contains("exactly one of")), all);
+    }
+
+    @Test
+    void schemaErrorsComeFromTheSharedValidatorInTheSameForm() {
+        ProfileException e = assertThrows(ProfileException.class, () -> OpcUaProfileLoader.parse("v/m", "bad.yaml", """
+                schemaVersion: 1
+                protocol: opc-ua
+                vendor: v
+                model: m
+                defaults: { samplingInterval: soon, queueSize: 0 }
+                points:
+                  - { name: power, quantity: active_power, nodeID: "ns=2;s=P" }
+                  - { name: energy, quantity: active_energy_import, nodeId: "ns=2;s=E", deadband: "a lot" }
+                """));
+        assertEquals(List.of(
+                "bad.yaml:5:13: defaults.samplingInterval: expected a duration like 500ms, 1s, 2m or 1h, got string \"soon\"",
+                "bad.yaml:5:37: defaults.queueSize: expected integer from 1 to 10000, got 0",
+                "bad.yaml:7:5: points[0]: point 'power' needs exactly one of nodeId and browsePath",
+                "bad.yaml:7:44: points[0].nodeID: unknown field 'nodeID' (expected one of: name, quantity, unit, nodeId,"
+                        + " browsePath, samplingInterval, queueSize, deadband, scale, offset); did you mean 'nodeId'?",
+                "bad.yaml:8:73: points[1].deadband: expected an absolute deadband in the point's unit like \"0.5\", or a"
+                        + " percent of the EURange like \"2%\", got string \"a lot\""),
+                e.problems().stream().map(Object::toString).toList());
     }
 
     @ParameterizedTest

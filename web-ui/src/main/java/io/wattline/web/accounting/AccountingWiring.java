@@ -5,17 +5,17 @@ import io.wattline.analytics.importing.ReadingImporter;
 import io.wattline.analytics.kpi.LineKpis;
 import io.wattline.analytics.kpi.ProductionLog;
 import io.wattline.analytics.service.AccountingService;
-import io.wattline.analytics.tariff.PlantTariffs;
-import io.wattline.analytics.tariff.TariffFileLoader;
-import io.wattline.analytics.tariff.TouTariff;
+import io.wattline.config.ConfigException;
 import io.wattline.config.PointCatalogues;
+import io.wattline.config.TariffFileLoader;
 import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.plant.Plant;
+import io.wattline.core.tariff.TouTariff;
 import io.wattline.historian.Historian;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.profiles.opcua.OpcUaProfileLoader;
+import io.wattline.web.InvalidPlantConfigurationException;
 import io.wattline.web.WattlineProperties;
-import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -72,15 +72,16 @@ public class AccountingWiring {
                 tariffSetting, waterAsWorkingMedium);
     }
 
+    /** The setting (bundled id or file) wins over the plant's own tariff; none at all means no cost figures. */
     static TouTariff tariff(Plant plant, String setting) {
         if (setting == null || setting.isBlank()) {
-            // a plant without prices (no tariff section) is reported without cost, not refused
-            return plant.tariff() == null || plant.tariff().pricePerKwh().isEmpty() ? null
-                    : PlantTariffs.fromPlant(plant.tariff());
+            // a plant without a tariff section is reported without cost, not refused
+            return plant.tariff().orElse(null);
         }
-        if (TariffFileLoader.BUNDLED.contains(setting)) {
-            return TariffFileLoader.bundled(setting);
+        try {
+            return TariffFileLoader.fromSetting(setting);
+        } catch (ConfigException e) {
+            throw new InvalidPlantConfigurationException("wattline.accounting.tariff=" + setting, e);
         }
-        return TariffFileLoader.load(Path.of(setting));
     }
 }

@@ -2,7 +2,7 @@ package io.wattline.web.accounting;
 
 import io.wattline.analytics.consumption.ConsumptionFlags;
 import io.wattline.analytics.service.ConsumptionReport;
-import io.wattline.core.plant.TariffBand;
+import io.wattline.core.tariff.TariffBand;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

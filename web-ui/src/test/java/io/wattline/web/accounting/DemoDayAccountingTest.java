@@ -11,7 +11,6 @@ import io.wattline.analytics.service.AccountingService;
 import io.wattline.analytics.service.ConsumptionQuery;
 import io.wattline.analytics.service.ConsumptionReport;
 import io.wattline.analytics.service.ReadPath;
-import io.wattline.analytics.tariff.PlantTariffs;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.historian.Resolution;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ class DemoDayAccountingTest {
     static void simulate() throws Exception {
         day = DemoDay.simulate(data);
         service = new AccountingService(day.plant, day.points, List.of(), day.historian.reader(),
-                PlantTariffs.fromPlant(day.plant.tariff()), EnergyFactors.gbt2589Defaults(), Map.of());
+                day.plant.tariff().orElseThrow(), EnergyFactors.gbt2589Defaults(), Map.of());
     }
 
     @AfterAll

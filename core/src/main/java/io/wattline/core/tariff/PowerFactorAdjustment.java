@@ -1,4 +1,4 @@
-package io.wattline.analytics.tariff;
+package io.wattline.core.tariff;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,21 +8,14 @@ import java.util.TreeMap;
 /**
  * A power-factor adjustment rule (力调电费, 《功率因数调整电费办法》 1983) as data: the standard power
  * factor and the table of monthly power factor (to 0.01) → percent change of the month's
- * electricity charge, plus the percent per 0.01 below the table's lowest row.
+ * electricity charge, plus the percent per 0.01 below the table's lowest row. The month's
+ * calculation from counters is analytics' {@code PowerFactorCalculator}.
  */
 public record PowerFactorAdjustment(double standard, List<Row> table, double belowTablePercentPerHundredth,
         String basis) {
 
     /** One table row: at this monthly power factor (two decimals) the charge changes by {@code percent}. */
     public record Row(double powerFactor, double percent) {
-    }
-
-    /**
-     * The month's figures: power factor exact and rounded to 0.01, the percent from the table, the
-     * charge it applies to (basic + energy) and the adjustment in currency (positive = surcharge).
-     */
-    public record MonthlyAdjustment(double activeKwh, double reactiveKvarh, double powerFactorExact,
-            double powerFactor, double standard, double percent, double chargeBase, double adjustment) {
     }
 
     public PowerFactorAdjustment {
@@ -57,14 +50,6 @@ public record PowerFactorAdjustment(double standard, List<Row> table, double bel
         }
     }
 
-    /**
-     * The month's average power factor from counter consumption, rounded half up to 0.01 as the
-     * rule prescribes: cosφ = kWh / √(kWh² + kvarh²).
-     */
-    public static double monthlyPowerFactor(double activeKwh, double reactiveKvarh) {
-        return round(exactPowerFactor(activeKwh, reactiveKvarh));
-    }
-
     /** The percent change of the charge for a monthly power factor (rounded to 0.01 first). */
     public double percent(double powerFactor) {
         TreeMap<Integer, Double> rows = rowsByHundredths();
@@ -80,30 +65,14 @@ public record PowerFactorAdjustment(double standard, List<Row> table, double bel
         return rows.get(h);
     }
 
-    /** The adjustment for one month's active and reactive energy and its charge (basic + energy). */
-    public MonthlyAdjustment adjust(double activeKwh, double reactiveKvarh, double chargeBase) {
-        double exact = exactPowerFactor(activeKwh, reactiveKvarh);
-        double pf = round(exact);
-        double percent = percent(pf);
-        return new MonthlyAdjustment(activeKwh, reactiveKvarh, exact, pf, standard, percent, chargeBase,
-                chargeBase * percent / 100.0);
-    }
-
     private TreeMap<Integer, Double> rowsByHundredths() {
         TreeMap<Integer, Double> rows = new TreeMap<>();
         table.forEach(r -> rows.put(hundredths(r.powerFactor()), r.percent()));
         return rows;
     }
 
-    private static double exactPowerFactor(double activeKwh, double reactiveKvarh) {
-        if (!(activeKwh > 0) || !(reactiveKvarh >= 0) || Double.isInfinite(activeKwh + reactiveKvarh)) {
-            throw new IllegalArgumentException("monthly power factor needs active energy > 0 and reactive energy"
-                    + " >= 0, got " + activeKwh + " kWh and " + reactiveKvarh + " kvarh");
-        }
-        return activeKwh / Math.hypot(activeKwh, reactiveKvarh);
-    }
-
-    private static double round(double powerFactor) {
+    /** A power factor rounded half up to 0.01, as the rule prescribes for the monthly figure. */
+    public static double round(double powerFactor) {
         // BigDecimal of the decimal text: 0.855 must round to 0.86, which binary half-up can miss
         return BigDecimal.valueOf(powerFactor).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }

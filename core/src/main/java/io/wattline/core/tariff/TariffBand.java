@@ -1,4 +1,4 @@
-package io.wattline.core.plant;
+package io.wattline.core.tariff;
 
 /** Time-of-use bands of a Chinese tariff (分时电价). */
 public enum TariffBand {

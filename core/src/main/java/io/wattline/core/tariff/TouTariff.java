@@ -1,9 +1,8 @@
-package io.wattline.analytics.tariff;
+package io.wattline.core.tariff;
 
-import io.wattline.core.plant.TariffBand;
-import io.wattline.core.plant.TariffPeriod;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Month;
 import java.time.ZoneId;
@@ -21,6 +20,8 @@ import java.util.Set;
  * tariff, an optional power-factor adjustment (力调电费), and dates on which another season's
  * pattern applies (Guangdong's 35 °C critical-peak days).
  * Construction checks that every month has one season and every season's periods tile the day.
+ * Plain data for every module: the plant carries its resolved tariff (config loads it), analytics
+ * prices counters with it.
  */
 public record TouTariff(String id, String name, String region, String currency, LocalDate effectiveFrom,
         List<TariffSource> sources, boolean pricesIllustrative, Map<TariffBand, Double> pricePerKwh,
@@ -83,6 +84,18 @@ public record TouTariff(String id, String name, String region, String currency, 
             }
         }
         throw new IllegalStateException("tariff " + id + ": no season for " + day);
+    }
+
+    /** The band in force at a local date and time (the plant's clock). */
+    public TariffBand bandAt(LocalDateTime local) {
+        int second = local.toLocalTime().toSecondOfDay();
+        TariffSeason season = seasonOn(local.toLocalDate());
+        for (int[] segment : sortedSegments(season)) {
+            if (second >= segment[0] && second < segment[1]) {
+                return season.periods().get(segment[2]).band();
+            }
+        }
+        throw new IllegalStateException("tariff " + id + ": no period at " + local); // tiling makes this unreachable
     }
 
     public double price(TariffBand band) {

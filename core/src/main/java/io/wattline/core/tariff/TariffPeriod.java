@@ -1,4 +1,4 @@
-package io.wattline.core.plant;
+package io.wattline.core.tariff;
 
 import java.time.LocalTime;
 

@@ -1,6 +1,5 @@
-package io.wattline.analytics.tariff;
+package io.wattline.core.tariff;
 
-import io.wattline.core.plant.TariffBand;
 import java.time.Instant;
 
 /** A stretch [start, end) of time in one tariff band. */

@@ -1,6 +1,5 @@
-package io.wattline.analytics.tariff;
+package io.wattline.core.tariff;
 
-import io.wattline.core.plant.TariffPeriod;
 import java.time.Month;
 import java.util.List;
 import java.util.Set;
