@@ -34,16 +34,23 @@ public final class Outbox implements AutoCloseable {
     private static final Comparator<OutboxEntry> DUE = Comparator.comparing((OutboxEntry e) -> e.nextAt)
             .thenComparingLong(e -> e.id);
 
-    private final OutboxLog log;
+    private final RecordLog log;
     private final RetryPolicy retry;
     private final Clock clock;
     private final Map<Long, OutboxEntry> entries = new HashMap<>();
     private final Map<String, OutboxEntry> byKey = new HashMap<>();
     private final Map<String, OutboxEntry> byProviderId = new HashMap<>();
     private final TreeSet<OutboxEntry> queued = new TreeSet<>(DUE);
+    /** Receipts that came before the transport finished handing over every part of their message. */
+    private final Map<String, String[]> earlyReceipts = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String[]> eldest) {
+            return size() > 10_000;
+        }
+    };
     private long lastId;
 
-    private Outbox(OutboxLog log, RetryPolicy retry, Clock clock) {
+    private Outbox(RecordLog log, RetryPolicy retry, Clock clock) {
         this.log = log;
         this.retry = retry;
         this.clock = clock;
@@ -51,7 +58,7 @@ public final class Outbox implements AutoCloseable {
 
     /** Opens (or creates) the outbox in {@code directory}, replays it and requeues what was in flight. */
     public static Outbox open(Path directory, RetryPolicy retry, Clock clock) throws IOException {
-        Outbox o = new Outbox(new OutboxLog(directory.resolve("outbox.log")), retry, clock);
+        Outbox o = new Outbox(new RecordLog(directory.resolve("outbox.log")), retry, clock);
         o.replay();
         return o;
     }
@@ -146,6 +153,12 @@ public final class Outbox implements AutoCloseable {
         OutboxEntry e = entries.get(id);
         write("S", Long.toString(id), millis(clock.instant()), String.join(",", providerIds));
         applySubmitted(e, providerIds, clock.instant());
+        for (String p : providerIds) {
+            String[] early = earlyReceipts.remove(e.channel() + ":" + p);
+            if (early != null) {
+                receipt(e.channel(), p, "1".equals(early[0]), early[1]);
+            }
+        }
         compactWhenLong();
     }
 
@@ -176,7 +189,8 @@ public final class Outbox implements AutoCloseable {
     public synchronized void receipt(String channel, String providerId, boolean delivered, String detail) {
         OutboxEntry e = byProviderId.get(channel + ":" + providerId);
         if (e == null) {
-            LOG.debug("receipt for unknown message {} on {} ({})", providerId, channel, detail);
+            LOG.debug("receipt for a message not (yet) known: {} on {} ({})", providerId, channel, detail);
+            earlyReceipts.put(channel + ":" + providerId, new String[] {delivered ? "1" : "0", detail});
             return;
         }
         write("D", Long.toString(e.id), millis(clock.instant()), providerId, delivered ? "1" : "0", detail);

@@ -12,17 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outbox's append-only file: one record a line, tab-separated escaped fields, each record
+ * An append-only file of records (the outbox, the reply journal): one record a line, tab-separated escaped fields, each record
  * forced to disk before the call returns, so what was recorded survives a power cut or SIGKILL.
  * A line torn by a crash (no newline yet) is ignored when read.
  */
-final class OutboxLog implements AutoCloseable {
+public final class RecordLog implements AutoCloseable {
 
     private final Path file;
     private FileChannel channel;
     private long lines;
 
-    OutboxLog(Path file) throws IOException {
+    public RecordLog(Path file) throws IOException {
         this.file = file;
         Files.createDirectories(file.getParent());
         this.channel = open(file);
@@ -33,7 +33,7 @@ final class OutboxLog implements AutoCloseable {
     }
 
     /** Every complete record in the file, oldest first. */
-    List<List<String>> readAll() throws IOException {
+    public List<List<String>> readAll() throws IOException {
         List<List<String>> records = new ArrayList<>();
         String content = Files.readString(file, StandardCharsets.UTF_8);
         int start = 0;
@@ -45,7 +45,7 @@ final class OutboxLog implements AutoCloseable {
         return records;
     }
 
-    synchronized void append(String... fields) throws IOException {
+    public synchronized void append(String... fields) throws IOException {
         channel.write(ByteBuffer.wrap(encode(List.of(fields)).getBytes(StandardCharsets.UTF_8)));
         channel.force(false);
         lines++;
