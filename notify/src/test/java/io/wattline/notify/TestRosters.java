@@ -59,6 +59,11 @@ public final class TestRosters {
                 List.of());
     }
 
+    public static NotificationSettings withRetry(NotificationSettings s, RetryPolicy retry) {
+        return new NotificationSettings(s.people(), s.rosters(), s.blacklist(), s.quietHours(), s.flood(),
+                s.returnToNormal(), s.transports(), retry, s.defaultCountryCode());
+    }
+
     /** A local time in the plant's zone on a fixed day. */
     public static Instant at(int hour, int minute) {
         return LocalDate.of(2026, 3, 2).atTime(hour, minute).atZone(ZONE).toInstant();

@@ -68,12 +68,10 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
+    /** Lets each worker finish the hand-over it is in (never interrupted: that would leave it in doubt). */
     @Override
     public void close() {
         running = false;
-        for (Thread w : workers) {
-            w.interrupt();
-        }
         for (Thread w : workers) {
             try {
                 w.join(5_000);

@@ -1,6 +1,7 @@
 package io.wattline.notify.outbox;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -14,22 +15,26 @@ import java.util.List;
 /**
  * An append-only file of records (the outbox, the reply journal): one record a line, tab-separated escaped fields, each record
  * forced to disk before the call returns, so what was recorded survives a power cut or SIGKILL.
- * A line torn by a crash (no newline yet) is ignored when read.
+ * A line torn by a crash (no newline yet) is ignored when read. Written through a
+ * {@link RandomAccessFile}, not an interruptible channel: interrupting one sending thread must not
+ * close the file for all.
  */
 public final class RecordLog implements AutoCloseable {
 
     private final Path file;
-    private FileChannel channel;
+    private RandomAccessFile out;
     private long lines;
 
     public RecordLog(Path file) throws IOException {
         this.file = file;
         Files.createDirectories(file.getParent());
-        this.channel = open(file);
+        this.out = open(file);
     }
 
-    private static FileChannel open(Path file) throws IOException {
-        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    private static RandomAccessFile open(Path file) throws IOException {
+        RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw");
+        f.seek(f.length());
+        return f;
     }
 
     /** Every complete record in the file, oldest first. */
@@ -46,8 +51,8 @@ public final class RecordLog implements AutoCloseable {
     }
 
     public synchronized void append(String... fields) throws IOException {
-        channel.write(ByteBuffer.wrap(encode(List.of(fields)).getBytes(StandardCharsets.UTF_8)));
-        channel.force(false);
+        out.write(encode(List.of(fields)).getBytes(StandardCharsets.UTF_8));
+        out.getFD().sync();
         lines++;
     }
 
@@ -60,20 +65,20 @@ public final class RecordLog implements AutoCloseable {
         Path tmp = file.resolveSibling(file.getFileName() + ".compact");
         StringBuilder all = new StringBuilder();
         records.forEach(r -> all.append(encode(r)));
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        try (FileChannel compacted = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(ByteBuffer.wrap(all.toString().getBytes(StandardCharsets.UTF_8)));
-            out.force(true);
+            compacted.write(ByteBuffer.wrap(all.toString().getBytes(StandardCharsets.UTF_8)));
+            compacted.force(true);
         }
-        channel.close();
+        this.out.close();
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        channel = open(file);
+        this.out = open(file);
         lines = records.size();
     }
 
     @Override
     public synchronized void close() throws IOException {
-        channel.close();
+        out.close();
     }
 
     static String encode(List<String> fields) {

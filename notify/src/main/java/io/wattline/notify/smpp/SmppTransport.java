@@ -196,6 +196,7 @@ public final class SmppTransport implements SmsTransport {
         }
         SMPPSession s = session;
         if (s != null) {
+            s.setTransactionTimer(2_000);
             s.unbindAndClose();
         }
     }
