@@ -256,7 +256,8 @@ public final class Outbox implements AutoCloseable {
                 .toList();
         for (OutboxEntry e : inDoubt) {
             e.resentAfterCrash = true;
-            applyRetry(e, e.channelIndex, now, "in flight when Wattline stopped; sent again", now);
+            // Resent first, in its old place in the queue: it was the oldest one being sent.
+            applyRetry(e, e.channelIndex, e.nextAt, "in flight when Wattline stopped; sent again", now);
         }
         compact(now);
         if (!inDoubt.isEmpty()) {
