@@ -1,6 +1,7 @@
 package io.wattline.notify;
 
 import io.wattline.core.notification.SmsTransportSettings;
+import io.wattline.notify.modem.ModemTransport;
 import io.wattline.notify.smpp.SmppTransport;
 import io.wattline.notify.sms.SmsTransport;
 import java.util.function.Function;
@@ -14,6 +15,9 @@ final class SmsTransports {
     static SmsTransport create(SmsTransportSettings settings, Function<String, String> environment) {
         if (settings instanceof SmsTransportSettings.Smpp s) {
             return new SmppTransport(s, secret(s.passwordEnv(), environment, s.id()));
+        }
+        if (settings instanceof SmsTransportSettings.Modem m) {
+            return new ModemTransport(m, m.pinEnv() == null ? null : secret(m.pinEnv(), environment, m.id()));
         }
         throw new IllegalArgumentException("transport " + settings.id() + " is not supported yet");
     }
