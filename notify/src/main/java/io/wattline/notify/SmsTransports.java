@@ -1,6 +1,7 @@
 package io.wattline.notify;
 
 import io.wattline.core.notification.SmsTransportSettings;
+import io.wattline.notify.http.HttpSmsTransport;
 import io.wattline.notify.modem.ModemTransport;
 import io.wattline.notify.smpp.SmppTransport;
 import io.wattline.notify.sms.SmsTransport;
@@ -18,6 +19,9 @@ final class SmsTransports {
         }
         if (settings instanceof SmsTransportSettings.Modem m) {
             return new ModemTransport(m, m.pinEnv() == null ? null : secret(m.pinEnv(), environment, m.id()));
+        }
+        if (settings instanceof SmsTransportSettings.Http h) {
+            return new HttpSmsTransport(h, environment);
         }
         throw new IllegalArgumentException("transport " + settings.id() + " is not supported yet");
     }
