@@ -149,6 +149,7 @@ public final class PlantConfigLoader {
                 knownOpcUaProfileIds).run());
         errors.addAll(new CalendarChecks(document).run());
         errors.addAll(new AccountingChecks(document, profiles, opcUaProfiles).run());
+        errors.addAll(new NotificationChecks(document).run());
         return errors;
     }
 
