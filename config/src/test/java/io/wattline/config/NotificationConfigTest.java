@@ -117,7 +117,7 @@ class NotificationConfigTest {
         assertHas(errors, first + 3, "notification.people[1].id", "duplicate id 'zhang'");
         assertHas(errors, first + 3, "notification.people[1].phone", "");
         assertHas(errors, first + 6, "notification.rosters[0].lines[0]", "unknown line 'l2'");
-        assertHas(errors, first + 8, "notification.rosters[0].onCall[0].shift", "did you mean 'night'");
+        assertHas(errors, first + 8, "notification.rosters[0].onCall[0].shift", "unknown shift 'nite' (known: day, night)");
         assertHas(errors, first + 8, "notification.rosters[0].onCall[0].crew", "unknown crew 'green'");
         assertHas(errors, first + 8, "notification.rosters[0].onCall[0].people[0]", "did you mean 'zhang'");
         assertHas(errors, first + 9, "notification.rosters[0].supervisor", "unknown person 'boss'");
