@@ -10,8 +10,6 @@ import io.wattline.core.notification.SmsTransportSettings;
 import io.wattline.core.plant.Plant;
 import io.wattline.profiles.yaml.ValidationError;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -25,10 +23,7 @@ class NotificationConfigTest {
     private final PlantConfigLoader loader = TestProfiles.loader();
 
     private static String small() throws IOException {
-        try (InputStream in = NotificationConfigTest.class.getClassLoader()
-                .getResourceAsStream("config/valid-small.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return AccountingConfigTest.small();
     }
 
     @Test
