@@ -67,7 +67,8 @@ final class PlantMapper {
                 shiftCalendar(root.path("shifts")),
                 tariff,
                 list(root.path("meterEvents"), e -> meterEvent(e, zone)),
-                list(root.path("virtualMeters"), v -> virtualMeter(v, meters)));
+                list(root.path("virtualMeters"), v -> virtualMeter(v, meters)),
+                NotificationMapper.map(root.path("notification")));
     }
 
     /** A reset's new register starts at 0 unless the file says otherwise. */

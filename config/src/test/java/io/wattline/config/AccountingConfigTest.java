@@ -22,7 +22,8 @@ class AccountingConfigTest {
 
     private final PlantConfigLoader loader = TestProfiles.loader();
 
-    private static String small() throws IOException {
+    /** The small valid plant file, for tests that append a section to it. */
+    static String small() throws IOException {
         try (InputStream in = AccountingConfigTest.class.getClassLoader()
                 .getResourceAsStream("config/valid-small.yaml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.wattline.core.plant;
 
+import io.wattline.core.notification.NotificationSettings;
 import io.wattline.core.tariff.TouTariff;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -9,7 +10,8 @@ import java.util.Optional;
 /**
  * The whole plant as configured: the tree (site, area, line, equipment), the connections and
  * meters, cost centres, shifts and tariff, and the time zone that governs shifts and reports;
- * plus the declared counter resets and replacements and the virtual meters (formulas) accounting uses.
+ * plus the declared counter resets and replacements and the virtual meters (formulas) accounting uses,
+ * and who is notified of alarms (rosters, SMS transports).
  *
  * @param tariff the plant's own time-of-use tariff, resolved (bundled, from a file or inline); empty
  *               when the file has none (null is taken as empty)
@@ -27,10 +29,12 @@ public record Plant(
         ShiftCalendar shiftCalendar,
         Optional<TouTariff> tariff,
         List<MeterEvent> meterEvents,
-        List<VirtualMeter> virtualMeters) {
+        List<VirtualMeter> virtualMeters,
+        NotificationSettings notification) {
 
     public Plant {
         tariff = tariff == null ? Optional.empty() : tariff;
+        notification = notification == null ? NotificationSettings.none() : notification;
         meterEvents = meterEvents == null ? List.of()
                 : meterEvents.stream().sorted(Comparator.comparing(MeterEvent::time)).toList();
         virtualMeters = virtualMeters == null ? List.of() : List.copyOf(virtualMeters);
@@ -51,6 +55,15 @@ public record Plant(
                 List.of(), List.of());
     }
 
+    /** A plant that notifies nobody (the form before notification existed). */
+    public Plant(String name, ZoneId zone, List<Site> sites, List<Area> areas, List<ProductionLine> lines,
+            List<Equipment> equipment, List<CostCentre> costCentres, List<Connection> connections,
+            List<Meter> meters, ShiftCalendar shiftCalendar, Optional<TouTariff> tariff, List<MeterEvent> meterEvents,
+            List<VirtualMeter> virtualMeters) {
+        this(name, zone, sites, areas, lines, equipment, costCentres, connections, meters, shiftCalendar, tariff,
+                meterEvents, virtualMeters, null);
+    }
+
     public Optional<Meter> meter(String id) {
         return meters.stream().filter(m -> m.id().equals(id)).findFirst();
     }
@@ -62,6 +75,6 @@ public record Plant(
     /** The same plant with its connections replaced (the demo points them at its simulator). */
     public Plant withConnections(List<Connection> newConnections) {
         return new Plant(name, zone, sites, areas, lines, equipment, costCentres, newConnections,
-                meters, shiftCalendar, tariff, meterEvents, virtualMeters);
+                meters, shiftCalendar, tariff, meterEvents, virtualMeters, notification);
     }
 }
