@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Metered against billed, side by side: kWh per band and in total, maximum demand, power factor and
+ * Metered against billed, side by side (to 0.01 whatever the unit): kWh per band and in total, maximum demand, power factor and
  * the amount, with the difference, the difference in percent of the bill, and a flag when it exceeds
  * the report's tolerance.
  */
@@ -28,8 +28,8 @@ final class BillCheck {
 
     static View view(UtilityBill bill, Metered metered, double tolerancePercent, String currency, Words words) {
         List<Column> columns = List.of(Column.text(words.get("col.item")), Column.text(words.get("col.unit")),
-                Column.of(words.get("col.metered"), ColumnKind.ENERGY), Column.of(words.get("col.billed"), ColumnKind.ENERGY),
-                Column.of(words.get("col.difference"), ColumnKind.ENERGY),
+                Column.of(words.get("col.metered"), ColumnKind.READING),
+                Column.of(words.get("col.billed"), ColumnKind.READING), Column.of(words.get("col.difference"), ColumnKind.READING),
                 Column.of(words.get("col.differencePercent"), ColumnKind.PERCENT), Column.text(words.get("col.check")));
         List<TableRow> rows = new ArrayList<>();
         Set<TariffBand> bands = EnumSet.noneOf(TariffBand.class);

@@ -74,7 +74,8 @@ final class Charts {
         List<ChartSpec.Slice> bars = new ArrayList<>();
         for (ConsumptionReport.Row r : daily.rows()) {
             if (r.carrier() == EnergyCarrier.ELECTRICITY && r.booked() && r.start().isBefore(now)) {
-                bars.add(new ChartSpec.Slice(r.periodLabel().substring(Math.max(0, r.periodLabel().length() - 5)),
+                // the day of the month: the title says which month
+                bars.add(new ChartSpec.Slice(r.periodLabel().substring(Math.max(0, r.periodLabel().length() - 2)),
                         r.value()));
             }
         }

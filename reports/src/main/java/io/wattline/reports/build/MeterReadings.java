@@ -44,7 +44,7 @@ final class MeterReadings {
                 Column.of(words.get("col.startReading"), ColumnKind.READING),
                 Column.of(words.get("col.endReadAt"), ColumnKind.DATETIME),
                 Column.of(words.get("col.endReading"), ColumnKind.READING),
-                Column.summed(words.get("col.consumption"), ColumnKind.ENERGY));
+                Column.of(words.get("col.consumption"), ColumnKind.ENERGY));
         var accounting = ctx.accounting();
         Set<String> roots = new java.util.HashSet<>(accounting.allocation().rootMeters().stream().map(Meter::id).toList());
         List<Meter> ordered = new ArrayList<>();
@@ -67,7 +67,8 @@ final class MeterReadings {
                     last.map(s -> (Object) words.local(s.time())).orElse(null), last.map(Sample::value).orElse(null),
                     consumption), notes.idsFor(List.of(m.id()), from, to), !from.isBefore(now), false));
         }
-        return new View(words.get("view.readings"), words.get("view.readings.title"), columns, rows, words.get("total"), 2);
+        // no totals: a main meter and its sub-meters measure the same energy twice
+        return new View(words.get("view.readings"), words.get("view.readings.title"), columns, rows, null);
     }
 
     /** The register's last good reading at or before {@code t}, looking back up to 35 days. */

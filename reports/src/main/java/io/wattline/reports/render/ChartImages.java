@@ -44,10 +44,16 @@ public final class ChartImages {
             DefaultPieDataset<String> data = new DefaultPieDataset<>();
             p.slices().forEach(s -> data.setValue(s.label(), s.value()));
             chart = ChartFactory.createPieChart(p.title(), data, true, false, false);
+            ((org.jfree.chart.plot.PiePlot<?>) chart.getPlot()).setLabelGenerator(
+                    new org.jfree.chart.labels.StandardPieSectionLabelGenerator("{0} {2}"));
         } else if (spec instanceof ChartSpec.Bars b) {
             DefaultCategoryDataset data = new DefaultCategoryDataset();
             b.bars().forEach(s -> data.addValue(s.value(), b.valueAxis(), s.label()));
             chart = ChartFactory.createBarChart(b.title(), null, b.valueAxis(), data);
+            if (b.bars().size() > 12) {
+                chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(
+                        org.jfree.chart.axis.CategoryLabelPositions.UP_90);
+            }
         } else {
             chart = profile((ChartSpec.Profile) spec);
         }
@@ -64,6 +70,7 @@ public final class ChartImages {
                 new TimeSeriesCollection(series), false, false, false);
         XYPlot plot = chart.getXYPlot();
         ((DateAxis) plot.getDomainAxis()).setTimeZone(TimeZone.getTimeZone("UTC"));
+        ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         if (p.limit() != null) {
             ValueMarker limit = new ValueMarker(p.limit(), Color.RED, new BasicStroke(2f));
             limit.setLabel(p.limitLabel() + " " + p.limit() + " " + p.valueAxis());

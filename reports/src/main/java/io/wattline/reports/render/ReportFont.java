@@ -10,14 +10,14 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * The font reports print with: Droid Sans Fallback (Apache License 2.0), bundled in the jar because
- * it has the CJK glyphs Chinese labels need and its licence allows it; PDFs embed the subset they use,
- * charts draw with the same face.
+ * The font reports print with: Wattline Report Sans, Droid Sans Fallback's CJK glyphs (Apache License
+ * 2.0) merged with DejaVu Sans' Latin ones (Bitstream Vera licence) by reports/fonts/build-report-font.py,
+ * bundled in the jar; PDFs embed the subset they use, charts draw with the same face.
  */
 public final class ReportFont {
 
-    public static final String RESOURCE = "fonts/DroidSansFallbackFull.ttf";
-    public static final String NAME = "Droid Sans Fallback";
+    public static final String RESOURCE = "fonts/WattlineReportSans.ttf";
+    public static final String NAME = "Wattline Report Sans";
 
     private static volatile byte[] bytes;
     private static volatile Font awt;
