@@ -15,7 +15,9 @@ import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import io.wattline.reports.archive.ReportArchive;
 import io.wattline.reports.bills.BillRegister;
 import io.wattline.reports.build.ReportContext;
+import io.wattline.core.report.ReportSettings;
 import io.wattline.reports.delivery.AuditLogFile;
+import io.wattline.reports.delivery.ReportAudit;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,6 +84,16 @@ final class FixtureMonth implements AutoCloseable {
 
     ReportService service(Clock clock, Function<String, String> environment) {
         return new ReportService(context, archive, new AuditLogFile(audit, clock), clock, environment);
+    }
+
+    /** A service over the same data whose plant has only {@code definitions} (and {@code smtp}). */
+    ReportService service(Clock clock, ReportAudit audit, Function<String, String> environment,
+            ReportSettings reports) {
+        Plant p = new Plant(plant.name(), plant.zone(), plant.sites(), plant.areas(), plant.lines(), plant.equipment(),
+                plant.costCentres(), plant.connections(), plant.meters(), plant.shiftCalendar(), plant.tariff(),
+                plant.meterEvents(), plant.virtualMeters(), plant.notification(), reports);
+        return new ReportService(new ReportContext(p, accounting, null, historian.reader(), context.tariff(), bills),
+                archive, audit, clock, environment);
     }
 
     ReportService service(Clock clock) {
