@@ -114,7 +114,7 @@ final class EnergyReviewReport {
             } catch (InvalidQueryException e) {
                 var kpi = ctx.kpis().specificConsumption(reporting);
                 rows.add(TableRow.of(line.name(), kpi.energy(), kpi.production(), kpi.specific(), null, null, null,
-                        words.format("review.noBaseline", e.getMessage())));
+                        words.format("review.noBaseline", words.time(baselineFrom), words.time(period.from()))));
             }
         }
         return new View(words.get("view.lines"), words.get("view.lines.title"), columns, rows, null);
