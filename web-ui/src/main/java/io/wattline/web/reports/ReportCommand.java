@@ -45,7 +45,8 @@ public final class ReportCommand {
         return run(args, System.out, System.err, Clock.systemUTC());
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+    /** The command with its streams and clock given (tests). */
+    public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
         String name = null;
         String period = null;
         Path config = null;
