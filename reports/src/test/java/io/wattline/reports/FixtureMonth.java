@@ -51,20 +51,30 @@ final class FixtureMonth implements AutoCloseable {
     final Path audit;
 
     private FixtureMonth(Path data) throws Exception {
+        this(data, START.minus(Duration.ofHours(1)), h -> 30 * h);
+    }
+
+    /**
+     * @param first the first reading (the standard month starts an hour before February)
+     * @param subBEnergy sub-b's energy since Feb 1 00:00 (kWh, negative before) at h hours; main draws
+     *     sub-a + sub-b + 10 kW of loss
+     */
+    private FixtureMonth(Path data, Instant first, java.util.function.DoubleUnaryOperator subBEnergy) throws Exception {
         ProfileCatalog catalog = ProfileCatalog.builtIn();
         plant = PlantConfigLoader.withBuiltInProfiles().loadResource("fixture/plant.yaml");
         historian = Historian.open(data.resolve("store"), HistorianOptions.defaults()
                 .withRawRetention(Duration.ofDays(36_500)), Optional.empty());
-        for (Instant t = START.minus(Duration.ofHours(1)); !t.isAfter(END.plus(Duration.ofHours(1)));
+        for (Instant t = first; !t.isAfter(END.plus(Duration.ofHours(1)));
                 t = t.plus(Duration.ofMinutes(15))) {
             double h = Duration.between(START, t).toMinutes() / 60.0;
             if (!(t.isAfter(GAP_FROM) && t.isBefore(GAP_TO))) {
-                write(new PointId("main", "active_energy_import"), t, 10_000 + 100 * h);
+                write(new PointId("main", "active_energy_import"), t, 10_000 + 70 * h + subBEnergy.applyAsDouble(h));
                 write(new PointId("main", "reactive_energy_import"), t, 5_000 + 32.8 * h);
             }
             write(new PointId("sub-a", "active_energy_import"), t, h < REPLACED_AT_H ? 5_000 + 60 * h
                     : 60 * (h - REPLACED_AT_H));
-            write(new PointId("sub-b", "active_energy_import"), t, (99_995_000 + 30 * h) % 100_000_000);
+            write(new PointId("sub-b", "active_energy_import"), t,
+                    (99_995_000 + subBEnergy.applyAsDouble(h)) % 100_000_000);
             write(new PointId("water", "volume_forward"), t, 1_000 + 2 * h);
         }
         historian.writer().flush();
@@ -80,6 +90,25 @@ final class FixtureMonth implements AutoCloseable {
 
     static FixtureMonth open(Path data) throws Exception {
         return new FixtureMonth(data);
+    }
+
+    /** The same plant read from {@code first} on, sub-b drawing {@code subBEnergy} (main follows). */
+    static FixtureMonth open(Path data, Instant first, java.util.function.DoubleUnaryOperator subBEnergy)
+            throws Exception {
+        return new FixtureMonth(data, first, subBEnergy);
+    }
+
+    /** A service whose context has line KPIs over {@code log} (production entered by hand). */
+    ReportService service(Clock clock, io.wattline.analytics.kpi.ProductionLog log, ReportSettings reports) {
+        PointCatalogue catalogue = PointCatalogues.build(plant, ProfileCatalog.builtIn()::find,
+                OpcUaProfileLoader.builtIn()::find);
+        io.wattline.analytics.kpi.LineKpis kpis = new io.wattline.analytics.kpi.LineKpis(catalogue, accounting,
+                historian.reader(), log);
+        Plant p = new Plant(plant.name(), plant.zone(), plant.sites(), plant.areas(), plant.lines(), plant.equipment(),
+                plant.costCentres(), plant.connections(), plant.meters(), plant.shiftCalendar(), plant.tariff(),
+                plant.meterEvents(), plant.virtualMeters(), plant.notification(), reports);
+        return new ReportService(new ReportContext(p, accounting, kpis, historian.reader(), context.tariff(), bills),
+                archive, (a, b, c, d) -> { }, clock, name -> null);
     }
 
     ReportService service(Clock clock, Function<String, String> environment) {

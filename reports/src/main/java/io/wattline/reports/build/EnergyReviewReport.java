@@ -107,8 +107,9 @@ final class EnergyReviewReport {
                 BaselineReport b = ctx.kpis().baseline(new BaselineQuery(reporting, baselineFrom, period.from()));
                 double production = b.periods().stream().mapToDouble(BaselinePeriod::production).sum();
                 rows.add(TableRow.of(line.name(), b.actual(), production, production == 0 ? null : b.actual() / production,
-                        b.expected(), b.difference(), b.percent(), words.format("review.model", b.intercept(),
-                                b.coefficients().getOrDefault("production", 0.0), b.rSquared(), b.observations())));
+                        b.expected(), b.difference(), b.percent(), words.format("review.model", String.format(java.util.Locale.ROOT, "%.2f", b.intercept()),
+                                String.format(java.util.Locale.ROOT, "%.4f", b.coefficients().getOrDefault("production", 0.0)),
+                                String.format(java.util.Locale.ROOT, "%.3f", b.rSquared()), b.observations())));
                 b.periods().forEach(p -> deviations.add(new BaselinePeriod(line.name() + " " + p.label(), p.start(),
                         p.end(), p.actual(), p.expected(), p.production(), p.degreeDays(), p.difference(), p.percent())));
             } catch (InvalidQueryException e) {

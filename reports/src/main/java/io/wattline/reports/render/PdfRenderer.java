@@ -120,7 +120,8 @@ public final class PdfRenderer {
         c.box(PdfCanvas.MARGIN, c.y() + 2, c.width(), ROW + 2, HEADER);
         float x = PdfCanvas.MARGIN;
         for (int i = 0; i < v.columns().size(); i++) {
-            cell(c, x, widths[i], v.columns().get(i).header(), false, Color.BLACK);
+            // numbers are right-aligned, so are their headers
+            cell(c, x, widths[i], v.columns().get(i).header(), v.columns().get(i).kind().numeric(), Color.BLACK);
             x += widths[i];
         }
         if (withNotes) {
