@@ -1,10 +1,10 @@
 package io.wattline.reports.archive;
 
+import io.wattline.reports.JsonLinesFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -36,10 +36,12 @@ public final class ReportArchive {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
+    private final JsonLinesFile index;
 
     /** @param dataDir the application's data directory; the archive is its {@code reports} folder */
     public ReportArchive(Path dataDir) {
         this.root = dataDir.resolve(FOLDER);
+        this.index = new JsonLinesFile(root.resolve(INDEX), "the report index");
     }
 
     public Path root() {
@@ -93,38 +95,19 @@ public final class ReportArchive {
         }
         ArrayNode deliveries = n.putArray("deliveries");
         run.deliveries().forEach(deliveries::add);
-        try {
-            Files.createDirectories(root);
-            try (FileChannel ch = FileChannel.open(root.resolve(INDEX), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                ch.write(ByteBuffer.wrap((JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8)));
-                ch.force(true);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to the report index " + root.resolve(INDEX) + ": "
-                    + e.getMessage(), e);
-        }
+        index.append(JSON.writeValueAsString(n));
     }
 
     /** Every indexed run, newest first. */
     public synchronized List<ArchivedRun> runs() {
-        Path index = root.resolve(INDEX);
         List<ArchivedRun> out = new ArrayList<>();
-        if (!Files.isRegularFile(index)) {
-            return out;
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(index, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the report index " + index + ": " + e.getMessage(), e);
-        }
+        List<String> lines = index.lines();
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (!lines.get(i).isBlank()) {
                 try {
                     out.add(parse(JSON.readTree(lines.get(i))));
                 } catch (RuntimeException e) {
-                    LOG.warn("{}:{}: skipped an unreadable index line: {}", index, i + 1, e.getMessage());
+                    LOG.warn("{}:{}: skipped an unreadable index line: {}", index.path(), i + 1, e.getMessage());
                 }
             }
         }

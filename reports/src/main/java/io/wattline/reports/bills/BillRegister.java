@@ -1,13 +1,8 @@
 package io.wattline.reports.bills;
 
+import io.wattline.reports.JsonLinesFile;
 import io.wattline.core.tariff.TariffBand;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -34,10 +29,10 @@ public final class BillRegister {
     private static final Logger LOG = LoggerFactory.getLogger(BillRegister.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path file;
+    private final JsonLinesFile lines;
 
     public BillRegister(Path file) {
-        this.file = file;
+        this.lines = new JsonLinesFile(file, "the bill register");
     }
 
     public synchronized UtilityBill add(UtilityBill bill) {
@@ -55,31 +50,14 @@ public final class BillRegister {
         line.put("note", bill.note());
         line.put("enteredBy", bill.enteredBy());
         line.put("enteredAt", bill.enteredAt().toString());
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                ch.write(java.nio.ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8)));
-                ch.force(true);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append the bill to " + file + ": " + e.getMessage(), e);
-        }
+        lines.append(JSON.writeValueAsString(line));
         return bill;
     }
 
     /** Every entry in the order entered. */
     public synchronized List<UtilityBill> all() {
         List<UtilityBill> out = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return out;
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        List<String> lines = this.lines.lines();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
@@ -88,7 +66,7 @@ public final class BillRegister {
                 out.add(parse(JSON.readTree(lines.get(i))));
             } catch (RuntimeException e) {
                 // a torn last line after a crash: the entry was never acknowledged
-                LOG.warn("{}:{}: skipped an unreadable bill entry: {}", file, i + 1, e.getMessage());
+                LOG.warn("{}:{}: skipped an unreadable bill entry: {}", this.lines.path(), i + 1, e.getMessage());
             }
         }
         return out;
