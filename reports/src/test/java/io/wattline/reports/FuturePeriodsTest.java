@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A month reported while it is still running (made on Feb 20 at 12:00, plant time): the days that have
- * not begun are blank, never 0, and the day in progress shows what it has so far (main 100 kW for
- * 12 h: 1 200 kWh).
+ * not begun are blank, never 0. (The fixture holds readings for the whole month; what decides is the
+ * time the report is made.)
  */
 class FuturePeriodsTest {
 
@@ -49,8 +49,6 @@ class FuturePeriodsTest {
             List<Map<String, Object>> daily = XlsxSheets.rows(wb.getSheet("每日"), "厂区");
             Map<String, Object> past = XlsxSheets.row(daily, "Works 厂区", "2026-02-19");
             assertEquals(2_400.0, past.get("用量"));
-            // readings are written for the whole month, but the report is made at noon: the counter is
-            // read up to the end of the day all the same, as the API does; only days not begun are blank
             Map<String, Object> future = null;
             for (Map<String, Object> r : daily) {
                 if ("2026-02-25".equals(r.get("期间")) && "电".equals(r.get("能源"))) {
