@@ -65,6 +65,9 @@ public final class ReportScheduler implements AutoCloseable {
             p.put("org.quartz.threadPool.threadCount", "1");
             p.put("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
             p.put("org.quartz.scheduler.skipUpdateCheck", "true");
+            // never keep the JVM alive on their own: the application's shutdown closes the scheduler
+            p.put("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
+            p.put("org.quartz.threadPool.makeThreadsDaemons", "true");
             quartz = new StdSchedulerFactory(p).getScheduler();
             quartz.getContext().put(SERVICE_KEY, this);
             for (ReportDefinition def : service.definitions()) {
