@@ -49,8 +49,8 @@ class LaunchArgumentsTest {
 
     @Test
     void simulateHandsItsArgumentsOnUntouched() throws Exception {
-        LaunchArguments a = LaunchArguments.parse("simulate", "--config", "x.yaml", "--port-offset", "100");
-        assertEquals(List.of("--config", "x.yaml", "--port-offset", "100"), a.rest());
+        LaunchArguments a = LaunchArguments.parse("simulate", "--config", "x.yaml", "--base-port", "2502");
+        assertEquals(List.of("--config", "x.yaml", "--base-port", "2502"), a.rest());
     }
 
     @ParameterizedTest(name = "{0}")
