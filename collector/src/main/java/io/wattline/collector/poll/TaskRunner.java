@@ -205,7 +205,9 @@ final class TaskRunner {
         log.warn("{} on {} (unit {}) refused {}: {} read(s) to find out; {} point(s) refused ({}), {} span(s) it will"
                         + " not read across {}; now {} read(s) for this group (see GET /api/devices for the profile correction)",
                 task.label(), connectionId, unitId, reason, outcome.reads(), reasons.size(), reasons.keySet(),
-                outcome.unreadable().size(), outcome.unreadable(), plan.requests(task.group()).size());
+                outcome.unreadable().size(), outcome.unreadable().stream().map(r -> r.start() + ".." + (r.end() - 1)
+                        + String.format(" (0x%04X..0x%04X)", r.start(), r.end() - 1)).toList(),
+                plan.requests(task.group()).size());
         return true;
     }
 
