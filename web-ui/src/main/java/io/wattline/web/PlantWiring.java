@@ -1,5 +1,6 @@
 package io.wattline.web;
 
+import io.wattline.collector.CollectorOptions;
 import io.wattline.collector.ModbusCollector;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.config.ConfigException;
@@ -35,6 +36,8 @@ public class PlantWiring {
 
     /** Where the demo plant's configuration lives on the classpath (simulator module). */
     static final String DEMO_PLANT_RESOURCE = "demo/plant.yaml";
+    /** Folder under the data directory where the Modbus collector keeps what devices refuse. */
+    static final String LEARNED_PLANS_FOLDER = "learned-plans";
 
     @Bean
     public ProfileCatalog profileCatalog() {
@@ -128,8 +131,11 @@ public class PlantWiring {
     @Bean
     @Order(1)
     public ModbusCollector modbusCollector(PointCatalogue catalogue, ProfileCatalog catalog, SampleBus bus,
-            Clock clock, HistorianFeed feed) {
-        ModbusCollector collector = new ModbusCollector(catalogue, catalog::require, bus, clock);
+            Clock clock, HistorianFeed feed, WattlineProperties properties) {
+        // What devices refuse is learned once and kept with the data, so a restart does not learn it again.
+        CollectorOptions options = CollectorOptions.defaults()
+                .withLearnedPlanDirectory(properties.dataDir().resolve(LEARNED_PLANS_FOLDER));
+        ModbusCollector collector = new ModbusCollector(catalogue, catalog::require, bus, clock, options);
         collector.start();
         return collector;
     }
