@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
- * The device profiles available to a plant: the ones shipped in this jar ({@link #builtIn()}) or
- * those of a directory ({@link #load(Path)}), keyed by id {@code vendor/model} (the file's path
+ * The Modbus device profiles available to a plant: the ones shipped in this jar ({@link #builtIn()}),
+ * those of a directory ({@link #load(Path)}), or both, a site's own folders on top of the shipped
+ * ones ({@link #withFolders(ProfileFolders)}); keyed by id {@code vendor/model} (the file's path
  * under the profiles folder, without {@code .yaml}). Loading fails as a whole, listing the problems
  * of every file, so a bad profile never half-works.
  */
@@ -26,14 +26,23 @@ public final class ProfileCatalog {
 
     /** Classpath folder of the shipped profiles; {@code index.txt} there lists their ids. */
     public static final String BUILT_IN_FOLDER = "profiles/";
-    private static final String FRAMES_SUFFIX = ".frames.yaml";
+    private static final String FRAMES_SUFFIX = ProfileFolders.FRAMES_SUFFIX;
 
     private final Map<String, DeviceProfile> profiles;
     private final Function<String, Optional<Text>> files;
+    private final Map<String, Path> fromFolders;
+    private final List<String> shadowing;
 
     private ProfileCatalog(Map<String, DeviceProfile> profiles, Function<String, Optional<Text>> files) {
+        this(profiles, files, Map.of(), List.of());
+    }
+
+    private ProfileCatalog(Map<String, DeviceProfile> profiles, Function<String, Optional<Text>> files,
+            Map<String, Path> fromFolders, List<String> shadowing) {
         this.profiles = Collections.unmodifiableMap(new TreeMap<>(profiles));
         this.files = files;
+        this.fromFolders = Collections.unmodifiableMap(new TreeMap<>(fromFolders));
+        this.shadowing = List.copyOf(shadowing);
     }
 
     private static volatile ProfileCatalog builtIn;
@@ -81,34 +90,92 @@ public final class ProfileCatalog {
         return problems;
     }
 
-    /** Every {@code <vendor>/<model>.yaml} under {@code directory} (frames files excluded). */
+    /**
+     * The Modbus profiles of one folder alone ({@code <vendor>/<model>.yaml}, frames files and OPC UA
+     * profiles left out), without the shipped ones.
+     */
     public static ProfileCatalog load(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            throw new ProfileException(List.of(new ValidationError(directory.toString(), 0, 0, "",
-                    "expected a directory of <vendor>/<model>.yaml profiles")));
+        ProfileFolders folder = ProfileFolders.scan(List.of(directory));
+        List<String> ids = folder.files(ProfileKind.MODBUS).stream().map(ProfileFolders.ProfileFile::id).toList();
+        return loadAll(ids, relative -> readFile(directory.resolve(relative)));
+    }
+
+    /**
+     * The shipped profiles with the Modbus profiles of a site's own folders on top, each checked as
+     * the shipped ones are: schema, linter, and its recorded frames ({@code <model>.frames.yaml} next
+     * to it, decoding every point). A folder profile replaces a shipped one only when it says
+     * {@code shadows: <id>} ({@link #shadowing()} lists those).
+     *
+     * @throws ProfileException listing every problem of every file
+     */
+    public static ProfileCatalog withFolders(ProfileFolders folders) {
+        ProfileCatalog shipped = builtIn();
+        if (folders.files(ProfileKind.MODBUS).isEmpty()) {
+            return shipped;
         }
-        List<String> ids;
-        try (Stream<Path> walk = Files.walk(directory)) {
-            ids = walk.filter(Files::isRegularFile)
-                    .map(p -> directory.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> p.endsWith(".yaml") && !p.endsWith(FRAMES_SUFFIX))
-                    .map(p -> p.substring(0, p.length() - ".yaml".length()))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list profiles in " + directory, e);
-        }
-        return loadAll(ids, relative -> {
-            Path file = directory.resolve(relative);
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
+        List<ValidationError> problems = new ArrayList<>(folders.shadowingProblems(ProfileKind.MODBUS, shipped.ids()));
+        Map<String, DeviceProfile> all = new TreeMap<>(shipped.profiles);
+        Map<String, Path> own = new TreeMap<>();
+        List<String> shadowing = new ArrayList<>();
+        for (ProfileFolders.ProfileFile f : folders.files(ProfileKind.MODBUS)) {
             try {
-                return Optional.of(new Text(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
+                DeviceProfile profile = ProfileLoader.parse(f.id(), f.file().toString(), f.text());
+                problems.addAll(verifyFrames(profile, f.framesFile()));
+                all.put(f.id(), profile);
+                own.put(f.id(), f.folder());
+                if (shipped.profiles.containsKey(f.id())) {
+                    shadowing.add(f.id());
+                }
+            } catch (ProfileException e) {
+                problems.addAll(e.problems());
             }
-        });
+        }
+        if (!problems.isEmpty()) {
+            throw new ProfileException(problems);
+        }
+        return new ProfileCatalog(all, relative -> {
+            String id = relative.endsWith(FRAMES_SUFFIX) ? relative.substring(0, relative.length() - FRAMES_SUFFIX.length())
+                    : relative.substring(0, relative.length() - ".yaml".length());
+            Path folder = own.get(id);
+            return folder == null ? shipped.files.apply(relative) : readFile(folder.resolve(relative));
+        }, own, shadowing);
+    }
+
+    /** A profile's recorded frames, run against it; a missing frames file is a problem too. */
+    private static List<ValidationError> verifyFrames(DeviceProfile profile, Path framesFile) {
+        Optional<Text> frames = readFile(framesFile);
+        if (frames.isEmpty()) {
+            return List.of(new ValidationError(framesFile.toString(), 0, 0, "", "missing: every profile needs recorded"
+                    + " frames (request/response hex and the values they decode to; see README.md, Adding a meter model)"));
+        }
+        return FrameVerifier.verify(profile, RecordedFrames.parse(profile.id(), frames.get().file(),
+                frames.get().content()));
+    }
+
+    private static Optional<Text> readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Text(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The folder a profile was loaded from; empty for a shipped one. */
+    public Optional<Path> folderOf(String id) {
+        return Optional.ofNullable(fromFolders.get(id));
+    }
+
+    /** Ids of the profiles read from folders, sorted. */
+    public List<String> fromFolders() {
+        return List.copyOf(fromFolders.keySet());
+    }
+
+    /** Ids of folder profiles that replace a shipped profile of the same id ({@code shadows:}), sorted. */
+    public List<String> shadowing() {
+        return shadowing;
     }
 
     public Optional<DeviceProfile> find(String id) {
