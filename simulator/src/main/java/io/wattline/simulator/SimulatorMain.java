@@ -1,10 +1,12 @@
 package io.wattline.simulator;
 
 import io.wattline.config.ConfigException;
-import io.wattline.config.PlantConfigLoader;
+import io.wattline.config.ProfileLibrary;
 import io.wattline.core.plant.Plant;
 import io.wattline.profiles.ProfileCatalog;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +30,11 @@ public final class SimulatorMain {
      * @param basePort  null: the configured Modbus ports
      * @param opcUaPort null: the configured OPC UA port
      */
-    record Arguments(Path config, String host, Integer basePort, Integer opcUaPort, Long seed) {
+    record Arguments(Path config, String host, Integer basePort, Integer opcUaPort, Long seed, List<Path> profiles) {
 
         static Arguments parse(String... args) {
             Path config = null;
+            List<Path> profiles = new ArrayList<>();
             String host = SimulatorOptions.LOOPBACK;
             Integer basePort = null;
             Integer opcUaPort = null;
@@ -56,10 +59,11 @@ public final class SimulatorMain {
                     case "--base-port" -> basePort = port(a, v);
                     case "--opcua-port" -> opcUaPort = port(a, v);
                     case "--seed" -> seed = (long) integer(a, v);
+                    case "--profiles" -> profiles.add(Path.of(v));
                     default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
                 }
             }
-            return new Arguments(config, host, basePort, opcUaPort, seed);
+            return new Arguments(config, host, basePort, opcUaPort, seed, List.copyOf(profiles));
         }
 
         private static int port(String option, String value) {
@@ -79,7 +83,9 @@ public final class SimulatorMain {
         }
 
         static String usage() {
-            return "usage: simulate [--config plant.yaml] [--host 127.0.0.1] [--base-port N] [--opcua-port N] [--seed N]\n"
+            return "usage: simulate [--config plant.yaml] [--profiles DIR]... [--host 127.0.0.1] [--base-port N]"
+                    + " [--opcua-port N] [--seed N]\n"
+                    + "  --profiles DIR  your own device profiles (also those the plant file's profiles: names)\n"
                     + "  --base-port N   the Modbus gateways: the one with the lowest configured port listens on N,"
                     + " the others keep their distance (demo: gw-main 1502, gw-utilities 1503)\n"
                     + "  --opcua-port N  the simulated OPC UA PLC (demo: plc-line1 on 4841)";
@@ -95,18 +101,22 @@ public final class SimulatorMain {
             System.exit(2);
             return;
         }
-        ProfileCatalog profiles = ProfileCatalog.builtIn();
+        ProfileCatalog profiles;
         Plant plant;
-        if (arguments.config() == null) {
-            plant = DemoPlant.load(profiles);
-        } else {
-            try {
-                plant = new PlantConfigLoader(profiles::find).load(arguments.config());
-            } catch (ConfigException e) {
-                System.err.println(e.getMessage());
-                System.exit(1);
-                return;
+        try {
+            if (arguments.config() == null) {
+                profiles = ProfileLibrary.load(arguments.profiles()).modbus();
+                plant = DemoPlant.load(profiles);
+            } else {
+                ProfileLibrary library = ProfileLibrary.forPlant(arguments.config(), arguments.profiles());
+                library.notes().forEach(LOG::info);
+                profiles = library.modbus();
+                plant = library.plantLoader().load(arguments.config());
             }
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
         }
         SimulatorOptions options = SimulatorOptions.configuredPorts()
                 .withBindHost(arguments.host())

@@ -71,4 +71,21 @@ class LaunchArgumentsTest {
         UsageException e = assertThrows(UsageException.class, () -> LaunchArguments.parse(args));
         assertTrue(e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' should say " + expected);
     }
+
+    @Test
+    void profileFoldersGoWithRunAndValidateAndProfileCheckTakesFolders() throws Exception {
+        LaunchArguments run = LaunchArguments.parse("run", "--config", "plant.yaml", "--profiles", "site",
+                "--profiles", "vendor-extra");
+        assertEquals(List.of(Path.of("site"), Path.of("vendor-extra")), run.profileFolders());
+        LaunchArguments validate = LaunchArguments.parse("validate", "--profiles", "site", "plant.yaml");
+        assertEquals(List.of(Path.of("site")), validate.profileFolders());
+        assertEquals(List.of(Path.of("plant.yaml")), validate.files());
+        LaunchArguments check = LaunchArguments.parse("profile", "check", "site");
+        assertEquals(LaunchArguments.Command.PROFILE_CHECK, check.command());
+        assertEquals(List.of(Path.of("site")), check.profileFolders());
+        assertEquals("'profile' needs a subcommand: profile check DIR...", assertThrows(
+                LaunchArguments.UsageException.class, () -> LaunchArguments.parse("profile", "list")).getMessage());
+        assertEquals("'profile check' needs at least one DIR", assertThrows(LaunchArguments.UsageException.class,
+                () -> LaunchArguments.parse("profile", "check")).getMessage());
+    }
 }
