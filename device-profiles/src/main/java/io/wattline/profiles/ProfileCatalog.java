@@ -28,18 +28,28 @@ public final class ProfileCatalog {
     public static final String BUILT_IN_FOLDER = "profiles/";
     private static final String FRAMES_SUFFIX = ProfileFolders.FRAMES_SUFFIX;
 
+    private final Map<String, LoadedProfile> loaded;
     private final Map<String, DeviceProfile> profiles;
+    private final Map<String, DeviceProfile> variants;
     private final Function<String, Optional<Text>> files;
     private final Map<String, Path> fromFolders;
     private final List<String> shadowing;
 
-    private ProfileCatalog(Map<String, DeviceProfile> profiles, Function<String, Optional<Text>> files) {
-        this(profiles, files, Map.of(), List.of());
+    private ProfileCatalog(Map<String, LoadedProfile> loaded, Function<String, Optional<Text>> files) {
+        this(loaded, files, Map.of(), List.of());
     }
 
-    private ProfileCatalog(Map<String, DeviceProfile> profiles, Function<String, Optional<Text>> files,
+    private ProfileCatalog(Map<String, LoadedProfile> loaded, Function<String, Optional<Text>> files,
             Map<String, Path> fromFolders, List<String> shadowing) {
-        this.profiles = Collections.unmodifiableMap(new TreeMap<>(profiles));
+        this.loaded = Collections.unmodifiableMap(new TreeMap<>(loaded));
+        Map<String, DeviceProfile> base = new TreeMap<>();
+        Map<String, DeviceProfile> byVariant = new TreeMap<>();
+        loaded.forEach((id, l) -> {
+            base.put(id, l.profile());
+            l.variants().stream().filter(v -> !v.isDefault()).forEach(v -> byVariant.put(v.profile().id(), v.profile()));
+        });
+        this.profiles = Collections.unmodifiableMap(base);
+        this.variants = Collections.unmodifiableMap(byVariant);
         this.files = files;
         this.fromFolders = Collections.unmodifiableMap(new TreeMap<>(fromFolders));
         this.shadowing = List.copyOf(shadowing);
@@ -77,15 +87,8 @@ public final class ProfileCatalog {
             return e.problems();
         }
         List<ValidationError> problems = new ArrayList<>();
-        for (DeviceProfile profile : catalog.all()) {
-            try {
-                catalog.frames(profile.id()).ifPresentOrElse(
-                        frames -> problems.addAll(FrameVerifier.verify(profile, frames)),
-                        () -> problems.add(new ValidationError(directory.resolve(profile.id() + FRAMES_SUFFIX).toString(),
-                                0, 0, "", "missing: every profile needs recorded frames")));
-            } catch (ProfileException e) {
-                problems.addAll(e.problems());
-            }
+        for (LoadedProfile profile : catalog.loaded.values()) {
+            problems.addAll(verifyFrames(profile, directory.resolve(profile.profile().id() + FRAMES_SUFFIX)));
         }
         return problems;
     }
@@ -114,12 +117,12 @@ public final class ProfileCatalog {
             return shipped;
         }
         List<ValidationError> problems = new ArrayList<>(folders.shadowingProblems(ProfileKind.MODBUS, shipped.ids()));
-        Map<String, DeviceProfile> all = new TreeMap<>(shipped.profiles);
+        Map<String, LoadedProfile> all = new TreeMap<>(shipped.loaded);
         Map<String, Path> own = new TreeMap<>();
         List<String> shadowing = new ArrayList<>();
         for (ProfileFolders.ProfileFile f : folders.files(ProfileKind.MODBUS)) {
             try {
-                DeviceProfile profile = ProfileLoader.parse(f.id(), f.file().toString(), f.text());
+                LoadedProfile profile = ProfileLoader.load(f.id(), f.file().toString(), f.text());
                 problems.addAll(verifyFrames(profile, f.framesFile()));
                 all.put(f.id(), profile);
                 own.put(f.id(), f.folder());
@@ -141,15 +144,33 @@ public final class ProfileCatalog {
         }, own, shadowing);
     }
 
-    /** A profile's recorded frames, run against it; a missing frames file is a problem too. */
-    private static List<ValidationError> verifyFrames(DeviceProfile profile, Path framesFile) {
-        Optional<Text> frames = readFile(framesFile);
-        if (frames.isEmpty()) {
+    /**
+     * A profile's recorded frames, run against it and against each variant (whose cases say
+     * {@code variant:} and must cover the points it replaces); a missing frames file is a problem too.
+     */
+    private static List<ValidationError> verifyFrames(LoadedProfile profile, Path framesFile) {
+        Optional<Text> text = readFile(framesFile);
+        if (text.isEmpty()) {
             return List.of(new ValidationError(framesFile.toString(), 0, 0, "", "missing: every profile needs recorded"
                     + " frames (request/response hex and the values they decode to; see README.md, Adding a meter model)"));
         }
-        return FrameVerifier.verify(profile, RecordedFrames.parse(profile.id(), frames.get().file(),
-                frames.get().content()));
+        try {
+            RecordedFrames frames = RecordedFrames.parse(profile.profile().id(), text.get().file(), text.get().content());
+            return verifyFrames(profile, frames);
+        } catch (ProfileException e) {
+            return e.problems();
+        }
+    }
+
+    /** The frames of a profile and of each of its variants. */
+    public static List<ValidationError> verifyFrames(LoadedProfile profile, RecordedFrames frames) {
+        List<ValidationError> problems = new ArrayList<>(FrameVerifier.verify(profile.profile(), frames));
+        for (ProfileVariant v : profile.variants()) {
+            if (!v.isDefault()) {
+                problems.addAll(FrameVerifier.verify(v.profile(), frames, v.replacedPoints()));
+            }
+        }
+        return problems;
     }
 
     private static Optional<Text> readFile(Path file) {
@@ -178,18 +199,32 @@ public final class ProfileCatalog {
         return shadowing;
     }
 
+    /** The profile {@code id}: a model ({@code vendor/model}) or a variant of one ({@code vendor/model@variant}). */
     public Optional<DeviceProfile> find(String id) {
-        return Optional.ofNullable(profiles.get(id));
+        DeviceProfile p = profiles.get(id);
+        return Optional.ofNullable(p != null ? p : variants.get(id));
     }
 
     /** The profile {@code id}; the error lists the known ids. */
     public DeviceProfile require(String id) {
-        DeviceProfile p = profiles.get(id);
-        if (p == null) {
-            throw new IllegalArgumentException("unknown device profile '" + id + "'; known profiles: "
-                    + String.join(", ", profiles.keySet()));
-        }
-        return p;
+        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown device profile '" + id
+                + "'; known profiles: " + String.join(", ", profiles.keySet())
+                + (variants.isEmpty() ? "" : "; variants: " + String.join(", ", variants.keySet()))));
+    }
+
+    /** Ids of the variants ({@code vendor/model@variant}) of every profile that declares some, sorted. */
+    public List<String> variantIds() {
+        return List.copyOf(variants.keySet());
+    }
+
+    /** Every model as its file describes it, with its signature registers and variants, sorted by id. */
+    public List<LoadedProfile> models() {
+        return List.copyOf(loaded.values());
+    }
+
+    /** One model as its file describes it. */
+    public Optional<LoadedProfile> model(String id) {
+        return Optional.ofNullable(loaded.get(id));
     }
 
     /** All profiles, sorted by id. */
@@ -202,14 +237,17 @@ public final class ProfileCatalog {
         return List.copyOf(profiles.keySet());
     }
 
-    /** The recorded frames of profile {@code id} ({@code <model>.frames.yaml} next to it), if present. */
+    /** The recorded frames of model {@code id} ({@code <model>.frames.yaml} next to it, with its variants' cases), if present. */
     public Optional<RecordedFrames> frames(String id) {
-        require(id);
+        if (!profiles.containsKey(id)) {
+            require(id);
+            throw new IllegalArgumentException("'" + id + "' is a variant: its frames are its model's");
+        }
         return files.apply(id + FRAMES_SUFFIX).map(t -> RecordedFrames.parse(id, t.file(), t.content()));
     }
 
     private static ProfileCatalog loadAll(List<String> ids, Function<String, Optional<Text>> files) {
-        Map<String, DeviceProfile> loaded = new TreeMap<>();
+        Map<String, LoadedProfile> loaded = new TreeMap<>();
         List<ValidationError> problems = new ArrayList<>();
         for (String id : ids) {
             Optional<Text> text = files.apply(id + ".yaml");
@@ -218,7 +256,7 @@ public final class ProfileCatalog {
                 continue;
             }
             try {
-                loaded.put(id, ProfileLoader.parse(id, text.get().file(), text.get().content()));
+                loaded.put(id, ProfileLoader.load(id, text.get().file(), text.get().content()));
             } catch (ProfileException e) {
                 problems.addAll(e.problems());
             }
