@@ -1,7 +1,8 @@
 package io.wattline.config;
 
 import io.wattline.profiles.DeviceProfile;
-import io.wattline.profiles.FrameVerifier;
+import io.wattline.profiles.LoadedProfile;
+import io.wattline.profiles.ProfileCatalog;
 import io.wattline.profiles.ProfileException;
 import io.wattline.profiles.ProfileLoader;
 import io.wattline.profiles.RecordedFrames;
@@ -153,14 +154,14 @@ public final class ConfigValidator {
     /** A Modbus profile and the recorded frames next to it ({@code <model>.frames.yaml}), as the catalogue checks them. */
     private static List<ValidationError> modbusProfile(Path file, String text) {
         String id = profileId(file);
-        DeviceProfile profile = ProfileLoader.parse(id, file.toString(), text);
+        LoadedProfile profile = ProfileLoader.load(id, file.toString(), text);
         Path frames = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.ya?ml$", "") + FRAMES_SUFFIX);
         if (!Files.isRegularFile(frames)) {
             return List.of(new ValidationError(frames.toString(), 0, 0, "",
                     "missing: every profile needs recorded frames (see device-profiles/README.md)"));
         }
         try {
-            return FrameVerifier.verify(profile, RecordedFrames.parse(id, frames.toString(), ConfigFiles.read(frames)));
+            return ProfileCatalog.verifyFrames(profile, RecordedFrames.parse(id, frames.toString(), ConfigFiles.read(frames)));
         } catch (ConfigException e) {
             return e.errors();
         }

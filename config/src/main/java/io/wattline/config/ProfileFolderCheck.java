@@ -2,6 +2,7 @@ package io.wattline.config;
 
 import io.wattline.profiles.DeviceProfile;
 import io.wattline.profiles.FrameVerifier;
+import io.wattline.profiles.LoadedProfile;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.profiles.ProfileException;
 import io.wattline.profiles.ProfileFolders;
@@ -76,9 +77,9 @@ public final class ProfileFolderCheck {
     /** One Modbus profile: loads, and each recorded case decodes to its values. */
     private static List<ValidationError> modbus(ProfileFolders.ProfileFile f, PrintStream out) {
         String title = f.id() + " (Modbus profile, " + f.file() + ")";
-        DeviceProfile profile;
+        LoadedProfile model;
         try {
-            profile = ProfileLoader.parse(f.id(), f.file().toString(), f.text());
+            model = ProfileLoader.load(f.id(), f.file().toString(), f.text());
         } catch (ProfileException e) {
             out.println(title + ": does not load, " + count(e.problems().size()));
             return e.problems();
@@ -98,13 +99,21 @@ public final class ProfileFolderCheck {
         } catch (ConfigException e) {
             return e.errors();
         }
-        List<ValidationError> problems = FrameVerifier.verify(profile, frames);
-        out.println(title + ": " + profile.points().size() + " points, " + frames.cases().size() + " recorded cases");
+        DeviceProfile profile = model.profile();
+        List<ValidationError> problems = ProfileCatalog.verifyFrames(model, frames);
+        out.println(title + ": " + profile.points().size() + " points, " + frames.cases().size() + " recorded cases"
+                + (model.variants().isEmpty() ? "" : ", variants " + model.variants().stream()
+                        .map(v -> v.id() + (v.isDefault() ? " (default)" : "")).toList())
+                + (model.identify().isEmpty() ? "" : ", " + model.identify().size() + " identify check(s)"));
         Map<String, int[]> perCase = new LinkedHashMap<>();
         frames.cases().forEach(c -> perCase.put(c.name(), new int[2]));
-        for (FrameVerifier.Check check : FrameVerifier.checks(profile, frames)) {
-            int[] counts = perCase.get(check.caseName());
-            counts[check.matches() ? 0 : 1]++;
+        List<DeviceProfile> maps = new java.util.ArrayList<>(List.of(profile));
+        model.variants().stream().filter(v -> !v.isDefault()).forEach(v -> maps.add(v.profile()));
+        for (DeviceProfile map : maps) {
+            for (FrameVerifier.Check check : FrameVerifier.checks(map, frames)) {
+                int[] counts = perCase.get(check.caseName());
+                counts[check.matches() ? 0 : 1]++;
+            }
         }
         for (RecordedFrames.Case c : frames.cases()) {
             int[] counts = perCase.get(c.name());

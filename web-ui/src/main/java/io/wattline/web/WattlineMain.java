@@ -45,7 +45,7 @@ public final class WattlineMain {
             case HELP -> System.out.println(LaunchArguments.USAGE);
             case VALIDATE -> System.exit(ConfigValidator.run(launch.profileFolders(), launch.files(), System.out));
             case PROFILE_CHECK -> System.exit(ProfileFolderCheck.run(launch.profileFolders(), System.out));
-            case SCAN -> throw new UnsupportedOperationException("scan: being added in this branch");
+            case SCAN -> System.exit(ScanCommand.run(launch.rest().toArray(String[]::new), System.out, System.err));
             case SIMULATE -> SimulatorMain.main(launch.rest().toArray(String[]::new));
             case IMPORT -> System.exit(ImportCommand.run(launch.rest().toArray(String[]::new)));
             case OPCUA_BROWSE -> BrowseTool.main(launch.rest().toArray(String[]::new));

@@ -28,7 +28,15 @@ public final class ProfileRegisters {
      * @return the tables of one unit for {@code pymodbus_server.py}, e.g. {@code {"hr": [[8192, [..]]]}}
      */
     public static String unit(DeviceProfile profile, Map<String, Double> values, Collection<RegisterRange> refused) {
+        return unit(profile, values, refused, Map.of());
+    }
+
+    /** The same with holding registers the profile has no point for (a device address, a version). */
+    public static String unit(DeviceProfile profile, Map<String, Double> values, Collection<RegisterRange> refused,
+            Map<Integer, Integer> extraHolding) {
         Map<RegisterFunction, TreeMap<Integer, Integer>> tables = new TreeMap<>();
+        extraHolding.forEach((address, word) -> tables.computeIfAbsent(RegisterFunction.HOLDING, f -> new TreeMap<>())
+                .put(address, word));
         for (RegisterRange r : profile.readable()) {
             for (int a = r.start(); a < r.end(); a++) {
                 int address = a;
