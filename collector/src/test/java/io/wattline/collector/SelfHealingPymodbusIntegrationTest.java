@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.support.Await;
+import io.wattline.collector.support.CyclesUntilGood;
 import io.wattline.collector.support.Peers;
 import io.wattline.collector.support.ProfileRegisters;
 import io.wattline.collector.support.PymodbusServer;
@@ -31,9 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -96,29 +95,16 @@ class SelfHealingPymodbusIntegrationTest {
         try (PymodbusServer server = PymodbusServer.start(spec)) {
             crossCheckWithMbpoll(server.port());
             Plant plant = plant(server.port(), Duration.ofSeconds(1), 1);
-            Map<String, Integer> samples = new ConcurrentHashMap<>();
-            Set<String> good = ConcurrentHashMap.newKeySet();
-            AtomicReference<Map<String, Integer>> whenAllGood = new AtomicReference<>();
+            CyclesUntilGood cycles = new CyclesUntilGood("m1", servable);
             try (SampleBus bus = new SampleBus()) {
-                bus.addListener(s -> {
-                    if (!s.point().device().equals("m1") || s.point().point().startsWith("comm_")) {
-                        return;
-                    }
-                    samples.merge(s.point().point(), 1, Integer::sum);
-                    if (s.isGood()) {
-                        good.add(s.point().point());
-                    }
-                    if (good.containsAll(servable)) {
-                        whenAllGood.compareAndSet(null, Map.copyOf(samples));
-                    }
-                });
+                bus.addListener(cycles);
                 try (ModbusCollector collector = collector(plant, CollectorOptions.defaults(), bus)) {
                     collector.start();
-                    Await.until(() -> whenAllGood.get() != null, Duration.ofSeconds(20),
+                    Await.until(cycles::allGood, Duration.ofSeconds(20),
                             () -> "every point it can serve GOOD; latest " + bus.latest());
                     for (String point : servable) {
-                        assertTrue(whenAllGood.get().get(point) <= 3, point + " took " + whenAllGood.get().get(point)
-                                + " cycles to be GOOD (samples so far " + whenAllGood.get() + ")");
+                        assertTrue(cycles.cycles().get(point) <= 3, point + " took " + cycles.cycles().get(point)
+                                + " cycles to be GOOD (samples so far " + cycles.cycles() + ")");
                         assertEquals(VALUES.get(point), bus.latest().get(new PointId("m1", point)).value(),
                                 Math.abs(VALUES.get(point)) * 1e-6, point);
                     }

@@ -22,11 +22,12 @@ class SimulatorMainTest {
     @Test
     void readsEveryOption() {
         SimulatorMain.Arguments a = SimulatorMain.Arguments.parse("--config", "plant.yaml", "--host", "0.0.0.0",
-                "--base-port", "2502", "--opcua-port", "5841", "--seed", "42");
+                "--base-port", "2502", "--opcua-port", "5841", "--seed", "42", "--profiles", "site", "--profiles", "more");
         assertEquals(Path.of("plant.yaml"), a.config());
         assertEquals("0.0.0.0", a.host());
         assertEquals(2502, a.basePort());
         assertEquals(5841, a.opcUaPort());
+        assertEquals(java.util.List.of(Path.of("site"), Path.of("more")), a.profiles());
         assertEquals(42L, a.seed());
     }
 

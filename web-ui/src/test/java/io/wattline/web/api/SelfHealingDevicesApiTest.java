@@ -8,6 +8,7 @@ import io.wattline.collector.CollectorOptions;
 import io.wattline.collector.ModbusCollector;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.support.Await;
+import io.wattline.collector.support.CyclesUntilGood;
 import io.wattline.collector.support.Peers;
 import io.wattline.collector.support.ProfileRegisters;
 import io.wattline.collector.support.PymodbusServer;
@@ -32,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -79,30 +78,16 @@ class SelfHealingDevicesApiTest {
                     Optional.empty());
             PointCatalogue catalogue = PointCatalogues.build(plant, ProfileCatalog.builtIn()::find,
                     OpcUaProfileLoader.builtIn()::find);
-            Map<String, Integer> cycles = new ConcurrentHashMap<>();
-            Set<String> good = ConcurrentHashMap.newKeySet();
-            AtomicReference<Map<String, Integer>> whenAllGood = new AtomicReference<>();
-            bus.addListener(s -> {
-                if (s.point().point().startsWith("comm_")) {
-                    return;
-                }
-                cycles.merge(s.point().point(), 1, Integer::sum);
-                if (s.isGood()) {
-                    good.add(s.point().point());
-                }
-                if (good.containsAll(servable)) {
-                    whenAllGood.compareAndSet(null, Map.copyOf(cycles));
-                }
-            });
+            CyclesUntilGood cycles = new CyclesUntilGood("incomer", servable);
+            bus.addListener(cycles);
             try (ModbusCollector collector = new ModbusCollector(catalogue, ProfileCatalog.builtIn()::require, bus,
                     Clock.systemUTC(), CollectorOptions.defaults().withLearnedPlanDirectory(data))) {
                 WebTestClient client = WebTestClient.bindToController(
                         new DevicesController(List.of(collector), new RunningPlant(plant, null))).build();
                 collector.start();
-                Await.until(() -> whenAllGood.get() != null, Duration.ofSeconds(20),
-                        () -> "every point it serves GOOD: " + bus.latest());
-                servable.forEach(p -> assertTrue(whenAllGood.get().get(p) <= 3,
-                        p + " GOOD only after " + whenAllGood.get().get(p) + " cycles"));
+                Await.until(cycles::allGood, Duration.ofSeconds(20), () -> "every point it serves GOOD: " + bus.latest());
+                servable.forEach(p -> assertTrue(cycles.cycles().get(p) <= 3,
+                        p + " GOOD only after " + cycles.cycles().get(p) + " cycles"));
 
                 Await.until(() -> "ONLINE".equals(devices(client).get(0).get("state")), Duration.ofSeconds(10),
                         () -> "ONLINE: " + devices(client));
