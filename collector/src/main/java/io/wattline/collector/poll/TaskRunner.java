@@ -112,7 +112,7 @@ final class TaskRunner {
                 try {
                     int[] values = link.read(task.meter().unitId(), request.function(), request.start(), request.count());
                     tracker.answered(System.nanoTime() - started);
-                    publish(meterId, request, values);
+                    publish(task, request, values);
                     break;
                 } catch (ModbusReadException e) {
                     String reason = reason(e, task, request, link, tracker);
@@ -193,7 +193,7 @@ final class TaskRunner {
             return false;
         }
         for (RequestHealer.Accepted accepted : outcome.accepted()) {
-            publish(task.meter().id(), accepted.request(), accepted.values());
+            publish(task, accepted.request(), accepted.values());
         }
         Map<String, String> reasons = new LinkedHashMap<>();
         outcome.refused().forEach((point, refusal) -> reasons.put(point.name(), "refused: "
@@ -229,10 +229,10 @@ final class TaskRunner {
         }
     }
 
-    private void publish(String meterId, ReadRequest request, int[] values) {
+    private void publish(PollTask task, ReadRequest request, int[] values) {
         Instant time = clock.instant();
         for (PointDefinition point : request.points()) {
-            bus.publish(PointDecoder.decode(meterId, request, point, values, time));
+            bus.publish(PointDecoder.decode(task.meter().id(), task.meter().unitId(), request, point, values, time));
         }
     }
 
