@@ -11,11 +11,13 @@ in the tests), which answers every unit id of the spec.
 SPEC.json maps unit ids to tables, each a list of [start, [values...]] blocks at PDU addresses:
   {"1": {"hr": [[0, [17254, 32768]]], "ir": [], "co": [[0, [1, 0]]], "di": []}}
 Addresses that no block covers answer exception 2 (illegal data address); unit ids that the
-spec does not name get no answer at all, which is how the tests produce a timeout.
+spec does not name get no answer at all, which is how the tests produce a timeout. A unit's
+"delay" (seconds) makes it answer that late, like a slow meter behind a busy gateway.
 """
 import json
 import logging
 import sys
+import time
 
 from pymodbus.datastore import ModbusServerContext, ModbusSlaveContext, ModbusSparseDataBlock
 from pymodbus.framer.rtu_framer import ModbusRtuFramer
@@ -32,6 +34,18 @@ def block(blocks):
     return ModbusSparseDataBlock(values or {-1: 0})
 
 
+class SlowSlaveContext(ModbusSlaveContext):
+    """A slave that answers every read "delay" seconds late (blocking the server, as a slow gateway does)."""
+
+    def __init__(self, delay, **kwargs):
+        super().__init__(**kwargs)
+        self.delay = delay
+
+    def getValues(self, fc_as_hex, address, count=1):
+        time.sleep(self.delay)
+        return super().getValues(fc_as_hex, address, count)
+
+
 def main():
     with open(sys.argv[2], encoding="utf-8") as f:
         spec = json.load(f)
@@ -39,9 +53,10 @@ def main():
     for unit, tables in spec.items():
         # zero_mode=True: request address N reads block address N. pymodbus' default (False)
         # shifts every address by one, which is the off-by-one the ARCHITECTURE notes warn of.
-        slaves[int(unit)] = ModbusSlaveContext(
-            hr=block(tables.get("hr", [])), ir=block(tables.get("ir", [])),
-            co=block(tables.get("co", [])), di=block(tables.get("di", [])), zero_mode=True)
+        blocks = dict(hr=block(tables.get("hr", [])), ir=block(tables.get("ir", [])),
+                      co=block(tables.get("co", [])), di=block(tables.get("di", [])), zero_mode=True)
+        delay = tables.get("delay", 0)
+        slaves[int(unit)] = SlowSlaveContext(delay, **blocks) if delay else ModbusSlaveContext(**blocks)
     logging.basicConfig(level=logging.WARNING)
     context = ModbusServerContext(slaves=slaves, single=False)
     if sys.argv[1].startswith("serial:"):

@@ -2,6 +2,7 @@ package io.wattline.collector;
 
 import io.wattline.collector.plan.PlanStrategy;
 import io.wattline.core.plant.PollingOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,9 +17,11 @@ import java.util.Objects;
  * @param interFrameDelay     extra silence between transactions on RS-485 buses, on top of the 3.5 characters
  * @param healthWindow        how many recent requests a meter's success ratio and latency cover
  * @param healthPublishPeriod how often health points ({@code comm_*}) are published
+ * @param learnedPlanDirectory where what each device was found to refuse is kept across restarts
+ *                            (one file per meter); null keeps it in memory only
  */
 public record CollectorOptions(PlanStrategy strategy, int retries, Duration initialBackoff, Duration maxBackoff,
-        Duration interFrameDelay, int healthWindow, Duration healthPublishPeriod) {
+        Duration interFrameDelay, int healthWindow, Duration healthPublishPeriod, Path learnedPlanDirectory) {
 
     public CollectorOptions {
         Objects.requireNonNull(strategy, "strategy");
@@ -48,13 +51,20 @@ public record CollectorOptions(PlanStrategy strategy, int retries, Duration init
      */
     public static CollectorOptions defaults() {
         return new CollectorOptions(PlanStrategy.DEFAULT, 1, Duration.ofSeconds(1), Duration.ofSeconds(60),
-                Duration.ZERO, 100, Duration.ofSeconds(10));
+                Duration.ZERO, 100, Duration.ofSeconds(10), null);
+    }
+
+    /** Options that keep learned plans in memory only (the constructor before learned plans). */
+    public CollectorOptions(PlanStrategy strategy, int retries, Duration initialBackoff, Duration maxBackoff,
+            Duration interFrameDelay, int healthWindow, Duration healthPublishPeriod) {
+        this(strategy, retries, initialBackoff, maxBackoff, interFrameDelay, healthWindow, healthPublishPeriod, null);
     }
 
     /**
      * These options with a connection's own on top: a field the connection leaves null keeps ours.
      * A backoff start given alone that is longer than our cap raises the cap to it; a cap given alone
-     * that is shorter than our start lowers the start to it.
+     * that is shorter than our start lowers the start to it. A probe interval stands for a fixed
+     * rest: backoff start and cap both set to it.
      *
      * @throws IllegalArgumentException for a strategy that is not {@code none}, {@code shrink} or
      *                                  {@code max_insert(n)}, or retries outside 0..10
@@ -67,30 +77,37 @@ public record CollectorOptions(PlanStrategy strategy, int retries, Duration init
                 own.retries() == null ? retries : own.retries(), own.initialBackoffOr(initialBackoff),
                 own.maxBackoffOr(maxBackoff),
                 own.interFrameDelay() == null ? interFrameDelay : own.interFrameDelay(), healthWindow,
-                healthPublishPeriod);
+                healthPublishPeriod, learnedPlanDirectory);
     }
 
     public CollectorOptions withStrategy(PlanStrategy s) {
         return new CollectorOptions(s, retries, initialBackoff, maxBackoff, interFrameDelay, healthWindow,
-                healthPublishPeriod);
+                healthPublishPeriod, learnedPlanDirectory);
     }
 
     public CollectorOptions withRetries(int r) {
         return new CollectorOptions(strategy, r, initialBackoff, maxBackoff, interFrameDelay, healthWindow,
-                healthPublishPeriod);
+                healthPublishPeriod, learnedPlanDirectory);
     }
 
     public CollectorOptions withBackoff(Duration initial, Duration max) {
         return new CollectorOptions(strategy, retries, initial, max, interFrameDelay, healthWindow,
-                healthPublishPeriod);
+                healthPublishPeriod, learnedPlanDirectory);
     }
 
     public CollectorOptions withInterFrameDelay(Duration d) {
         return new CollectorOptions(strategy, retries, initialBackoff, maxBackoff, d, healthWindow,
-                healthPublishPeriod);
+                healthPublishPeriod, learnedPlanDirectory);
     }
 
     public CollectorOptions withHealthPublishPeriod(Duration d) {
-        return new CollectorOptions(strategy, retries, initialBackoff, maxBackoff, interFrameDelay, healthWindow, d);
+        return new CollectorOptions(strategy, retries, initialBackoff, maxBackoff, interFrameDelay, healthWindow, d,
+                learnedPlanDirectory);
+    }
+
+    /** Keeps what devices were found to refuse under {@code directory} (null: in memory only). */
+    public CollectorOptions withLearnedPlanDirectory(Path directory) {
+        return new CollectorOptions(strategy, retries, initialBackoff, maxBackoff, interFrameDelay, healthWindow,
+                healthPublishPeriod, directory);
     }
 }

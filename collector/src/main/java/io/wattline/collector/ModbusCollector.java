@@ -8,6 +8,8 @@ import io.wattline.collector.live.StaleValueMarker;
 import io.wattline.collector.modbus.ModbusLink;
 import io.wattline.collector.modbus.link.ModbusRtuSerialLink;
 import io.wattline.collector.modbus.link.ModbusTcpLink;
+import io.wattline.collector.plan.LearnedPlanStore;
+import io.wattline.collector.plan.MeterPlan;
 import io.wattline.collector.poll.ConnectionPoller;
 import io.wattline.collector.poll.PollTask;
 import io.wattline.core.PointId;
@@ -17,6 +19,7 @@ import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.device.DeviceCollector;
 import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceHealthListener;
+import io.wattline.core.device.LearnedReadPlan;
 import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.ConnectionType;
 import io.wattline.core.plant.Meter;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * Polls every Modbus meter of a plant and publishes its samples and its communication health on a
  * {@link SampleBus}: one bus scheduler per connection, with that connection's own polling options
  * over the collector's; reads planned per profile, periods as the {@link PointCatalogue} gives
- * them, values decoded per profile, stamped with the given clock. Meters on {@code opc-ua}
+ * them, values decoded per profile, stamped with the given clock. A read a device refuses with
+ * exception 02/03 is healed: the device's plan learns what it refuses (kept under
+ * {@link CollectorOptions#learnedPlanDirectory()}) and reads around it. Meters on {@code opc-ua}
  * connections are left to {@code opcua.OpcUaCollector}. Configuration errors fail in the constructor.
  */
 public final class ModbusCollector implements DeviceCollector {
@@ -53,6 +59,7 @@ public final class ModbusCollector implements DeviceCollector {
     private final CollectorOptions options;
     private final Map<String, CollectorOptions> optionsByConnection = new LinkedHashMap<>();
     private final Map<String, DeviceHealthTracker> health = new LinkedHashMap<>();
+    private final Map<String, MeterPlan> plans = new LinkedHashMap<>();
     private final HealthListeners listeners = new HealthListeners();
     private final List<CataloguedPoint> points = new ArrayList<>();
     private final Map<Connection, List<PollTask>> tasksByConnection = new LinkedHashMap<>();
@@ -106,7 +113,8 @@ public final class ModbusCollector implements DeviceCollector {
         for (Connection c : plant.connections()) {
             tasksByConnection.put(c, new ArrayList<>());
         }
-        ModbusTaskPlanner planner = new ModbusTaskPlanner(catalogue, profiles);
+        ModbusTaskPlanner planner = new ModbusTaskPlanner(catalogue, profiles, options.learnedPlanDirectory() == null
+                ? null : new LearnedPlanStore(options.learnedPlanDirectory()));
         for (Meter meter : plant.meters()) {
             Connection connection = plant.connection(meter.connectionId()).orElseThrow(() ->
                     new IllegalArgumentException("meter " + meter.id() + ": connection '"
@@ -119,8 +127,11 @@ public final class ModbusCollector implements DeviceCollector {
             ModbusTaskPlanner.Planned planned = planner.plan(meter, own.strategy());
             tasksByConnection.get(connection).addAll(planned.tasks());
             points.addAll(planned.points());
-            health.put(meter.id(), new DeviceHealthTracker(meter.id(), connection.id(), meter.unitId(), clock,
-                    own.healthWindow(), own.initialBackoff(), own.maxBackoff(), listeners));
+            DeviceHealthTracker tracker = new DeviceHealthTracker(meter.id(), connection.id(), meter.unitId(), clock,
+                    own.healthWindow(), own.initialBackoff(), own.maxBackoff(), listeners);
+            tracker.refusedPoints(planned.plan().refusedCount(), planned.plan().pointCount());
+            health.put(meter.id(), tracker);
+            plans.put(meter.id(), planned.plan());
         }
         for (Map.Entry<Connection, List<PollTask>> e : tasksByConnection.entrySet()) {
             if (!e.getValue().isEmpty()) {
@@ -161,13 +172,16 @@ public final class ModbusCollector implements DeviceCollector {
 
     private void startPoller(Connection c, List<PollTask> tasks, Function<Connection, ModbusLink> links) {
         Map<String, DeviceHealthTracker> trackers = new LinkedHashMap<>();
+        Map<String, MeterPlan> connectionPlans = new LinkedHashMap<>();
         tasks.forEach(t -> trackers.put(t.meter().id(), health.get(t.meter().id())));
+        tasks.forEach(t -> connectionPlans.put(t.meter().id(), plans.get(t.meter().id())));
         List<ModbusLink> lanes = new ArrayList<>();
         try {
             for (int i = 0; i < lanesOf(c); i++) {
                 lanes.add(links.apply(c));
             }
-            pollers.add(new ConnectionPoller(c.id(), lanes, tasks, trackers, bus, clock, optionsOf(c).retries()));
+            pollers.add(new ConnectionPoller(c.id(), lanes, tasks, trackers, connectionPlans, bus, clock,
+                    optionsOf(c).retries()));
         } catch (UnsupportedOperationException ex) {
             lanes.forEach(ModbusLink::close);
             // The connection stays visible: its points show BAD with the reason instead of vanishing.
@@ -270,6 +284,24 @@ public final class ModbusCollector implements DeviceCollector {
     @Override
     public Optional<DeviceHealth> health(String meterId) {
         return Optional.ofNullable(health.get(meterId)).map(DeviceHealthTracker::snapshot);
+    }
+
+    /** What a meter was found to refuse, its reads now and the suggested profile correction. */
+    @Override
+    public Optional<LearnedReadPlan> learnedPlan(String meterId) {
+        return Optional.ofNullable(plans.get(meterId)).flatMap(MeterPlan::report);
+    }
+
+    /** Polls a meter now (ending its rest); with {@code forget} its refused points are asked again too. */
+    @Override
+    public Optional<CompletableFuture<DeviceHealth>> probe(String meterId, boolean forget) {
+        for (ConnectionPoller poller : pollers) {
+            Optional<CompletableFuture<DeviceHealth>> probe = poller.probeNow(meterId, forget);
+            if (probe.isPresent()) {
+                return probe;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.wattline.collector;
 
 import io.wattline.collector.health.HealthPoints;
+import io.wattline.collector.plan.LearnedPlanStore;
+import io.wattline.collector.plan.MeterPlan;
 import io.wattline.collector.plan.PlanStrategy;
-import io.wattline.collector.plan.RequestPlanner;
 import io.wattline.collector.poll.PollTask;
 import io.wattline.core.PointId;
 import io.wattline.core.catalogue.CataloguedPoint;
@@ -20,20 +21,24 @@ import java.util.function.Function;
 /**
  * Turns a Modbus meter into its poll tasks: one per poll group of its profile, read at the period
  * the point catalogue gives the group's points (the catalogue alone decides periods), with the
- * reads planned by the connection's strategy. Checks that profile and catalogue agree.
+ * reads planned by the connection's strategy around what the device was found to refuse (its
+ * {@link MeterPlan}). Checks that profile and catalogue agree.
  */
 final class ModbusTaskPlanner {
 
-    /** A meter's poll tasks and its catalogued points, in profile order. */
-    record Planned(List<PollTask> tasks, List<CataloguedPoint> points) {
+    /** A meter's poll tasks, its catalogued points in profile order, and the plan that learns its refusals. */
+    record Planned(List<PollTask> tasks, List<CataloguedPoint> points, MeterPlan plan) {
     }
 
     private final PointCatalogue catalogue;
     private final Function<String, DeviceProfile> profiles;
+    private final LearnedPlanStore store;
 
-    ModbusTaskPlanner(PointCatalogue catalogue, Function<String, DeviceProfile> profiles) {
+    /** @param store keeps what devices refused across restarts; null keeps it in memory only */
+    ModbusTaskPlanner(PointCatalogue catalogue, Function<String, DeviceProfile> profiles, LearnedPlanStore store) {
         this.catalogue = catalogue;
         this.profiles = profiles;
+        this.store = store;
     }
 
     /** @throws IllegalArgumentException naming the meter when its profile or its catalogue entries are wrong */
@@ -49,6 +54,7 @@ final class ModbusTaskPlanner {
             }
             byGroup.computeIfAbsent(p.pollGroup(), g -> new ArrayList<>()).add(p);
         }
+        MeterPlan plan = new MeterPlan(meter, profile, strategy, byGroup, store);
         List<PollTask> tasks = new ArrayList<>();
         List<CataloguedPoint> points = new ArrayList<>();
         Duration pause = profile.quirks() == null ? Duration.ZERO : profile.quirks().pauseBetweenRequests();
@@ -62,10 +68,9 @@ final class ModbusTaskPlanner {
                 }
             }
             points.addAll(group);
-            tasks.add(new PollTask(meter, e.getKey(), period, RequestPlanner.plan(e.getValue(), profile, strategy),
-                    pause));
+            tasks.add(new PollTask(meter, e.getKey(), period, plan.requests(e.getKey()), pause));
         }
-        return new Planned(tasks, points);
+        return new Planned(tasks, points, plan);
     }
 
     private CataloguedPoint catalogued(Meter meter, DeviceProfile profile, PointDefinition p) {

@@ -60,6 +60,15 @@ class CollectorOptionsTest {
     }
 
     @Test
+    void aProbeIntervalIsAFixedRestBetweenProbes() {
+        CollectorOptions o = DEFAULTS.forConnection(new PollingOptions(null, null, null, null, null,
+                Duration.ofSeconds(5)));
+        assertEquals(List.of(Duration.ofSeconds(5), Duration.ofSeconds(5)), List.of(o.initialBackoff(), o.maxBackoff()));
+        assertThrows(IllegalArgumentException.class, () -> new PollingOptions(null, null, Duration.ofSeconds(1), null,
+                null, Duration.ofSeconds(5)), "a backoff and a probe interval together");
+    }
+
+    @Test
     void aMisspeltStrategyOrTooManyRetriesAreRefusedWithWhatIsAllowed() {
         IllegalArgumentException strategy = assertThrows(IllegalArgumentException.class,
                 () -> DEFAULTS.forConnection(new PollingOptions("maxinsert", null, null, null, null)));

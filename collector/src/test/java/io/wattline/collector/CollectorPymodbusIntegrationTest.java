@@ -116,8 +116,13 @@ class CollectorPymodbusIntegrationTest {
                 assertEquals(Quality.GOOD, live.quality(), "live." + p.name() + ": " + live.reason());
                 assertEquals(TestProfiles.TEST_METER_VALUES.get(p.name()), live.value(), 1e-9);
 
-                assertBad(bus.latest().get(id("silent", p)), "timeout");
-                assertBad(bus.latest().get(id("absent-unit", p)), "timeout");
+                Sample silentSample = bus.latest().get(id("silent", p));
+                assertBad(silentSample, silentSample.reason());
+                assertTrue(silentSample.reason().startsWith("timeout after 300 ms: no answer from unit "), silentSample.reason());
+                Sample absent = bus.latest().get(id("absent-unit", p));
+                assertBad(absent, absent.reason());
+                assertTrue(absent.reason().matches("timeout after 300 ms: no answer from unit \\d+, FC 0[34] at \\d+"
+                        + " \\(0x[0-9A-F]{4}\\) count \\d+ on tcp://127\\.0\\.0\\.1:\\d+.*"), absent.reason());
                 Sample gone = bus.latest().get(id("gone", p));
                 assertBad(gone, gone.reason());
                 assertTrue(gone.reason().startsWith("io: connect to tcp://127.0.0.1:" + closedPort + " failed"),

@@ -94,7 +94,9 @@ class CollectorRtuBusIntegrationTest {
                 }
                 DeviceHealth dead = collector.health("m8").orElseThrow();
                 assertEquals(DeviceState.OFFLINE, dead.state(), dead.toString());
-                assertEquals("timeout", dead.lastError());
+                assertTrue(dead.lastError().startsWith("timeout after ") && dead.lastError().contains("unit 8, FC 03 at ")
+                        && dead.lastError().contains(" count "), "names the timeout, unit, function, address, count: "
+                        + dead.lastError());
                 assertNotNull(dead.nextProbeTime(), dead.toString());
                 assertEquals(0, deadGood.get(), "a dead slave delivers nothing");
                 // Backoff 250 ms doubling to 2 s: after 1.5 s it is probed about every 2 s, so about 3 probes in 6 s
@@ -102,7 +104,8 @@ class CollectorRtuBusIntegrationTest {
                 assertTrue(unanswered >= 2 && unanswered <= 5, unanswered + " unanswered requests in " + windowS + " s");
                 Sample deadPoint = bus.latest().get(new PointId("m8", catalog.require("chint/dtsu666").points().get(0).name()));
                 assertEquals(Quality.BAD, deadPoint.quality());
-                assertEquals("timeout", deadPoint.reason());
+                assertTrue(deadPoint.reason().startsWith("timeout after ") && deadPoint.reason().contains("unit 8, FC 03"),
+                        deadPoint.reason());
                 Sample online = bus.latest().get(new PointId("m8", HealthPoints.ONLINE));
                 assertEquals(0.0, online.value(), "comm_online of the dead meter");
                 assertEquals(1.0, bus.latest().get(new PointId("m1", HealthPoints.ONLINE)).value());

@@ -1,7 +1,8 @@
 package io.wattline.config;
 
 import io.wattline.profiles.DeviceProfile;
-import io.wattline.profiles.FrameVerifier;
+import io.wattline.profiles.LoadedProfile;
+import io.wattline.profiles.ProfileCatalog;
 import io.wattline.profiles.ProfileException;
 import io.wattline.profiles.ProfileLoader;
 import io.wattline.profiles.RecordedFrames;
@@ -27,11 +28,26 @@ public final class ConfigValidator {
 
     private static final String FRAMES_SUFFIX = ".frames.yaml";
 
-    private final PlantConfigLoader plants;
+    private final Function<Path, List<ValidationError>> plants;
 
     /** @param plants checks plant files (it knows the profiles their meters may name) */
     public ConfigValidator(PlantConfigLoader plants) {
-        this.plants = plants;
+        this.plants = plants::validate;
+    }
+
+    /**
+     * Checks plant files against the shipped profiles, those of {@code profileFolders} and those of
+     * the folders each plant file names itself ({@code profiles:}).
+     */
+    public ConfigValidator(List<Path> profileFolders) {
+        List<Path> folders = List.copyOf(profileFolders);
+        this.plants = file -> {
+            try {
+                return ProfileLibrary.forPlant(file, folders).plantLoader().validate(file);
+            } catch (ConfigException e) {
+                return e.errors();
+            }
+        };
     }
 
     /** Validates the files named on the command line; plants against the built-in profiles. */
@@ -59,9 +75,49 @@ public final class ConfigValidator {
         return invalid == 0 ? 0 : 1;
     }
 
+    /**
+     * What {@code validate [--profiles DIR]... FILE...} runs: each profile folder checked as a whole
+     * (every profile, its frames, the shadowing rules), then each file, plant files with the
+     * folders' profiles and their own.
+     *
+     * @return 0 when every folder and file is valid, 1 otherwise
+     */
+    public static int run(List<Path> profileFolders, List<Path> files, PrintStream out) {
+        if (files.isEmpty() && profileFolders.isEmpty()) {
+            out.println("usage: validate [--profiles DIR]... FILE...");
+            return 1;
+        }
+        int invalid = 0;
+        for (Path folder : profileFolders) {
+            invalid += checkFolder(folder, out) ? 0 : 1;
+        }
+        ConfigValidator validator = new ConfigValidator(profileFolders);
+        for (Path file : files) {
+            invalid += report(file, validator.errors(file), out) ? 0 : 1;
+        }
+        return invalid == 0 ? 0 : 1;
+    }
+
+    /** One profile folder: every profile loads and decodes its frames; prints what it holds. */
+    private static boolean checkFolder(Path folder, PrintStream out) {
+        try {
+            ProfileLibrary library = ProfileLibrary.load(List.of(folder));
+            library.notes().forEach(n -> out.println(folder + ": " + n));
+            out.println(folder + ": OK");
+            return true;
+        } catch (ConfigException e) {
+            return report(folder, e.errors(), out);
+        }
+    }
+
     /** Checks one file as a plant configuration, whatever it contains (for {@code run --config}). */
     public static int runPlant(PlantConfigLoader loader, Path file, PrintStream out) {
         return report(file, loader.validate(file), out) ? 0 : 1;
+    }
+
+    /** The same with the profiles of {@code profileFolders} and of the plant's own {@code profiles:}. */
+    public static int runPlant(List<Path> profileFolders, Path file, PrintStream out) {
+        return report(file, new ConfigValidator(profileFolders).plants.apply(file), out) ? 0 : 1;
     }
 
     /** Every error of one file, of whichever kind it is; empty when it is valid. */
@@ -82,7 +138,7 @@ public final class ConfigValidator {
         }
         try {
             return switch (kind.get()) {
-                case PLANT -> plants.validate(file);
+                case PLANT -> plants.apply(file);
                 case TARIFF -> TariffFileLoader.validate(file);
                 case OPCUA_PROFILE -> {
                     OpcUaProfileLoader.parse(profileId(file), file.toString(), text);
@@ -98,14 +154,14 @@ public final class ConfigValidator {
     /** A Modbus profile and the recorded frames next to it ({@code <model>.frames.yaml}), as the catalogue checks them. */
     private static List<ValidationError> modbusProfile(Path file, String text) {
         String id = profileId(file);
-        DeviceProfile profile = ProfileLoader.parse(id, file.toString(), text);
+        LoadedProfile profile = ProfileLoader.load(id, file.toString(), text);
         Path frames = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.ya?ml$", "") + FRAMES_SUFFIX);
         if (!Files.isRegularFile(frames)) {
             return List.of(new ValidationError(frames.toString(), 0, 0, "",
                     "missing: every profile needs recorded frames (see device-profiles/README.md)"));
         }
         try {
-            return FrameVerifier.verify(profile, RecordedFrames.parse(id, frames.toString(), ConfigFiles.read(frames)));
+            return ProfileCatalog.verifyFrames(profile, RecordedFrames.parse(id, frames.toString(), ConfigFiles.read(frames)));
         } catch (ConfigException e) {
             return e.errors();
         }

@@ -120,7 +120,7 @@ final class PlantMapper {
         JsonNode backoff = p.path("backoff");
         return new PollingOptions(text(p, "strategy"), p.has("retries") ? p.get("retries").asInt() : null,
                 optionalDuration(backoff, "initial"), optionalDuration(backoff, "max"),
-                optionalDuration(p, "interFrameDelay"));
+                optionalDuration(p, "interFrameDelay"), optionalDuration(p, "probeInterval"));
     }
 
     private static Duration optionalDuration(JsonNode node, String field) {

@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Checks each connection's {@code polling} options beyond the schema (which checks their spelling,
  * including the strategy's {@code none}, {@code shrink} or {@code max_insert(n)}): each applies to
- * its connection's type, durations are sensible, and the backoff does not end before it starts.
+ * its connection's type, durations are sensible, the backoff does not end before it starts, and a
+ * fixed probe interval is not given together with a backoff.
  */
 final class PollingChecks {
 
@@ -61,6 +62,11 @@ final class PollingChecks {
                     + " (backoff.initial); expected at least that"));
         }
         duration(at + "/interFrameDelay", polling.path("interFrameDelay"), MAX_INTER_FRAME_DELAY);
+        duration(at + "/probeInterval", polling.path("probeInterval"), MAX_BACKOFF);
+        if (polling.has("probeInterval") && polling.has("backoff")) {
+            errors.add(doc.error(at + "/probeInterval", "give either backoff (a rest that doubles from initial up to"
+                    + " max) or probeInterval (a fixed rest), not both"));
+        }
     }
 
     private void notApplicable(String at, JsonNode polling, String field, String type, String why) {

@@ -79,6 +79,15 @@ class PollingOptionsConfigTest {
                 plant.connection("bus").orElseThrow().polling());
     }
 
+    @Test
+    void aProbeIntervalIsAFixedRestForTheCollector() throws ConfigException {
+        Plant plant = TestProfiles.loader().parse("plant.yaml", withBusPolling("      probeInterval: 5s\n"));
+        PollingOptions polling = plant.connection("bus").orElseThrow().polling();
+        assertEquals(new PollingOptions(null, null, null, null, null, Duration.ofSeconds(5)), polling);
+        assertEquals(Duration.ofSeconds(5), polling.initialBackoffOr(Duration.ofSeconds(1)));
+        assertEquals(Duration.ofSeconds(5), polling.maxBackoffOr(Duration.ofSeconds(60)));
+    }
+
     private static Duration millis(Long ms) {
         return ms == null ? null : Duration.ofMillis(ms);
     }
@@ -93,7 +102,9 @@ class PollingOptionsConfigTest {
             '      backoff: { initial: 2h }\\n'   | 27 | connections[1].polling.backoff.initial | expected at most 1h, got "2h"
             '      backoff: { initial: 10s, max: 5s }\\n' | 27 | connections[1].polling.backoff.max | the backoff cap 5s is shorter than its start 10s (backoff.initial); expected at least that
             '      interFrameDelay: 5s\\n'        | 27 | connections[1].polling.interFrameDelay | expected at most 1s, got "5s"
-            '      retires: 2\\n'                 | 27 | connections[1].polling.retires  | unknown field 'retires' (expected one of: strategy, retries, backoff, interFrameDelay); did you mean 'retries'?
+            '      probeInterval: 2h\\n'          | 27 | connections[1].polling.probeInterval | expected at most 1h, got "2h"
+            '      probeInterval: 5s\\n      backoff: { max: 1m }\\n' | 27 | connections[1].polling.probeInterval | give either backoff (a rest that doubles from initial up to max) or probeInterval (a fixed rest), not both
+            '      retires: 2\\n'                 | 27 | connections[1].polling.retires  | unknown field 'retires' (expected one of: strategy, retries, backoff, interFrameDelay, probeInterval); did you mean 'retries'?
             """)
     void eachBadValueIsOneErrorWithItsLineFieldAndWhatIsAllowed(String lines, int line, String field,
             String message) {

@@ -18,4 +18,9 @@ public enum AddressBase {
     public int toPdu(int declared) {
         return declared - offset;
     }
+
+    /** The register number written in this base for a PDU address. */
+    public int fromPdu(int pdu) {
+        return pdu + offset;
+    }
 }

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
- * The device profiles available to a plant: the ones shipped in this jar ({@link #builtIn()}) or
- * those of a directory ({@link #load(Path)}), keyed by id {@code vendor/model} (the file's path
+ * The Modbus device profiles available to a plant: the ones shipped in this jar ({@link #builtIn()}),
+ * those of a directory ({@link #load(Path)}), or both, a site's own folders on top of the shipped
+ * ones ({@link #withFolders(ProfileFolders)}); keyed by id {@code vendor/model} (the file's path
  * under the profiles folder, without {@code .yaml}). Loading fails as a whole, listing the problems
  * of every file, so a bad profile never half-works.
  */
@@ -26,14 +26,33 @@ public final class ProfileCatalog {
 
     /** Classpath folder of the shipped profiles; {@code index.txt} there lists their ids. */
     public static final String BUILT_IN_FOLDER = "profiles/";
-    private static final String FRAMES_SUFFIX = ".frames.yaml";
+    private static final String FRAMES_SUFFIX = ProfileFolders.FRAMES_SUFFIX;
 
+    private final Map<String, LoadedProfile> loaded;
     private final Map<String, DeviceProfile> profiles;
+    private final Map<String, DeviceProfile> variants;
     private final Function<String, Optional<Text>> files;
+    private final Map<String, Path> fromFolders;
+    private final List<String> shadowing;
 
-    private ProfileCatalog(Map<String, DeviceProfile> profiles, Function<String, Optional<Text>> files) {
-        this.profiles = Collections.unmodifiableMap(new TreeMap<>(profiles));
+    private ProfileCatalog(Map<String, LoadedProfile> loaded, Function<String, Optional<Text>> files) {
+        this(loaded, files, Map.of(), List.of());
+    }
+
+    private ProfileCatalog(Map<String, LoadedProfile> loaded, Function<String, Optional<Text>> files,
+            Map<String, Path> fromFolders, List<String> shadowing) {
+        this.loaded = Collections.unmodifiableMap(new TreeMap<>(loaded));
+        Map<String, DeviceProfile> base = new TreeMap<>();
+        Map<String, DeviceProfile> byVariant = new TreeMap<>();
+        loaded.forEach((id, l) -> {
+            base.put(id, l.profile());
+            l.variants().stream().filter(v -> !v.isDefault()).forEach(v -> byVariant.put(v.profile().id(), v.profile()));
+        });
+        this.profiles = Collections.unmodifiableMap(base);
+        this.variants = Collections.unmodifiableMap(byVariant);
         this.files = files;
+        this.fromFolders = Collections.unmodifiableMap(new TreeMap<>(fromFolders));
+        this.shadowing = List.copyOf(shadowing);
     }
 
     private static volatile ProfileCatalog builtIn;
@@ -68,61 +87,144 @@ public final class ProfileCatalog {
             return e.problems();
         }
         List<ValidationError> problems = new ArrayList<>();
-        for (DeviceProfile profile : catalog.all()) {
+        for (LoadedProfile profile : catalog.loaded.values()) {
+            problems.addAll(verifyFrames(profile, directory.resolve(profile.profile().id() + FRAMES_SUFFIX)));
+        }
+        return problems;
+    }
+
+    /**
+     * The Modbus profiles of one folder alone ({@code <vendor>/<model>.yaml}, frames files and OPC UA
+     * profiles left out), without the shipped ones.
+     */
+    public static ProfileCatalog load(Path directory) {
+        ProfileFolders folder = ProfileFolders.scan(List.of(directory));
+        List<String> ids = folder.files(ProfileKind.MODBUS).stream().map(ProfileFolders.ProfileFile::id).toList();
+        return loadAll(ids, relative -> readFile(directory.resolve(relative)));
+    }
+
+    /**
+     * The shipped profiles with the Modbus profiles of a site's own folders on top, each checked as
+     * the shipped ones are: schema, linter, and its recorded frames ({@code <model>.frames.yaml} next
+     * to it, decoding every point). A folder profile replaces a shipped one only when it says
+     * {@code shadows: <id>} ({@link #shadowing()} lists those).
+     *
+     * @throws ProfileException listing every problem of every file
+     */
+    public static ProfileCatalog withFolders(ProfileFolders folders) {
+        ProfileCatalog shipped = builtIn();
+        if (folders.files(ProfileKind.MODBUS).isEmpty()) {
+            return shipped;
+        }
+        List<ValidationError> problems = new ArrayList<>(folders.shadowingProblems(ProfileKind.MODBUS, shipped.ids()));
+        Map<String, LoadedProfile> all = new TreeMap<>(shipped.loaded);
+        Map<String, Path> own = new TreeMap<>();
+        List<String> shadowing = new ArrayList<>();
+        for (ProfileFolders.ProfileFile f : folders.files(ProfileKind.MODBUS)) {
             try {
-                catalog.frames(profile.id()).ifPresentOrElse(
-                        frames -> problems.addAll(FrameVerifier.verify(profile, frames)),
-                        () -> problems.add(new ValidationError(directory.resolve(profile.id() + FRAMES_SUFFIX).toString(),
-                                0, 0, "", "missing: every profile needs recorded frames")));
+                LoadedProfile profile = ProfileLoader.load(f.id(), f.file().toString(), f.text());
+                problems.addAll(verifyFrames(profile, f.framesFile()));
+                all.put(f.id(), profile);
+                own.put(f.id(), f.folder());
+                if (shipped.profiles.containsKey(f.id())) {
+                    shadowing.add(f.id());
+                }
             } catch (ProfileException e) {
                 problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProfileException(problems);
+        }
+        return new ProfileCatalog(all, relative -> {
+            String id = relative.endsWith(FRAMES_SUFFIX) ? relative.substring(0, relative.length() - FRAMES_SUFFIX.length())
+                    : relative.substring(0, relative.length() - ".yaml".length());
+            Path folder = own.get(id);
+            return folder == null ? shipped.files.apply(relative) : readFile(folder.resolve(relative));
+        }, own, shadowing);
+    }
+
+    /**
+     * A profile's recorded frames, run against it and against each variant (whose cases say
+     * {@code variant:} and must cover the points it replaces); a missing frames file is a problem too.
+     */
+    private static List<ValidationError> verifyFrames(LoadedProfile profile, Path framesFile) {
+        Optional<Text> text = readFile(framesFile);
+        if (text.isEmpty()) {
+            return List.of(new ValidationError(framesFile.toString(), 0, 0, "", "missing: every profile needs recorded"
+                    + " frames (request/response hex and the values they decode to; see README.md, Adding a meter model)"));
+        }
+        try {
+            RecordedFrames frames = RecordedFrames.parse(profile.profile().id(), text.get().file(), text.get().content());
+            return verifyFrames(profile, frames);
+        } catch (ProfileException e) {
+            return e.problems();
+        }
+    }
+
+    /** The frames of a profile and of each of its variants. */
+    public static List<ValidationError> verifyFrames(LoadedProfile profile, RecordedFrames frames) {
+        List<ValidationError> problems = new ArrayList<>(FrameVerifier.verify(profile.profile(), frames));
+        for (ProfileVariant v : profile.variants()) {
+            if (!v.isDefault()) {
+                problems.addAll(FrameVerifier.verify(v.profile(), frames, v.replacedPoints()));
             }
         }
         return problems;
     }
 
-    /** Every {@code <vendor>/<model>.yaml} under {@code directory} (frames files excluded). */
-    public static ProfileCatalog load(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            throw new ProfileException(List.of(new ValidationError(directory.toString(), 0, 0, "",
-                    "expected a directory of <vendor>/<model>.yaml profiles")));
+    private static Optional<Text> readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
         }
-        List<String> ids;
-        try (Stream<Path> walk = Files.walk(directory)) {
-            ids = walk.filter(Files::isRegularFile)
-                    .map(p -> directory.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> p.endsWith(".yaml") && !p.endsWith(FRAMES_SUFFIX))
-                    .map(p -> p.substring(0, p.length() - ".yaml".length()))
-                    .sorted()
-                    .toList();
+        try {
+            return Optional.of(new Text(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list profiles in " + directory, e);
+            throw new UncheckedIOException("cannot read " + file, e);
         }
-        return loadAll(ids, relative -> {
-            Path file = directory.resolve(relative);
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(new Text(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
-        });
     }
 
+    /** The folder a profile was loaded from; empty for a shipped one. */
+    public Optional<Path> folderOf(String id) {
+        return Optional.ofNullable(fromFolders.get(id));
+    }
+
+    /** Ids of the profiles read from folders, sorted. */
+    public List<String> fromFolders() {
+        return List.copyOf(fromFolders.keySet());
+    }
+
+    /** Ids of folder profiles that replace a shipped profile of the same id ({@code shadows:}), sorted. */
+    public List<String> shadowing() {
+        return shadowing;
+    }
+
+    /** The profile {@code id}: a model ({@code vendor/model}) or a variant of one ({@code vendor/model@variant}). */
     public Optional<DeviceProfile> find(String id) {
-        return Optional.ofNullable(profiles.get(id));
+        DeviceProfile p = profiles.get(id);
+        return Optional.ofNullable(p != null ? p : variants.get(id));
     }
 
     /** The profile {@code id}; the error lists the known ids. */
     public DeviceProfile require(String id) {
-        DeviceProfile p = profiles.get(id);
-        if (p == null) {
-            throw new IllegalArgumentException("unknown device profile '" + id + "'; known profiles: "
-                    + String.join(", ", profiles.keySet()));
-        }
-        return p;
+        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown device profile '" + id
+                + "'; known profiles: " + String.join(", ", profiles.keySet())
+                + (variants.isEmpty() ? "" : "; variants: " + String.join(", ", variants.keySet()))));
+    }
+
+    /** Ids of the variants ({@code vendor/model@variant}) of every profile that declares some, sorted. */
+    public List<String> variantIds() {
+        return List.copyOf(variants.keySet());
+    }
+
+    /** Every model as its file describes it, with its signature registers and variants, sorted by id. */
+    public List<LoadedProfile> models() {
+        return List.copyOf(loaded.values());
+    }
+
+    /** One model as its file describes it. */
+    public Optional<LoadedProfile> model(String id) {
+        return Optional.ofNullable(loaded.get(id));
     }
 
     /** All profiles, sorted by id. */
@@ -135,14 +237,17 @@ public final class ProfileCatalog {
         return List.copyOf(profiles.keySet());
     }
 
-    /** The recorded frames of profile {@code id} ({@code <model>.frames.yaml} next to it), if present. */
+    /** The recorded frames of model {@code id} ({@code <model>.frames.yaml} next to it, with its variants' cases), if present. */
     public Optional<RecordedFrames> frames(String id) {
-        require(id);
+        if (!profiles.containsKey(id)) {
+            require(id);
+            throw new IllegalArgumentException("'" + id + "' is a variant: its frames are its model's");
+        }
         return files.apply(id + FRAMES_SUFFIX).map(t -> RecordedFrames.parse(id, t.file(), t.content()));
     }
 
     private static ProfileCatalog loadAll(List<String> ids, Function<String, Optional<Text>> files) {
-        Map<String, DeviceProfile> loaded = new TreeMap<>();
+        Map<String, LoadedProfile> loaded = new TreeMap<>();
         List<ValidationError> problems = new ArrayList<>();
         for (String id : ids) {
             Optional<Text> text = files.apply(id + ".yaml");
@@ -151,7 +256,7 @@ public final class ProfileCatalog {
                 continue;
             }
             try {
-                loaded.put(id, ProfileLoader.parse(id, text.get().file(), text.get().content()));
+                loaded.put(id, ProfileLoader.load(id, text.get().file(), text.get().content()));
             } catch (ProfileException e) {
                 problems.addAll(e.problems());
             }

@@ -28,7 +28,8 @@ public final class ProfileLinter {
         return lint(profile, document::error);
     }
 
-    private static List<ValidationError> lint(DeviceProfile profile,
+    /** Problems located by {@code errorAt(pointer, message)}; a null it returns drops that problem. */
+    static List<ValidationError> lint(DeviceProfile profile,
             java.util.function.BiFunction<String, String, ValidationError> errorAt) {
         List<ValidationError> out = new ArrayList<>();
         Set<String> names = new HashSet<>();

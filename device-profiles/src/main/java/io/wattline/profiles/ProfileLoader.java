@@ -38,6 +38,16 @@ public final class ProfileLoader {
      * @throws ProfileException listing every problem found
      */
     public static DeviceProfile parse(String id, String file, String yamlText) {
+        return load(id, file, yamlText).profile();
+    }
+
+    /**
+     * Parses, maps and lints a profile with its signature registers ({@code identify:}) and the
+     * variants of its register map ({@code variants:}, each linted as a profile of its own).
+     *
+     * @throws ProfileException listing every problem found
+     */
+    public static LoadedProfile load(String id, String file, String yamlText) {
         YamlSchemaValidator.Result checked = SCHEMA.check(file, yamlText);
         if (!checked.valid()) {
             // Mapping a tree that breaks the schema would only repeat the same errors in other words.
@@ -47,13 +57,17 @@ public final class ProfileLoader {
         Mapping mapping = new Mapping(document);
         DeviceProfile profile = mapping.profile(id, document.root());
         List<ValidationError> problems = new ArrayList<>(mapping.problems);
+        LoadedProfile loaded = null;
         if (profile != null) {
             problems.addAll(ProfileLinter.lint(profile, document));
+            int before = mapping.problems.size();
+            loaded = ProfileVariantMapping.map(profile, document, mapping);
+            problems.addAll(mapping.problems.subList(before, mapping.problems.size()));
         }
         if (!problems.isEmpty()) {
             throw new ProfileException(problems);
         }
-        return profile;
+        return loaded;
     }
 
     /** Parses durations as profiles write them: {@code 500ms}, {@code 1s}, {@code 2m}, {@code 1h}. */
@@ -72,9 +86,9 @@ public final class ProfileLoader {
     }
 
     /** One pass over the tree; records problems instead of stopping at the first. */
-    private static final class Mapping {
+    static final class Mapping {
         private final YamlDocument document;
-        private final List<ValidationError> problems = new ArrayList<>();
+        final List<ValidationError> problems = new ArrayList<>();
 
         Mapping(YamlDocument document) {
             this.document = document;
@@ -113,18 +127,8 @@ public final class ProfileLoader {
                 sources.add(b.toString());
             }
 
-            List<RegisterRange> readable = new ArrayList<>();
-            for (int i = 0; i < size(root, "readable"); i++) {
-                JsonNode r = root.get("readable").get(i);
-                String at = "/readable/" + i;
-                RegisterFunction f = function(r, at);
-                int first = integer(r, at, "first", 0);
-                int last = integer(r, at, "last", 0);
-                if (last < first) {
-                    problem(at + "/last", "expected last >= first (" + first + "), got " + last);
-                }
-                readable.add(new RegisterRange(f, addressBase.toPdu(first), addressBase.toPdu(last) + 1));
-            }
+            List<RegisterRange> readable = readable(root.get("readable"), "/readable", addressBase);
+            size(root, "readable"); // says so when the list is missing
 
             Quirks quirks = quirks(root.get("quirks"));
 
@@ -155,7 +159,24 @@ public final class ProfileLoader {
                     readable, quirks, sources, pollGroups);
         }
 
-        private PointDefinition point(JsonNode p, String at, AddressBase base, WordOrder defaultOrder) {
+        /** Readable ranges of a list (absent: none), PDU addresses. */
+        List<RegisterRange> readable(JsonNode list, String pointer, AddressBase addressBase) {
+            List<RegisterRange> readable = new ArrayList<>();
+            for (int i = 0; list != null && list.isArray() && i < list.size(); i++) {
+                JsonNode r = list.get(i);
+                String at = pointer + "/" + i;
+                RegisterFunction f = function(r, at);
+                int first = integer(r, at, "first", 0);
+                int last = integer(r, at, "last", 0);
+                if (last < first) {
+                    problem(at + "/last", "expected last >= first (" + first + "), got " + last);
+                }
+                readable.add(new RegisterRange(f, addressBase.toPdu(first), addressBase.toPdu(last) + 1));
+            }
+            return readable;
+        }
+
+        PointDefinition point(JsonNode p, String at, AddressBase base, WordOrder defaultOrder) {
             int before = problems.size();
             String name = text(p, at, "name");
             Quantity quantity = null;
@@ -243,7 +264,7 @@ public final class ProfileLoader {
             }
         }
 
-        private RegisterFunction function(JsonNode node, String at) {
+        RegisterFunction function(JsonNode node, String at) {
             String f = text(node, at, "function");
             try {
                 return RegisterFunction.parse(f);
@@ -253,7 +274,7 @@ public final class ProfileLoader {
             }
         }
 
-        private WordOrder wordOrder(JsonNode node, String at, WordOrder fallback) {
+        WordOrder wordOrder(JsonNode node, String at, WordOrder fallback) {
             if (!node.has("wordOrder")) {
                 return fallback;
             }
@@ -275,7 +296,7 @@ public final class ProfileLoader {
             return n.size();
         }
 
-        private String text(JsonNode node, String at, String field) {
+        String text(JsonNode node, String at, String field) {
             JsonNode v = node == null ? null : node.get(field);
             if (v == null || v.isNull() || v.isObject() || v.isArray() || v.asString().isBlank()) {
                 problem(at + "/" + field, "expected a non-empty text");
@@ -285,7 +306,7 @@ public final class ProfileLoader {
         }
 
         /** An integer; also hex text {@code 0x2012}, since manuals print register addresses in hex. */
-        private int integer(JsonNode node, String at, String field, int fallback) {
+        int integer(JsonNode node, String at, String field, int fallback) {
             JsonNode v = node == null ? null : node.get(field);
             if (v != null && v.isString() && HEX.matcher(v.asString()).matches()) {
                 return Integer.parseInt(v.asString().substring(2), 16);
@@ -297,7 +318,7 @@ public final class ProfileLoader {
             return v.asInt();
         }
 
-        private double number(JsonNode node, String at, String field) {
+        double number(JsonNode node, String at, String field) {
             JsonNode v = node.get(field);
             if (v == null || !v.isNumber()) {
                 problem(at + "/" + field, "expected a number");
@@ -306,7 +327,11 @@ public final class ProfileLoader {
             return v.asDouble();
         }
 
-        private void problem(String pointer, String message) {
+        ValidationError error(String pointer, String message) {
+            return document.error(pointer, message);
+        }
+
+        void problem(String pointer, String message) {
             problems.add(document.error(pointer, message));
         }
     }

@@ -30,13 +30,21 @@ public record RecordedFrames(String profileId, String file, List<Case> cases) {
     /**
      * One exchange. {@code expected} maps point names to engineering values; when
      * {@code expectedException} is non-zero the response must be that Modbus exception instead.
+     *
+     * @param variant the variant of the profile's map the case is decoded with; null for the profile's own
      */
     public record Case(String name, Origin origin, String citation, int unitId, byte[] request, byte[] response,
-            Map<String, Double> expected, int expectedException, int line) {
+            Map<String, Double> expected, int expectedException, int line, String variant) {
+
+        /** A case of the profile's own map. */
+        public Case(String name, Origin origin, String citation, int unitId, byte[] request, byte[] response,
+                Map<String, Double> expected, int expectedException, int line) {
+            this(name, origin, citation, unitId, request, response, expected, expectedException, line, null);
+        }
     }
 
     private static final Set<String> CASE_FIELDS = Set.of("name", "origin", "citation", "note", "unitId",
-            "request", "response", "expect", "expectException");
+            "request", "response", "expect", "expectException", "variant");
 
     public RecordedFrames {
         cases = List.copyOf(cases);
@@ -100,7 +108,7 @@ public record RecordedFrames(String profileId, String file, List<Case> cases) {
                 if (problems.size() == before) {
                     cases.add(new Case(c.path("name").asString("case " + i), origin, citation,
                             c.path("unitId").asInt(request[0] & 0xFF), request, response, expected, exception,
-                            doc.lineOf(at)));
+                            doc.lineOf(at), c.has("variant") ? c.get("variant").asString() : null));
                 }
             }
         }

@@ -69,6 +69,8 @@ public final class PlantSimulator implements AutoCloseable {
         Map<String, Rs485BusEmulator> buses = new LinkedHashMap<>();
         List<LinePlcServer> plcs = new ArrayList<>();
         List<Connection> rewritten = new ArrayList<>();
+        int lowestModbusPort = plant.connections().stream().filter(PlantSimulator::isServedOverTcp)
+                .mapToInt(Connection::port).min().orElse(0);
         try {
             for (Connection c : plant.connections()) {
                 List<Meter> meters = plant.meters().stream().filter(m -> c.id().equals(m.connectionId())).toList();
@@ -82,7 +84,7 @@ public final class PlantSimulator implements AutoCloseable {
                     continue;
                 }
                 if (isLinePlc(c, meters)) {
-                    int port = options.ephemeralPorts() ? 0 : c.port() + options.portOffset();
+                    int port = options.opcUaPort(c.port(), plcs.size());
                     LinePlcServer plc = LinePlcServer.start(port, List.of(LINE_PLC_LINE),
                             options.seed() == null ? 1L : options.seed());
                     plcs.add(plc);
@@ -100,7 +102,7 @@ public final class PlantSimulator implements AutoCloseable {
                     continue;
                 }
                 List<SimulatedDevice> devices = devices(c, meters, profiles, loads, model, clock);
-                int port = options.ephemeralPorts() ? 0 : c.port() + options.portOffset();
+                int port = options.modbusPort(c.port(), lowestModbusPort);
                 ModbusTcpSlave slave = ModbusTcpSlave.open(c.id(), options.bindHost(), port,
                         c.type() == ConnectionType.MODBUS_RTU_OVER_TCP, devices);
                 slaves.add(slave);

@@ -1,10 +1,12 @@
 package io.wattline.simulator;
 
 import io.wattline.config.ConfigException;
-import io.wattline.config.PlantConfigLoader;
+import io.wattline.config.ProfileLibrary;
 import io.wattline.core.plant.Plant;
 import io.wattline.profiles.ProfileCatalog;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a simulated plant standalone until killed, so an external collector can poll it:
  * {@code --config FILE} (default: the built-in demo plant), {@code --host 127.0.0.1},
- * {@code --port-offset N} (added to every configured port), {@code --seed N}.
+ * {@code --base-port N} (the Modbus gateway with the lowest configured port listens on N, the others
+ * keep their distance to it), {@code --opcua-port N} (the simulated OPC UA PLC), {@code --seed N}.
  */
 public final class SimulatorMain {
 
@@ -21,18 +24,30 @@ public final class SimulatorMain {
     private SimulatorMain() {
     }
 
-    /** The command line, parsed. */
-    record Arguments(Path config, String host, int portOffset, Long seed) {
+    /**
+     * The command line, parsed.
+     *
+     * @param basePort  null: the configured Modbus ports
+     * @param opcUaPort null: the configured OPC UA port
+     */
+    record Arguments(Path config, String host, Integer basePort, Integer opcUaPort, Long seed, List<Path> profiles) {
 
         static Arguments parse(String... args) {
             Path config = null;
+            List<Path> profiles = new ArrayList<>();
             String host = SimulatorOptions.LOOPBACK;
-            int offset = 0;
+            Integer basePort = null;
+            Integer opcUaPort = null;
             Long seed = null;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("--help") || a.equals("-h")) {
                     throw new IllegalArgumentException(usage());
+                }
+                if (a.equals("--port-offset")) {
+                    // It moved the OPC UA PLC too, so two simulators could not share a machine's 4841.
+                    throw new IllegalArgumentException("--port-offset is gone: use --base-port N for the Modbus"
+                            + " gateways and --opcua-port N for the OPC UA PLC\n" + usage());
                 }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("option " + a + " needs a value\n" + usage());
@@ -41,12 +56,22 @@ public final class SimulatorMain {
                 switch (a) {
                     case "--config" -> config = Path.of(v);
                     case "--host" -> host = v;
-                    case "--port-offset" -> offset = integer(a, v);
+                    case "--base-port" -> basePort = port(a, v);
+                    case "--opcua-port" -> opcUaPort = port(a, v);
                     case "--seed" -> seed = (long) integer(a, v);
+                    case "--profiles" -> profiles.add(Path.of(v));
                     default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
                 }
             }
-            return new Arguments(config, host, offset, seed);
+            return new Arguments(config, host, basePort, opcUaPort, seed, List.copyOf(profiles));
+        }
+
+        private static int port(String option, String value) {
+            int port = integer(option, value);
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException(option + " expects a port 1..65535, got " + value);
+            }
+            return port;
         }
 
         private static int integer(String option, String value) {
@@ -58,7 +83,12 @@ public final class SimulatorMain {
         }
 
         static String usage() {
-            return "usage: simulate [--config plant.yaml] [--host 127.0.0.1] [--port-offset N] [--seed N]";
+            return "usage: simulate [--config plant.yaml] [--profiles DIR]... [--host 127.0.0.1] [--base-port N]"
+                    + " [--opcua-port N] [--seed N]\n"
+                    + "  --profiles DIR  your own device profiles (also those the plant file's profiles: names)\n"
+                    + "  --base-port N   the Modbus gateways: the one with the lowest configured port listens on N,"
+                    + " the others keep their distance (demo: gw-main 1502, gw-utilities 1503)\n"
+                    + "  --opcua-port N  the simulated OPC UA PLC (demo: plc-line1 on 4841)";
         }
     }
 
@@ -71,22 +101,27 @@ public final class SimulatorMain {
             System.exit(2);
             return;
         }
-        ProfileCatalog profiles = ProfileCatalog.builtIn();
+        ProfileCatalog profiles;
         Plant plant;
-        if (arguments.config() == null) {
-            plant = DemoPlant.load(profiles);
-        } else {
-            try {
-                plant = new PlantConfigLoader(profiles::find).load(arguments.config());
-            } catch (ConfigException e) {
-                System.err.println(e.getMessage());
-                System.exit(1);
-                return;
+        try {
+            if (arguments.config() == null) {
+                profiles = ProfileLibrary.load(arguments.profiles()).modbus();
+                plant = DemoPlant.load(profiles);
+            } else {
+                ProfileLibrary library = ProfileLibrary.forPlant(arguments.config(), arguments.profiles());
+                library.notes().forEach(LOG::info);
+                profiles = library.modbus();
+                plant = library.plantLoader().load(arguments.config());
             }
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
         }
         SimulatorOptions options = SimulatorOptions.configuredPorts()
                 .withBindHost(arguments.host())
-                .withPortOffset(arguments.portOffset());
+                .withModbusBasePort(arguments.basePort())
+                .withOpcUaPort(arguments.opcUaPort());
         if (arguments.seed() != null) {
             options = options.withSeed(arguments.seed());
         }

@@ -15,16 +15,19 @@ class SimulatorMainTest {
         SimulatorMain.Arguments a = SimulatorMain.Arguments.parse();
         assertNull(a.config());
         assertEquals("127.0.0.1", a.host());
-        assertEquals(0, a.portOffset());
+        assertNull(a.basePort());
+        assertNull(a.opcUaPort());
     }
 
     @Test
     void readsEveryOption() {
         SimulatorMain.Arguments a = SimulatorMain.Arguments.parse("--config", "plant.yaml", "--host", "0.0.0.0",
-                "--port-offset", "1000", "--seed", "42");
+                "--base-port", "2502", "--opcua-port", "5841", "--seed", "42", "--profiles", "site", "--profiles", "more");
         assertEquals(Path.of("plant.yaml"), a.config());
         assertEquals("0.0.0.0", a.host());
-        assertEquals(1000, a.portOffset());
+        assertEquals(2502, a.basePort());
+        assertEquals(5841, a.opcUaPort());
+        assertEquals(java.util.List.of(Path.of("site"), Path.of("more")), a.profiles());
         assertEquals(42L, a.seed());
     }
 
@@ -33,7 +36,11 @@ class SimulatorMainTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SimulatorMain.Arguments.parse("--prot", "1"))
                 .getMessage().contains("unknown option --prot"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> SimulatorMain.Arguments.parse("--port-offset", "ten")).getMessage().contains("'ten'"));
+                () -> SimulatorMain.Arguments.parse("--base-port", "ten")).getMessage().contains("'ten'"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> SimulatorMain.Arguments.parse("--opcua-port", "70000")).getMessage().contains("1..65535"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> SimulatorMain.Arguments.parse("--port-offset", "100")).getMessage().contains("--base-port"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SimulatorMain.Arguments.parse("--host"))
                 .getMessage().contains("needs a value"));
     }

@@ -12,13 +12,16 @@ import java.util.List;
  * @param files for {@code validate}: the files to check
  * @param opcUaPort for {@code demo} and {@code run}: port of the north-bound OPC UA server, 0 for
  *                  none, {@link #OPCUA_DEFAULT} for the command's default (demo: 4840 when free; run: none)
- * @param rest  for {@code simulate}, {@code import}, {@code report} and {@code opcua-browse}: the arguments handed on untouched
+ * @param rest  for {@code simulate}, {@code import}, {@code report}, {@code opcua-browse} and {@code scan}: the arguments
+ *              handed on untouched
+ * @param profileFolders for {@code run} and {@code validate}: folders of the site's own profiles
+ *              ({@code --profiles DIR}, repeatable); for {@code profile check}: the folders to check
  */
 public record LaunchArguments(Command command, int port, Path dataDir, Path config,
-        List<Path> files, List<String> rest, int opcUaPort) {
+        List<Path> files, List<String> rest, int opcUaPort, List<Path> profileFolders) {
 
     /** The subcommands the jar understands (the bash launcher adds build, test and bench). */
-    public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, REPORT, OPCUA_BROWSE, HELP }
+    public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, REPORT, OPCUA_BROWSE, PROFILE_CHECK, SCAN, HELP }
 
     public static final int DEFAULT_PORT = 8080;
     /** {@code --opcua-port} not given: the demo serves OPC UA on 4840 when it is free, run does not. */
@@ -28,9 +31,11 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
     public static final String USAGE = String.join("\n",
             "usage: wattline <command> [options]",
             "  demo [--port N] [--data DIR] [--opcua-port N]   run on the built-in demo plant (simulated in-process)",
-            "  run --config FILE [--port N] [--data DIR] [--opcua-port N]   run on your plant configuration",
-            "  validate FILE...                             check plant, tariff and profile files; exit 1 on errors",
-            "  simulate [--config FILE] [...]               run the demo plant simulator alone",
+            "  run --config FILE [--profiles DIR]... [--port N] [--data DIR] [--opcua-port N]   run on your plant configuration",
+            "  validate [--profiles DIR]... FILE...         check plant, tariff and profile files; exit 1 on errors",
+            "  profile check DIR...                         run the frame suite on a folder of your own profiles",
+            "  scan URL [--units 1-32] [--profiles DIR]... [--out FILE]   find and identify the meters on a bus",
+            "  simulate [--config FILE] [--profiles DIR]... [--base-port N] [--opcua-port N]   run the demo plant simulator alone",
             "  import FILE.csv (--config FILE | --demo) [--data DIR]   import counter readings",
             "  report NAME --period P (--config FILE | --demo) [--data DIR]   make a report for a past period",
             "  opcua-browse URL [options]                   print an OPC UA server's address space, write a profile skeleton",
@@ -39,12 +44,18 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
 
     public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
             List<String> rest) {
-        this(command, port, dataDir, config, files, rest, OPCUA_DEFAULT);
+        this(command, port, dataDir, config, files, rest, OPCUA_DEFAULT, List.of());
+    }
+
+    public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
+            List<String> rest, int opcUaPort) {
+        this(command, port, dataDir, config, files, rest, opcUaPort, List.of());
     }
 
     public LaunchArguments {
         files = List.copyOf(files);
         rest = List.copyOf(rest);
+        profileFolders = List.copyOf(profileFolders);
     }
 
     /** Thrown for a command line that cannot be run; the message says what was wrong. */
@@ -71,6 +82,8 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
                     null, List.of(), tail);
             case "opcua-browse" -> new LaunchArguments(Command.OPCUA_BROWSE, DEFAULT_PORT, DEFAULT_DATA_DIR,
                     null, List.of(), tail);
+            case "scan" -> new LaunchArguments(Command.SCAN, DEFAULT_PORT, DEFAULT_DATA_DIR, null, List.of(), tail);
+            case "profile" -> parseProfile(tail);
             case "help", "-h", "--help" -> new LaunchArguments(Command.HELP, DEFAULT_PORT,
                     DEFAULT_DATA_DIR, null, List.of(), List.of());
             default -> throw new UsageException("unknown command '" + args[0] + "'");
@@ -83,6 +96,7 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
         Path dataDir = DEFAULT_DATA_DIR;
         Path config = null;
         int opcUaPort = OPCUA_DEFAULT;
+        List<Path> profiles = new ArrayList<>();
         String name = command.name().toLowerCase();
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
@@ -91,6 +105,7 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
                 case "--port" -> port = parsePort(value);
                 case "--data" -> dataDir = Path.of(value);
                 case "--opcua-port" -> opcUaPort = value.equals("0") ? 0 : parsePort(value);
+                case "--profiles" -> profiles.add(Path.of(value));
                 case "--config" -> {
                     if (command != Command.RUN) {
                         throw new UsageException("'demo' runs the built-in plant and takes no --config;"
@@ -105,22 +120,47 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
         if (command == Command.RUN && config == null) {
             throw new UsageException("'run' needs --config FILE");
         }
-        return new LaunchArguments(command, port, dataDir, config, List.of(), List.of(), opcUaPort);
+        return new LaunchArguments(command, port, dataDir, config, List.of(), List.of(), opcUaPort, profiles);
     }
 
     private static LaunchArguments parseValidate(List<String> args) throws UsageException {
-        if (args.isEmpty()) {
-            throw new UsageException("'validate' needs at least one FILE");
-        }
         List<Path> files = new ArrayList<>();
-        for (String a : args) {
-            if (a.startsWith("--")) {
+        List<Path> profiles = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--profiles")) {
+                profiles.add(Path.of(optionValue(args, i, a, "validate")));
+                i++;
+            } else if (a.startsWith("--")) {
                 throw new UsageException("unknown option '" + a + "' for 'validate'");
+            } else {
+                files.add(Path.of(a));
             }
-            files.add(Path.of(a));
+        }
+        if (files.isEmpty() && profiles.isEmpty()) {
+            throw new UsageException("'validate' needs at least one FILE (or --profiles DIR)");
         }
         return new LaunchArguments(Command.VALIDATE, DEFAULT_PORT, DEFAULT_DATA_DIR, null, files,
-                List.of());
+                List.of(), OPCUA_DEFAULT, profiles);
+    }
+
+    /** {@code profile check DIR...}. */
+    private static LaunchArguments parseProfile(List<String> args) throws UsageException {
+        if (args.isEmpty() || !args.get(0).equals("check")) {
+            throw new UsageException("'profile' needs a subcommand: profile check DIR...");
+        }
+        List<Path> folders = new ArrayList<>();
+        for (String a : args.subList(1, args.size())) {
+            if (a.startsWith("--")) {
+                throw new UsageException("unknown option '" + a + "' for 'profile check'");
+            }
+            folders.add(Path.of(a));
+        }
+        if (folders.isEmpty()) {
+            throw new UsageException("'profile check' needs at least one DIR");
+        }
+        return new LaunchArguments(Command.PROFILE_CHECK, DEFAULT_PORT, DEFAULT_DATA_DIR, null, List.of(),
+                List.of(), OPCUA_DEFAULT, folders);
     }
 
     private static String optionValue(List<String> args, int i, String option, String command)

@@ -1,12 +1,13 @@
 package io.wattline.web;
 
+import io.wattline.collector.CollectorOptions;
 import io.wattline.collector.ModbusCollector;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.config.ConfigException;
 import io.wattline.config.PlantConfigLoader;
 import io.wattline.config.PointCatalogues;
 import io.wattline.core.catalogue.PointCatalogue;
-import io.wattline.profiles.opcua.OpcUaProfileLoader;
+import io.wattline.config.ProfileLibrary;
 import io.wattline.core.plant.Plant;
 import io.wattline.historian.Historian;
 import io.wattline.historian.HistorianOptions;
@@ -35,10 +36,34 @@ public class PlantWiring {
 
     /** Where the demo plant's configuration lives on the classpath (simulator module). */
     static final String DEMO_PLANT_RESOURCE = "demo/plant.yaml";
+    /** Folder under the data directory where the Modbus collector keeps what devices refuse. */
+    static final String LEARNED_PLANS_FOLDER = "learned-plans";
 
+    /**
+     * Every profile the plant may name: the shipped ones, the folders given with {@code --profiles}
+     * and those the plant file names ({@code profiles:}), read now (no rebuild). A broken folder
+     * profile stops the start with every error located, like a broken plant file; what the folders
+     * add and which shipped profiles they replace is logged.
+     */
     @Bean
-    public ProfileCatalog profileCatalog() {
-        return ProfileCatalog.builtIn();
+    public ProfileLibrary profileLibrary(WattlineProperties properties) {
+        ProfileLibrary library;
+        try {
+            library = properties.demo() || properties.config() == null ? ProfileLibrary.load(properties.profiles())
+                    : ProfileLibrary.forPlant(properties.config(), properties.profiles());
+        } catch (ConfigException e) {
+            String where = properties.config() == null ? "profile folders " + properties.profiles()
+                    : properties.config().toString();
+            throw new InvalidPlantConfigurationException(where, e);
+        }
+        library.notes().forEach(log::info);
+        return library;
+    }
+
+    /** The Modbus profiles (shipped and the folders'), for everything that reads register maps. */
+    @Bean
+    public ProfileCatalog profileCatalog(ProfileLibrary library) {
+        return library.modbus();
     }
 
     @Bean
@@ -48,8 +73,9 @@ public class PlantWiring {
 
     /** Loads the plant; an invalid configuration throws here with every error, so nothing starts. */
     @Bean
-    public RunningPlant runningPlant(WattlineProperties properties, ProfileCatalog catalog) {
-        PlantConfigLoader loader = new PlantConfigLoader(catalog::find);
+    public RunningPlant runningPlant(WattlineProperties properties, ProfileLibrary library) {
+        ProfileCatalog catalog = library.modbus();
+        PlantConfigLoader loader = library.plantLoader();
         if (properties.demo()) {
             Plant demo = loadDemo(loader);
             PlantSimulator simulator = PlantSimulator.start(demo, catalog, SimulatorOptions.ephemeral());
@@ -105,8 +131,8 @@ public class PlantWiring {
 
     /** What every configured point is, whatever its protocol (ADR 0006): every consumer reads this. */
     @Bean
-    public PointCatalogue pointCatalogue(RunningPlant plant, ProfileCatalog catalog) {
-        return PointCatalogues.build(plant.plant(), catalog::find, OpcUaProfileLoader.builtIn()::find);
+    public PointCatalogue pointCatalogue(RunningPlant plant, ProfileLibrary library) {
+        return PointCatalogues.build(plant.plant(), library::findModbus, library::findOpcUa);
     }
 
     @Bean
@@ -128,8 +154,11 @@ public class PlantWiring {
     @Bean
     @Order(1)
     public ModbusCollector modbusCollector(PointCatalogue catalogue, ProfileCatalog catalog, SampleBus bus,
-            Clock clock, HistorianFeed feed) {
-        ModbusCollector collector = new ModbusCollector(catalogue, catalog::require, bus, clock);
+            Clock clock, HistorianFeed feed, WattlineProperties properties) {
+        // What devices refuse is learned once and kept with the data, so a restart does not learn it again.
+        CollectorOptions options = CollectorOptions.defaults()
+                .withLearnedPlanDirectory(properties.dataDir().resolve(LEARNED_PLANS_FOLDER));
+        ModbusCollector collector = new ModbusCollector(catalogue, catalog::require, bus, clock, options);
         collector.start();
         return collector;
     }

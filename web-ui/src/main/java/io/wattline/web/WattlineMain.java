@@ -2,7 +2,7 @@ package io.wattline.web;
 
 import io.wattline.collector.opcua.BrowseTool;
 import io.wattline.config.ConfigValidator;
-import io.wattline.config.PlantConfigLoader;
+import io.wattline.config.ProfileFolderCheck;
 import io.wattline.historian.HistorianException;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.simulator.SimulatorMain;
@@ -17,8 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The executable jar's entry point. {@code validate} (plant, tariff and profile files, told apart by
- * their content) and {@code simulate} run without Spring; {@code demo} and {@code run} start the web
- * application with the options as Spring properties.
+ * their content), {@code profile check}, {@code scan} and {@code simulate} run without Spring;
+ * {@code demo} and {@code run} start the web application with the options as Spring properties.
  */
 public final class WattlineMain {
 
@@ -44,8 +44,9 @@ public final class WattlineMain {
         }
         switch (launch.command()) {
             case HELP -> System.out.println(LaunchArguments.USAGE);
-            case VALIDATE -> System.exit(ConfigValidator.run(PlantConfigLoader.withBuiltInProfiles(),
-                    launch.files(), System.out));
+            case VALIDATE -> System.exit(ConfigValidator.run(launch.profileFolders(), launch.files(), System.out));
+            case PROFILE_CHECK -> System.exit(ProfileFolderCheck.run(launch.profileFolders(), System.out));
+            case SCAN -> System.exit(ScanCommand.run(launch.rest().toArray(String[]::new), System.out, System.err));
             case SIMULATE -> SimulatorMain.main(launch.rest().toArray(String[]::new));
             case IMPORT -> System.exit(ImportCommand.run(launch.rest().toArray(String[]::new)));
             case REPORT -> System.exit(ReportCommand.run(launch.rest().toArray(String[]::new)));
@@ -67,7 +68,7 @@ public final class WattlineMain {
      */
     static int startServer(LaunchArguments launch, PrintStream out, PrintStream err) {
         if (launch.command() == LaunchArguments.Command.RUN) {
-            int code = ConfigValidator.runPlant(PlantConfigLoader.withBuiltInProfiles(), launch.config(), err);
+            int code = ConfigValidator.runPlant(launch.profileFolders(), launch.config(), err);
             if (code != 0) {
                 err.println("wattline: not starting: " + launch.config() + " is invalid");
                 return EXIT_STARTUP_FAILED;
@@ -90,6 +91,9 @@ public final class WattlineMain {
         properties.add("--wattline.demo=" + (launch.command() == LaunchArguments.Command.DEMO));
         if (launch.config() != null) {
             properties.add("--wattline.config=" + launch.config().toAbsolutePath());
+        }
+        for (int i = 0; i < launch.profileFolders().size(); i++) {
+            properties.add("--wattline.profiles[" + i + "]=" + launch.profileFolders().get(i).toAbsolutePath());
         }
         int opcUaPort = northboundPort(launch);
         if (opcUaPort > 0) {

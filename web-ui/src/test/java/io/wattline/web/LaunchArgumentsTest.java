@@ -49,8 +49,8 @@ class LaunchArgumentsTest {
 
     @Test
     void simulateHandsItsArgumentsOnUntouched() throws Exception {
-        LaunchArguments a = LaunchArguments.parse("simulate", "--config", "x.yaml", "--port-offset", "100");
-        assertEquals(List.of("--config", "x.yaml", "--port-offset", "100"), a.rest());
+        LaunchArguments a = LaunchArguments.parse("simulate", "--config", "x.yaml", "--base-port", "2502");
+        assertEquals(List.of("--config", "x.yaml", "--base-port", "2502"), a.rest());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -70,5 +70,22 @@ class LaunchArgumentsTest {
         String[] args = line.isBlank() ? new String[0] : line.trim().split("\\s+");
         UsageException e = assertThrows(UsageException.class, () -> LaunchArguments.parse(args));
         assertTrue(e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' should say " + expected);
+    }
+
+    @Test
+    void profileFoldersGoWithRunAndValidateAndProfileCheckTakesFolders() throws Exception {
+        LaunchArguments run = LaunchArguments.parse("run", "--config", "plant.yaml", "--profiles", "site",
+                "--profiles", "vendor-extra");
+        assertEquals(List.of(Path.of("site"), Path.of("vendor-extra")), run.profileFolders());
+        LaunchArguments validate = LaunchArguments.parse("validate", "--profiles", "site", "plant.yaml");
+        assertEquals(List.of(Path.of("site")), validate.profileFolders());
+        assertEquals(List.of(Path.of("plant.yaml")), validate.files());
+        LaunchArguments check = LaunchArguments.parse("profile", "check", "site");
+        assertEquals(LaunchArguments.Command.PROFILE_CHECK, check.command());
+        assertEquals(List.of(Path.of("site")), check.profileFolders());
+        assertEquals("'profile' needs a subcommand: profile check DIR...", assertThrows(
+                LaunchArguments.UsageException.class, () -> LaunchArguments.parse("profile", "list")).getMessage());
+        assertEquals("'profile check' needs at least one DIR", assertThrows(LaunchArguments.UsageException.class,
+                () -> LaunchArguments.parse("profile", "check")).getMessage());
     }
 }

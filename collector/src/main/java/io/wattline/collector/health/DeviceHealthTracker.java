@@ -1,12 +1,16 @@
 package io.wattline.collector.health;
 
+import io.wattline.core.device.DeviceError;
 import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceHealthListener;
 import io.wattline.core.device.DeviceState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,13 +18,17 @@ import java.util.Objects;
  * answer (timeout, I/O) the device is left alone for a backoff that doubles with every further
  * failed probe, from {@code initialBackoff} up to {@code maxBackoff}, so a dead device costs its
  * bus one timeout per backoff period. Any answer ends the backoff. Tells its listener when the
- * device's state or error reason changes. Thread-safe; times for the schedule are
- * {@link System#nanoTime()} values, times shown to people come from the clock.
+ * device's state or error reason changes. Keeps the last few errors with their times, and counts
+ * the points the device refuses: a device that answers everything else is ONLINE all the same.
+ * Thread-safe; times for the schedule are {@link System#nanoTime()} values, times shown to people
+ * come from the clock.
  */
 public final class DeviceHealthTracker {
 
     /** Below this success ratio over the window an answering device is DEGRADED. */
     public static final double DEGRADED_BELOW = 0.95;
+    /** How many recent errors {@link DeviceHealth#recentErrors()} keeps. */
+    public static final int RECENT_ERRORS = 10;
 
     private final String meterId;
     private final String connectionId;
@@ -50,6 +58,10 @@ public final class DeviceHealthTracker {
     /** What the listener was last told; it starts from the state before the first request. */
     private DeviceState reportedState = DeviceState.OFFLINE;
     private String reportedError;
+    private final ArrayDeque<DeviceError> recentErrors = new ArrayDeque<>();
+    private int refusedPoints;
+    private int totalPoints;
+    private String lateHint;
 
     /**
      * @param window how many recent requests the success ratio and latency figures cover
@@ -118,8 +130,7 @@ public final class DeviceHealthTracker {
     public void answeredWithError(String reason) {
         update(() -> {
             record(false);
-            lastError = reason;
-            lastErrorTime = clock.instant();
+            failed(reason);
             lastAnswered = false;
             consecutiveFailures = 0;
             offline = false;
@@ -135,8 +146,7 @@ public final class DeviceHealthTracker {
     public void unanswered(String reason, long nowNanos) {
         update(() -> {
             record(false);
-            lastError = reason;
-            lastErrorTime = clock.instant();
+            failed(reason);
             lastAnswered = false;
             consecutiveFailures++;
             offline = true;
@@ -154,26 +164,91 @@ public final class DeviceHealthTracker {
     public void retrying(String reason) {
         update(() -> {
             record(false);
-            lastError = reason;
-            lastErrorTime = clock.instant();
+            failed(reason);
         });
     }
 
     /** A failed request that is not the device's fault (a bug, a shutdown): counted, no backoff. */
     public void failedLocally(String reason) {
-        update(() -> {
-            lastError = reason;
-            lastErrorTime = clock.instant();
-        });
+        update(() -> failed(reason));
     }
 
     /** The connection cannot be served; the device is DISABLED with that reason. */
     public void disable(String reason) {
         update(() -> {
             disabled = true;
-            lastError = reason;
-            lastErrorTime = clock.instant();
+            failed(reason);
         });
+    }
+
+    /**
+     * The device refused a read of registers its profile declares (exception 02/03) and the
+     * collector learns around it: the device answered as Modbus says it should, so this counts as
+     * an answer (no DEGRADED for a refusal that is handled); the reason is kept with the errors.
+     */
+    public void refused(String reason) {
+        update(() -> {
+            record(true);
+            failed(reason);
+            lastAnswered = true;
+            consecutiveFailures = 0;
+            offline = false;
+            backoff = Duration.ZERO;
+            nextProbeTime = null;
+        });
+    }
+
+    /**
+     * How many of the device's {@code total} points it refuses. It stays ONLINE while it serves the
+     * rest; when it refuses every point it is DEGRADED (likely the wrong profile).
+     */
+    public void refusedPoints(int refused, int total) {
+        update(() -> {
+            refusedPoints = refused;
+            totalPoints = total;
+        });
+    }
+
+    /**
+     * An answer came after its request had timed out: kept with the errors, and said again in the
+     * reason of the device's next timeouts ({@link #lateHint()}).
+     *
+     * @param message what happened and what to do ({@code FailureReason.late})
+     * @param hint    the short form for later timeout reasons
+     */
+    public void lateAnswer(String message, String hint) {
+        update(() -> {
+            addRecent(message);
+            lateHint = hint;
+        });
+    }
+
+    /** What an earlier late answer of this device showed, for the reason of a timeout; null if none. */
+    public synchronized String lateHint() {
+        return lateHint;
+    }
+
+    /** Ends an OFFLINE device's rest now, so its next probe is due at once ({@code POST .../probe}). */
+    public void probeNow(long nowNanos) {
+        update(() -> {
+            if (offline) {
+                nextProbeNanos = nowNanos;
+                nextProbeTime = clock.instant();
+            }
+        });
+    }
+
+    private void failed(String reason) {
+        lastError = reason;
+        lastErrorTime = clock.instant();
+        addRecent(reason);
+    }
+
+    private void addRecent(String reason) {
+        recentErrors.addFirst(new DeviceError(clock.instant(), reason));
+        while (recentErrors.size() > RECENT_ERRORS) {
+            recentErrors.removeLast();
+        }
     }
 
     /** Whether the device is OFFLINE (backed off). */
@@ -242,7 +317,9 @@ public final class DeviceHealthTracker {
             return DeviceState.OFFLINE;
         }
         Double ratio = successRatio();
-        return !lastAnswered || ratio == null || ratio < DEGRADED_BELOW ? DeviceState.DEGRADED : DeviceState.ONLINE;
+        boolean refusesEverything = totalPoints > 0 && refusedPoints >= totalPoints;
+        return !lastAnswered || ratio == null || ratio < DEGRADED_BELOW || refusesEverything
+                ? DeviceState.DEGRADED : DeviceState.ONLINE;
     }
 
     /** The figures now. */
@@ -260,6 +337,7 @@ public final class DeviceHealthTracker {
         DeviceState state = state();
         String error = requests == 0 && lastError == null && !disabled ? "not polled yet" : lastError;
         return new DeviceHealth(meterId, connectionId, unitId, state, ratio, mean, p95, error, lastErrorTime,
-                lastGoodTime, consecutiveFailures, offline ? nextProbeTime : null, requests, failures);
+                lastGoodTime, consecutiveFailures, offline ? nextProbeTime : null, requests, failures, refusedPoints,
+                List.copyOf(new ArrayList<>(recentErrors)));
     }
 }

@@ -1,6 +1,9 @@
 package io.wattline.collector.modbus;
 
 import io.wattline.profiles.RegisterFunction;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A Modbus master on one connection (a TCP gateway, an RS-485 bus, a serial gateway). Not
@@ -30,6 +33,18 @@ public interface ModbusLink extends AutoCloseable {
 
     /** Writes consecutive holding registers (FC 16), each 0..65535, at most 123 of them. */
     void writeRegisters(int unitId, int start, int[] values) throws ModbusReadException;
+
+    /** How long a request waits for its answer, when the link has such a limit (for error reasons). */
+    default Optional<Duration> timeout() {
+        return Optional.empty();
+    }
+
+    /**
+     * Tells {@code listener} of answers that arrive after their request timed out, where the link can
+     * see them (on another thread); links that cannot (a serial line drops a late answer) ignore it.
+     */
+    default void setLateAnswerListener(Consumer<LateAnswer> listener) {
+    }
 
     /** Where this link goes, for logs: {@code tcp://host:port}, {@code rtu:///dev/ttyUSB0@9600-8N1}. */
     String endpoint();

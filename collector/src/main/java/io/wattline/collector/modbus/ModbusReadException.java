@@ -54,6 +54,14 @@ public final class ModbusReadException extends Exception {
         return kind;
     }
 
+    /**
+     * Whether the device says it does not have these registers (exception 02, illegal data address)
+     * or will not read them this way (03, illegal data value): what the collector heals around.
+     */
+    public boolean isRefusal() {
+        return kind == Kind.EXCEPTION_CODE && (exceptionCode == 2 || exceptionCode == 3);
+    }
+
     /** The Modbus exception code for {@link Kind#EXCEPTION_CODE}, else 0. */
     public int exceptionCode() {
         return exceptionCode;

@@ -2,22 +2,23 @@ package io.wattline.collector.poll;
 
 import io.wattline.collector.health.DeviceHealthTracker;
 import io.wattline.collector.live.SampleBus;
+import io.wattline.collector.modbus.LateAnswer;
 import io.wattline.collector.modbus.ModbusLink;
-import io.wattline.collector.modbus.ModbusReadException;
-import io.wattline.collector.plan.ReadRequest;
-import io.wattline.core.PointId;
-import io.wattline.core.Sample;
-import io.wattline.profiles.PointDefinition;
+import io.wattline.collector.plan.MeterPlan;
+import io.wattline.core.DurationWords;
+import io.wattline.core.device.DeviceHealth;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * A request without an answer is retried {@code retries} times; then the meter is backed off
  * (see {@link DeviceHealthTracker}) and only probed with its smallest read until it answers, so a
  * dead meter costs its neighbours one timeout per backoff period instead of one per cycle.
+ * {@link #probeNow} ends a meter's rest and polls it at once.
  */
 public final class ConnectionPoller implements AutoCloseable {
 
@@ -37,39 +39,48 @@ public final class ConnectionPoller implements AutoCloseable {
     private final List<Lane> lanes = new ArrayList<>();
     private final List<PollTask> tasks;
     private final Map<String, DeviceHealthTracker> health;
-    private final SampleBus bus;
-    private final Clock clock;
-    private final int retries;
+    private final Map<String, MeterPlan> plans;
+    private final TaskRunner runner;
     private volatile boolean started;
     private volatile boolean closed;
+
+    /** A poller that reads every task as planned (no healing of refused reads). */
+    public ConnectionPoller(String connectionId, List<ModbusLink> links, List<PollTask> tasks,
+            Map<String, DeviceHealthTracker> health, SampleBus bus, Clock clock, int retries) {
+        this(connectionId, links, tasks, health, Map.of(), bus, clock, retries);
+    }
 
     /**
      * @param links   one link per lane (its size is the connection's concurrency); the poller owns
      *                and closes them
      * @param health  tracker per meter id of every task's meter
+     * @param plans   per meter id, the plan that heals refused reads and learns around them; a meter
+     *                without one is read as its tasks were planned
      * @param clock   stamps samples when a response arrives; the schedule itself runs on the
      *                monotonic {@link System#nanoTime()} so a clock step does not bunch up polls
      * @param retries extra attempts for a request that got no answer, before the meter is backed off
      */
     public ConnectionPoller(String connectionId, List<ModbusLink> links, List<PollTask> tasks,
-            Map<String, DeviceHealthTracker> health, SampleBus bus, Clock clock, int retries) {
+            Map<String, DeviceHealthTracker> health, Map<String, MeterPlan> plans, SampleBus bus, Clock clock,
+            int retries) {
         this.connectionId = Objects.requireNonNull(connectionId, "connectionId");
         this.tasks = List.copyOf(tasks);
         this.health = Map.copyOf(health);
-        this.bus = Objects.requireNonNull(bus, "bus");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.plans = Map.copyOf(plans);
+        Objects.requireNonNull(bus, "bus");
+        Objects.requireNonNull(clock, "clock");
         if (links.isEmpty()) {
             throw new IllegalArgumentException("connection " + connectionId + ": no link");
         }
         if (retries < 0) {
             throw new IllegalArgumentException("retries " + retries + " < 0");
         }
-        this.retries = retries;
         for (PollTask t : this.tasks) {
             if (!this.health.containsKey(t.meter().id())) {
                 throw new IllegalArgumentException("no health tracker for meter " + t.meter().id());
             }
         }
+        this.runner = new TaskRunner(connectionId, this.health, this.plans, bus, clock, retries, () -> closed);
         // Meters are dealt to lanes in turn; all tasks of one meter stay in one lane.
         Map<String, List<PollTask>> byMeter = new LinkedHashMap<>();
         for (PollTask t : this.tasks) {
@@ -99,11 +110,39 @@ public final class ConnectionPoller implements AutoCloseable {
                 lanes.get(0).link.endpoint(), lanes.size());
     }
 
+    /**
+     * Polls a meter of this connection now: its rest (if OFFLINE) ends and its tasks run at once.
+     * The future completes with its health after that. Empty when the meter is not on this connection.
+     *
+     * @param forget also forget what the meter was learned to refuse, so every point is asked again
+     */
+    public Optional<CompletableFuture<DeviceHealth>> probeNow(String meterId, boolean forget) {
+        for (Lane lane : lanes) {
+            if (lane.tasks.stream().anyMatch(t -> t.meter().id().equals(meterId))) {
+                CompletableFuture<DeviceHealth> done = new CompletableFuture<>();
+                if (closed) {
+                    done.completeExceptionally(new IllegalStateException("connection " + connectionId + " is closed"));
+                } else {
+                    lane.probes.add(new ProbeRequest(meterId, forget, done));
+                    LockSupport.unpark(lane.thread);
+                }
+                return Optional.of(done);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record ProbeRequest(String meterId, boolean forget, CompletableFuture<DeviceHealth> done) {
+    }
+
     private final class Lane {
         final String name;
         final ModbusLink link;
         final List<PollTask> tasks;
         final Thread thread;
+        final ConcurrentLinkedQueue<ProbeRequest> probes = new ConcurrentLinkedQueue<>();
+        /** Probes waiting for their meter's next run; touched by the lane's thread only. */
+        final Map<String, List<CompletableFuture<DeviceHealth>>> waiting = new HashMap<>();
 
         Lane(String name, ModbusLink link, List<PollTask> tasks) {
             this.name = name;
@@ -111,6 +150,9 @@ public final class ConnectionPoller implements AutoCloseable {
             this.tasks = List.copyOf(tasks);
             this.thread = new Thread(this::loop, "poll-" + name);
             this.thread.setDaemon(true);
+            Map<Integer, DeviceHealthTracker> byUnit = new HashMap<>();
+            this.tasks.forEach(t -> byUnit.put(t.meter().unitId(), health.get(t.meter().id())));
+            link.setLateAnswerListener(late -> lateAnswer(late, byUnit.get(late.unitId())));
         }
 
         void loop() {
@@ -120,6 +162,7 @@ public final class ConnectionPoller implements AutoCloseable {
                 due[i] = now;
             }
             while (!closed && !tasks.isEmpty()) {
+                takeProbes(due);
                 int next = 0;
                 for (int i = 1; i < due.length; i++) {
                     if (due[i] - due[next] < 0) {
@@ -128,11 +171,9 @@ public final class ConnectionPoller implements AutoCloseable {
                 }
                 long wait = due[next] - System.nanoTime();
                 if (wait > 0) {
-                    try {
-                        TimeUnit.NANOSECONDS.sleep(wait);
-                    } catch (InterruptedException e) {
-                        // close() interrupts to stop us; the flag decides.
-                        Thread.currentThread().interrupt();
+                    // probeNow() unparks us early; close() interrupts.
+                    LockSupport.parkNanos(this, wait);
+                    if (Thread.interrupted()) {
                         break;
                     }
                     continue;
@@ -142,14 +183,17 @@ public final class ConnectionPoller implements AutoCloseable {
                 try {
                     if (tracker.backedOff(System.nanoTime())) {
                         // No request (the meter is resting), but its points still say why they have no value.
-                        String reason = tracker.snapshot().lastError();
-                        task.requests().forEach(r -> publishBad(task.meter().id(), r.points(), reason));
-                    } else if (!tracker.offline() || probe(link, task, tracker)) {
-                        runOnce(link, task);
+                        runner.publishResting(task, tracker);
+                    } else if (!tracker.offline() || runner.probe(link, task, tracker)) {
+                        runner.run(link, task);
                     }
                 } catch (RuntimeException e) {
                     // Whatever broke (a throwing subscriber, a bug), the lane's only thread must survive it.
                     log.error("{} on {}: poll cycle failed", task.label(), name, e);
+                }
+                List<CompletableFuture<DeviceHealth>> answered = waiting.remove(task.meter().id());
+                if (answered != null) {
+                    answered.forEach(f -> f.complete(tracker.snapshot()));
                 }
                 due[next] = nextDue(due[next], task.period().toNanos(), System.nanoTime());
                 if (tracker.offline() && tracker.nextProbeNanos() - due[next] > 0) {
@@ -157,7 +201,42 @@ public final class ConnectionPoller implements AutoCloseable {
                     due[next] = tracker.nextProbeNanos();
                 }
             }
+            probes.forEach(p -> p.done().completeExceptionally(new IllegalStateException("lane " + name + " stopped")));
+            waiting.values().forEach(l -> l.forEach(f -> f.completeExceptionally(
+                    new IllegalStateException("lane " + name + " stopped"))));
             log.debug("lane {} stopped", name);
+        }
+
+        /** Makes the meters asked for by {@link #probeNow} due at once, their rest ended. */
+        private void takeProbes(long[] due) {
+            for (ProbeRequest p; (p = probes.poll()) != null; ) {
+                long now = System.nanoTime();
+                DeviceHealthTracker tracker = health.get(p.meterId());
+                MeterPlan plan = plans.get(p.meterId());
+                if (p.forget() && plan != null) {
+                    plan.forget();
+                    tracker.refusedPoints(0, plan.pointCount());
+                    log.info("meter {} on {}: forgot what it refused; every point is asked again", p.meterId(),
+                            connectionId);
+                }
+                tracker.probeNow(now);
+                for (int i = 0; i < tasks.size(); i++) {
+                    if (tasks.get(i).meter().id().equals(p.meterId())) {
+                        due[i] = now;
+                    }
+                }
+                waiting.computeIfAbsent(p.meterId(), m -> new ArrayList<>()).add(p.done());
+                log.info("meter {} on {}: probe requested", p.meterId(), connectionId);
+            }
+        }
+    }
+
+    private void lateAnswer(LateAnswer late, DeviceHealthTracker tracker) {
+        String message = FailureReason.late(late);
+        log.warn("{} on {}", message, connectionId);
+        if (tracker != null) {
+            tracker.lateAnswer(message, "an earlier request to this unit was answered after "
+                    + DurationWords.format(late.answeredAfter()) + ": raise the timeout");
         }
     }
 
@@ -168,112 +247,6 @@ public final class ConnectionPoller implements AutoCloseable {
             next += ((now - next) / period + 1) * period;
         }
         return next;
-    }
-
-    /**
-     * One attempt of the task's smallest read on a meter whose backoff has run out. True when it
-     * answered (the task then runs in full); otherwise its points get the failure as BAD again.
-     */
-    private boolean probe(ModbusLink link, PollTask task, DeviceHealthTracker tracker) {
-        if (task.requests().isEmpty()) {
-            return true;
-        }
-        ReadRequest smallest = task.requests().stream().min(Comparator.comparingInt(ReadRequest::count)).orElseThrow();
-        long started = System.nanoTime();
-        try {
-            link.read(task.meter().unitId(), smallest.function(), smallest.start(), smallest.count());
-            tracker.answered(System.nanoTime() - started);
-            log.info("{} on {} answers again", task.label(), connectionId);
-            return true;
-        } catch (ModbusReadException e) {
-            if (answers(e)) {
-                // It is there, even if this read is refused: poll it normally again.
-                tracker.answeredWithError(e.reason());
-                return true;
-            }
-            tracker.unanswered(e.reason(), System.nanoTime());
-            log.debug("{} on {}: probe failed ({}), next in {}", task.label(), connectionId, e.reason(),
-                    tracker.backoff());
-            task.requests().forEach(r -> publishBad(task.meter().id(), r.points(), e.reason()));
-            return false;
-        }
-    }
-
-    private static boolean answers(ModbusReadException e) {
-        return e.kind() == ModbusReadException.Kind.EXCEPTION_CODE || e.kind() == ModbusReadException.Kind.BAD_RESPONSE;
-    }
-
-    /** Issues the task's reads once (with retries) and publishes one sample per point. */
-    void runOnce(ModbusLink link, PollTask task) {
-        List<ReadRequest> requests = task.requests();
-        int unitId = task.meter().unitId();
-        String meterId = task.meter().id();
-        DeviceHealthTracker tracker = health.get(meterId);
-        boolean wasOffline = tracker.offline();
-        for (int r = 0; r < requests.size() && !closed; r++) {
-            ReadRequest request = requests.get(r);
-            for (int attempt = 0; !closed; attempt++) {
-                long started = System.nanoTime();
-                try {
-                    int[] values = link.read(unitId, request.function(), request.start(), request.count());
-                    tracker.answered(System.nanoTime() - started);
-                    Instant time = clock.instant();
-                    for (PointDefinition point : request.points()) {
-                        bus.publish(PointDecoder.decode(meterId, request, point, values, time));
-                    }
-                    break;
-                } catch (ModbusReadException e) {
-                    boolean retryable = e.kind() != ModbusReadException.Kind.EXCEPTION_CODE;
-                    if (retryable && attempt < retries) {
-                        tracker.retrying(e.reason());
-                        continue;
-                    }
-                    publishBad(meterId, request.points(), e.reason());
-                    if (answers(e)) {
-                        tracker.answeredWithError(e.reason());
-                        break;
-                    }
-                    tracker.unanswered(e.reason(), System.nanoTime());
-                    // The meter (or the gateway) is not answering: the rest of this cycle would
-                    // only cost more timeouts, so its points go BAD with the same reason.
-                    for (ReadRequest rest : requests.subList(r + 1, requests.size())) {
-                        publishBad(meterId, rest.points(), e.reason());
-                    }
-                    if (!wasOffline) {
-                        log.warn("{} on {} (unit {}) is OFFLINE: {}; probing again in {}", task.label(), connectionId,
-                                unitId, e.reason(), tracker.backoff());
-                    }
-                    return;
-                } catch (RuntimeException e) {
-                    // A decoding bug must not kill the lane's thread: report it on the points.
-                    String reason = "internal error: " + e;
-                    tracker.failedLocally(reason);
-                    log.error("{} on {}: decoding {} failed", task.label(), connectionId, request, e);
-                    publishBad(meterId, request.points(), reason);
-                    break;
-                }
-            }
-            pause(task.pauseBetweenRequests());
-        }
-    }
-
-    private void publishBad(String meterId, List<PointDefinition> points, String reason) {
-        Instant time = clock.instant();
-        for (PointDefinition point : points) {
-            bus.publish(Sample.bad(new PointId(meterId, point.name()), time, reason));
-        }
-    }
-
-    private void pause(Duration pause) {
-        if (pause.isZero() || pause.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);
-        } catch (InterruptedException e) {
-            // Only close() interrupts this thread; keep the flag so the loop sees it.
-            Thread.currentThread().interrupt();
-        }
     }
 
     public String connectionId() {

@@ -20,6 +20,15 @@ public final class PointDecoder {
      */
     public static Sample decode(String meterId, ReadRequest request, PointDefinition point, int[] values,
             Instant time) {
+        return decode(meterId, -1, request, point, values, time);
+    }
+
+    /**
+     * The same; a BAD sample's reason also names where the value came from ({@code unitId}, function,
+     * the point's address and length) when {@code unitId} is not negative.
+     */
+    public static Sample decode(String meterId, int unitId, ReadRequest request, PointDefinition point, int[] values,
+            Instant time) {
         PointId id = new PointId(meterId, point.name());
         int index = request.indexOf(point);
         double value;
@@ -30,7 +39,8 @@ public final class PointDecoder {
             value = RegisterCodec.decode(point, values, index);
         }
         if (!Double.isFinite(value)) {
-            return Sample.bad(id, time, "non-finite value " + value);
+            return Sample.bad(id, time, "non-finite value " + value + (unitId < 0 ? ""
+                    : " from " + FailureReason.request(unitId, point.function(), point.address(), point.length())));
         }
         return Sample.good(id, time, value);
     }

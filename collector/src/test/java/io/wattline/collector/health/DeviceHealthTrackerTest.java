@@ -126,4 +126,44 @@ class DeviceHealthTrackerTest {
                 HealthPoints.SUCCESS_RATIO, HealthPoints.LATENCY_MS, HealthPoints.LATENCY_P95_MS)));
         assertTrue(HealthPoints.NAMES.stream().allMatch(n -> n.startsWith(HealthPoints.PREFIX)));
     }
+
+    @Test
+    void aDeviceThatRefusesSomePointsIsOnlineWithTheirCountAndDegradedWhenItRefusesAll() {
+        DeviceHealthTracker t = tracker(10);
+        t.answered(2_000_000);
+        t.refused("exception 2 (illegal data address) from unit 3, FC 03 at 8218 (0x201A) count 2");
+        t.refusedPoints(1, 15);
+        DeviceHealth h = t.snapshot();
+        assertEquals(DeviceState.ONLINE, h.state(), "a handled refusal is not a failing device");
+        assertEquals(1, h.refusedPoints());
+        assertEquals(1.0, h.successRatio(), "the refusal was an answer");
+        t.refusedPoints(15, 15);
+        assertEquals(DeviceState.DEGRADED, t.snapshot().state(), "refusing every point: likely the wrong profile");
+    }
+
+    @Test
+    void theLastFewErrorsAreKeptWithTheirTimesNewestFirst() {
+        DeviceHealthTracker t = tracker(100);
+        for (int i = 0; i < DeviceHealthTracker.RECENT_ERRORS + 3; i++) {
+            t.answeredWithError("error " + i);
+        }
+        List<io.wattline.core.device.DeviceError> recent = t.snapshot().recentErrors();
+        assertEquals(DeviceHealthTracker.RECENT_ERRORS, recent.size());
+        assertEquals("error " + (DeviceHealthTracker.RECENT_ERRORS + 2), recent.get(0).reason());
+        assertEquals(T0, recent.get(0).time());
+        t.lateAnswer("late answer: unit 3 ...", "an earlier request to this unit was answered after 1.5 s");
+        assertEquals("late answer: unit 3 ...", t.snapshot().recentErrors().get(0).reason());
+        assertEquals("an earlier request to this unit was answered after 1.5 s", t.lateHint());
+    }
+
+    @Test
+    void probingNowEndsTheRest() {
+        DeviceHealthTracker t = tracker(10);
+        t.unanswered("timeout", 0);
+        t.unanswered("timeout", 0);                      // rest now 2 s
+        assertTrue(t.backedOff(S));
+        t.probeNow(S);
+        assertFalse(t.backedOff(S), "due at once");
+        assertEquals(T0, t.snapshot().nextProbeTime());
+    }
 }

@@ -77,6 +77,9 @@ class PointDecoderTest {
                 new int[] {0x7FC0, 0x0000}, T);
         assertEquals(Quality.BAD, s.quality());
         assertEquals("non-finite value NaN", s.reason());
+        Sample located = PointDecoder.decode("m1", 7, new ReadRequest(RegisterFunction.HOLDING, 0, 2, List.of(p)), p,
+                new int[] {0x7FC0, 0x0000}, T);
+        assertEquals("non-finite value NaN from unit 7, FC 03 at 0 (0x0000) count 2", located.reason());
     }
 
     /** The planner's reads decode the test meter's registers to the values computed by hand. */

@@ -57,6 +57,30 @@ public final class Peers {
         }
     }
 
+    /** Skips the test (or fails it when {@code CI=true}) unless mbpoll is installed (the independent cross-check). */
+    public static void requireMbpoll() {
+        if (!Files.isExecutable(Path.of("/usr/bin/mbpoll"))) {
+            String message = "mbpoll is missing. Install it: apt-get install -y mbpoll";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message);
+            }
+            Assumptions.abort(message);
+        }
+    }
+
+    /** Runs mbpoll with {@code args} and returns what it printed (it exits non-zero on an exception response). */
+    public static String mbpoll(String... args) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("/usr/bin/mbpoll"));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("mbpoll did not finish: " + out);
+        }
+        return out;
+    }
+
     /** A loopback port that was free a moment ago. */
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -1,10 +1,11 @@
 package io.wattline.collector.support;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URISyntaxException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,16 +34,19 @@ public final class PymodbusServer implements AutoCloseable {
 
     /** Like {@link #start(String)}; with {@code rtuFraming} it speaks RTU frames over TCP. */
     public static PymodbusServer start(String specJson, boolean rtuFraming) throws IOException, InterruptedException {
-        Path script;
-        try {
-            script = Path.of(PymodbusServer.class.getResource("/pymodbus_server.py").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("test resource pymodbus_server.py has no file path", e);
-        }
+        return start(specJson, rtuFraming, Peers.freePort());
+    }
+
+    /**
+     * Like {@link #start(String, boolean)} on a given port: a device that disappears and comes back
+     * is a server closed and started again on its old port.
+     */
+    public static PymodbusServer start(String specJson, boolean rtuFraming, int port)
+            throws IOException, InterruptedException {
+        Path script = script();
         Path spec = Files.createTempFile("pymodbus-spec", ".json");
         Files.writeString(spec, specJson);
         Path log = Files.createTempFile("pymodbus", ".log");
-        int port = Peers.freePort();
         Process p = new ProcessBuilder(Peers.SYSTEM_PYTHON.toString(), script.toString(), Integer.toString(port),
                 spec.toString(), rtuFraming ? "rtu" : "tcp").redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PymodbusServer server = new PymodbusServer(p, port, log);
@@ -69,12 +73,7 @@ public final class PymodbusServer implements AutoCloseable {
      * {@code specJson}; waits until it has opened the line.
      */
     public static PymodbusServer startSerial(String specJson, String device) throws IOException, InterruptedException {
-        Path script;
-        try {
-            script = Path.of(PymodbusServer.class.getResource("/pymodbus_server.py").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("test resource pymodbus_server.py has no file path", e);
-        }
+        Path script = script();
         Path spec = Files.createTempFile("pymodbus-spec", ".json");
         Files.writeString(spec, specJson);
         Path log = Files.createTempFile("pymodbus", ".log");
@@ -96,6 +95,19 @@ public final class PymodbusServer implements AutoCloseable {
         }
         server.close();
         throw new IllegalStateException("pymodbus serial server did not start within 20 s: " + Files.readString(log));
+    }
+
+    /** The server script as a file (copied out when the tests run from a jar, as other modules' do). */
+    private static Path script() throws IOException {
+        try (InputStream in = PymodbusServer.class.getResourceAsStream("/pymodbus_server.py")) {
+            if (in == null) {
+                throw new IllegalStateException("test resource pymodbus_server.py is missing");
+            }
+            Path copy = Files.createTempFile("pymodbus_server", ".py");
+            Files.write(copy, in.readAllBytes());
+            copy.toFile().deleteOnExit();
+            return copy;
+        }
     }
 
     public int port() {

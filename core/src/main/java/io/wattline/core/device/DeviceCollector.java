@@ -3,6 +3,7 @@ package io.wattline.core.device;
 import io.wattline.core.PointId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The one contract every protocol's collector keeps (Modbus, OPC UA): it reads its devices'
@@ -34,6 +35,25 @@ public interface DeviceCollector extends AutoCloseable {
      * current health of each device at once.
      */
     void addHealthListener(DeviceHealthListener listener);
+
+    /**
+     * What this collector learned about the registers a device refuses and how it reads around
+     * them; empty when nothing was learned or the protocol has no such thing.
+     */
+    default Optional<LearnedReadPlan> learnedPlan(String meterId) {
+        return Optional.empty();
+    }
+
+    /**
+     * Asks a device now instead of at its next poll or probe (an OFFLINE device's rest ends at
+     * once). The future completes with the device's health after that attempt. Empty when this
+     * collector does not serve the device or cannot probe on demand.
+     *
+     * @param forget also forget what was learned about refused registers, so they are tried again
+     */
+    default Optional<CompletableFuture<DeviceHealth>> probe(String meterId, boolean forget) {
+        return Optional.empty();
+    }
 
     /** Stops reading and closes every connection; idempotent, never throws. */
     @Override

@@ -1,6 +1,7 @@
 package io.wattline.core.device;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One device's communication health at a moment (a plain record that serialises to JSON as is:
@@ -16,6 +17,9 @@ import java.time.Instant;
  * @param nextProbeTime  when an OFFLINE device is probed next; null unless OFFLINE
  * @param requests       requests sent since start (probes and retries included)
  * @param failures       of those, how many failed
+ * @param refusedPoints  points the device refuses (exception 02/03 even when read alone); it is ONLINE
+ *                       all the same when it answers everything else
+ * @param recentErrors   the last few failures with their times, newest first (also late answers)
  */
 public record DeviceHealth(
         String meterId,
@@ -31,5 +35,19 @@ public record DeviceHealth(
         int consecutiveFailures,
         Instant nextProbeTime,
         long requests,
-        long failures) {
+        long failures,
+        int refusedPoints,
+        List<DeviceError> recentErrors) {
+
+    public DeviceHealth {
+        recentErrors = recentErrors == null ? List.of() : List.copyOf(recentErrors);
+    }
+
+    /** Health without refused points or an error history (what an OPC UA connection reports today). */
+    public DeviceHealth(String meterId, String connectionId, int unitId, DeviceState state, Double successRatio,
+            Double latencyMeanMs, Double latencyP95Ms, String lastError, Instant lastErrorTime, Instant lastGoodTime,
+            int consecutiveFailures, Instant nextProbeTime, long requests, long failures) {
+        this(meterId, connectionId, unitId, state, successRatio, latencyMeanMs, latencyP95Ms, lastError, lastErrorTime,
+                lastGoodTime, consecutiveFailures, nextProbeTime, requests, failures, 0, List.of());
+    }
 }

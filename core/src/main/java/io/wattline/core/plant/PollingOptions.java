@@ -13,12 +13,14 @@ import java.time.Duration;
  * @param initialBackoff  first rest for a device that stopped answering; it doubles per failed probe
  * @param maxBackoff      cap of that rest
  * @param interFrameDelay extra silence between transactions on an RS-485 bus ({@code modbus-rtu} only)
+ * @param probeInterval   a fixed rest between probes of a device that stopped answering, instead of
+ *                        the doubling backoff: a replugged device is seen within this time at worst
  */
 public record PollingOptions(String strategy, Integer retries, Duration initialBackoff, Duration maxBackoff,
-        Duration interFrameDelay) {
+        Duration interFrameDelay, Duration probeInterval) {
 
     /** Every option at the collector's default. */
-    public static final PollingOptions DEFAULTS = new PollingOptions(null, null, null, null, null);
+    public static final PollingOptions DEFAULTS = new PollingOptions(null, null, null, null, null, null);
 
     public PollingOptions {
         if (retries != null && retries < 0) {
@@ -28,6 +30,19 @@ public record PollingOptions(String strategy, Integer retries, Duration initialB
             throw new IllegalArgumentException("backoff cap " + maxBackoff + " is shorter than its start "
                     + initialBackoff);
         }
+        if (probeInterval != null && (initialBackoff != null || maxBackoff != null)) {
+            throw new IllegalArgumentException("give either a backoff (a doubling rest) or a probeInterval"
+                    + " (a fixed rest), not both");
+        }
+        if (probeInterval != null && (probeInterval.isZero() || probeInterval.isNegative())) {
+            throw new IllegalArgumentException("probeInterval must be positive, was " + probeInterval);
+        }
+    }
+
+    /** Options without a probe interval (the doubling backoff applies). */
+    public PollingOptions(String strategy, Integer retries, Duration initialBackoff, Duration maxBackoff,
+            Duration interFrameDelay) {
+        this(strategy, retries, initialBackoff, maxBackoff, interFrameDelay, null);
     }
 
     /** True when nothing is set (every option at the collector's default). */
@@ -36,10 +51,13 @@ public record PollingOptions(String strategy, Integer retries, Duration initialB
     }
 
     /**
-     * The backoff start to use: ours if set; else {@code defaultInitial}, lowered to our cap when
+     * The backoff start to use: the probe interval if set (a fixed rest); ours if set; else {@code defaultInitial}, lowered to our cap when
      * only the cap is set and it is shorter.
      */
     public Duration initialBackoffOr(Duration defaultInitial) {
+        if (probeInterval != null) {
+            return probeInterval;
+        }
         if (initialBackoff != null) {
             return initialBackoff;
         }
@@ -47,10 +65,13 @@ public record PollingOptions(String strategy, Integer retries, Duration initialB
     }
 
     /**
-     * The backoff cap to use: ours if set; else {@code defaultMax}, raised to our start when only
+     * The backoff cap to use: the probe interval if set (a fixed rest); ours if set; else {@code defaultMax}, raised to our start when only
      * the start is set and it is longer.
      */
     public Duration maxBackoffOr(Duration defaultMax) {
+        if (probeInterval != null) {
+            return probeInterval;
+        }
         if (maxBackoff != null) {
             return maxBackoff;
         }

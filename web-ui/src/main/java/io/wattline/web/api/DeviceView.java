@@ -1,10 +1,18 @@
 package io.wattline.web.api;
 
+import io.wattline.core.device.DeviceError;
+import io.wattline.core.device.LearnedReadPlan;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * JSON of {@code GET /api/devices}: one polled device's health with its display name and
  * transport. Figures not known yet are null.
+ *
+ * @param refusedPoints points the device refuses even alone (BAD with the reason, not asked again)
+ * @param recentErrors  the last few failures with their times, newest first (late answers too)
+ * @param learnedPlan   what the collector learned the device refuses, its reads now and the suggested
+ *                      profile correction; null when nothing was learned
  */
 public record DeviceView(
         String id,
@@ -23,5 +31,8 @@ public record DeviceView(
         int consecutiveFailures,
         Instant nextProbeTime,
         long requests,
-        long failures) {
+        long failures,
+        int refusedPoints,
+        List<DeviceError> recentErrors,
+        LearnedReadPlan learnedPlan) {
 }

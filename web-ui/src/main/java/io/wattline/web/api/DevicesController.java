@@ -6,21 +6,34 @@ import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.Plant;
 import io.wattline.web.RunningPlant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /**
  * Communication health of every device, whatever its protocol: state, success ratio, latency,
- * last error, last good time.
+ * last errors, what it refuses; and {@code POST /api/devices/{id}/probe} to ask a device now.
  */
 @RestController
 @RequestMapping("/api/devices")
 public class DevicesController {
+
+    /** How long a probe request waits for the device's answer before saying it was queued. */
+    static final Duration PROBE_WAIT = Duration.ofSeconds(30);
 
     private final List<DeviceCollector> collectors;
     private final Map<String, Meter> meters;
@@ -37,17 +50,44 @@ public class DevicesController {
 
     @GetMapping
     public List<DeviceView> devices() {
-        return collectors.stream().flatMap(c -> c.health().stream()).map(this::view).toList();
+        return collectors.stream().flatMap(c -> c.health().stream().map(h -> view(c, h))).toList();
     }
 
-    private DeviceView view(DeviceHealth h) {
+    /**
+     * Asks a device now: an OFFLINE device's rest ends and it is probed at once, any other is polled
+     * at once. Answers its health after that attempt (202 with the current health when the device
+     * has not been reached within {@link #PROBE_WAIT}). {@code forget=true} also forgets what it was
+     * learned to refuse, so every point is asked again. Needs the engineer role once users exist.
+     */
+    @PostMapping("/{id}/probe")
+    public Mono<ResponseEntity<Object>> probe(@PathVariable String id,
+            @RequestParam(defaultValue = "false") boolean forget) {
+        Optional<DeviceCollector> serving = collectors.stream().filter(c -> c.devices().contains(id)).findFirst();
+        if (serving.isEmpty()) {
+            return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError(404, "not_found",
+                    "no device '" + id + "'; GET /api/devices lists them", null, null, null)));
+        }
+        DeviceCollector collector = serving.get();
+        Optional<CompletableFuture<DeviceHealth>> probe = collector.probe(id, forget);
+        if (probe.isEmpty()) {
+            return Mono.just(ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(409, "conflict",
+                    "the " + collector.protocol() + " collector cannot probe device '" + id + "' on demand", null,
+                    null, null)));
+        }
+        return Mono.fromFuture(probe.get()).timeout(PROBE_WAIT)
+                .map(h -> ResponseEntity.ok().<Object>body(view(collector, h)))
+                .onErrorResume(TimeoutException.class, e -> Mono.just(ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .body(view(collector, collector.health(id).orElseThrow()))));
+    }
+
+    private DeviceView view(DeviceCollector collector, DeviceHealth h) {
         Meter m = meters.get(h.meterId());
         Connection c = connections.get(h.connectionId());
         return new DeviceView(h.meterId(), m == null ? h.meterId() : m.name(), m == null ? null : m.profile(),
                 h.connectionId(), c == null ? null : c.type().configName(), h.unitId(), h.state().name(),
                 figure(h.successRatio()), figure(h.latencyMeanMs()), figure(h.latencyP95Ms()), h.lastError(),
                 h.lastErrorTime(), h.lastGoodTime(), h.consecutiveFailures(), h.nextProbeTime(), h.requests(),
-                h.failures());
+                h.failures(), h.refusedPoints(), h.recentErrors(), collector.learnedPlan(h.meterId()).orElse(null));
     }
 
     /** JSON has no NaN: a figure not known (or not a number) is null, as docs/api.md promises. */

@@ -2,6 +2,8 @@ package io.wattline.web.opcua;
 
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.opcua.OpcUaCollector;
+import io.wattline.collector.opcua.OpcUaCollectorOptions;
+import io.wattline.config.ProfileLibrary;
 import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.web.HistorianFeed;
 import io.wattline.web.WattlineProperties;
@@ -28,9 +30,10 @@ public class OpcUaWiring {
      */
     @Bean
     @Order(2)
-    public OpcUaCollector opcUaCollector(PointCatalogue catalogue, SampleBus bus, Clock clock,
+    public OpcUaCollector opcUaCollector(PointCatalogue catalogue, ProfileLibrary profiles, SampleBus bus, Clock clock,
             WattlineProperties properties, HistorianFeed feed) {
-        OpcUaCollector collector = new OpcUaCollector(catalogue, bus, clock, properties.dataDir());
+        OpcUaCollector collector = new OpcUaCollector(catalogue, profiles::findOpcUa, bus, clock, properties.dataDir(),
+                OpcUaCollectorOptions.defaults());
         collector.start();
         return collector;
     }

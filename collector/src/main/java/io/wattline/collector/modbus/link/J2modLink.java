@@ -26,7 +26,9 @@ import io.wattline.collector.modbus.ModbusLink;
 import io.wattline.collector.modbus.ModbusReadException;
 import io.wattline.profiles.RegisterFunction;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What every j2mod link shares: building requests for FC 1-6 and 16, checking that the response
@@ -50,6 +52,21 @@ abstract class J2modLink implements ModbusLink {
 
     /** Closes the transport; the next {@link #transaction()} opens it again. */
     abstract void drop();
+
+    /**
+     * After a timeout: lets go of the transport so the next request opens a new one. By default it
+     * is closed at once; a link that can watch the old transport for the late answer does so.
+     *
+     * @param startedNanos when the request was sent ({@link System#nanoTime()})
+     */
+    void abandonAfterTimeout(ModbusRequest request, int unitId, long startedNanos) {
+        drop();
+    }
+
+    @Override
+    public Optional<Duration> timeout() {
+        return Optional.of(Duration.ofMillis(timeoutMillis));
+    }
 
     final int timeoutMillis() {
         return timeoutMillis;
@@ -163,16 +180,18 @@ abstract class J2modLink implements ModbusLink {
             // An exception response is a complete, well-formed answer: the transport stays usable.
             throw ModbusReadException.exceptionCode(e.getType());
         } catch (ModbusIOException e) {
-            drop();
             String message = rootMessage(e);
             if (message.toLowerCase(Locale.ROOT).contains("crc")) {
+                drop();
                 throw ModbusReadException.badResponse("crc error from unit " + unitId + " at " + endpoint());
             }
             long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
             if (isTimeout(e) || elapsedMillis >= timeoutMillis) {
+                abandonAfterTimeout(request, unitId, started);
                 throw ModbusReadException.timeout("no response from unit " + unitId + " at " + endpoint()
                         + " within " + timeoutMillis + " ms", e);
             }
+            drop();
             throw ModbusReadException.io(message, e);
         } catch (ModbusException e) {
             // j2mod reports a transaction id mismatch this way: the stream is out of step.

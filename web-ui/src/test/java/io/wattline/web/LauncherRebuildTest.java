@@ -1,0 +1,117 @@
+package io.wattline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code ./wattline} launcher in a copy of the install folder, with {@code mvn} and
+ * {@code java} replaced by scripts that only record their calls (building for real takes minutes):
+ * a plant file, a profile folder or data newer than the jar start it without a build; a newer
+ * source file or pom rebuilds first.
+ */
+class LauncherRebuildTest {
+
+    private static final FileTime JAR_TIME = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
+    private static final FileTime LATER = FileTime.from(Instant.parse("2026-01-02T00:00:00Z"));
+
+    @TempDir
+    Path root;
+    private Path calls;
+
+    @BeforeEach
+    void installFolder() throws IOException {
+        Files.copy(Path.of("..", "wattline"), root.resolve("wattline"));
+        Files.writeString(root.resolve("pom.xml"), """
+                <project>
+                  <modules>
+                    <module>core</module>
+                    <module>web-ui</module>
+                  </modules>
+                </project>
+                """);
+        for (String module : List.of("core", "web-ui")) {
+            Files.writeString(Files.createDirectories(root.resolve(module)).resolve("pom.xml"), "<project/>");
+            Path source = Files.createDirectories(root.resolve(module + "/src/main/java")).resolve("A.java");
+            Files.writeString(source, "class A { }");
+            Files.setLastModifiedTime(source, JAR_TIME);
+            Files.setLastModifiedTime(root.resolve(module + "/pom.xml"), JAR_TIME);
+        }
+        Files.setLastModifiedTime(root.resolve("pom.xml"), JAR_TIME);
+        Path jar = Files.createDirectories(root.resolve("web-ui/target")).resolve("wattline.jar");
+        Files.writeString(jar, "not a real jar");
+        Files.setLastModifiedTime(jar, LATER);
+        calls = root.resolve("calls.log");
+        Path bin = Files.createDirectories(root.resolve("bin"));
+        for (String tool : List.of("mvn", "java")) {
+            Path script = bin.resolve(tool);
+            Files.writeString(script, "#!/bin/sh\necho \"" + tool + " $*\" >> '" + calls + "'\n");
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void plantFilesProfilesAndDataNewerThanTheJarDoNotRebuild() throws Exception {
+        touch("plant.yaml", "schemaVersion: 1\n");
+        touch("site-profiles/acme/em100.yaml", "vendor: acme\n");
+        touch("data/historian.duckdb", "");
+        touch("web-ui/README.md", "notes\n");
+
+        List<String> logged = launch("validate", "plant.yaml");
+
+        assertEquals(1, logged.size(), "only java ran: " + logged);
+        assertTrue(logged.get(0).startsWith("java ") && logged.get(0).endsWith("validate plant.yaml"), logged.get(0));
+    }
+
+    @Test
+    void aNewerSourceFileRebuildsFirst() throws Exception {
+        touch("core/src/main/java/B.java", "class B { }");
+
+        List<String> logged = launch("validate", "plant.yaml");
+
+        assertEquals(2, logged.size(), logged.toString());
+        assertTrue(logged.get(0).startsWith("mvn ") && logged.get(0).contains("package"), logged.get(0));
+        assertTrue(logged.get(1).startsWith("java "), logged.get(1));
+    }
+
+    @Test
+    void aNewerPomRebuildsFirst() throws Exception {
+        Files.setLastModifiedTime(root.resolve("web-ui/pom.xml"), FileTime.from(Instant.parse("2026-01-03T00:00:00Z")));
+
+        List<String> logged = launch("validate", "plant.yaml");
+
+        assertTrue(logged.get(0).startsWith("mvn "), logged.toString());
+    }
+
+    private void touch(String relative, String content) throws IOException {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-03T00:00:00Z")));
+    }
+
+    private List<String> launch(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("wattline").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("PATH", root.resolve("bin") + ":/usr/bin:/bin");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "launcher did not finish: " + output);
+        assertEquals(0, process.exitValue(), output);
+        return Files.exists(calls) ? Files.readAllLines(calls) : List.of();
+    }
+}
