@@ -68,7 +68,8 @@ final class PlantMapper {
                 tariff,
                 list(root.path("meterEvents"), e -> meterEvent(e, zone)),
                 list(root.path("virtualMeters"), v -> virtualMeter(v, meters)),
-                NotificationMapper.map(root.path("notification")));
+                NotificationMapper.map(root.path("notification")),
+                AlarmMapper.map(root.path("alarms")));
     }
 
     /** A reset's new register starts at 0 unless the file says otherwise. */
