@@ -1,0 +1,65 @@
+package io.wattline.web.alarms;
+
+import io.wattline.alarms.AlarmEvent;
+import io.wattline.alarms.AlarmView;
+import java.time.Duration;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Alarm changes as Server-Sent Events ({@code GET /api/stream/alarms}): first an {@code alarms}
+ * event with every alarm that needs attention, then one {@code alarm} event per change (an
+ * {@link AlarmEvent}). A slow browser loses its oldest buffered changes, never holds up the engine;
+ * a comment every 15 s keeps proxies from timing out; streams end when the application stops.
+ */
+@RestController
+public class AlarmStreamController implements SmartLifecycle {
+
+    static final int BUFFER_PER_SUBSCRIBER = 256;
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final RunningAlarms alarms;
+    private final Sinks.Many<AlarmEvent> changes = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Empty<Void> stopping = Sinks.empty();
+    private volatile boolean running;
+
+    public AlarmStreamController(RunningAlarms alarms) {
+        this.alarms = alarms;
+        // called on the engine's thread, one change at a time: emitting never blocks
+        alarms.engine().addListener(changes::tryEmitNext);
+    }
+
+    @GetMapping(path = "/api/stream/alarms", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<Object>> stream() {
+        Flux<ServerSentEvent<Object>> live = changes.asFlux()
+                .onBackpressureBuffer(BUFFER_PER_SUBSCRIBER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
+                .map(e -> ServerSentEvent.<Object>builder(e).event("alarm").id(Long.toString(e.alarmId())).build());
+        Flux<ServerSentEvent<Object>> first = Flux.defer(() -> Flux.just(ServerSentEvent.<Object>builder(
+                alarms.engine().alarms().stream().filter(AlarmView::notable).toList()).event("alarms").build()));
+        Flux<ServerSentEvent<Object>> heartbeat = Flux.interval(HEARTBEAT).onBackpressureDrop()
+                .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
+        return Flux.merge(Flux.concat(first, live), heartbeat).takeUntilOther(stopping.asMono());
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        stopping.tryEmitEmpty();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
