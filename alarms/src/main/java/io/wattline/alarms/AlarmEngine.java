@@ -47,8 +47,11 @@ public final class AlarmEngine implements SampleListener, DeviceHealthListener, 
     private final AlarmJournal journal;
     private final Clock clock;
     private final List<AlarmListener> listeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
-            "alarm-engine"));
+    private volatile Thread engineThread;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        engineThread = daemon(r, "alarm-engine");
+        return engineThread;
+    });
     private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
             "alarm-energy-rules"));
     private final AtomicInteger queued = new AtomicInteger();
@@ -215,7 +218,17 @@ public final class AlarmEngine implements SampleListener, DeviceHealthListener, 
         }
     }
 
+    /** Runs work on the engine's thread and waits for it; a listener that calls back runs it at once. */
     private <T> T call(Callable<T> work) {
+        if (Thread.currentThread() == engineThread) {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new IllegalStateException("alarm engine command failed: " + e, e);
+            } finally {
+                publish();
+            }
+        }
         try {
             return thread.submit(() -> {
                 try {

@@ -90,4 +90,20 @@ class AlarmEngineTest {
             assertNull(late.poll(200, TimeUnit.MILLISECONDS));
         }
     }
+
+    @Test
+    void aListenerMayActOnTheEngineFromItsCallback() throws Exception {
+        BlockingQueue<AlarmEvent> events = new LinkedBlockingQueue<>();
+        try (AlarmEngine engine = engine()) {
+            engine.addListener(e -> {
+                events.add(e);
+                if (e.raised()) {
+                    engine.acknowledge(e.alarmId(), "auto", "acknowledged from the callback");
+                }
+            });
+            engine.onHealth(Health.of("plc1", DeviceState.OFFLINE));
+            assertTrue(next(events).raised());
+            assertEquals("auto", next(events).actor());
+        }
+    }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Alarm changes as Server-Sent Events ({@code GET /api/stream/alarms}): first an {@code alarms}
@@ -39,6 +40,7 @@ public class AlarmStreamController implements SmartLifecycle {
     public Flux<ServerSentEvent<Object>> stream() {
         Flux<ServerSentEvent<Object>> live = changes.asFlux()
                 .onBackpressureBuffer(BUFFER_PER_SUBSCRIBER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
+                .publishOn(Schedulers.parallel()) // the engine's thread never runs a subscriber's code
                 .map(e -> ServerSentEvent.<Object>builder(e).event("alarm").id(Long.toString(e.alarmId())).build());
         Flux<ServerSentEvent<Object>> first = Flux.defer(() -> Flux.just(ServerSentEvent.<Object>builder(
                 alarms.engine().alarms().stream().filter(AlarmView::notable).toList()).event("alarms").build()));
