@@ -27,7 +27,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
  * The alarms on the north-bound server, under {@code Objects/Alarms}: the number of active alarms
  * per priority ({@code ActiveCount/High}; shelved ones not counted) and of those waiting for
  * acknowledgement ({@code UnacknowledgedCount/High}), and per configured alarm
- * ({@code Alarms/<rule>/<source>[/<condition>]}) its {@code State}, {@code AlarmId}, {@code Priority},
+ * ({@code Alarms/<rule>/<meter>[/<point>][/<condition>]}) its {@code State}, {@code AlarmId}, {@code Priority},
  * {@code Shelved}, {@code Suppressed} and {@code Message} (Chinese) and {@code MessageEn}. Read-only;
  * refreshed from the engine at every alarm change.
  */
@@ -38,6 +38,7 @@ final class AlarmNamespace extends ManagedNamespaceWithLifecycle {
     private final SubscriptionModel subscriptionModel;
     private final AlarmEngine engine;
     private final Map<String, UaVariableNode> variables = new HashMap<>();
+    private final Map<String, UaFolderNode> folderNodes = new HashMap<>();
 
     AlarmNamespace(OpcUaServer server, AlarmEngine engine) {
         super(server, URI);
@@ -57,9 +58,7 @@ final class AlarmNamespace extends ManagedNamespaceWithLifecycle {
             variable(unacknowledged, "Alarms/UnacknowledgedCount/" + name(p), NodeIds.Int32, new Variant(0));
         }
         for (AlarmView v : engine.alarms()) {
-            UaFolderNode rule = folder(root, "Alarms/" + v.ruleId());
-            UaFolderNode source = folder(rule, "Alarms/" + v.ruleId() + "/" + v.source());
-            UaFolderNode alarm = v.condition().isEmpty() ? source : folder(source, path(v));
+            UaFolderNode alarm = folders(root, path(v));
             variable(alarm, path(v) + "/State", NodeIds.String, Variant.NULL_VALUE);
             variable(alarm, path(v) + "/AlarmId", NodeIds.Int64, Variant.NULL_VALUE);
             variable(alarm, path(v) + "/Priority", NodeIds.String, new Variant(name(v.priority())));
@@ -102,8 +101,31 @@ final class AlarmNamespace extends ManagedNamespaceWithLifecycle {
         }
     }
 
+    /** {@code Alarms/<rule>/<meter>/<point>[/<condition>]}: a point id's dot becomes a level (no dots in browse paths). */
     private static String path(AlarmView v) {
-        return "Alarms/" + v.ruleId() + "/" + v.source() + (v.condition().isEmpty() ? "" : "/" + v.condition());
+        return "Alarms/" + v.ruleId() + "/" + v.source().replace('.', '/')
+                + (v.condition().isEmpty() ? "" : "/" + v.condition());
+    }
+
+    /** The folder at {@code path} under the root, made with every folder above it as needed. */
+    private UaFolderNode folders(UaFolderNode root, String path) {
+        UaFolderNode parent = root;
+        int from = "Alarms/".length();
+        while (from <= path.length()) {
+            int slash = path.indexOf('/', from);
+            String prefix = slash < 0 ? path : path.substring(0, slash);
+            UaFolderNode existing = folderNodes.get(prefix);
+            if (existing == null) {
+                existing = folder(parent, prefix);
+                folderNodes.put(prefix, existing);
+            }
+            parent = existing;
+            if (slash < 0) {
+                break;
+            }
+            from = slash + 1;
+        }
+        return parent;
     }
 
     private static String name(Priority p) {

@@ -27,15 +27,15 @@ import java.util.Map;
  * A plant of two meters for the alarm API tests: line 1's meter (power high above 100 kW, priority
  * high) and the incomer; communication loss of both is critical.
  */
-final class AlarmTestPlant {
+public final class AlarmTestPlant {
 
-    static final PointId LINE1_POWER = PointId.parse("m1.active_power");
+    public static final PointId LINE1_POWER = PointId.parse("m1.active_power");
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private AlarmTestPlant() {
     }
 
-    static Plant plant() {
+    public static Plant plant() {
         Meter m1 = new Meter("m1", "Line 1 meter 1号线电表", "x/y", "c1", 1, EnergyCarrier.ELECTRICITY, "a1", "line1",
                 null, null, "m2", Map.of());
         Meter m2 = new Meter("m2", "Incomer 进线", "x/y", "c1", 2, EnergyCarrier.ELECTRICITY, "a1", null, null, null,
@@ -49,13 +49,13 @@ final class AlarmTestPlant {
                                 null), List.of())), List.of(), List.of(), Duration.ofHours(2)));
     }
 
-    static PointCatalogue catalogue() {
+    public static PointCatalogue catalogue() {
         PointSpec power = new PointSpec("active_power", null, Quantity.ACTIVE_POWER, "kW", 0, Duration.ofSeconds(1),
                 "modbus");
         return PointCatalogue.build(plant(), Map.of("m1", List.of(power), "m2", List.of(power)));
     }
 
-    static RunningAlarms start(Path data, SampleBus bus) {
+    public static RunningAlarms start(Path data, SampleBus bus) {
         return AlarmWiring.start(catalogue(), EnergyFigures.none(), new WattlineProperties(data, null, false),
                 Clock.systemUTC(), bus, List.of(), name -> null);
     }
