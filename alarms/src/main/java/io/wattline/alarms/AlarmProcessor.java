@@ -205,15 +205,22 @@ public final class AlarmProcessor {
         changed = true;
     }
 
-    /** Suppression by design: the line's suppressible alarms leave (or return to) service. */
+    /**
+     * Suppression by design: the line's suppressible alarms leave (or return to) service. The change is
+     * journalled for alarms it matters to (condition active, or not normal).
+     */
     private void suppress(String line, boolean stopped, Instant time) {
         for (AlarmRecord r : records.values()) {
             if (!r.definition.suppressible() || !line.equals(r.definition.lineId()) || r.suppressed == stopped) {
                 continue;
             }
             r.suppressed = stopped;
-            transition(r, r.state, stopped ? JournalAction.SUPPRESSED : JournalAction.UNSUPPRESSED, SYSTEM,
-                    stopped ? "line " + line + " stopped" : "line " + line + " running", time);
+            // only where it makes a difference: a line that stops and starts all day would flood the journal
+            if (r.filter.active() || r.state != AlarmState.NORMAL) {
+                transition(r, r.state, stopped ? JournalAction.SUPPRESSED : JournalAction.UNSUPPRESSED, SYSTEM,
+                        stopped ? "line " + line + " stopped" : "line " + line + " running", time);
+            }
+            changed = true;
             returnToService(r, time);
         }
     }
