@@ -13,9 +13,10 @@ import java.util.List;
  * @param opcUaPort for {@code demo} and {@code run}: port of the north-bound OPC UA server, 0 for
  *                  none, {@link #OPCUA_DEFAULT} for the command's default (demo: 4840 when free; run: none)
  * @param rest  for {@code simulate}, {@code import} and {@code opcua-browse}: the arguments handed on untouched
+ * @param scenario for {@code demo}: the demo scenario to run ({@code night-waste}), or null
  */
 public record LaunchArguments(Command command, int port, Path dataDir, Path config,
-        List<Path> files, List<String> rest, int opcUaPort) {
+        List<Path> files, List<String> rest, int opcUaPort, String scenario) {
 
     /** The subcommands the jar understands (the bash launcher adds build, test and bench). */
     public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, OPCUA_BROWSE, HELP }
@@ -27,7 +28,8 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
 
     public static final String USAGE = String.join("\n",
             "usage: wattline <command> [options]",
-            "  demo [--port N] [--data DIR] [--opcua-port N]   run on the built-in demo plant (simulated in-process)",
+            "  demo [--port N] [--data DIR] [--opcua-port N] [--scenario night-waste]   run on the built-in demo plant"
+                    + " (simulated in-process; a scenario makes its alarms fire)",
             "  run --config FILE [--port N] [--data DIR] [--opcua-port N]   run on your plant configuration",
             "  validate FILE...                             check plant, tariff and profile files; exit 1 on errors",
             "  simulate [--config FILE] [...]               run the demo plant simulator alone",
@@ -39,6 +41,11 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
     public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
             List<String> rest) {
         this(command, port, dataDir, config, files, rest, OPCUA_DEFAULT);
+    }
+
+    public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
+            List<String> rest, int opcUaPort) {
+        this(command, port, dataDir, config, files, rest, opcUaPort, null);
     }
 
     public LaunchArguments {
@@ -80,13 +87,24 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
         Path dataDir = DEFAULT_DATA_DIR;
         Path config = null;
         int opcUaPort = OPCUA_DEFAULT;
+        String scenario = null;
+        boolean dataGiven = false;
         String name = command.name().toLowerCase();
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             String value = optionValue(args, i, option, name);
             switch (option) {
                 case "--port" -> port = parsePort(value);
-                case "--data" -> dataDir = Path.of(value);
+                case "--data" -> {
+                    dataDir = Path.of(value);
+                    dataGiven = true;
+                }
+                case "--scenario" -> {
+                    if (command != Command.DEMO) {
+                        throw new UsageException("scenarios are for the demo: 'demo --scenario " + value + "'");
+                    }
+                    scenario = value;
+                }
                 case "--opcua-port" -> opcUaPort = value.equals("0") ? 0 : parsePort(value);
                 case "--config" -> {
                     if (command != Command.RUN) {
@@ -102,7 +120,11 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
         if (command == Command.RUN && config == null) {
             throw new UsageException("'run' needs --config FILE");
         }
-        return new LaunchArguments(command, port, dataDir, config, List.of(), List.of(), opcUaPort);
+        if (scenario != null && !dataGiven) {
+            // a scenario runs on its own clock: keep its history apart from the plain demo's
+            dataDir = DEFAULT_DATA_DIR.resolve("scenario-" + scenario);
+        }
+        return new LaunchArguments(command, port, dataDir, config, List.of(), List.of(), opcUaPort, scenario);
     }
 
     private static LaunchArguments parseValidate(List<String> args) throws UsageException {

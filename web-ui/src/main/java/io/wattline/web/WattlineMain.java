@@ -89,6 +89,9 @@ public final class WattlineMain {
         if (launch.config() != null) {
             properties.add("--wattline.config=" + launch.config().toAbsolutePath());
         }
+        if (launch.scenario() != null) {
+            properties.add("--wattline.scenario=" + launch.scenario());
+        }
         int opcUaPort = northboundPort(launch);
         if (opcUaPort > 0) {
             properties.add("--wattline.opcua.server.enabled=true");
