@@ -16,34 +16,25 @@ import java.util.Optional;
  * {@code baselineDays} days) expects for the production so far. Only consumption above the baseline
  * alarms: using less than expected is good news.
  */
-public final class BaselineDeviationRule implements AlarmRule {
+public final class BaselineDeviationRule extends PolledRule {
 
-    private final AlarmDefinition definition;
     private final AlarmRuleSettings.BaselineDeviation settings;
-    private final EnergyFigures figures;
     private final EnergyCarrier carrier;
     private final ShiftCalendar calendar;
     private final ZoneId zone;
 
     public BaselineDeviationRule(AlarmRuleSettings.BaselineDeviation settings, RuleContext context) {
+        super(definition(settings, context), context.figures(), settings.every());
         this.settings = settings;
-        this.figures = context.figures();
         this.carrier = EnergyCarrier.parse(settings.carrier() == null ? "electricity" : settings.carrier());
-        context.line(settings.basics().id(), settings.line());
         this.calendar = context.plant().shiftCalendar();
         this.zone = context.zone();
-        this.definition = RuleContext.definition(settings.basics(), "baseline", settings.line(), "", settings.line(),
-                null, settings.abovePercent(), "%", false, context.lineNames(settings.basics(), settings.line()));
     }
 
-    @Override
-    public List<AlarmDefinition> definitions() {
-        return List.of(definition);
-    }
-
-    @Override
-    public Duration pollEvery() {
-        return settings.every();
+    private static AlarmDefinition definition(AlarmRuleSettings.BaselineDeviation settings, RuleContext context) {
+        context.line(settings.basics().id(), settings.line());
+        return RuleContext.definition(settings.basics(), "baseline", settings.line(), "", settings.line(), null,
+                settings.abovePercent(), "%", false, context.lineNames(settings.basics(), settings.line()));
     }
 
     @Override

@@ -4,10 +4,11 @@ import io.wattline.core.alarm.AlarmRuleSettings;
 import io.wattline.core.energy.EnergyFigures;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.core.plant.ShiftCalendar;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -15,11 +16,9 @@ import java.util.OptionalDouble;
  * the running shift or production day exceeds its budget. Read from the energy figures (counters,
  * as accounting books them) every {@code every}; the alarm clears when a new period starts.
  */
-public final class BudgetRule implements AlarmRule {
+public final class BudgetRule extends PolledRule {
 
-    private final AlarmDefinition definition;
     private final AlarmRuleSettings.Budget settings;
-    private final EnergyFigures figures;
     private final EnergyFigures.Group group;
     private final String groupId;
     private final EnergyCarrier carrier;
@@ -27,41 +26,37 @@ public final class BudgetRule implements AlarmRule {
     private final ZoneId zone;
 
     public BudgetRule(AlarmRuleSettings.Budget settings, RuleContext context) {
+        super(definition(settings, context), context.figures(), settings.every());
         this.settings = settings;
-        this.figures = context.figures();
-        this.carrier = EnergyCarrier.parse(settings.carrier() == null ? "electricity" : settings.carrier());
-        String ruleId = settings.basics().id();
-        if (settings.line() != null) {
-            context.line(ruleId, settings.line());
-            group = EnergyFigures.Group.LINE;
-            groupId = settings.line();
-            definition = RuleContext.definition(settings.basics(), "budget", groupId, "", groupId, null,
-                    settings.budget(), carrier.unit(), false, context.lineNames(settings.basics(), groupId));
-        } else {
-            group = EnergyFigures.Group.COST_CENTRE;
-            groupId = settings.costCentre();
-            String name = context.plant().costCentres().stream().filter(c -> c.id().equals(groupId))
-                    .map(c -> c.name()).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                            "alarm rule " + ruleId + ": no cost centre " + groupId));
-            java.util.Map<String, String> names = new java.util.LinkedHashMap<>(
-                    context.lineNames(settings.basics(), null));
-            names.put("point", name);
-            names.put("line", name);
-            definition = RuleContext.definition(settings.basics(), "budget", groupId, "", null, null,
-                    settings.budget(), carrier.unit(), false, names);
-        }
+        this.carrier = carrier(settings);
+        this.group = settings.line() != null ? EnergyFigures.Group.LINE : EnergyFigures.Group.COST_CENTRE;
+        this.groupId = settings.line() != null ? settings.line() : settings.costCentre();
         this.calendar = context.plant().shiftCalendar();
         this.zone = context.zone();
     }
 
-    @Override
-    public List<AlarmDefinition> definitions() {
-        return List.of(definition);
+    private static EnergyCarrier carrier(AlarmRuleSettings.Budget settings) {
+        return EnergyCarrier.parse(settings.carrier() == null ? "electricity" : settings.carrier());
     }
 
-    @Override
-    public Duration pollEvery() {
-        return settings.every();
+    /** The alarm of a line's budget, or of a cost centre's (named after it, on no line). */
+    private static AlarmDefinition definition(AlarmRuleSettings.Budget settings, RuleContext context) {
+        String ruleId = settings.basics().id();
+        String unit = carrier(settings).unit();
+        if (settings.line() != null) {
+            context.line(ruleId, settings.line());
+            return RuleContext.definition(settings.basics(), "budget", settings.line(), "", settings.line(), null,
+                    settings.budget(), unit, false, context.lineNames(settings.basics(), settings.line()));
+        }
+        String id = settings.costCentre();
+        String name = context.plant().costCentres().stream().filter(c -> c.id().equals(id)).map(c -> c.name())
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("alarm rule " + ruleId
+                        + ": no cost centre " + id));
+        Map<String, String> names = new LinkedHashMap<>(context.lineNames(settings.basics(), null));
+        names.put("point", name);
+        names.put("line", name);
+        return RuleContext.definition(settings.basics(), "budget", id, "", null, null, settings.budget(), unit,
+                false, names);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.wattline.alarms.rule;
 
 import io.wattline.core.alarm.AlarmRuleSettings;
-import io.wattline.core.energy.EnergyFigures;
 import io.wattline.core.plant.Meter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -14,38 +12,28 @@ import java.util.OptionalDouble;
  * sub-meter that stopped counting, an unmetered load or theft all look like this. How long it must
  * last is the rule's on-delay. Nothing is concluded while any of the meters has no readings.
  */
-public final class LossAnomalyRule implements AlarmRule {
+public final class LossAnomalyRule extends PolledRule {
 
-    private final AlarmDefinition definition;
     private final AlarmRuleSettings.LossAnomaly settings;
-    private final EnergyFigures figures;
     private final List<String> subMeters;
 
     public LossAnomalyRule(AlarmRuleSettings.LossAnomaly settings, RuleContext context) {
+        super(definition(settings, context), context.figures(), settings.every());
         this.settings = settings;
-        this.figures = context.figures();
-        String ruleId = settings.basics().id();
-        Meter meter = context.meter(ruleId, settings.meter());
+        Meter meter = context.meter(settings.basics().id(), settings.meter());
         this.subMeters = context.plant().meters().stream()
                 .filter(m -> meter.id().equals(m.parentMeterId()) && m.carrier() == meter.carrier())
                 .map(Meter::id).toList();
         if (subMeters.isEmpty()) {
-            throw new IllegalArgumentException("alarm rule " + ruleId + ": meter " + meter.id()
+            throw new IllegalArgumentException("alarm rule " + settings.basics().id() + ": meter " + meter.id()
                     + " has no sub-meters of its carrier");
         }
-        this.definition = RuleContext.definition(settings.basics(), "loss", meter.id(), "",
-                context.lineOfMeter(meter.id()), null, settings.share() * 100, "%", false,
-                context.meterNames(settings.basics(), meter));
     }
 
-    @Override
-    public List<AlarmDefinition> definitions() {
-        return List.of(definition);
-    }
-
-    @Override
-    public Duration pollEvery() {
-        return settings.every();
+    private static AlarmDefinition definition(AlarmRuleSettings.LossAnomaly settings, RuleContext context) {
+        Meter meter = context.meter(settings.basics().id(), settings.meter());
+        return RuleContext.definition(settings.basics(), "loss", meter.id(), "", context.lineOfMeter(meter.id()),
+                null, settings.share() * 100, "%", false, context.meterNames(settings.basics(), meter));
     }
 
     @Override

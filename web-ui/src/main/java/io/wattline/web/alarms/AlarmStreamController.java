@@ -2,8 +2,7 @@ package io.wattline.web.alarms;
 
 import io.wattline.alarms.AlarmEvent;
 import io.wattline.alarms.AlarmView;
-import java.time.Duration;
-import org.springframework.context.SmartLifecycle;
+import io.wattline.web.api.EventStream;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,15 +19,12 @@ import reactor.core.scheduler.Schedulers;
  * a comment every 15 s keeps proxies from timing out; streams end when the application stops.
  */
 @RestController
-public class AlarmStreamController implements SmartLifecycle {
+public class AlarmStreamController extends EventStream {
 
     static final int BUFFER_PER_SUBSCRIBER = 256;
-    static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final RunningAlarms alarms;
     private final Sinks.Many<AlarmEvent> changes = Sinks.many().multicast().directBestEffort();
-    private final Sinks.Empty<Void> stopping = Sinks.empty();
-    private volatile boolean running;
 
     public AlarmStreamController(RunningAlarms alarms) {
         this.alarms = alarms;
@@ -44,24 +40,6 @@ public class AlarmStreamController implements SmartLifecycle {
                 .map(e -> ServerSentEvent.<Object>builder(e).event("alarm").id(Long.toString(e.alarmId())).build());
         Flux<ServerSentEvent<Object>> first = Flux.defer(() -> Flux.just(ServerSentEvent.<Object>builder(
                 alarms.engine().alarms().stream().filter(AlarmView::notable).toList()).event("alarms").build()));
-        Flux<ServerSentEvent<Object>> heartbeat = Flux.interval(HEARTBEAT).onBackpressureDrop()
-                .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
-        return Flux.merge(Flux.concat(first, live), heartbeat).takeUntilOther(stopping.asMono());
-    }
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        stopping.tryEmitEmpty();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+        return served(Flux.concat(first, live));
     }
 }

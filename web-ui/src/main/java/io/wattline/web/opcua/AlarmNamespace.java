@@ -9,13 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.eclipse.milo.opcua.sdk.core.AccessLevel;
 import org.eclipse.milo.opcua.sdk.core.Reference;
-import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
-import org.eclipse.milo.opcua.sdk.server.items.DataItem;
-import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaFolderNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
-import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
@@ -31,11 +27,10 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
  * {@code Shelved}, {@code Suppressed} and {@code Message} (Chinese) and {@code MessageEn}. Read-only;
  * refreshed from the engine at every alarm change.
  */
-final class AlarmNamespace extends ManagedNamespaceWithLifecycle {
+final class AlarmNamespace extends SampledNamespace {
 
     static final String URI = "urn:wattline:alarms";
 
-    private final SubscriptionModel subscriptionModel;
     private final AlarmEngine engine;
     private final Map<String, UaVariableNode> variables = new HashMap<>();
     private final Map<String, UaFolderNode> folderNodes = new HashMap<>();
@@ -43,12 +38,10 @@ final class AlarmNamespace extends ManagedNamespaceWithLifecycle {
     AlarmNamespace(OpcUaServer server, AlarmEngine engine) {
         super(server, URI);
         this.engine = engine;
-        subscriptionModel = new SubscriptionModel(server, this);
-        getLifecycleManager().addLifecycle(subscriptionModel);
-        getLifecycleManager().addStartupTask(this::createNodes);
     }
 
-    private void createNodes() {
+    @Override
+    void createNodes() {
         UaFolderNode root = folder(null, "Alarms");
         root.addReference(new Reference(root.getNodeId(), NodeIds.Organizes, NodeIds.ObjectsFolder.expanded(), false));
         UaFolderNode active = folder(root, "Alarms/ActiveCount");
@@ -163,25 +156,5 @@ final class AlarmNamespace extends ManagedNamespaceWithLifecycle {
         getNodeManager().addNode(v);
         parent.addOrganizes(v);
         variables.put(path, v);
-    }
-
-    @Override
-    public void onDataItemsCreated(List<DataItem> items) {
-        subscriptionModel.onDataItemsCreated(items);
-    }
-
-    @Override
-    public void onDataItemsModified(List<DataItem> items) {
-        subscriptionModel.onDataItemsModified(items);
-    }
-
-    @Override
-    public void onDataItemsDeleted(List<DataItem> items) {
-        subscriptionModel.onDataItemsDeleted(items);
-    }
-
-    @Override
-    public void onMonitoringModeChanged(List<MonitoredItem> items) {
-        subscriptionModel.onMonitoringModeChanged(items);
     }
 }
