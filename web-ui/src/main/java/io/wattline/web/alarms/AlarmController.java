@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -62,26 +61,23 @@ public class AlarmController {
     @PostMapping(value = "/api/alarms/{id}/ack", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Object>> acknowledge(@PathVariable("id") String id,
             @RequestBody(required = false) AlarmCommandBody body, ServerWebExchange exchange) {
-        long alarmId = alarmId(id);
-        AlarmCommandBody b = body == null ? AlarmCommandBody.empty() : body;
-        return command(exchange, alarmId, user -> alarms.engine().acknowledge(alarmId, user, b.commentOrEmpty()));
+        return command(exchange, id, body, (alarmId, b, user) -> alarms.engine().acknowledge(alarmId, user,
+                b.commentOrEmpty()));
     }
 
     @PostMapping(value = "/api/alarms/{id}/shelve", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Object>> shelve(@PathVariable("id") String id,
             @RequestBody(required = false) AlarmCommandBody body, ServerWebExchange exchange) {
-        long alarmId = alarmId(id);
-        AlarmCommandBody b = body == null ? AlarmCommandBody.empty() : body;
-        java.time.Duration duration = b.shelveDuration();
-        return command(exchange, alarmId, user -> alarms.engine().shelve(alarmId, user, duration, b.reason()));
+        java.time.Duration duration = (body == null ? AlarmCommandBody.empty() : body).shelveDuration();
+        return command(exchange, id, body, (alarmId, b, user) -> alarms.engine().shelve(alarmId, user, duration,
+                b.reason()));
     }
 
     @PostMapping(value = "/api/alarms/{id}/unshelve", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Object>> unshelve(@PathVariable("id") String id,
             @RequestBody(required = false) AlarmCommandBody body, ServerWebExchange exchange) {
-        long alarmId = alarmId(id);
-        AlarmCommandBody b = body == null ? AlarmCommandBody.empty() : body;
-        return command(exchange, alarmId, user -> alarms.engine().unshelve(alarmId, user, b.commentOrEmpty()));
+        return command(exchange, id, body, (alarmId, b, user) -> alarms.engine().unshelve(alarmId, user,
+                b.commentOrEmpty()));
     }
 
     /** Delivery status of the latest SMS (newest first); empty when the plant notifies nobody. */
@@ -103,11 +99,20 @@ public class AlarmController {
                 .orElse(List.of());
     }
 
+    /** One of the commands, on an alarm number, with its body, as a user. */
+    @FunctionalInterface
+    private interface Command {
+        AlarmCommands.Outcome run(long alarmId, AlarmCommandBody body, String user);
+    }
+
     /** Runs a command as the signed-in user (the engine waits for its thread: off the event loop). */
-    private Mono<ResponseEntity<Object>> command(ServerWebExchange exchange, long alarmId,
-            Function<String, AlarmCommands.Outcome> command) {
+    private Mono<ResponseEntity<Object>> command(ServerWebExchange exchange, String id, AlarmCommandBody body,
+            Command command) {
+        long alarmId = alarmId(id);
+        AlarmCommandBody b = body == null ? AlarmCommandBody.empty() : body;
         return exchange.getPrincipal().map(Principal::getName)
-                .flatMap(user -> Mono.fromCallable(() -> command.apply(user)).subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(user -> Mono.fromCallable(() -> command.run(alarmId, b, user))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .map(outcome -> outcome.done() ? ResponseEntity.ok().body(result(alarmId))
                         : ResponseEntity.status(HttpStatus.CONFLICT).body((Object) new ApiError(409, "conflict",
                                 "alarm " + alarmId + ": " + outcome.reason(), null, null, null)))

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.milo.opcua.sdk.core.AccessLevel;
 import org.eclipse.milo.opcua.sdk.core.Reference;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaFolderNode;
@@ -17,7 +16,6 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
-import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 
 /**
  * The alarms on the north-bound server, under {@code Objects/Alarms}: the number of active alarms
@@ -140,18 +138,7 @@ final class AlarmNamespace extends SampledNamespace {
     }
 
     private void variable(UaFolderNode parent, String path, NodeId type, Variant initial) {
-        UaVariableNode v = new UaVariableNode.UaVariableNodeBuilder(getNodeContext())
-                .setNodeId(newNodeId(path))
-                .setBrowseName(newQualifiedName(last(path)))
-                .setDisplayName(LocalizedText.english(last(path)))
-                .setDataType(type)
-                .setTypeDefinition(NodeIds.BaseDataVariableType)
-                .setAccessLevel(AccessLevel.READ_ONLY)
-                .setUserAccessLevel(AccessLevel.READ_ONLY)
-                .setWriteMask(UInteger.MIN)
-                .setUserWriteMask(UInteger.MIN)
-                .setMinimumSamplingInterval(100.0)
-                .build();
+        UaVariableNode v = readOnlyVariable(path, last(path), type).build();
         v.setValue(new DataValue(initial));
         getNodeManager().addNode(v);
         parent.addOrganizes(v);

@@ -21,7 +21,6 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
-import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.structured.EUInformation;
 
 /**
@@ -50,18 +49,8 @@ final class PlantNamespace extends SampledNamespace {
             UaFolderNode site = folder(root, "Plant/" + p.site(), p.site());
             UaFolderNode group = folder(site, "Plant/" + p.site() + "/" + p.group(), p.group());
             UaFolderNode device = folder(group, "Plant/" + p.site() + "/" + p.group() + "/" + p.device(), p.device());
-            UaVariableNode v = new UaVariableNode.UaVariableNodeBuilder(getNodeContext())
-                    .setNodeId(newNodeId(p.path()))
-                    .setBrowseName(newQualifiedName(p.name()))
-                    .setDisplayName(LocalizedText.english(p.name()))
+            UaVariableNode v = readOnlyVariable(p.path(), p.name(), NodeIds.Double)
                     .setDescription(LocalizedText.english(p.description()))
-                    .setDataType(NodeIds.Double)
-                    .setTypeDefinition(NodeIds.BaseDataVariableType)
-                    .setAccessLevel(AccessLevel.READ_ONLY)
-                    .setUserAccessLevel(AccessLevel.READ_ONLY)
-                    .setWriteMask(UInteger.MIN)
-                    .setUserWriteMask(UInteger.MIN)
-                    .setMinimumSamplingInterval(100.0)
                     .build();
             v.setValue(new DataValue(Variant.NULL_VALUE, new StatusCode(StatusCodes.Bad_WaitingForInitialData)));
             getNodeManager().addNode(v);
