@@ -33,6 +33,8 @@ public final class FileAlarmJournal implements AlarmJournal {
     private final FileChannel channel;
     /** Bytes of whole lines written: readers read no further, so they never see a line being written. */
     private long committedSize;
+    /** True when something was appended since the last sync. */
+    private boolean unsynced;
 
     private FileAlarmJournal(Path file, FileChannel channel, long size) {
         this.file = file;
@@ -87,15 +89,21 @@ public final class FileAlarmJournal implements AlarmJournal {
                 channel.write(line);
             }
             committedSize = channel.position();
+            unsynced = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the alarm journal " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /** Syncs what was appended since the last sync; nothing to do (no disk access) when nothing was. */
     @Override
     public synchronized void flush() {
+        if (!unsynced) {
+            return;
+        }
         try {
             channel.force(false);
+            unsynced = false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sync the alarm journal " + file + ": " + e.getMessage(), e);
         }
