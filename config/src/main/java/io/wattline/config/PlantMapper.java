@@ -69,6 +69,7 @@ final class PlantMapper {
                 list(root.path("meterEvents"), e -> meterEvent(e, zone)),
                 list(root.path("virtualMeters"), v -> virtualMeter(v, meters)),
                 NotificationMapper.map(root.path("notification")),
+                ReportMapper.map(root.path("reports")),
                 AlarmMapper.map(root.path("alarms")));
     }
 

@@ -2,6 +2,7 @@ package io.wattline.core.plant;
 
 import io.wattline.core.alarm.AlarmSettings;
 import io.wattline.core.notification.NotificationSettings;
+import io.wattline.core.report.ReportSettings;
 import io.wattline.core.tariff.TouTariff;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -12,7 +13,8 @@ import java.util.Optional;
  * The whole plant as configured: the tree (site, area, line, equipment), the connections and
  * meters, cost centres, shifts and tariff, and the time zone that governs shifts and reports;
  * plus the declared counter resets and replacements and the virtual meters (formulas) accounting uses,
- * who is notified of alarms (rosters, SMS transports) and the alarm rules.
+ * who is notified of alarms (rosters, SMS transports), which finance reports are made, and the
+ * alarm rules.
  *
  * @param tariff the plant's own time-of-use tariff, resolved (bundled, from a file or inline); empty
  *               when the file has none (null is taken as empty)
@@ -32,9 +34,11 @@ public record Plant(
         List<MeterEvent> meterEvents,
         List<VirtualMeter> virtualMeters,
         NotificationSettings notification,
+        ReportSettings reports,
         AlarmSettings alarms) {
 
     public Plant {
+        reports = reports == null ? ReportSettings.none() : reports;
         tariff = tariff == null ? Optional.empty() : tariff;
         notification = notification == null ? NotificationSettings.none() : notification;
         alarms = alarms == null ? AlarmSettings.none() : alarms;
@@ -58,16 +62,16 @@ public record Plant(
                 List.of(), List.of());
     }
 
-    /** A plant that notifies nobody (the form before notification existed). */
+    /** A plant without alarm rules (the form before alarm rules existed). */
     public Plant(String name, ZoneId zone, List<Site> sites, List<Area> areas, List<ProductionLine> lines,
             List<Equipment> equipment, List<CostCentre> costCentres, List<Connection> connections,
             List<Meter> meters, ShiftCalendar shiftCalendar, Optional<TouTariff> tariff, List<MeterEvent> meterEvents,
-            List<VirtualMeter> virtualMeters) {
+            List<VirtualMeter> virtualMeters, NotificationSettings notification, ReportSettings reports) {
         this(name, zone, sites, areas, lines, equipment, costCentres, connections, meters, shiftCalendar, tariff,
-                meterEvents, virtualMeters, null);
+                meterEvents, virtualMeters, notification, reports, null);
     }
 
-    /** A plant without alarm rules (the form before alarm rules existed). */
+    /** A plant without report definitions or alarm rules. */
     public Plant(String name, ZoneId zone, List<Site> sites, List<Area> areas, List<ProductionLine> lines,
             List<Equipment> equipment, List<CostCentre> costCentres, List<Connection> connections,
             List<Meter> meters, ShiftCalendar shiftCalendar, Optional<TouTariff> tariff, List<MeterEvent> meterEvents,
@@ -76,10 +80,13 @@ public record Plant(
                 meterEvents, virtualMeters, notification, null);
     }
 
-    /** The same plant with other alarm settings (tests, the demo's scenarios). */
-    public Plant withAlarms(AlarmSettings newAlarms) {
-        return new Plant(name, zone, sites, areas, lines, equipment, costCentres, connections,
-                meters, shiftCalendar, tariff, meterEvents, virtualMeters, notification, newAlarms);
+    /** A plant that notifies nobody (the form before notification existed). */
+    public Plant(String name, ZoneId zone, List<Site> sites, List<Area> areas, List<ProductionLine> lines,
+            List<Equipment> equipment, List<CostCentre> costCentres, List<Connection> connections,
+            List<Meter> meters, ShiftCalendar shiftCalendar, Optional<TouTariff> tariff, List<MeterEvent> meterEvents,
+            List<VirtualMeter> virtualMeters) {
+        this(name, zone, sites, areas, lines, equipment, costCentres, connections, meters, shiftCalendar, tariff,
+                meterEvents, virtualMeters, null);
     }
 
     public Optional<Meter> meter(String id) {
@@ -93,6 +100,12 @@ public record Plant(
     /** The same plant with its connections replaced (the demo points them at its simulator). */
     public Plant withConnections(List<Connection> newConnections) {
         return new Plant(name, zone, sites, areas, lines, equipment, costCentres, newConnections,
-                meters, shiftCalendar, tariff, meterEvents, virtualMeters, notification, alarms);
+                meters, shiftCalendar, tariff, meterEvents, virtualMeters, notification, reports, alarms);
+    }
+
+    /** The same plant with other alarm settings (tests, the demo's scenarios). */
+    public Plant withAlarms(AlarmSettings newAlarms) {
+        return new Plant(name, zone, sites, areas, lines, equipment, costCentres, connections,
+                meters, shiftCalendar, tariff, meterEvents, virtualMeters, notification, reports, newAlarms);
     }
 }
