@@ -163,6 +163,7 @@ public final class PlantConfigLoader {
         errors.addAll(new AccountingChecks(document, meterProfiles).run());
         errors.addAll(new NotificationChecks(document).run());
         errors.addAll(new ReportChecks(document).run());
+        errors.addAll(new AlarmChecks(document, meterProfiles).run());
         return errors;
     }
 

@@ -69,7 +69,8 @@ final class PlantMapper {
                 list(root.path("meterEvents"), e -> meterEvent(e, zone)),
                 list(root.path("virtualMeters"), v -> virtualMeter(v, meters)),
                 NotificationMapper.map(root.path("notification")),
-                ReportMapper.map(root.path("reports")));
+                ReportMapper.map(root.path("reports")),
+                AlarmMapper.map(root.path("alarms")));
     }
 
     /** A reset's new register starts at 0 unless the file says otherwise. */

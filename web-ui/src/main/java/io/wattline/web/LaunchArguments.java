@@ -16,9 +16,10 @@ import java.util.List;
  *              handed on untouched
  * @param profileFolders for {@code run} and {@code validate}: folders of the site's own profiles
  *              ({@code --profiles DIR}, repeatable); for {@code profile check}: the folders to check
+ * @param scenario for {@code demo}: the demo scenario to run ({@code night-waste}), or null
  */
 public record LaunchArguments(Command command, int port, Path dataDir, Path config,
-        List<Path> files, List<String> rest, int opcUaPort, List<Path> profileFolders) {
+        List<Path> files, List<String> rest, int opcUaPort, List<Path> profileFolders, String scenario) {
 
     /** The subcommands the jar understands (the bash launcher adds build, test and bench). */
     public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, REPORT, OPCUA_BROWSE, PROFILE_CHECK, SCAN, HELP }
@@ -30,7 +31,8 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
 
     public static final String USAGE = String.join("\n",
             "usage: wattline <command> [options]",
-            "  demo [--port N] [--data DIR] [--opcua-port N]   run on the built-in demo plant (simulated in-process)",
+            "  demo [--port N] [--data DIR] [--opcua-port N] [--scenario night-waste]   run on the built-in demo plant"
+                    + " (simulated in-process; a scenario makes its alarms fire)",
             "  run --config FILE [--profiles DIR]... [--port N] [--data DIR] [--opcua-port N]   run on your plant configuration",
             "  validate [--profiles DIR]... FILE...         check plant, tariff and profile files; exit 1 on errors",
             "  profile check DIR...                         run the frame suite on a folder of your own profiles",
@@ -44,12 +46,17 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
 
     public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
             List<String> rest) {
-        this(command, port, dataDir, config, files, rest, OPCUA_DEFAULT, List.of());
+        this(command, port, dataDir, config, files, rest, OPCUA_DEFAULT, List.of(), null);
     }
 
     public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
             List<String> rest, int opcUaPort) {
-        this(command, port, dataDir, config, files, rest, opcUaPort, List.of());
+        this(command, port, dataDir, config, files, rest, opcUaPort, List.of(), null);
+    }
+
+    public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
+            List<String> rest, int opcUaPort, List<Path> profileFolders) {
+        this(command, port, dataDir, config, files, rest, opcUaPort, profileFolders, null);
     }
 
     public LaunchArguments {
@@ -97,13 +104,24 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
         Path config = null;
         int opcUaPort = OPCUA_DEFAULT;
         List<Path> profiles = new ArrayList<>();
+        String scenario = null;
+        boolean dataGiven = false;
         String name = command.name().toLowerCase();
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             String value = optionValue(args, i, option, name);
             switch (option) {
                 case "--port" -> port = parsePort(value);
-                case "--data" -> dataDir = Path.of(value);
+                case "--data" -> {
+                    dataDir = Path.of(value);
+                    dataGiven = true;
+                }
+                case "--scenario" -> {
+                    if (command != Command.DEMO) {
+                        throw new UsageException("scenarios are for the demo: 'demo --scenario " + value + "'");
+                    }
+                    scenario = value;
+                }
                 case "--opcua-port" -> opcUaPort = value.equals("0") ? 0 : parsePort(value);
                 case "--profiles" -> profiles.add(Path.of(value));
                 case "--config" -> {
@@ -120,7 +138,11 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
         if (command == Command.RUN && config == null) {
             throw new UsageException("'run' needs --config FILE");
         }
-        return new LaunchArguments(command, port, dataDir, config, List.of(), List.of(), opcUaPort, profiles);
+        if (scenario != null && !dataGiven) {
+            // a scenario runs on its own clock: keep its history apart from the plain demo's
+            dataDir = DEFAULT_DATA_DIR.resolve("scenario-" + scenario);
+        }
+        return new LaunchArguments(command, port, dataDir, config, List.of(), List.of(), opcUaPort, profiles, scenario);
     }
 
     private static LaunchArguments parseValidate(List<String> args) throws UsageException {

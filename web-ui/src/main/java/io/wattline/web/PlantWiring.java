@@ -14,12 +14,15 @@ import io.wattline.historian.HistorianOptions;
 import io.wattline.historian.influx.InfluxOptions;
 import io.wattline.web.historian.HistorianProperties;
 import io.wattline.profiles.ProfileCatalog;
+import io.wattline.simulator.DemoScenario;
+import io.wattline.simulator.LoadModels;
 import io.wattline.simulator.PlantSimulator;
 import io.wattline.simulator.SimulatorOptions;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -66,19 +69,36 @@ public class PlantWiring {
         return library.modbus();
     }
 
+    /**
+     * The system clock; in a demo scenario ({@code wattline.scenario}) one that starts at the
+     * scenario's plant-local time (the simulator, the collectors and the alarms all run on it).
+     */
     @Bean
-    public Clock clock() {
-        return Clock.systemUTC();
+    public Clock clock(WattlineProperties properties, ProfileCatalog catalog,
+            @Value("${wattline.scenario:}") String scenario) {
+        if (!properties.demo() || scenario.isBlank()) {
+            return Clock.systemUTC();
+        }
+        DemoScenario s = DemoScenario.load(scenario);
+        Clock clock = s.clock(loadDemo(new PlantConfigLoader(catalog::find)).zone(), Clock.systemUTC());
+        log.info("demo scenario {}: {}; the plant's clock starts at {}", s.name(), s.description(), s.startAt());
+        return clock;
     }
 
     /** Loads the plant; an invalid configuration throws here with every error, so nothing starts. */
     @Bean
-    public RunningPlant runningPlant(WattlineProperties properties, ProfileLibrary library) {
+    public RunningPlant runningPlant(WattlineProperties properties, ProfileLibrary library, Clock clock,
+            @Value("${wattline.scenario:}") String scenario) {
         ProfileCatalog catalog = library.modbus();
         PlantConfigLoader loader = library.plantLoader();
         if (properties.demo()) {
             Plant demo = loadDemo(loader);
-            PlantSimulator simulator = PlantSimulator.start(demo, catalog, SimulatorOptions.ephemeral());
+            SimulatorOptions options = SimulatorOptions.ephemeral().withClock(clock);
+            if (!scenario.isBlank()) {
+                options = options.withLoadModels(DemoScenario.load(scenario)
+                        .applyTo(LoadModels.fromResource(LoadModels.DEMO_RESOURCE)));
+            }
+            PlantSimulator simulator = PlantSimulator.start(demo, catalog, options);
             log.info("demo plant '{}' simulated in-process", demo.name());
             return new RunningPlant(simulator.plant(), simulator);
         }

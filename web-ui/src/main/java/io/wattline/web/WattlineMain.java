@@ -95,6 +95,9 @@ public final class WattlineMain {
         for (int i = 0; i < launch.profileFolders().size(); i++) {
             properties.add("--wattline.profiles[" + i + "]=" + launch.profileFolders().get(i).toAbsolutePath());
         }
+        if (launch.scenario() != null) {
+            properties.add("--wattline.scenario=" + launch.scenario());
+        }
         int opcUaPort = northboundPort(launch);
         if (opcUaPort > 0) {
             properties.add("--wattline.opcua.server.enabled=true");

@@ -65,6 +65,7 @@ class LaunchArgumentsTest {
             "demo 8080                   | unexpected argument '8080'",
             "validate                    | needs at least one FILE",
             "validate --strict a.yaml    | unknown option '--strict'",
+            "run --config p.yaml --scenario night-waste | scenarios are for the demo",
     })
     void rejectsBadCommandLinesSayingWhy(String line, String expected) {
         String[] args = line.isBlank() ? new String[0] : line.trim().split("\\s+");
@@ -87,5 +88,15 @@ class LaunchArgumentsTest {
                 LaunchArguments.UsageException.class, () -> LaunchArguments.parse("profile", "list")).getMessage());
         assertEquals("'profile check' needs at least one DIR", assertThrows(LaunchArguments.UsageException.class,
                 () -> LaunchArguments.parse("profile", "check")).getMessage());
+    }
+
+    @Test
+    void aDemoScenarioKeepsItsDataApartUnlessToldWhere() throws Exception {
+        LaunchArguments a = LaunchArguments.parse("demo", "--scenario", "night-waste");
+        assertEquals("night-waste", a.scenario());
+        assertEquals(java.nio.file.Path.of("data", "scenario-night-waste"), a.dataDir());
+        assertEquals(java.nio.file.Path.of("/tmp/w2"), LaunchArguments.parse("demo", "--scenario", "night-waste",
+                "--data", "/tmp/w2").dataDir());
+        assertEquals(null, LaunchArguments.parse("demo").scenario());
     }
 }

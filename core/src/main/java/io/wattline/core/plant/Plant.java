@@ -1,5 +1,6 @@
 package io.wattline.core.plant;
 
+import io.wattline.core.alarm.AlarmSettings;
 import io.wattline.core.notification.NotificationSettings;
 import io.wattline.core.report.ReportSettings;
 import io.wattline.core.tariff.TouTariff;
@@ -12,7 +13,8 @@ import java.util.Optional;
  * The whole plant as configured: the tree (site, area, line, equipment), the connections and
  * meters, cost centres, shifts and tariff, and the time zone that governs shifts and reports;
  * plus the declared counter resets and replacements and the virtual meters (formulas) accounting uses,
- * who is notified of alarms (rosters, SMS transports), and which finance reports are made.
+ * who is notified of alarms (rosters, SMS transports), which finance reports are made, and the
+ * alarm rules.
  *
  * @param tariff the plant's own time-of-use tariff, resolved (bundled, from a file or inline); empty
  *               when the file has none (null is taken as empty)
@@ -32,12 +34,14 @@ public record Plant(
         List<MeterEvent> meterEvents,
         List<VirtualMeter> virtualMeters,
         NotificationSettings notification,
-        ReportSettings reports) {
+        ReportSettings reports,
+        AlarmSettings alarms) {
 
     public Plant {
         reports = reports == null ? ReportSettings.none() : reports;
         tariff = tariff == null ? Optional.empty() : tariff;
         notification = notification == null ? NotificationSettings.none() : notification;
+        alarms = alarms == null ? AlarmSettings.none() : alarms;
         meterEvents = meterEvents == null ? List.of()
                 : meterEvents.stream().sorted(Comparator.comparing(MeterEvent::time)).toList();
         virtualMeters = virtualMeters == null ? List.of() : List.copyOf(virtualMeters);
@@ -58,7 +62,16 @@ public record Plant(
                 List.of(), List.of());
     }
 
-    /** A plant without report definitions. */
+    /** A plant without alarm rules (the form before alarm rules existed). */
+    public Plant(String name, ZoneId zone, List<Site> sites, List<Area> areas, List<ProductionLine> lines,
+            List<Equipment> equipment, List<CostCentre> costCentres, List<Connection> connections,
+            List<Meter> meters, ShiftCalendar shiftCalendar, Optional<TouTariff> tariff, List<MeterEvent> meterEvents,
+            List<VirtualMeter> virtualMeters, NotificationSettings notification, ReportSettings reports) {
+        this(name, zone, sites, areas, lines, equipment, costCentres, connections, meters, shiftCalendar, tariff,
+                meterEvents, virtualMeters, notification, reports, null);
+    }
+
+    /** A plant without report definitions or alarm rules. */
     public Plant(String name, ZoneId zone, List<Site> sites, List<Area> areas, List<ProductionLine> lines,
             List<Equipment> equipment, List<CostCentre> costCentres, List<Connection> connections,
             List<Meter> meters, ShiftCalendar shiftCalendar, Optional<TouTariff> tariff, List<MeterEvent> meterEvents,
@@ -87,6 +100,12 @@ public record Plant(
     /** The same plant with its connections replaced (the demo points them at its simulator). */
     public Plant withConnections(List<Connection> newConnections) {
         return new Plant(name, zone, sites, areas, lines, equipment, costCentres, newConnections,
-                meters, shiftCalendar, tariff, meterEvents, virtualMeters, notification, reports);
+                meters, shiftCalendar, tariff, meterEvents, virtualMeters, notification, reports, alarms);
+    }
+
+    /** The same plant with other alarm settings (tests, the demo's scenarios). */
+    public Plant withAlarms(AlarmSettings newAlarms) {
+        return new Plant(name, zone, sites, areas, lines, equipment, costCentres, connections,
+                meters, shiftCalendar, tariff, meterEvents, virtualMeters, notification, reports, newAlarms);
     }
 }

@@ -78,7 +78,7 @@ public record ReportParameters(String group, String from, String to, String peri
      * A time parameter: ISO with offset ({@code 2026-03-02T08:00:00+08:00}), or plant-local
      * {@code 2026-03-02T08:00} or {@code 2026-03-02}.
      */
-    static Instant time(String name, String text, ZoneId zone) {
+    public static Instant time(String name, String text, ZoneId zone) {
         String s = text.strip();
         try {
             return OffsetDateTime.parse(s).toInstant();

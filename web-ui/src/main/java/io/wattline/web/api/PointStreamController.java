@@ -4,17 +4,14 @@ import io.wattline.collector.live.SampleBus;
 import io.wattline.core.PointId;
 import io.wattline.core.catalogue.CataloguedPoint;
 import io.wattline.core.catalogue.PointCatalogue;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
 /**
  * Live samples of the catalogue's points (health points included) as Server-Sent Events, one
@@ -25,15 +22,12 @@ import reactor.core.publisher.Sinks;
  * would otherwise wait its full timeout for browsers that never hang up.
  */
 @RestController
-public class PointStreamController implements SmartLifecycle {
+public class PointStreamController extends EventStream {
 
     static final int BUFFER_PER_SUBSCRIBER = 512;
-    static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final Map<PointId, CataloguedPoint> points;
     private final SampleBus bus;
-    private final Sinks.Empty<Void> stopping = Sinks.empty();
-    private volatile boolean running;
 
     public PointStreamController(PointCatalogue catalogue, SampleBus bus) {
         this.points = catalogue.all().stream()
@@ -50,25 +44,6 @@ public class PointStreamController implements SmartLifecycle {
                     return info == null ? null : ServerSentEvent.builder(PointView.of(info, s))
                             .event("sample").build();
                 });
-        Flux<ServerSentEvent<PointView>> heartbeat = Flux.interval(HEARTBEAT)
-                .onBackpressureDrop()
-                .map(tick -> ServerSentEvent.<PointView>builder().comment("heartbeat").build());
-        return Flux.merge(samples, heartbeat).takeUntilOther(stopping.asMono());
-    }
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        stopping.tryEmitEmpty();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+        return served(samples);
     }
 }

@@ -1,5 +1,6 @@
 package io.wattline.web.opcua;
 
+import io.wattline.alarms.AlarmEngine;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.opcua.ApplicationCertificate;
 import java.io.IOException;
@@ -47,7 +48,7 @@ import reactor.core.Disposable;
 
 /**
  * The north-bound OPC UA server (Milo): every plant point under {@code Objects/Plant}, updated
- * live from the sample bus, read-only, with security None and Basic256Sha256 (Sign,
+ * live from the sample bus, and (when given) the alarms under {@code Objects/Alarms}, read-only, with security None and Basic256Sha256 (Sign,
  * SignAndEncrypt) and the users from configuration.
  */
 public final class NorthboundServer implements AutoCloseable {
@@ -61,6 +62,8 @@ public final class NorthboundServer implements AutoCloseable {
     private final PlantNamespace namespace;
     private final FileBasedTrustListManager trustList;
     private final SampleBus bus;
+    private AlarmNamespace alarms;
+    private AlarmEngine alarmEngine;
     private Disposable feed;
 
     public NorthboundServer(List<ExposedPoint> points, SampleBus bus, NorthboundOptions options) {
@@ -146,9 +149,21 @@ public final class NorthboundServer implements AutoCloseable {
         return options.allowAnonymous() ? new CompositeValidator(AnonymousIdentityValidator.INSTANCE, users) : users;
     }
 
-    /** Builds the address space, starts listening and follows the live samples. */
+    /** Publishes the alarm engine's alarms under {@code Objects/Alarms} too; call before {@link #start()}. */
+    public NorthboundServer withAlarms(AlarmEngine engine) {
+        alarmEngine = engine;
+        alarms = new AlarmNamespace(server, engine);
+        return this;
+    }
+
+    /** Builds the address space, starts listening and follows the live samples (and alarms). */
     public NorthboundServer start() {
         namespace.startup();
+        if (alarms != null) {
+            alarms.startup();
+            AlarmNamespace published = alarms;
+            alarmEngine.addListener(event -> published.refresh(alarmEngine.alarms()));
+        }
         try {
             server.startup().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -188,6 +203,9 @@ public final class NorthboundServer implements AutoCloseable {
             log.warn("north-bound OPC UA server did not shut down cleanly: {}", rootMessage(e));
         }
         namespace.shutdown();
+        if (alarms != null) {
+            alarms.shutdown();
+        }
         if (trustList != null) {
             try {
                 trustList.close();

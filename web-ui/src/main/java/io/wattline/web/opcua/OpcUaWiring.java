@@ -7,9 +7,11 @@ import io.wattline.config.ProfileLibrary;
 import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.web.HistorianFeed;
 import io.wattline.web.WattlineProperties;
+import io.wattline.web.alarms.RunningAlarms;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,15 +40,17 @@ public class OpcUaWiring {
         return collector;
     }
 
-    /** Publishes every catalogued point, health points included, whatever protocol reads it. */
+    /** Publishes every catalogued point, health points included, whatever protocol reads it, and the alarms. */
     @Bean
     @ConditionalOnProperty(prefix = "wattline.opcua.server", name = "enabled", havingValue = "true")
     public NorthboundServer northboundServer(PointCatalogue catalogue, SampleBus bus, WattlineProperties properties,
-            OpcUaServerProperties server) {
+            OpcUaServerProperties server, ObjectProvider<RunningAlarms> alarms) {
         String host = server.hostname() == null || server.hostname().isBlank() ? localHostName() : server.hostname();
         NorthboundOptions options = new NorthboundOptions(server.bindAddress(), host, server.port(), server.users(),
                 server.anonymousAllowed(), server.trustAllClients(), properties.dataDir());
-        return new NorthboundServer(ExposedPoints.of(catalogue), bus, options).start();
+        NorthboundServer northbound = new NorthboundServer(ExposedPoints.of(catalogue), bus, options);
+        alarms.ifAvailable(a -> northbound.withAlarms(a.engine()));
+        return northbound.start();
     }
 
     private static String localHostName() {

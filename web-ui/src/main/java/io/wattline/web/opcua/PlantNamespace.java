@@ -9,13 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.milo.opcua.sdk.core.AccessLevel;
 import org.eclipse.milo.opcua.sdk.core.Reference;
-import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
-import org.eclipse.milo.opcua.sdk.server.items.DataItem;
-import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaFolderNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
-import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
@@ -25,7 +21,6 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
-import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.structured.EUInformation;
 
 /**
@@ -33,11 +28,10 @@ import org.eclipse.milo.opcua.stack.core.types.structured.EUInformation;
  * Double variable per point with an EngineeringUnits property; values, status and timestamps come
  * from the live samples. Subscriptions are sampled by the SDK.
  */
-final class PlantNamespace extends ManagedNamespaceWithLifecycle {
+final class PlantNamespace extends SampledNamespace {
 
     static final String URI = "urn:wattline:plant";
 
-    private final SubscriptionModel subscriptionModel;
     private final List<ExposedPoint> points;
     private final Map<PointId, UaVariableNode> variables = new HashMap<>();
     private final Map<String, UaFolderNode> folders = new HashMap<>();
@@ -45,30 +39,18 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
     PlantNamespace(OpcUaServer server, List<ExposedPoint> points) {
         super(server, URI);
         this.points = List.copyOf(points);
-        subscriptionModel = new SubscriptionModel(server, this);
-        getLifecycleManager().addLifecycle(subscriptionModel);
-        getLifecycleManager().addStartupTask(this::createNodes);
     }
 
-    private void createNodes() {
+    @Override
+    void createNodes() {
         UaFolderNode root = folder(null, "Plant", "Plant");
         root.addReference(new Reference(root.getNodeId(), NodeIds.Organizes, NodeIds.ObjectsFolder.expanded(), false));
         for (ExposedPoint p : points) {
             UaFolderNode site = folder(root, "Plant/" + p.site(), p.site());
             UaFolderNode group = folder(site, "Plant/" + p.site() + "/" + p.group(), p.group());
             UaFolderNode device = folder(group, "Plant/" + p.site() + "/" + p.group() + "/" + p.device(), p.device());
-            UaVariableNode v = new UaVariableNode.UaVariableNodeBuilder(getNodeContext())
-                    .setNodeId(newNodeId(p.path()))
-                    .setBrowseName(newQualifiedName(p.name()))
-                    .setDisplayName(LocalizedText.english(p.name()))
+            UaVariableNode v = readOnlyVariable(p.path(), p.name(), NodeIds.Double)
                     .setDescription(LocalizedText.english(p.description()))
-                    .setDataType(NodeIds.Double)
-                    .setTypeDefinition(NodeIds.BaseDataVariableType)
-                    .setAccessLevel(AccessLevel.READ_ONLY)
-                    .setUserAccessLevel(AccessLevel.READ_ONLY)
-                    .setWriteMask(UInteger.MIN)
-                    .setUserWriteMask(UInteger.MIN)
-                    .setMinimumSamplingInterval(100.0)
                     .build();
             v.setValue(new DataValue(Variant.NULL_VALUE, new StatusCode(StatusCodes.Bad_WaitingForInitialData)));
             getNodeManager().addNode(v);
@@ -145,25 +127,5 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
 
     NodeId nodeIdOf(ExposedPoint p) {
         return newNodeId(p.path());
-    }
-
-    @Override
-    public void onDataItemsCreated(List<DataItem> items) {
-        subscriptionModel.onDataItemsCreated(items);
-    }
-
-    @Override
-    public void onDataItemsModified(List<DataItem> items) {
-        subscriptionModel.onDataItemsModified(items);
-    }
-
-    @Override
-    public void onDataItemsDeleted(List<DataItem> items) {
-        subscriptionModel.onDataItemsDeleted(items);
-    }
-
-    @Override
-    public void onMonitoringModeChanged(List<MonitoredItem> items) {
-        subscriptionModel.onMonitoringModeChanged(items);
     }
 }
