@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
@@ -175,11 +176,17 @@ final class OpcUaConnection implements AutoCloseable {
     }
 
     private void scheduleNext(Runnable task) {
-        if (!closed) {
-            scheduler.schedule(task, backoff.toMillis(), TimeUnit.MILLISECONDS);
-            backoff = backoff.multipliedBy(2).compareTo(options.maxBackoff()) > 0 ? options.maxBackoff()
-                    : backoff.multipliedBy(2);
+        if (closed) {
+            return;
         }
+        try {
+            scheduler.schedule(task, backoff.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("connection {}: closing, no further attempt", connection.id());
+            return;
+        }
+        backoff = backoff.multipliedBy(2).compareTo(options.maxBackoff()) > 0 ? options.maxBackoff()
+                : backoff.multipliedBy(2);
     }
 
     private ConnectFailure.Where where() {
@@ -300,6 +307,18 @@ final class OpcUaConnection implements AutoCloseable {
         }
     }
 
+    /** Runs {@code task} on the scheduler unless the connection is closing (its scheduler then refuses tasks). */
+    private void later(Runnable task) {
+        if (closed) {
+            return;
+        }
+        try {
+            scheduler.execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("connection {}: closing, {} not run", connection.id(), task);
+        }
+    }
+
     /** Drops the current client (and its session, if the server still has it) without waiting. */
     private void abandonClient() {
         generation++;
@@ -321,12 +340,12 @@ final class OpcUaConnection implements AutoCloseable {
         // Milo's threads: hand over to the scheduler, never block here.
         @Override
         public void onSessionActive(UaSession session) {
-            scheduler.execute(() -> sessionBack(mine));
+            later(() -> sessionBack(mine));
         }
 
         @Override
         public void onSessionInactive(UaSession session) {
-            scheduler.execute(() -> sessionLost(mine));
+            later(() -> sessionLost(mine));
         }
     }
 
@@ -342,7 +361,7 @@ final class OpcUaConnection implements AutoCloseable {
             // The server no longer has our subscription (restart, session timeout): build it again.
             log.info("connection {}: subscription not transferable ({}); creating it again", connection.id(),
                     StatusQuality.reason(status));
-            scheduler.execute(() -> recreateSubscription(mine));
+            later(() -> recreateSubscription(mine));
         }
 
         @Override

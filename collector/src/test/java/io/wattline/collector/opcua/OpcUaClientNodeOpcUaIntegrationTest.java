@@ -3,11 +3,12 @@ package io.wattline.collector.opcua;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceState;
 import io.wattline.collector.live.SampleBus;
+import io.wattline.collector.support.Await;
+import io.wattline.collector.support.NodeOpcUaPeer;
 import io.wattline.collector.support.Peers;
 import io.wattline.collector.health.HealthPoints;
 import io.wattline.collector.support.TestCatalogues;
@@ -288,16 +289,6 @@ class OpcUaClientNodeOpcUaIntegrationTest {
 
     private static <T> T await(Supplier<T> value, Predicate<T> done, Duration within, String what)
             throws InterruptedException {
-        long end = System.nanoTime() + within.toNanos();
-        T last = null;
-        while (System.nanoTime() < end) {
-            last = value.get();
-            if (last != null && done.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        fail("waited " + within + " for " + what + "; last: " + last);
-        return last;
+        return Await.until(value, done, within, what);
     }
 }
