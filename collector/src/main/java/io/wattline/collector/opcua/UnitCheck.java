@@ -30,6 +30,20 @@ final class UnitCheck {
         }
     }
 
+    /** What the check found. */
+    enum Outcome {
+        /** The server declares no unit: the profile's scale and offset apply as written. */
+        NO_UNIT,
+        /** A unit Wattline does not know, or the profile turned the check off: the profile applies as written. */
+        NOT_CHECKED,
+        /** The server's unit is the quantity's. */
+        SAME,
+        /** The server's unit converts to the quantity's. */
+        CONVERTED,
+        /** The server's unit does not fit: the point is not monitored. */
+        REFUSED
+    }
+
     /**
      * What to do with a point's values.
      *
@@ -37,10 +51,10 @@ final class UnitCheck {
      * @param refusal    why the point is not monitored; null when accepted
      * @param note       for people: the server unit and what was done with it (empty without a declared unit)
      */
-    record Decision(LinearConversion conversion, String refusal, String note) {
+    record Decision(Outcome outcome, LinearConversion conversion, String refusal, String note) {
 
         boolean refused() {
-            return refusal != null;
+            return outcome == Outcome.REFUSED;
         }
     }
 
@@ -53,32 +67,37 @@ final class UnitCheck {
         String wanted = point.quantity().unit();
         String quantity = point.quantity().name().toLowerCase(Locale.ROOT);
         if (declared.isEmpty()) {
-            return new Decision(profile, null, "");
+            return new Decision(Outcome.NO_UNIT, profile, null, "");
         }
         DeclaredUnit d = declared.get();
         if (!point.checkServerUnit()) {
-            return new Decision(profile, null, "server unit " + d.shown() + " not checked (checkServerUnit: false)");
+            return new Decision(Outcome.NOT_CHECKED, profile, null, "server unit " + d.shown()
+                    + " not checked (checkServerUnit: false)");
         }
         Optional<EngineeringUnit> server = d.known();
         Optional<EngineeringUnit> target = EngineeringUnit.bySymbol(wanted);
         if (server.isEmpty() || target.isEmpty()) {
-            return new Decision(profile, null, "server unit " + d.shown() + " is not known to Wattline: not checked");
+            return new Decision(Outcome.NOT_CHECKED, profile, null, "server unit " + d.shown()
+                    + " is not known to Wattline: not checked");
         }
         Optional<LinearConversion> conversion = server.get().to(target.get());
         if (conversion.isEmpty()) {
-            return new Decision(null, "unit mismatch: the server declares " + d.shown() + " (EngineeringUnits), "
+            return new Decision(Outcome.REFUSED, null, "unit mismatch: the server declares " + d.shown()
+                    + " (EngineeringUnits), "
                     + quantity + " is in " + target.get().shown() + "; check the profile's quantity and node", "");
         }
         LinearConversion c = conversion.get();
         if (profile.isIdentity()) {
-            return new Decision(c, null, c.isIdentity() ? "server unit " + d.shown()
-                    : "server unit " + d.shown() + " converted to " + target.get().shown());
+            return c.isIdentity() ? new Decision(Outcome.SAME, c, null, "server unit " + d.shown())
+                    : new Decision(Outcome.CONVERTED, c, null, "server unit " + d.shown() + " converted to "
+                            + target.get().shown());
         }
         if (LinearConversion.same(profile, c)) {
-            return new Decision(c, null, "server unit " + d.shown() + " converted to " + target.get().shown()
-                    + " by the profile's scale");
+            return new Decision(c.isIdentity() ? Outcome.SAME : Outcome.CONVERTED, c, null, "server unit " + d.shown()
+                    + " converted to " + target.get().shown() + " by the profile's scale");
         }
-        return new Decision(null, "unit mismatch: the server declares " + d.shown() + " (EngineeringUnits), which"
+        return new Decision(Outcome.REFUSED, null, "unit mismatch: the server declares " + d.shown()
+                + " (EngineeringUnits), which"
                 + " converts to " + target.get().shown() + " with " + describe(c) + ", but the profile gives "
                 + describe(profile) + "; remove scale/offset (declared units are converted automatically) or set"
                 + " checkServerUnit: false if the server's unit is wrong", "");
