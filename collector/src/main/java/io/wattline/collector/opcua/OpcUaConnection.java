@@ -161,18 +161,27 @@ final class OpcUaConnection implements AutoCloseable {
         subscription = s;
     }
 
-    /** Health, log (once per distinct problem) and points, for a failed connect or probe. */
+    /** Health, log and points, for a failed connect or probe. */
     private void failed(String reason) {
         Instant now = context.clock().instant();
         context.health().failed(reason, now, now.plus(backoff));
-        if (!reason.equals(lastLoggedProblem)) {
+        logOnce(reason);
+        markAway(reason);
+    }
+
+    /**
+     * One WARN per distinct problem, repeats at DEBUG: a dead or hostile server must not flood the
+     * log. "Cannot reach" counts as one problem whatever the socket says (reset, then refused).
+     */
+    private void logOnce(String reason) {
+        String kind = reason.startsWith("cannot reach ") ? "cannot reach" : reason;
+        if (!kind.equals(lastLoggedProblem)) {
             log.warn("connection {}: {} (next attempt in {} ms, then at most every {} s)", connection.id(), reason,
                     backoff.toMillis(), options.maxBackoff().toSeconds());
-            lastLoggedProblem = reason;
+            lastLoggedProblem = kind;
         } else {
             log.debug("connection {}: still failing: {}", connection.id(), reason);
         }
-        markAway(reason);
     }
 
     private void scheduleNext(Runnable task) {
@@ -229,7 +238,9 @@ final class OpcUaConnection implements AutoCloseable {
             connect();
             return;
         }
-        context.health().lost("session lost; " + url + " answers, reconnecting", now, now.plus(backoff));
+        String reason = "session lost; " + url + " answers, reconnecting";
+        context.health().lost(reason, now, now.plus(backoff));
+        logOnce(reason);
         scheduleNext(() -> probe(mine));
     }
 
@@ -299,10 +310,7 @@ final class OpcUaConnection implements AutoCloseable {
             subscribe(c, mine);
             log.info("connection {}: subscription created again ({} item(s))", connection.id(), points.size());
         } catch (Exception e) {
-            String reason = ConnectFailure.describe(e, where());
-            log.warn("connection {}: cannot create the subscription again: {}; reconnecting", connection.id(), reason);
-            Instant now = context.clock().instant();
-            context.health().lost(reason, now, now.plus(backoff));
+            failed("cannot create the subscription again: " + ConnectFailure.describe(e, where()));
             scheduleNext(this::connect);
         }
     }
