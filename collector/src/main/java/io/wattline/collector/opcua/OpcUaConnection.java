@@ -174,10 +174,19 @@ final class OpcUaConnection implements AutoCloseable {
      * log. "Cannot reach" counts as one problem whatever the socket says (reset, then refused).
      */
     private void logOnce(String reason) {
+        logOnce(reason, true);
+    }
+
+    /** @param problem false for a state that is no fault (the server is back, Milo is reconnecting): INFO */
+    private void logOnce(String reason, boolean problem) {
         String kind = reason.startsWith("cannot reach ") ? "cannot reach" : reason;
         if (!kind.equals(lastLoggedProblem)) {
-            log.warn("connection {}: {} (next attempt in {} ms, then at most every {} s)", connection.id(), reason,
-                    backoff.toMillis(), options.maxBackoff().toSeconds());
+            String line = "connection {}: {} (next attempt in {} ms, then at most every {} s)";
+            if (problem) {
+                log.warn(line, connection.id(), reason, backoff.toMillis(), options.maxBackoff().toSeconds());
+            } else {
+                log.info(line, connection.id(), reason, backoff.toMillis(), options.maxBackoff().toSeconds());
+            }
             lastLoggedProblem = kind;
         } else {
             log.debug("connection {}: still failing: {}", connection.id(), reason);
@@ -240,7 +249,7 @@ final class OpcUaConnection implements AutoCloseable {
         }
         String reason = "session lost; " + url + " answers, reconnecting";
         context.health().lost(reason, now, now.plus(backoff));
-        logOnce(reason);
+        logOnce(reason, false);
         scheduleNext(() -> probe(mine));
     }
 
