@@ -174,10 +174,14 @@ final class PointSubscription {
         for (Refusal r : refused) {
             MonitoredPoint p = r.point();
             boolean fresh = p.failed(r.reason(), now, context.options().initialBackoff(), context.options().maxBackoff());
+            Sample shown = context.bus().latest().get(p.bound().id());
+            if (shown == null || !shown.reason().equals(r.reason())) {
+                // Also after a reconnect, when "session lost" replaced the reason on the live view.
+                values.publish(Sample.bad(p.bound().id(), p.stamp(now, now), r.reason()));
+            }
             if (!fresh) {
                 continue;
             }
-            values.publish(Sample.bad(p.bound().id(), p.stamp(now, now), r.reason()));
             if (logged < WARN_LINES) {
                 context.log().warn("connection {}: {} is not monitored: {} (tried again with backoff)",
                         context.connectionId(), p.bound().id(), r.reason());
