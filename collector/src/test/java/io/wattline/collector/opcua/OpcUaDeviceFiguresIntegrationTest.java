@@ -20,6 +20,7 @@ import io.wattline.collector.support.SilentServer;
 import io.wattline.core.Quality;
 import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
+import io.wattline.core.device.DeviceDiagnostics.CertificateStatus;
 import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceState;
 import io.wattline.core.plant.OpcUaEndpoint;
@@ -77,6 +78,10 @@ class OpcUaDeviceFiguresIntegrationTest {
             assertEquals(1.0, h.successRatio());
             assertEquals(DeviceState.ONLINE, h.state());
             assertNull(h.nextProbeTime(), "no next attempt while online");
+            CertificateStatus ours = collector.diagnostics(METER).orElseThrow().certificates().get(0);
+            assertEquals("application", ours.role());
+            assertTrue(ours.notAfter().isAfter(Instant.now().plus(Duration.ofDays(9 * 365))), ours.toString());
+            assertNull(ours.warning(), "years left: no warning");
         }
     }
 
