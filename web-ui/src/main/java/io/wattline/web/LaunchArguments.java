@@ -12,13 +12,14 @@ import java.util.List;
  * @param files for {@code validate}: the files to check
  * @param opcUaPort for {@code demo} and {@code run}: port of the north-bound OPC UA server, 0 for
  *                  none, {@link #OPCUA_DEFAULT} for the command's default (demo: 4840 when free; run: none)
- * @param rest  for {@code simulate}, {@code import} and {@code opcua-browse}: the arguments handed on untouched
+ * @param rest  for {@code simulate}, {@code import}, {@code opcua-browse} and {@code opcua-cert}: the arguments
+ *              handed on untouched
  */
 public record LaunchArguments(Command command, int port, Path dataDir, Path config,
         List<Path> files, List<String> rest, int opcUaPort) {
 
     /** The subcommands the jar understands (the bash launcher adds build, test and bench). */
-    public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, OPCUA_BROWSE, HELP }
+    public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, OPCUA_BROWSE, OPCUA_CERT, HELP }
 
     public static final int DEFAULT_PORT = 8080;
     /** {@code --opcua-port} not given: the demo serves OPC UA on 4840 when it is free, run does not. */
@@ -33,6 +34,7 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             "  simulate [--config FILE] [...]               run the demo plant simulator alone",
             "  import FILE.csv (--config FILE | --demo) [--data DIR]   import counter readings",
             "  opcua-browse URL [options]                   print an OPC UA server's address space, write a profile skeleton",
+            "  opcua-cert show|renew [--data DIR]           show or renew the OPC UA client's application certificate",
             "defaults: --port " + DEFAULT_PORT + ", --data ./" + DEFAULT_DATA_DIR
                     + "; --opcua-port N serves every point over OPC UA (0: off; demo: 4840 when free)");
 
@@ -67,6 +69,8 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             case "import" -> new LaunchArguments(Command.IMPORT, DEFAULT_PORT, DEFAULT_DATA_DIR,
                     null, List.of(), tail);
             case "opcua-browse" -> new LaunchArguments(Command.OPCUA_BROWSE, DEFAULT_PORT, DEFAULT_DATA_DIR,
+                    null, List.of(), tail);
+            case "opcua-cert" -> new LaunchArguments(Command.OPCUA_CERT, DEFAULT_PORT, DEFAULT_DATA_DIR,
                     null, List.of(), tail);
             case "help", "-h", "--help" -> new LaunchArguments(Command.HELP, DEFAULT_PORT,
                     DEFAULT_DATA_DIR, null, List.of(), List.of());

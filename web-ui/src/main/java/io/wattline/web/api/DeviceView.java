@@ -1,10 +1,12 @@
 package io.wattline.web.api;
 
+import io.wattline.core.device.DeviceDiagnostics;
 import java.time.Instant;
 
 /**
  * JSON of {@code GET /api/devices}: one polled device's health with its display name and
- * transport. Figures not known yet are null.
+ * transport. Figures not known yet are null. {@code diagnostics} (recent errors, points not read,
+ * certificates with their expiry) is given by collectors that keep them (OPC UA), else null.
  */
 public record DeviceView(
         String id,
@@ -23,5 +25,6 @@ public record DeviceView(
         int consecutiveFailures,
         Instant nextProbeTime,
         long requests,
-        long failures) {
+        long failures,
+        DeviceDiagnostics diagnostics) {
 }

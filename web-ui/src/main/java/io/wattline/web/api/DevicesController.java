@@ -1,6 +1,7 @@
 package io.wattline.web.api;
 
 import io.wattline.core.device.DeviceCollector;
+import io.wattline.core.device.DeviceDiagnostics;
 import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.Meter;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Communication health of every device, whatever its protocol: state, success ratio, latency,
- * last error, last good time.
+ * last error, last good time, and the diagnostics a collector keeps (recent errors, points not
+ * read, certificates).
  */
 @RestController
 @RequestMapping("/api/devices")
@@ -37,17 +39,19 @@ public class DevicesController {
 
     @GetMapping
     public List<DeviceView> devices() {
-        return collectors.stream().flatMap(c -> c.health().stream()).map(this::view).toList();
+        return collectors.stream()
+                .flatMap(c -> c.health().stream().map(h -> view(h, c.diagnostics(h.meterId()).orElse(null))))
+                .toList();
     }
 
-    private DeviceView view(DeviceHealth h) {
+    private DeviceView view(DeviceHealth h, DeviceDiagnostics diagnostics) {
         Meter m = meters.get(h.meterId());
         Connection c = connections.get(h.connectionId());
         return new DeviceView(h.meterId(), m == null ? h.meterId() : m.name(), m == null ? null : m.profile(),
                 h.connectionId(), c == null ? null : c.type().configName(), h.unitId(), h.state().name(),
                 figure(h.successRatio()), figure(h.latencyMeanMs()), figure(h.latencyP95Ms()), h.lastError(),
                 h.lastErrorTime(), h.lastGoodTime(), h.consecutiveFailures(), h.nextProbeTime(), h.requests(),
-                h.failures());
+                h.failures(), diagnostics);
     }
 
     /** JSON has no NaN: a figure not known (or not a number) is null, as docs/api.md promises. */
