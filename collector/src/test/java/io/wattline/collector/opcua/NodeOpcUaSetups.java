@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the OPC UA integration tests set up against the node-opcua peer: a plant with one meter
@@ -59,11 +60,16 @@ final class NodeOpcUaSetups {
     /** The collector of one meter with {@code profile}, data (certificate, trust list) under {@code data}. */
     static OpcUaCollector collector(Path data, int port, OpcUaEndpoint endpoint, OpcUaProfile profile,
             SampleBus bus, Clock clock) {
+        return collector(data, port, endpoint, profile.id(), id -> find(profile, id), bus, clock);
+    }
+
+    /** The collector of one meter with profile {@code profileId}, looked up in {@code profiles}. */
+    static OpcUaCollector collector(Path data, int port, OpcUaEndpoint endpoint, String profileId,
+            Function<String, Optional<OpcUaProfile>> profiles, SampleBus bus, Clock clock) {
         Connection c = Connection.opcUa("node1", "127.0.0.1", port, endpoint);
-        Meter m = TestPlants.meter(METER, PROFILE_ID, "node1", 0, Map.of());
+        Meter m = TestPlants.meter(METER, profileId, "node1", 0, Map.of());
         Plant plant = TestPlants.plant(List.of(c), List.of(m));
-        return new OpcUaCollector(TestCatalogues.ofOpcUa(plant, id -> find(profile, id)), id -> find(profile, id), bus,
-                clock, data, FAST);
+        return new OpcUaCollector(TestCatalogues.ofOpcUa(plant, profiles), profiles, bus, clock, data, FAST);
     }
 
     static OpcUaCollector collector(Path data, int port, OpcUaEndpoint endpoint, OpcUaProfile profile, SampleBus bus) {

@@ -22,6 +22,9 @@ import io.wattline.core.device.DeviceDiagnostics.PointProblem;
 import io.wattline.profiles.opcua.OpcUaPoint;
 import io.wattline.profiles.opcua.OpcUaProfile;
 import io.wattline.profiles.opcua.OpcUaProfileLoader;
+import io.wattline.profiles.opcua.OpcUaProfileSource;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The server's EngineeringUnits (node-opcua analog items in W, MWh, L/s, K, kWh...) read when the
  * items are subscribed: compatible units are converted to the quantity's unit, an incompatible one
  * refuses the point with the reason; {@code opcua-browse} shows the units in the skeleton and its
- * check reports the mismatch before commissioning.
+ * check reports the mismatch before commissioning; the skeleton saved in a profile folder outside the
+ * jar is read like a shipped profile.
  */
 @Tag("integration")
 class OpcUaEngineeringUnitsIntegrationTest {
@@ -112,6 +116,20 @@ class OpcUaEngineeringUnitsIntegrationTest {
             assertEquals(Quantity.TEMPERATURE, points.get("temperature_k").quantity());
             assertTrue(skeleton.contains("# server unit W: converted to kW automatically"), skeleton);
             assertTrue(skeleton.contains("# server unit L/s: converted to m3/h automatically"), skeleton);
+
+            // The skeleton, saved in a profile folder outside the jar, is a profile a plant can name.
+            Path folder = temp.resolve("profiles");
+            Files.createDirectories(folder.resolve("test"));
+            Files.writeString(folder.resolve("test/browsed.yaml"), skeleton);
+            OpcUaProfileSource profiles = OpcUaProfileSource.of(List.of(folder));
+            SampleBus bus = new SampleBus();
+            try (OpcUaCollector collector = collector(temp.resolve("data"), port, NONE, "test/browsed", profiles, bus,
+                    Clock.systemUTC())) {
+                collector.start();
+                Sample power = Await.until(() -> bus.latest().get(id("power_w")), Sample::isGood,
+                        Duration.ofSeconds(30), "power_w read through the folder profile");
+                assertEquals(12.345, power.value(), 1e-9, "W converted to kW");
+            }
 
             List<PointCheck> checks = BrowseTool.check(server.url(), NONE, temp.resolve("data"), profile(List.of(
                     point("power_w", Quantity.ACTIVE_POWER, "PowerW"),
