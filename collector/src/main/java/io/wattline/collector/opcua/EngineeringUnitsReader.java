@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.OperationLimits;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
 import org.eclipse.milo.opcua.stack.core.types.structured.BrowsePath;
 import org.eclipse.milo.opcua.stack.core.types.structured.BrowsePathResult;
@@ -38,11 +40,34 @@ final class EngineeringUnitsReader {
 
     /** The declared unit of each node, in order; empty for a null node or one without EngineeringUnits. */
     static List<Optional<DeclaredUnit>> read(OpcUaClient client, List<NodeId> nodes) throws UaException {
+        int batch = batchSize(client);
         List<Optional<DeclaredUnit>> out = new ArrayList<>(nodes.size());
-        for (int from = 0; from < nodes.size(); from += BATCH) {
-            out.addAll(readBatch(client, nodes.subList(from, Math.min(nodes.size(), from + BATCH))));
+        for (int from = 0; from < nodes.size(); from += batch) {
+            out.addAll(readBatch(client, nodes.subList(from, Math.min(nodes.size(), from + batch))));
         }
         return out;
+    }
+
+    /**
+     * Nodes per call: at most {@link #BATCH}, and within the server's operation limits for
+     * TranslateBrowsePaths and Read (a Milo server refuses more with Bad_TooManyOperations).
+     */
+    static int batchSize(OpcUaClient client) {
+        int batch = BATCH;
+        try {
+            OperationLimits limits = client.getOperationLimits();
+            batch = Math.min(batch, limit(limits.maxNodesPerTranslateBrowsePathsToNodeIds()));
+            batch = Math.min(batch, limit(limits.maxNodesPerRead()));
+        } catch (UaException | RuntimeException e) {
+            // A server without the OperationLimits object sets none we could know of.
+            log.debug("operation limits not readable, {} nodes per call: {}", batch, e.toString());
+        }
+        return Math.max(1, batch);
+    }
+
+    private static int limit(Optional<UInteger> limit) {
+        long l = limit.map(UInteger::longValue).orElse(0L);
+        return l <= 0 || l > BATCH ? BATCH : (int) l;
     }
 
     private static List<Optional<DeclaredUnit>> readBatch(OpcUaClient client, List<NodeId> nodes)

@@ -92,6 +92,7 @@ public final class OpcUaCollector implements DeviceCollector {
             }
             OpcUaProfile profile = profiles.apply(meter.profile()).orElseThrow(() -> new IllegalArgumentException(
                     "meter " + meter.id() + ": unknown OPC UA profile '" + meter.profile() + "' (expected "
+                            + meter.profile() + ".yaml in a profile folder, or shipped as "
                             + OpcUaProfileLoader.RESOURCE_DIR + meter.profile() + ".yaml)"));
             List<OpcUaConnection.Bound> bound = byConnection.computeIfAbsent(c, k -> new ArrayList<>());
             for (OpcUaPoint p : profile.points()) {
