@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wattline.collector.health.HealthPoints;
 import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.opcua.OpcUaCollector;
 import io.wattline.collector.opcua.OpcUaCollectorOptions;
 import io.wattline.collector.support.Await;
 import io.wattline.collector.support.NodeOpcUaPeer;
+import io.wattline.collector.support.NodeOpcUaTestCase;
 import io.wattline.collector.support.Peers;
+import io.wattline.collector.support.RecordedBus;
 import io.wattline.collector.support.TestCatalogues;
 import io.wattline.collector.support.TestPlants;
 import io.wattline.core.PointId;
@@ -35,12 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import reactor.core.Disposable;
 
 /**
  * The history of an OPC UA device says what the live view said: an OPC UA collector on a real
@@ -50,7 +47,7 @@ import reactor.core.Disposable;
  * order, and each point's latest stored sample is what the live view shows.
  */
 @Tag("integration")
-class OpcUaLiveAndStoredQualityIntegrationTest {
+class OpcUaLiveAndStoredQualityIntegrationTest extends NodeOpcUaTestCase {
 
     private static final String METER = "plc1";
     private static final PointId CONSTANT = new PointId(METER, "constant");
@@ -64,28 +61,20 @@ class OpcUaLiveAndStoredQualityIntegrationTest {
                     point("broken", Quantity.TEMPERATURE, "Broken"),
                     point("refused", Quantity.ACTIVE_POWER, "NotThere")));
 
-    @TempDir
-    Path temp;
-
-    @BeforeAll
-    static void installNodeOpcUa() throws Exception {
-        NodeOpcUaPeer.prepare();
-    }
-
     @Test
     void everyStoredSampleIsALiveSampleInLiveOrderAndTheLatestAgree() throws Exception {
         int port = Peers.freePort();
         Path xdg = temp.resolve("xdg");
-        SampleBus bus = new SampleBus();
-        List<Sample> live = new CopyOnWriteArrayList<>();
-        Disposable tap = bus.stream().filter(s -> !s.point().point().startsWith(HealthPoints.PREFIX)).subscribe(live::add);
         Instant start = Instant.now().minusSeconds(60);
         NodeOpcUaPeer server = new NodeOpcUaPeer(port, xdg).start();
-        try (Historian historian = Historian.open(temp.resolve("store"), HistorianOptions.defaults(), Optional.empty());
-                HistorianFeed feed = new HistorianFeed(bus, historian.writer());
-                OpcUaCollector collector = collector(port, bus)) {
+        try (RecordedBus recorded = new RecordedBus();
+                Historian historian = Historian.open(temp.resolve("store"), HistorianOptions.defaults(), Optional.empty());
+                HistorianFeed feed = new HistorianFeed(recorded.bus(), historian.writer());
+                OpcUaCollector collector = collector(port, recorded.bus())) {
+            SampleBus bus = recorded.bus();
+            List<Sample> live = recorded.seen();
             collector.start();
-            Await.until(() -> distinctGood(live, CHANGING, Instant.MIN), n -> n >= 4, Duration.ofSeconds(30),
+            Await.until(() -> recorded.distinctGood(CHANGING, Instant.MIN), n -> n >= 4, Duration.ofSeconds(30),
                     "the changing point's values");
             Await.until(() -> bus.latest().get(BROKEN), s -> s.reason().equals("Bad_SensorFailure"),
                     Duration.ofSeconds(10), "the broken sensor");
@@ -97,7 +86,7 @@ class OpcUaLiveAndStoredQualityIntegrationTest {
                     Duration.ofSeconds(30), "the bad point says why while the server is away");
             server = new NodeOpcUaPeer(port, xdg).start();
             Instant restarted = Instant.now();
-            Await.until(() -> distinctGood(live, CHANGING, restarted), n -> n >= 4, Duration.ofSeconds(60),
+            Await.until(() -> recorded.distinctGood(CHANGING, restarted), n -> n >= 4, Duration.ofSeconds(60),
                     "the changing point's values after the restart");
             Await.until(() -> bus.latest().get(CONSTANT), Sample::isGood, Duration.ofSeconds(30),
                     "the constant point GOOD again");
@@ -129,7 +118,6 @@ class OpcUaLiveAndStoredQualityIntegrationTest {
             assertTrue(constant.stream().allMatch(Sample::isGood), "the constant point was never BAD: "
                     + render(constant));
         } finally {
-            tap.dispose();
             server.close();
         }
     }
@@ -156,11 +144,6 @@ class OpcUaLiveAndStoredQualityIntegrationTest {
 
     private static Instant micros(Instant t) {
         return t.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static long distinctGood(List<Sample> seen, PointId point, Instant since) {
-        return seen.stream().filter(s -> s.point().equals(point) && s.isGood() && s.time().isAfter(since))
-                .mapToDouble(Sample::value).distinct().count();
     }
 
     private static OpcUaPoint point(String name, Quantity quantity, String node) {

@@ -15,6 +15,7 @@ import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.support.Await;
 import io.wattline.collector.support.LogLines;
 import io.wattline.collector.support.NodeOpcUaPeer;
+import io.wattline.collector.support.NodeOpcUaTestCase;
 import io.wattline.collector.support.Peers;
 import io.wattline.collector.support.SilentServer;
 import io.wattline.core.Quality;
@@ -29,10 +30,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The figures and reasons {@code /api/devices} shows for an OPC UA device, against node-opcua and
@@ -41,19 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
  * endpoint) with the next attempt, and each problem is one WARN line however often it is retried.
  */
 @Tag("integration")
-class OpcUaDeviceFiguresIntegrationTest {
+class OpcUaDeviceFiguresIntegrationTest extends NodeOpcUaTestCase {
 
     private static final OpcUaProfile PROFILE = profile(List.of(
             point("temperature", Quantity.TEMPERATURE, "Temperature"),
             point("power", Quantity.ACTIVE_POWER, "Power")));
-
-    @TempDir
-    Path temp;
-
-    @BeforeAll
-    static void installNodeOpcUa() throws Exception {
-        NodeOpcUaPeer.prepare();
-    }
 
     @Test
     void latencyIsTheRoundTripOfServiceCallsNotTheAgeOfAConstantValue() throws Exception {

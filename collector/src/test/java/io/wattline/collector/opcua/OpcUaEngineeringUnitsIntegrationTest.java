@@ -14,6 +14,7 @@ import io.wattline.collector.opcua.ProfileCheck.Verdict;
 import io.wattline.collector.support.Await;
 import io.wattline.collector.support.LogLines;
 import io.wattline.collector.support.NodeOpcUaPeer;
+import io.wattline.collector.support.NodeOpcUaTestCase;
 import io.wattline.collector.support.Peers;
 import io.wattline.core.Quality;
 import io.wattline.core.Quantity;
@@ -31,10 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server's EngineeringUnits (node-opcua analog items in W, MWh, L/s, K, kWh...) read when the
@@ -44,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * jar is read like a shipped profile.
  */
 @Tag("integration")
-class OpcUaEngineeringUnitsIntegrationTest {
+class OpcUaEngineeringUnitsIntegrationTest extends NodeOpcUaTestCase {
 
     private static final OpcUaProfile PROFILE = profile(List.of(
             point("power_w", Quantity.ACTIVE_POWER, "PowerW"),
@@ -54,14 +53,6 @@ class OpcUaEngineeringUnitsIntegrationTest {
             point("temperature_c", Quantity.TEMPERATURE, "TemperatureC"),
             point("no_unit", Quantity.TEMPERATURE, "Temperature"),
             point("energy_as_power", Quantity.ACTIVE_POWER, "EnergyKWh")));
-
-    @TempDir
-    Path temp;
-
-    @BeforeAll
-    static void installNodeOpcUa() throws Exception {
-        NodeOpcUaPeer.prepare();
-    }
 
     @Test
     void compatibleUnitsAreConvertedAndAnIncompatibleOneRefusesThePoint() throws Exception {

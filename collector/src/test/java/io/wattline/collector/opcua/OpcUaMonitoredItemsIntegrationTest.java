@@ -3,7 +3,6 @@ package io.wattline.collector.opcua;
 import static io.wattline.collector.opcua.NodeOpcUaSetups.METER;
 import static io.wattline.collector.opcua.NodeOpcUaSetups.NONE;
 import static io.wattline.collector.opcua.NodeOpcUaSetups.collector;
-import static io.wattline.collector.opcua.NodeOpcUaSetups.distinctGood;
 import static io.wattline.collector.opcua.NodeOpcUaSetups.id;
 import static io.wattline.collector.opcua.NodeOpcUaSetups.point;
 import static io.wattline.collector.opcua.NodeOpcUaSetups.profile;
@@ -14,7 +13,9 @@ import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.support.Await;
 import io.wattline.collector.support.LogLines;
 import io.wattline.collector.support.NodeOpcUaPeer;
+import io.wattline.collector.support.NodeOpcUaTestCase;
 import io.wattline.collector.support.Peers;
+import io.wattline.collector.support.RecordedBus;
 import io.wattline.core.PointId;
 import io.wattline.core.Quality;
 import io.wattline.core.Quantity;
@@ -28,12 +29,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import reactor.core.Disposable;
 
 /**
  * Monitored items that fail and come back, against node-opcua: a node the server does not have
@@ -42,20 +39,12 @@ import reactor.core.Disposable;
  * monitored again when it is added back.
  */
 @Tag("integration")
-class OpcUaMonitoredItemsIntegrationTest {
+class OpcUaMonitoredItemsIntegrationTest extends NodeOpcUaTestCase {
 
     private static final List<String> PRESENT = List.of("Power", "Energy", "Temperature", "PowerW", "PowerKW",
             "EnergyMWh", "EnergyKWh", "FlowLps", "TemperatureK", "TemperatureC", "Broken");
     private static final PointId MISSING = id("late");
     private static final PointId VOLATILE = id("volatile");
-
-    @TempDir
-    Path temp;
-
-    @BeforeAll
-    static void installNodeOpcUa() throws Exception {
-        NodeOpcUaPeer.prepare();
-    }
 
     /** 16 points the server has (several on the same nodes), one it does not have yet, one it will delete. */
     private static OpcUaProfile profileWithSeventeenPresent() {
@@ -75,13 +64,12 @@ class OpcUaMonitoredItemsIntegrationTest {
     void aRefusedItemIsOneWarningAndIsMonitoredOnceItsNodeAppears() throws Exception {
         int port = Peers.freePort();
         Path xdg = temp.resolve("xdg");
-        SampleBus bus = new SampleBus();
-        List<Sample> seen = new CopyOnWriteArrayList<>();
-        Disposable tap = bus.stream().subscribe(seen::add);
         NodeOpcUaPeer server = new NodeOpcUaPeer(port, xdg).start();
-        try (LogLines log = new LogLines();
+        try (RecordedBus recorded = new RecordedBus();
+                LogLines log = new LogLines();
                 OpcUaCollector collector = collector(temp.resolve("data"), port, NONE, profileWithSeventeenPresent(),
-                        bus)) {
+                        recorded.bus())) {
+            SampleBus bus = recorded.bus();
             collector.start();
             Sample refused = Await.until(() -> bus.latest().get(MISSING), s -> true, Duration.ofSeconds(30),
                     "the missing node reported");
@@ -95,7 +83,7 @@ class OpcUaMonitoredItemsIntegrationTest {
             server.kill();
             server = new NodeOpcUaPeer(port, xdg).start();
             Instant restarted = Instant.now();
-            Await.until(() -> distinctGood(seen, id("p0"), restarted), n -> n >= 2, Duration.ofSeconds(60),
+            Await.until(() -> recorded.distinctGood(id("p0"), restarted), n -> n >= 2, Duration.ofSeconds(60),
                     "values again after the restart");
             List<String> warnings = log.warnings("OpcUaConnection", "not monitored");
             assertEquals(1, warnings.size(), "one WARN for the refused item: " + warnings);
@@ -111,7 +99,6 @@ class OpcUaMonitoredItemsIntegrationTest {
             assertTrue(collector.diagnostics(METER).orElseThrow().pointProblems().isEmpty());
             assertEquals(1, log.matching(l -> l.contains("monitoring plc1.late") && l.contains("again")).size());
         } finally {
-            tap.dispose();
             server.close();
         }
     }
@@ -119,14 +106,13 @@ class OpcUaMonitoredItemsIntegrationTest {
     @Test
     void aDeletedNodeGoesBadAndIsMonitoredAgainWhenItComesBack() throws Exception {
         int port = Peers.freePort();
-        SampleBus bus = new SampleBus();
-        List<Sample> seen = new CopyOnWriteArrayList<>();
-        Disposable tap = bus.stream().subscribe(seen::add);
         try (NodeOpcUaPeer server = new NodeOpcUaPeer(port, temp.resolve("xdg")).start();
+                RecordedBus recorded = new RecordedBus();
                 OpcUaCollector collector = collector(temp.resolve("data"), port, NONE, profileWithSeventeenPresent(),
-                        bus)) {
+                        recorded.bus())) {
+            SampleBus bus = recorded.bus();
             collector.start();
-            Await.until(() -> distinctGood(seen, VOLATILE, Instant.MIN), n -> n >= 2, Duration.ofSeconds(30),
+            Await.until(() -> recorded.distinctGood(VOLATILE, Instant.MIN), n -> n >= 2, Duration.ofSeconds(30),
                     "the volatile node's values");
             server.command("delete Volatile");
             Sample gone = Await.until(() -> bus.latest().get(VOLATILE), s -> s.quality() == Quality.BAD,
@@ -136,11 +122,9 @@ class OpcUaMonitoredItemsIntegrationTest {
 
             server.command("add Volatile");
             Instant back = Instant.now();
-            Await.until(() -> distinctGood(seen, VOLATILE, back), n -> n >= 2, Duration.ofSeconds(30),
+            Await.until(() -> recorded.distinctGood(VOLATILE, back), n -> n >= 2, Duration.ofSeconds(30),
                     "GOOD values again once the node is back");
             assertTrue(bus.latest().get(id("p0")).isGood(), "the other items were never disturbed");
-        } finally {
-            tap.dispose();
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.wattline.collector.opcua;
 
 import static io.wattline.collector.opcua.NodeOpcUaSetups.collector;
-import static io.wattline.collector.opcua.NodeOpcUaSetups.distinctGood;
 import static io.wattline.collector.opcua.NodeOpcUaSetups.id;
 import static io.wattline.collector.opcua.NodeOpcUaSetups.point;
 import static io.wattline.collector.opcua.NodeOpcUaSetups.profile;
@@ -11,16 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wattline.collector.live.SampleBus;
 import io.wattline.collector.support.Await;
 import io.wattline.collector.support.LogLines;
 import io.wattline.collector.support.NodeOpcUaPeer;
+import io.wattline.collector.support.NodeOpcUaTestCase;
 import io.wattline.collector.support.Peers;
+import io.wattline.collector.support.RecordedBus;
 import io.wattline.core.PointId;
 import io.wattline.core.Quality;
 import io.wattline.core.Quantity;
-import io.wattline.core.Sample;
-import io.wattline.core.device.DeviceDiagnostics.CertificateStatus;
 import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceState;
 import io.wattline.core.plant.OpcUaEndpoint;
@@ -31,12 +29,8 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import reactor.core.Disposable;
 
 /**
  * A PLC renews its certificate (the node-opcua server comes back on the same port with a new
@@ -46,38 +40,23 @@ import reactor.core.Disposable;
  * ahead of the renewal is taken without any outage beyond the server's own restart.
  */
 @Tag("integration")
-class OpcUaServerCertificateRenewalIntegrationTest {
+class OpcUaServerCertificateRenewalIntegrationTest extends NodeOpcUaTestCase {
 
     private static final OpcUaProfile PROFILE = profile(List.of(point("power", Quantity.ACTIVE_POWER, "Power")));
     private static final PointId POWER = id("power");
     private static final OpcUaEndpoint SECURE = new OpcUaEndpoint("/wattline-test", "Basic256Sha256",
             "SignAndEncrypt", null, null, null, false);
 
-    @TempDir
-    Path temp;
-
-    @BeforeAll
-    static void installNodeOpcUa() throws Exception {
-        NodeOpcUaPeer.prepare();
-    }
-
     @Test
     void aRenewedCertificateIsReportedUntilTrustedThenTheConnectionRecoversWithoutRestart() throws Exception {
         int port = Peers.freePort();
         Path trust = temp.resolve("data/opcua/pki");
-        SampleBus bus = new SampleBus();
-        List<Sample> seen = new CopyOnWriteArrayList<>();
-        Disposable tap = bus.stream().subscribe(seen::add);
         NodeOpcUaPeer server = new NodeOpcUaPeer(port, temp.resolve("xdg-old")).start();
         trustServer(server.certificate(), trust);
-        try (LogLines log = new LogLines();
-                OpcUaCollector collector = collector(temp.resolve("data"), port, SECURE, PROFILE, bus)) {
-            collector.start();
-            Await.until(() -> distinctGood(seen, POWER, Instant.MIN), n -> n >= 2, Duration.ofSeconds(30),
-                    "GOOD power values over SignAndEncrypt");
-
-            server.kill();
-            server = new NodeOpcUaPeer(port, temp.resolve("xdg-renewed")).start();
+        try (RecordedBus bus = new RecordedBus();
+                LogLines log = new LogLines();
+                OpcUaCollector collector = collector(temp.resolve("data"), port, SECURE, PROFILE, bus.bus())) {
+            server = renewWhileSubscribed(collector, bus, server);
             X509Certificate renewed = read(server.certificate());
             String thumbprint = CertificateFacts.thumbprint(renewed);
             DeviceHealth h = Await.until(() -> collector.health(NodeOpcUaSetups.METER).orElseThrow(),
@@ -101,19 +80,16 @@ class OpcUaServerCertificateRenewalIntegrationTest {
             assertEquals(1, log.warnings("OpcUaConnection", "server certificate changed").size(),
                     "one log line for the change, not one per attempt: "
                             + log.warnings("OpcUaConnection", "server certificate changed"));
-            assertEquals(Quality.UNCERTAIN, bus.latest().get(POWER).quality(), "last value kept, stale");
+            assertEquals(Quality.UNCERTAIN, bus.latest(POWER).quality(), "last value kept, stale");
 
             // The operator checks it and moves it over: recovered without restarting anything.
             Files.move(rejected, trust.resolve("trusted/certs").resolve(rejected.getFileName()));
             Instant trusted = Instant.now();
-            Await.until(() -> distinctGood(seen, POWER, trusted), n -> n >= 2, Duration.ofSeconds(60),
+            Await.until(() -> bus.distinctGood(POWER, trusted), n -> n >= 2, Duration.ofSeconds(60),
                     "GOOD power values once the renewed certificate is trusted");
             assertEquals(DeviceState.ONLINE, collector.health(NodeOpcUaSetups.METER).orElseThrow().state());
-            CertificateStatus serverCertificate = collector.diagnostics(NodeOpcUaSetups.METER).orElseThrow()
-                    .certificates().stream().filter(c -> c.role().equals("server")).findFirst().orElseThrow();
-            assertEquals(thumbprint, serverCertificate.thumbprint(), "the connection uses the renewed certificate");
+            assertEquals(thumbprint, serverThumbprint(collector), "the connection uses the renewed certificate");
         } finally {
-            tap.dispose();
             server.close();
         }
     }
@@ -126,30 +102,36 @@ class OpcUaServerCertificateRenewalIntegrationTest {
         NodeOpcUaPeer renewedPeer = new NodeOpcUaPeer(port, temp.resolve("xdg-renewed")).start();
         X509Certificate renewed = trustServer(renewedPeer.certificate(), trust);
         renewedPeer.close();
-        SampleBus bus = new SampleBus();
-        List<Sample> seen = new CopyOnWriteArrayList<>();
-        Disposable tap = bus.stream().subscribe(seen::add);
         NodeOpcUaPeer server = new NodeOpcUaPeer(port, temp.resolve("xdg-old")).start();
         trustServer(server.certificate(), trust);
-        try (LogLines log = new LogLines();
-                OpcUaCollector collector = collector(temp.resolve("data"), port, SECURE, PROFILE, bus)) {
-            collector.start();
-            Await.until(() -> distinctGood(seen, POWER, Instant.MIN), n -> n >= 2, Duration.ofSeconds(30),
-                    "GOOD power values with the old certificate");
-            server.kill();
-            server = new NodeOpcUaPeer(port, temp.resolve("xdg-renewed")).start();
+        try (RecordedBus bus = new RecordedBus();
+                LogLines log = new LogLines();
+                OpcUaCollector collector = collector(temp.resolve("data"), port, SECURE, PROFILE, bus.bus())) {
+            server = renewWhileSubscribed(collector, bus, server);
             Instant restarted = Instant.now();
-            Await.until(() -> distinctGood(seen, POWER, restarted), n -> n >= 2, Duration.ofSeconds(60),
+            Await.until(() -> bus.distinctGood(POWER, restarted), n -> n >= 2, Duration.ofSeconds(60),
                     "GOOD power values with the renewed certificate, nobody touching anything");
-            assertEquals(CertificateFacts.thumbprint(renewed), collector.diagnostics(NodeOpcUaSetups.METER)
-                    .orElseThrow().certificates().stream().filter(c -> c.role().equals("server")).findFirst()
-                    .orElseThrow().thumbprint());
+            assertEquals(CertificateFacts.thumbprint(renewed), serverThumbprint(collector));
             assertTrue(log.warnings("OpcUaConnection", "not trusted").isEmpty(), "nothing was refused");
             assertNull(rejected(trust, renewed), "nothing lands in rejected/");
         } finally {
-            tap.dispose();
             server.close();
         }
+    }
+
+    /** Subscribes over the old certificate, then the PLC restarts with its renewed one (same port). */
+    private NodeOpcUaPeer renewWhileSubscribed(OpcUaCollector collector, RecordedBus bus, NodeOpcUaPeer old)
+            throws Exception {
+        collector.start();
+        Await.until(() -> bus.distinctGood(POWER, Instant.MIN), n -> n >= 2, Duration.ofSeconds(30),
+                "GOOD power values over SignAndEncrypt with the old certificate");
+        old.kill();
+        return new NodeOpcUaPeer(old.port(), temp.resolve("xdg-renewed")).start();
+    }
+
+    private static String serverThumbprint(OpcUaCollector collector) {
+        return collector.diagnostics(NodeOpcUaSetups.METER).orElseThrow().certificates().stream()
+                .filter(c -> c.role().equals("server")).findFirst().orElseThrow().thumbprint();
     }
 
     /** The file in {@code trust/rejected} holding {@code certificate}, or null. */
