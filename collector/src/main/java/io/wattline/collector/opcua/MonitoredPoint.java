@@ -69,7 +69,7 @@ final class MonitoredPoint {
      * published), false for a repeat. The first retry waits {@code initial}, each failed one twice as long.
      */
     synchronized boolean failed(String reason, Instant now, Duration initial, Duration max) {
-        boolean fresh = !reason.equals(loggedProblem);
+        boolean fresh = !kind(reason).equals(loggedProblem == null ? null : kind(loggedProblem));
         if (problem == null) {
             problemSince = now;
             retryBackoff = initial;
@@ -80,6 +80,11 @@ final class MonitoredPoint {
         loggedProblem = reason;
         nextRetry = now.plus(retryBackoff);
         return fresh;
+    }
+
+    /** A node deleted (Bad_NodeIdInvalid) and then refused while absent (Bad_NodeIdUnknown) is one problem. */
+    private static String kind(String reason) {
+        return reason.contains("Bad_NodeIdUnknown") || reason.contains("Bad_NodeIdInvalid") ? "node missing" : reason;
     }
 
     /** The point is monitored (again); returns true when it had a problem before. */

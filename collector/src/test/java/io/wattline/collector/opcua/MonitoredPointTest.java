@@ -60,6 +60,8 @@ class MonitoredPointTest {
         p.failed("Bad_NodeIdUnknown", T0.plusSeconds(7), initial, max);
         assertTrue(p.retryDue(T0.plusSeconds(11)), "never more than the longest wait");
         assertEquals(T0, p.problemSince());
+        assertFalse(p.failed("server refused to monitor ns=1;s=P: Bad_NodeIdInvalid", T0.plusSeconds(11), initial, max),
+                "a node deleted, then refused while absent, is one problem");
         assertTrue(p.failed("unit mismatch", T0.plusSeconds(11), initial, max), "another reason is logged");
         assertTrue(p.monitored(), "recovered");
         assertNull(p.problem());
