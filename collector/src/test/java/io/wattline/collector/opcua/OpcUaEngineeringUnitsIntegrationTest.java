@@ -23,13 +23,13 @@ import io.wattline.core.device.DeviceDiagnostics.PointProblem;
 import io.wattline.profiles.opcua.OpcUaPoint;
 import io.wattline.profiles.opcua.OpcUaProfile;
 import io.wattline.profiles.opcua.OpcUaProfileLoader;
-import io.wattline.profiles.opcua.OpcUaProfileSource;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
  * The server's EngineeringUnits (node-opcua analog items in W, MWh, L/s, K, kWh...) read when the
  * items are subscribed: compatible units are converted to the quantity's unit, an incompatible one
  * refuses the point with the reason; {@code opcua-browse} shows the units in the skeleton and its
- * check reports the mismatch before commissioning; the skeleton saved in a profile folder outside the
- * jar is read like a shipped profile.
+ * check reports the mismatch before commissioning; the skeleton saved as a file outside the jar drives
+ * a collector.
  */
 @Tag("integration")
 class OpcUaEngineeringUnitsIntegrationTest extends NodeOpcUaTestCase {
@@ -108,11 +108,12 @@ class OpcUaEngineeringUnitsIntegrationTest extends NodeOpcUaTestCase {
             assertTrue(skeleton.contains("# server unit W: converted to kW automatically"), skeleton);
             assertTrue(skeleton.contains("# server unit L/s: converted to m3/h automatically"), skeleton);
 
-            // The skeleton, saved in a profile folder outside the jar, is a profile a plant can name.
-            Path folder = temp.resolve("profiles");
-            Files.createDirectories(folder.resolve("test"));
-            Files.writeString(folder.resolve("test/browsed.yaml"), skeleton);
-            OpcUaProfileSource profiles = OpcUaProfileSource.of(List.of(folder));
+            // The skeleton, saved as a file outside the jar, is a profile a collector reads the server with.
+            Path file = temp.resolve("profiles/test/browsed.yaml");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, skeleton);
+            OpcUaProfile fromFile = OpcUaProfileLoader.parse("test/browsed", file.toString(), Files.readString(file));
+            Function<String, Optional<OpcUaProfile>> profiles = id -> Optional.of(fromFile).filter(p -> p.id().equals(id));
             SampleBus bus = new SampleBus();
             try (OpcUaCollector collector = collector(temp.resolve("data"), port, NONE, "test/browsed", profiles, bus,
                     Clock.systemUTC())) {
