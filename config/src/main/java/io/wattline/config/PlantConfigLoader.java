@@ -162,6 +162,7 @@ public final class PlantConfigLoader {
         errors.addAll(new CalendarChecks(document).run());
         errors.addAll(new AccountingChecks(document, meterProfiles).run());
         errors.addAll(new NotificationChecks(document).run());
+        errors.addAll(new ReportChecks(document).run());
         return errors;
     }
 

@@ -68,7 +68,8 @@ final class PlantMapper {
                 tariff,
                 list(root.path("meterEvents"), e -> meterEvent(e, zone)),
                 list(root.path("virtualMeters"), v -> virtualMeter(v, meters)),
-                NotificationMapper.map(root.path("notification")));
+                NotificationMapper.map(root.path("notification")),
+                ReportMapper.map(root.path("reports")));
     }
 
     /** A reset's new register starts at 0 unless the file says otherwise. */

@@ -54,7 +54,28 @@ final class TariffChecks {
         List<String> seasons = seasons(tariff.path("seasons"), priced);
         dayOverrides(tariff.path("day_overrides"), seasons);
         powerFactor(tariff.path("power_factor_adjustment"));
+        carrierUnits(tariff.path("carrier_prices"));
         return errors;
+    }
+
+    /** The units each carrier's counters are read in (steam by mass or, from a vortex meter, by volume). */
+    private static final Map<String, Set<String>> CARRIER_UNITS = Map.of("water", Set.of("m3"),
+            "natural_gas", Set.of("m3"), "compressed_air", Set.of("m3"), "steam", Set.of("t", "m3"),
+            "heat", Set.of("kWh"));
+
+    /** A price per unit the carrier's counters never read would silently price nothing. */
+    private void carrierUnits(JsonNode prices) {
+        if (!prices.isObject()) {
+            return;
+        }
+        for (String carrier : prices.propertyNames()) {
+            String unit = text(prices.get(carrier), "unit");
+            Set<String> units = CARRIER_UNITS.get(carrier);
+            if (unit != null && units != null && !units.contains(unit)) {
+                errors.add(doc.error(base + "/carrier_prices/" + carrier + "/unit", carrier + " is metered in "
+                        + String.join(" or ", new java.util.TreeSet<>(units)) + ", not " + unit));
+            }
+        }
     }
 
     /** The bands that have a price, and where they are given. */

@@ -2,6 +2,8 @@ package io.wattline.config;
 
 import static io.wattline.config.ConfigNodes.text;
 
+import io.wattline.core.plant.EnergyCarrier;
+import io.wattline.core.tariff.CarrierPrice;
 import io.wattline.core.tariff.PowerFactorAdjustment;
 import io.wattline.core.tariff.TariffBand;
 import io.wattline.core.tariff.TariffPeriod;
@@ -44,7 +46,16 @@ final class TariffMapper {
                 !t.has("prices_illustrative") || t.path("prices_illustrative").asBoolean(), prices(t.path("prices")),
                 seasons, overrides, optional(t.path("demand_charge_per_kw_month")),
                 optional(t.path("capacity_charge_per_kva_month")),
-                rule.isObject() ? Optional.of(powerFactor(rule)) : Optional.empty());
+                rule.isObject() ? Optional.of(powerFactor(rule)) : Optional.empty(),
+                carrierPrices(t.path("carrier_prices")));
+    }
+
+    /** {@code carrier_prices: { water: { price: 4.1, unit: m3 } }}: currency per unit of each carrier's counter. */
+    private static List<CarrierPrice> carrierPrices(JsonNode prices) {
+        List<CarrierPrice> out = new ArrayList<>();
+        prices.propertyNames().forEach(carrier -> out.add(new CarrierPrice(EnergyCarrier.parse(carrier),
+                text(prices.get(carrier), "unit"), prices.get(carrier).path("price").asDouble())));
+        return out;
     }
 
     /** Prices per band, or flat_price × each band's ratio (as notices publish them). */

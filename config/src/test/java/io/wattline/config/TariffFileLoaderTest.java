@@ -112,7 +112,7 @@ class TariffFileLoaderTest {
             effective_from: 2026-01-01   | effective_from: soon         | 5:1   | effective_from: expected a date YYYY-MM-DD, got string "soon"
             effective_from: 2026-01-01   | effective_from: 2026-02-30   | 5:1   | effective_from: expected a real date YYYY-MM-DD, got "2026-02-30" (Invalid date 'FEBRUARY 30')
             'peak: 1.0, '                | ''                           | 14:41 | seasons[0].periods[2].band: band 'peak' has no price (add it to prices.per_band)
-            region: Nowhere              | region: Nowhere\\nvoltage: 10kV | 4:1 | voltage: unknown field 'voltage' (expected one of: id, name, region, currency, effective_from, sources, prices_illustrative, prices, demand_charge_per_kw_month, capacity_charge_per_kva_month, seasons, day_overrides, power_factor_adjustment)
+            region: Nowhere              | region: Nowhere\\nvoltage: 10kV | 4:1 | voltage: unknown field 'voltage' (expected one of: id, name, region, currency, effective_from, sources, prices_illustrative, prices, demand_charge_per_kw_month, capacity_charge_per_kva_month, seasons, day_overrides, power_factor_adjustment, carrier_prices)
             name: Test                   | name: [Test                  | 3:7   | (root): invalid YAML: expected ',' or ']', but got : (while parsing a flow sequence)
             months: [1,                  | months: [x1,                 | 10:14 | seasons[0].months[0]: expected integer, got string "x1"
             'per_band: { '               | 'flat_price: 0.6, per_band: { ' | 7:28 | prices.per_band: give either per_band or flat_price with ratios, not both

@@ -12,14 +12,14 @@ import java.util.List;
  * @param files for {@code validate}: the files to check
  * @param opcUaPort for {@code demo} and {@code run}: port of the north-bound OPC UA server, 0 for
  *                  none, {@link #OPCUA_DEFAULT} for the command's default (demo: 4840 when free; run: none)
- * @param rest  for {@code simulate}, {@code import}, {@code opcua-browse} and {@code opcua-cert}: the arguments
- *              handed on untouched
+ * @param rest  for {@code simulate}, {@code import}, {@code report}, {@code opcua-browse} and {@code opcua-cert}:
+ *              the arguments handed on untouched
  */
 public record LaunchArguments(Command command, int port, Path dataDir, Path config,
         List<Path> files, List<String> rest, int opcUaPort) {
 
     /** The subcommands the jar understands (the bash launcher adds build, test and bench). */
-    public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, OPCUA_BROWSE, OPCUA_CERT, HELP }
+    public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, REPORT, OPCUA_BROWSE, OPCUA_CERT, HELP }
 
     public static final int DEFAULT_PORT = 8080;
     /** {@code --opcua-port} not given: the demo serves OPC UA on 4840 when it is free, run does not. */
@@ -33,6 +33,7 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             "  validate FILE...                             check plant, tariff and profile files; exit 1 on errors",
             "  simulate [--config FILE] [...]               run the demo plant simulator alone",
             "  import FILE.csv (--config FILE | --demo) [--data DIR]   import counter readings",
+            "  report NAME --period P (--config FILE | --demo) [--data DIR]   make a report for a past period",
             "  opcua-browse URL [options]                   print an OPC UA server's address space, write a profile skeleton",
             "  opcua-cert show|renew [--data DIR]           show or renew the OPC UA client's application certificate",
             "defaults: --port " + DEFAULT_PORT + ", --data ./" + DEFAULT_DATA_DIR
@@ -67,6 +68,8 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             case "simulate" -> new LaunchArguments(Command.SIMULATE, DEFAULT_PORT, DEFAULT_DATA_DIR,
                     null, List.of(), tail);
             case "import" -> new LaunchArguments(Command.IMPORT, DEFAULT_PORT, DEFAULT_DATA_DIR,
+                    null, List.of(), tail);
+            case "report" -> new LaunchArguments(Command.REPORT, DEFAULT_PORT, DEFAULT_DATA_DIR,
                     null, List.of(), tail);
             case "opcua-browse" -> new LaunchArguments(Command.OPCUA_BROWSE, DEFAULT_PORT, DEFAULT_DATA_DIR,
                     null, List.of(), tail);

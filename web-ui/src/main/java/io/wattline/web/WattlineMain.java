@@ -8,6 +8,7 @@ import io.wattline.historian.HistorianException;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.simulator.SimulatorMain;
 import io.wattline.web.accounting.ImportCommand;
+import io.wattline.web.reports.ReportCommand;
 import io.wattline.web.LaunchArguments.UsageException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class WattlineMain {
                     launch.files(), System.out));
             case SIMULATE -> SimulatorMain.main(launch.rest().toArray(String[]::new));
             case IMPORT -> System.exit(ImportCommand.run(launch.rest().toArray(String[]::new)));
+            case REPORT -> System.exit(ReportCommand.run(launch.rest().toArray(String[]::new)));
             case OPCUA_BROWSE -> BrowseTool.main(launch.rest().toArray(String[]::new));
             case OPCUA_CERT -> CertificateCommand.main(launch.rest().toArray(String[]::new));
             case DEMO, RUN -> {

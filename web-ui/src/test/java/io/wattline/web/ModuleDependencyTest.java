@@ -34,6 +34,7 @@ class ModuleDependencyTest {
     private static final String ANALYTICS = "io.wattline.analytics..";
     private static final String ALARMS = "io.wattline.alarms..";
     private static final String NOTIFY = "io.wattline.notify..";
+    private static final String REPORTS = "io.wattline.reports..";
     private static final String WEB = "io.wattline.web..";
 
     private static JavaClasses classes;
@@ -66,14 +67,14 @@ class ModuleDependencyTest {
     void deviceProfilesImportOnlyCoreOfOurModules() {
         check(noClasses().that().resideInAPackage(PROFILES)
                 .should().dependOnClassesThat()
-                .resideInAnyPackage(CONFIG, COLLECTOR, SIMULATOR, HISTORIAN, ANALYTICS, ALARMS, NOTIFY, WEB));
+                .resideInAnyPackage(CONFIG, COLLECTOR, SIMULATOR, HISTORIAN, ANALYTICS, ALARMS, NOTIFY, REPORTS, WEB));
     }
 
     @Test
     void configImportsOnlyCoreAndDeviceProfilesOfOurModules() {
         check(noClasses().that().resideInAPackage(CONFIG)
                 .should().dependOnClassesThat()
-                .resideInAnyPackage(COLLECTOR, SIMULATOR, HISTORIAN, ANALYTICS, ALARMS, NOTIFY, WEB));
+                .resideInAnyPackage(COLLECTOR, SIMULATOR, HISTORIAN, ANALYTICS, ALARMS, NOTIFY, REPORTS, WEB));
     }
 
     @Test
@@ -87,27 +88,27 @@ class ModuleDependencyTest {
     void collectorDoesNotReachDownstreamOrIntoTheSimulator() {
         check(noClasses().that().resideInAPackage(COLLECTOR)
                 .should().dependOnClassesThat()
-                .resideInAnyPackage(CONFIG, HISTORIAN, ANALYTICS, ALARMS, NOTIFY, WEB, SIMULATOR));
+                .resideInAnyPackage(CONFIG, HISTORIAN, ANALYTICS, ALARMS, NOTIFY, REPORTS, WEB, SIMULATOR));
     }
 
     @Test
     void simulatorIsIndependentOfTheSystemItSimulatesFor() {
         check(noClasses().that().resideInAPackage(SIMULATOR)
                 .should().dependOnClassesThat()
-                .resideInAnyPackage(COLLECTOR, HISTORIAN, ANALYTICS, ALARMS, NOTIFY, WEB));
+                .resideInAnyPackage(COLLECTOR, HISTORIAN, ANALYTICS, ALARMS, NOTIFY, REPORTS, WEB));
     }
 
     @Test
     void historianImportsOnlyCoreOfOurModules() {
         check(noClasses().that().resideInAPackage(HISTORIAN)
                 .should().dependOnClassesThat()
-                .resideInAnyPackage(COLLECTOR, ANALYTICS, ALARMS, NOTIFY, WEB, SIMULATOR, PROFILES, CONFIG));
+                .resideInAnyPackage(COLLECTOR, ANALYTICS, ALARMS, NOTIFY, REPORTS, WEB, SIMULATOR, PROFILES, CONFIG));
     }
 
     @Test
     void analyticsDoesNotReachBackIntoCollectionOrOut() {
         check(noClasses().that().resideInAPackage(ANALYTICS)
-                .should().dependOnClassesThat().resideInAnyPackage(COLLECTOR, ALARMS, NOTIFY, WEB));
+                .should().dependOnClassesThat().resideInAnyPackage(COLLECTOR, ALARMS, NOTIFY, REPORTS, WEB));
     }
 
     @Test
@@ -123,7 +124,26 @@ class ModuleDependencyTest {
     void notifyDependsOnlyOnCoreAndAlarms() {
         check(noClasses().that().resideInAPackage(NOTIFY)
                 .should().dependOnClassesThat()
-                .resideInAnyPackage(WEB, COLLECTOR, HISTORIAN, ANALYTICS, CONFIG, PROFILES, SIMULATOR));
+                .resideInAnyPackage(WEB, COLLECTOR, HISTORIAN, ANALYTICS, CONFIG, PROFILES, SIMULATOR, REPORTS));
+    }
+
+    @Test
+    void reportsImportOnlyCoreAndAnalytics() {
+        check(noClasses().that().resideInAPackage(REPORTS)
+                .should().dependOnClassesThat()
+                .resideInAnyPackage(COLLECTOR, SIMULATOR, CONFIG, PROFILES, ALARMS, NOTIFY, WEB,
+                        "io.wattline.historian.duckdb..", "io.wattline.historian.influx..",
+                        "io.wattline.historian.forward..")
+                .because("reports render analytics' figures (ARCHITECTURE.md: reports imports core and analytics;"
+                        + " the historian only through its ports)"));
+    }
+
+    @Test
+    void onlyReportsImportPdfChartSchedulerAndMailLibraries() {
+        check(noClasses().that().resideOutsideOfPackage(REPORTS)
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "org.jfree..", "org.quartz..",
+                        "jakarta.mail..")
+                .because("PDF, charts, schedules and mail are the reports module's adapters (ADR 0014)"));
     }
 
     // webUiComputesNoFigures*: no class in web-ui computes a figure (ADR 0006); the web layer binds,

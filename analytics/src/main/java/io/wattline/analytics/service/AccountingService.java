@@ -348,10 +348,15 @@ public final class AccountingService {
             }
             boolean booked = same.stream().allMatch(n -> n.kind() != AccountingNode.Kind.FORMULA);
             boolean priced = tariff != null && carrier == EnergyCarrier.ELECTRICITY && unit.equals("kWh");
+            // other carriers cost value × the tariff's price per unit of their counter, when it has one
+            java.util.OptionalDouble unitPrice = tariff == null || carrier == EnergyCarrier.ELECTRICITY
+                    ? java.util.OptionalDouble.empty() : tariff.carrierPrice(carrier, unit);
+            Double cost = priced ? Double.valueOf(f.cost())
+                    : unitPrice.isPresent() ? Double.valueOf(f.value() * unitPrice.getAsDouble()) : null;
             rows.add(new Row(groupId, groupName, shown.label(), shown.start(), shown.end(), shown.crew(), carrier, unit,
                     f.value(), factors.kwhEquivalent(carrier, unit, f.value()).orElse(null),
                     factors.kgce(carrier, unit, f.value()).orElse(null), priced ? f.bands() : List.of(),
-                    priced ? f.cost() : null, booked, f.flags()));
+                    cost, booked, f.flags()));
         }
     }
 

@@ -79,7 +79,7 @@ public record ConsumptionReport(String plant, String zone, String group, String 
     /**
      * One figure. {@code value} in {@code unit} (the carrier's own); {@code kwhEquivalent} and
      * {@code kgce} null when the carrier has no conversion factor; {@code cost} null for carriers
-     * without a tariff. {@code booked} false for formula meters that restate booked meters.
+     * without a price: electricity priced per band, other carriers at the tariff's price per unit. {@code booked} false for formula meters that restate booked meters.
      */
     public record Row(String groupId, String groupName, String periodLabel, Instant start, Instant end, String crew,
             EnergyCarrier carrier, String unit, double value, Double kwhEquivalent, Double kgce, List<Band> bands,

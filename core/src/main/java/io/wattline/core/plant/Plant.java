@@ -1,6 +1,7 @@
 package io.wattline.core.plant;
 
 import io.wattline.core.notification.NotificationSettings;
+import io.wattline.core.report.ReportSettings;
 import io.wattline.core.tariff.TouTariff;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * The whole plant as configured: the tree (site, area, line, equipment), the connections and
  * meters, cost centres, shifts and tariff, and the time zone that governs shifts and reports;
  * plus the declared counter resets and replacements and the virtual meters (formulas) accounting uses,
- * and who is notified of alarms (rosters, SMS transports).
+ * who is notified of alarms (rosters, SMS transports), and which finance reports are made.
  *
  * @param tariff the plant's own time-of-use tariff, resolved (bundled, from a file or inline); empty
  *               when the file has none (null is taken as empty)
@@ -30,9 +31,11 @@ public record Plant(
         Optional<TouTariff> tariff,
         List<MeterEvent> meterEvents,
         List<VirtualMeter> virtualMeters,
-        NotificationSettings notification) {
+        NotificationSettings notification,
+        ReportSettings reports) {
 
     public Plant {
+        reports = reports == null ? ReportSettings.none() : reports;
         tariff = tariff == null ? Optional.empty() : tariff;
         notification = notification == null ? NotificationSettings.none() : notification;
         meterEvents = meterEvents == null ? List.of()
@@ -55,6 +58,15 @@ public record Plant(
                 List.of(), List.of());
     }
 
+    /** A plant without report definitions. */
+    public Plant(String name, ZoneId zone, List<Site> sites, List<Area> areas, List<ProductionLine> lines,
+            List<Equipment> equipment, List<CostCentre> costCentres, List<Connection> connections,
+            List<Meter> meters, ShiftCalendar shiftCalendar, Optional<TouTariff> tariff, List<MeterEvent> meterEvents,
+            List<VirtualMeter> virtualMeters, NotificationSettings notification) {
+        this(name, zone, sites, areas, lines, equipment, costCentres, connections, meters, shiftCalendar, tariff,
+                meterEvents, virtualMeters, notification, null);
+    }
+
     /** A plant that notifies nobody (the form before notification existed). */
     public Plant(String name, ZoneId zone, List<Site> sites, List<Area> areas, List<ProductionLine> lines,
             List<Equipment> equipment, List<CostCentre> costCentres, List<Connection> connections,
@@ -75,6 +87,6 @@ public record Plant(
     /** The same plant with its connections replaced (the demo points them at its simulator). */
     public Plant withConnections(List<Connection> newConnections) {
         return new Plant(name, zone, sites, areas, lines, equipment, costCentres, newConnections,
-                meters, shiftCalendar, tariff, meterEvents, virtualMeters, notification);
+                meters, shiftCalendar, tariff, meterEvents, virtualMeters, notification, reports);
     }
 }

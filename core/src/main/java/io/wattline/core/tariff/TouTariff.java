@@ -1,5 +1,6 @@
 package io.wattline.core.tariff;
 
+import io.wattline.core.plant.EnergyCarrier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,9 +28,19 @@ public record TouTariff(String id, String name, String region, String currency, 
         List<TariffSource> sources, boolean pricesIllustrative, Map<TariffBand, Double> pricePerKwh,
         List<TariffSeason> seasons, Map<LocalDate, String> dayOverrides,
         OptionalDouble demandChargePerKwMonth, OptionalDouble capacityChargePerKvaMonth,
-        Optional<PowerFactorAdjustment> powerFactorAdjustment) {
+        Optional<PowerFactorAdjustment> powerFactorAdjustment, List<CarrierPrice> carrierPrices) {
 
     private static final int DAY_SECONDS = 24 * 3600;
+
+    /** A tariff that prices electricity only. */
+    public TouTariff(String id, String name, String region, String currency, LocalDate effectiveFrom,
+            List<TariffSource> sources, boolean pricesIllustrative, Map<TariffBand, Double> pricePerKwh,
+            List<TariffSeason> seasons, Map<LocalDate, String> dayOverrides,
+            OptionalDouble demandChargePerKwMonth, OptionalDouble capacityChargePerKvaMonth,
+            Optional<PowerFactorAdjustment> powerFactorAdjustment) {
+        this(id, name, region, currency, effectiveFrom, sources, pricesIllustrative, pricePerKwh, seasons,
+                dayOverrides, demandChargePerKwMonth, capacityChargePerKvaMonth, powerFactorAdjustment, List.of());
+    }
 
     /** A tariff without a power-factor adjustment. */
     public TouTariff(String id, String name, String region, String currency, LocalDate effectiveFrom,
@@ -42,6 +53,10 @@ public record TouTariff(String id, String name, String region, String currency, 
 
     public TouTariff {
         powerFactorAdjustment = powerFactorAdjustment == null ? Optional.empty() : powerFactorAdjustment;
+        carrierPrices = carrierPrices == null ? List.of() : List.copyOf(carrierPrices);
+        if (carrierPrices.stream().map(CarrierPrice::carrier).distinct().count() != carrierPrices.size()) {
+            throw new IllegalArgumentException("tariff " + id + ": a carrier is priced twice in " + carrierPrices);
+        }
         sources = List.copyOf(sources);
         pricePerKwh = Map.copyOf(pricePerKwh);
         seasons = List.copyOf(seasons);
@@ -133,6 +148,12 @@ public record TouTariff(String id, String name, String region, String currency, 
             day = day.plusDays(1);
         }
         return intervals;
+    }
+
+    /** The price per {@code unit} of a non-electric carrier, empty when the tariff has none in that unit. */
+    public OptionalDouble carrierPrice(EnergyCarrier carrier, String unit) {
+        return carrierPrices.stream().filter(p -> p.carrier() == carrier && p.unit().equals(unit))
+                .mapToDouble(CarrierPrice::price).findFirst();
     }
 
     /** Demand charge for a month's maximum demand, if this is a two-part tariff with one. */

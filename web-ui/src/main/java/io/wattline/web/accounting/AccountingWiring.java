@@ -73,7 +73,7 @@ public class AccountingWiring {
     }
 
     /** The setting (bundled id or file) wins over the plant's own tariff; none at all means no cost figures. */
-    static TouTariff tariff(Plant plant, String setting) {
+    public static TouTariff tariff(Plant plant, String setting) {
         if (setting == null || setting.isBlank()) {
             // a plant without a tariff section is reported without cost, not refused
             return plant.tariff().orElse(null);

@@ -1,0 +1,71 @@
+package io.wattline.web.reports;
+
+import io.wattline.analytics.kpi.LineKpis;
+import io.wattline.analytics.service.AccountingService;
+import io.wattline.historian.Historian;
+import io.wattline.reports.ReportService;
+import io.wattline.reports.archive.ReportArchive;
+import io.wattline.reports.bills.BillRegister;
+import io.wattline.reports.build.ReportContext;
+import io.wattline.reports.delivery.AuditLogFile;
+import io.wattline.reports.delivery.ReportAudit;
+import io.wattline.reports.schedule.ReportScheduler;
+import io.wattline.reports.schedule.ScheduleMarkers;
+import io.wattline.web.RunningPlant;
+import io.wattline.web.WattlineProperties;
+import io.wattline.web.accounting.AccountingWiring;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires finance reports: the service over the accounting (same tariff, same figures as
+ * {@code /api/consumption}), the archive under {@code <data-dir>/reports}, the utility bills, the
+ * audit log of runs and deliveries ({@code <data-dir>/audit/reports.jsonl} until the application's
+ * audit log takes over the {@link ReportAudit} port), and the scheduler with catch-up
+ * ({@code wattline.reports.scheduler.enabled}, default true).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReportsWiring {
+
+    static final String AUDIT_FILE = "audit/reports.jsonl";
+
+    @Bean
+    public BillRegister billRegister(WattlineProperties properties) {
+        return new BillRegister(properties.dataDir().resolve(BillRegister.FILE_NAME));
+    }
+
+    @Bean
+    public ReportAudit reportAudit(WattlineProperties properties, Clock clock) {
+        return new AuditLogFile(properties.dataDir().resolve(AUDIT_FILE), clock);
+    }
+
+    @Bean
+    public ReportService reportService(RunningPlant plant, AccountingService accounting, LineKpis kpis,
+            Historian historian, BillRegister bills, ReportAudit audit, WattlineProperties properties, Clock clock,
+            @Value("${wattline.accounting.tariff:}") String tariffSetting) {
+        return create(plant, accounting, kpis, historian, bills, audit, properties.dataDir(), clock, tariffSetting);
+    }
+
+    /** The service without Spring (the report command uses the same wiring). */
+    public static ReportService create(RunningPlant plant, AccountingService accounting, LineKpis kpis,
+            Historian historian, BillRegister bills, ReportAudit audit, Path dataDir, Clock clock, String tariffSetting) {
+        ReportContext context = new ReportContext(plant.plant(), accounting, kpis, historian.reader(),
+                AccountingWiring.tariff(plant.plant(), tariffSetting), bills);
+        return new ReportService(context, new ReportArchive(dataDir), audit, clock, System::getenv);
+    }
+
+    /** Started here (catch-up runs on its own thread), closed with the context. */
+    @Bean(destroyMethod = "close")
+    public ReportScheduler reportScheduler(ReportService service, WattlineProperties properties, Clock clock,
+            @Value("${wattline.reports.scheduler.enabled:true}") boolean enabled) {
+        ReportScheduler scheduler = new ReportScheduler(service, new ScheduleMarkers(properties.dataDir()
+                .resolve(ReportArchive.FOLDER).resolve(ScheduleMarkers.FILE_NAME)), clock);
+        if (enabled) {
+            scheduler.start();
+        }
+        return scheduler;
+    }
+}
