@@ -4,6 +4,7 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 
 import io.wattline.collector.opcua.UnitCheck.DeclaredUnit;
 import io.wattline.core.plant.OpcUaEndpoint;
+import io.wattline.profiles.ProfileException;
 import io.wattline.profiles.opcua.OpcUaProfile;
 import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import java.io.PrintStream;
@@ -85,6 +86,17 @@ public final class BrowseTool {
         String[] sec = security.split("/");
         OpcUaEndpoint endpoint = new OpcUaEndpoint(pathOf(url), sec[0], sec.length > 1 ? sec[1] : null, user, password,
                 null, trustAll);
+        try {
+            run(url, endpoint, data, out, check, depth);
+        } catch (UaException | ProfileException e) {
+            // One sentence (or the profile's located errors), no stack trace.
+            System.err.println("opcua-browse: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(String url, OpcUaEndpoint endpoint, Path data, Path out, Path check, int depth)
+            throws Exception {
         if (check != null) {
             OpcUaProfile profile = OpcUaProfileLoader.parse(profileId(check), check.toString(),
                     Files.readString(check, StandardCharsets.UTF_8));
