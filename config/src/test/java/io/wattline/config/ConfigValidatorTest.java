@@ -66,7 +66,7 @@ class ConfigValidatorTest {
                 tariff + ": 3 errors",
                 opcUa + ":8:5: points[0]: point 'good_count' needs exactly one of nodeId and browsePath",
                 opcUa + ":10:5: points[0].nodeID: unknown field 'nodeID' (expected one of: name, quantity, unit, nodeId,"
-                        + " browsePath, samplingInterval, queueSize, deadband, scale, offset); did you mean 'nodeId'?",
+                        + " browsePath, samplingInterval, queueSize, deadband, scale, offset, checkServerUnit); did you mean 'nodeId'?",
                 opcUa + ":13:5: points[1].unit: expected the canonical unit 'kW' of ACTIVE_POWER (use scale to convert),"
                         + " got 'W'",
                 opcUa + ": 3 errors",

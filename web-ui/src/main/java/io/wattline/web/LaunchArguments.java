@@ -12,7 +12,7 @@ import java.util.List;
  * @param files for {@code validate}: the files to check
  * @param opcUaPort for {@code demo} and {@code run}: port of the north-bound OPC UA server, 0 for
  *                  none, {@link #OPCUA_DEFAULT} for the command's default (demo: 4840 when free; run: none)
- * @param rest  for {@code simulate}, {@code import}, {@code report}, {@code opcua-browse} and {@code scan}: the arguments
+ * @param rest  for {@code simulate}, {@code import}, {@code report}, {@code opcua-browse}, {@code opcua-cert} and {@code scan}: the arguments
  *              handed on untouched
  * @param profileFolders for {@code run} and {@code validate}: folders of the site's own profiles
  *              ({@code --profiles DIR}, repeatable); for {@code profile check}: the folders to check
@@ -22,7 +22,8 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
         List<Path> files, List<String> rest, int opcUaPort, List<Path> profileFolders, String scenario) {
 
     /** The subcommands the jar understands (the bash launcher adds build, test and bench). */
-    public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, REPORT, OPCUA_BROWSE, PROFILE_CHECK, SCAN, HELP }
+    public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, REPORT, OPCUA_BROWSE, OPCUA_CERT, PROFILE_CHECK, SCAN,
+        HELP }
 
     public static final int DEFAULT_PORT = 8080;
     /** {@code --opcua-port} not given: the demo serves OPC UA on 4840 when it is free, run does not. */
@@ -41,6 +42,7 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             "  import FILE.csv (--config FILE | --demo) [--data DIR]   import counter readings",
             "  report NAME --period P (--config FILE | --demo) [--data DIR]   make a report for a past period",
             "  opcua-browse URL [options]                   print an OPC UA server's address space, write a profile skeleton",
+            "  opcua-cert show|renew [--data DIR]           show or renew the OPC UA client's application certificate",
             "defaults: --port " + DEFAULT_PORT + ", --data ./" + DEFAULT_DATA_DIR
                     + "; --opcua-port N serves every point over OPC UA (0: off; demo: 4840 when free)");
 
@@ -91,6 +93,8 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
                     null, List.of(), tail);
             case "scan" -> new LaunchArguments(Command.SCAN, DEFAULT_PORT, DEFAULT_DATA_DIR, null, List.of(), tail);
             case "profile" -> parseProfile(tail);
+            case "opcua-cert" -> new LaunchArguments(Command.OPCUA_CERT, DEFAULT_PORT, DEFAULT_DATA_DIR,
+                    null, List.of(), tail);
             case "help", "-h", "--help" -> new LaunchArguments(Command.HELP, DEFAULT_PORT,
                     DEFAULT_DATA_DIR, null, List.of(), List.of());
             default -> throw new UsageException("unknown command '" + args[0] + "'");

@@ -1,6 +1,7 @@
 package io.wattline.web;
 
 import io.wattline.collector.opcua.BrowseTool;
+import io.wattline.collector.opcua.CertificateCommand;
 import io.wattline.config.ConfigValidator;
 import io.wattline.config.ProfileFolderCheck;
 import io.wattline.historian.HistorianException;
@@ -51,6 +52,7 @@ public final class WattlineMain {
             case IMPORT -> System.exit(ImportCommand.run(launch.rest().toArray(String[]::new)));
             case REPORT -> System.exit(ReportCommand.run(launch.rest().toArray(String[]::new)));
             case OPCUA_BROWSE -> BrowseTool.main(launch.rest().toArray(String[]::new));
+            case OPCUA_CERT -> CertificateCommand.main(launch.rest().toArray(String[]::new));
             case DEMO, RUN -> {
                 int code = startServer(launch, System.out, System.err);
                 if (code != 0) {

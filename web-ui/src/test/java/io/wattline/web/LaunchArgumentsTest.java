@@ -53,6 +53,14 @@ class LaunchArgumentsTest {
         assertEquals(List.of("--config", "x.yaml", "--base-port", "2502"), a.rest());
     }
 
+    @Test
+    void opcuaCertHandsItsArgumentsOn() throws Exception {
+        LaunchArguments a = LaunchArguments.parse("opcua-cert", "renew", "--data", "d");
+        assertEquals(Command.OPCUA_CERT, a.command());
+        assertEquals(List.of("renew", "--data", "d"), a.rest());
+        assertTrue(LaunchArguments.USAGE.contains("opcua-cert show|renew"), LaunchArguments.USAGE);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "''                          | no command",

@@ -43,7 +43,7 @@ class ModuleDependencyTest {
     static void importMainClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                // other modules' test jars (collector's pymodbus peer) are tests too, not main classes
+                // other modules' test jars (collector's pymodbus and node-opcua peers) are test code, not main classes
                 .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("io.wattline");
         // Guard against a rule set that passes because nothing was imported.

@@ -64,7 +64,7 @@ class ValidateCommandTest {
                 tariff + ":11:5: seasons[0].periods: no period covers 20:00–22:00 (periods must tile the 24 hours exactly)",
                 tariff + ": 1 error",
                 profile + ":6:76: points[0].sampling: unknown field 'sampling' (expected one of: name, quantity, unit,"
-                        + " nodeId, browsePath, samplingInterval, queueSize, deadband, scale, offset)",
+                        + " nodeId, browsePath, samplingInterval, queueSize, deadband, scale, offset, checkServerUnit)",
                 profile + ": 1 error",
                 plant + ":" + plantLine + ":5: meters[1].unitId: expected integer, got string \"two\"",
                 plant + ": 1 error",

@@ -2,19 +2,23 @@ package io.wattline.collector.opcua;
 
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
+import io.wattline.collector.opcua.UnitCheck.DeclaredUnit;
 import io.wattline.core.plant.OpcUaEndpoint;
+import io.wattline.profiles.ProfileException;
+import io.wattline.profiles.opcua.OpcUaProfile;
+import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
@@ -26,32 +30,37 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
 import org.eclipse.milo.opcua.stack.core.types.structured.BrowseDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.BrowseResult;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
+import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 
 /**
  * {@code ./wattline opcua-browse URL}: prints a server's address space below Objects (the Server
- * object left out) and writes an OPC UA profile skeleton for the numeric variables it finds.
+ * object left out) with each variable's EngineeringUnits, and writes an OPC UA profile skeleton
+ * for the numeric variables it finds; with {@code --check PROFILE} it checks a profile against the
+ * server instead (every node present, every declared unit compatible) and exits 1 on a problem.
  *
  * <pre>
- * opcua-browse opc.tcp://host:4840/path [--out FILE] [--depth N] [--security Basic256Sha256/SignAndEncrypt]
- *              [--user NAME --password SECRET] [--trust-all] [--data DIR]
+ * opcua-browse opc.tcp://host:4840/path [--out FILE] [--depth N] [--check PROFILE.yaml]
+ *              [--security Basic256Sha256/SignAndEncrypt] [--user NAME --password SECRET] [--trust-all] [--data DIR]
  * </pre>
  */
 public final class BrowseTool {
 
     private static final int MAX_NODES = 20_000;
+    private static final String USAGE = "usage: opcua-browse opc.tcp://host:port/path [--out FILE] [--depth N]"
+            + " [--check PROFILE.yaml] [--security Basic256Sha256/SignAndEncrypt] [--user NAME --password SECRET]"
+            + " [--trust-all] [--data DIR]";
 
     private BrowseTool() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("usage: opcua-browse opc.tcp://host:port/path [--out FILE] [--depth N]"
-                    + " [--security Basic256Sha256/SignAndEncrypt] [--user NAME --password SECRET] [--trust-all]"
-                    + " [--data DIR]");
+            System.err.println(USAGE);
             System.exit(2);
         }
         String url = args[0];
         Path out = Path.of("opcua-profile-skeleton.yaml");
+        Path check = null;
         int depth = 8;
         String security = "None/None";
         String user = null;
@@ -61,6 +70,7 @@ public final class BrowseTool {
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
+                case "--check" -> check = Path.of(args[++i]);
                 case "--depth" -> depth = Integer.parseInt(args[++i]);
                 case "--security" -> security = args[++i];
                 case "--user" -> user = args[++i];
@@ -68,7 +78,7 @@ public final class BrowseTool {
                 case "--trust-all" -> trustAll = true;
                 case "--data" -> data = Path.of(args[++i]);
                 default -> {
-                    System.err.println("unknown option " + args[i]);
+                    System.err.println("unknown option " + args[i] + "\n" + USAGE);
                     System.exit(2);
                 }
             }
@@ -76,6 +86,27 @@ public final class BrowseTool {
         String[] sec = security.split("/");
         OpcUaEndpoint endpoint = new OpcUaEndpoint(pathOf(url), sec[0], sec.length > 1 ? sec[1] : null, user, password,
                 null, trustAll);
+        try {
+            run(url, endpoint, data, out, check, depth);
+        } catch (UaException | ProfileException e) {
+            // One sentence (or the profile's located errors), no stack trace.
+            System.err.println("opcua-browse: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(String url, OpcUaEndpoint endpoint, Path data, Path out, Path check, int depth)
+            throws Exception {
+        if (check != null) {
+            OpcUaProfile profile = OpcUaProfileLoader.parse(profileId(check), check.toString(),
+                    Files.readString(check, StandardCharsets.UTF_8));
+            List<ProfileCheck.PointCheck> results = check(url, endpoint, data, profile);
+            results.forEach(System.out::println);
+            long problems = results.stream().filter(ProfileCheck.PointCheck::problem).count();
+            System.out.println();
+            System.out.println(results.size() + " point(s) checked against " + url + ": " + problems + " problem(s)");
+            System.exit(problems == 0 ? 0 : 1);
+        }
         List<BrowsedVariable> found = browse(url, endpoint, data, depth, System.out);
         Files.writeString(out, profileSkeleton("vendor/model", found), StandardCharsets.UTF_8);
         System.out.println();
@@ -84,10 +115,48 @@ public final class BrowseTool {
 
     /**
      * Connects, prints the tree below Objects to {@code print} (null for silence) and returns every
-     * variable found, at most {@code depth} levels down.
+     * variable found, at most {@code depth} levels down, with the units the server declares.
      */
     public static List<BrowsedVariable> browse(String url, OpcUaEndpoint endpoint, Path dataDir, int depth,
             PrintStream print) throws UaException {
+        return connected(url, endpoint, dataDir, client -> {
+            List<Found> found = new ArrayList<>();
+            walk(client, NodeIds.ObjectsFolder, "", 0, depth, found, new HashSet<>());
+            List<Optional<DeclaredUnit>> units = EngineeringUnitsReader.read(client,
+                    found.stream().map(f -> f.variable() ? f.node() : null).toList());
+            List<BrowsedVariable> variables = new ArrayList<>();
+            for (int i = 0; i < found.size(); i++) {
+                Found f = found.get(i);
+                String unit = units.get(i).map(BrowseTool::unitText).orElse("");
+                if (print != null) {
+                    print.println(f.line() + (unit.isEmpty() ? "" : "  [" + unit + "]"));
+                }
+                if (f.variable()) {
+                    variables.add(new BrowsedVariable(f.path(), f.nodeText(), f.displayName(), f.dataType(), f.value(),
+                            unit));
+                }
+            }
+            return variables;
+        });
+    }
+
+    /** Checks {@code profile} against the server: nodes present, declared units compatible. */
+    public static List<ProfileCheck.PointCheck> check(String url, OpcUaEndpoint endpoint, Path dataDir,
+            OpcUaProfile profile) throws UaException {
+        return connected(url, endpoint, dataDir, client -> ProfileCheck.check(client, profile));
+    }
+
+    /** A profile skeleton for {@code opcua-profiles/<id>.yaml} (see {@link ProfileSkeleton}). */
+    public static String profileSkeleton(String id, List<BrowsedVariable> variables) {
+        return ProfileSkeleton.write(id, variables);
+    }
+
+    private interface WithClient<T> {
+        T apply(OpcUaClient client) throws UaException;
+    }
+
+    private static <T> T connected(String url, OpcUaEndpoint endpoint, Path dataDir, WithClient<T> work)
+            throws UaException {
         ApplicationCertificate certificate = ApplicationCertificate.loadOrCreate(dataDir.resolve("opcua"), "collector",
                 OpcUaCollector.APPLICATION_URI);
         ServerTrust trust = ServerTrust.open(dataDir.resolve("opcua/pki"), endpoint.trustAllServers());
@@ -97,15 +166,11 @@ public final class BrowseTool {
                     OpcUaCollectorOptions.defaults());
             client.connect();
             client.readNamespaceTable();
-            List<BrowsedVariable> found = new ArrayList<>();
-            Set<NodeId> seen = new HashSet<>();
-            walk(client, NodeIds.ObjectsFolder, "", 0, depth, print, found, seen);
-            return found;
-        } catch (UaException e) {
-            throw e;
+            return work.apply(client);
         } catch (Exception e) {
-            throw new UaException(org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_UnexpectedError,
-                    ConnectFailure.describe(e, url, certificate, endpoint), e);
+            throw new UaException(StatusCodes.Bad_UnexpectedError,
+                    ConnectFailure.describe(e, new ConnectFailure.Where(url, ConnectFailure.derOf(certificate), endpoint,
+                            dataDir.resolve("opcua/pki"), null)), e);
         } finally {
             if (client != null) {
                 client.disconnectAsync();
@@ -114,8 +179,13 @@ public final class BrowseTool {
         }
     }
 
-    private static void walk(OpcUaClient client, NodeId node, String path, int level, int depth, PrintStream print,
-            List<BrowsedVariable> found, Set<NodeId> seen) throws UaException {
+    /** A node found while walking, with the line printed for it. */
+    private record Found(NodeId node, boolean variable, String path, String nodeText, String displayName,
+            String dataType, String value, String line) {
+    }
+
+    private static void walk(OpcUaClient client, NodeId node, String path, int level, int depth, List<Found> found,
+            Set<NodeId> seen) throws UaException {
         if (level >= depth || seen.size() > MAX_NODES) {
             return;
         }
@@ -132,17 +202,21 @@ public final class BrowseTool {
                 DataValue v = client.readValue(0, TimestampsToReturn.Neither, child);
                 Object value = v.getValue() == null ? null : v.getValue().getValue();
                 String type = value == null ? "" : value.getClass().getSimpleName();
-                found.add(new BrowsedVariable(childPath, nodeText, r.getDisplayName().text(), type,
-                        String.valueOf(value)));
-                if (print != null) {
-                    print.println(indent + r.getBrowseName().getName() + "  [" + nodeText + "]  " + type + " = "
-                            + value + (v.getStatusCode().isGood() ? "" : "  (" + StatusQuality.reason(v.getStatusCode()) + ")"));
-                }
-            } else if (print != null) {
-                print.println(indent + r.getBrowseName().getName() + "/  [" + nodeText + "]");
+                found.add(new Found(child, true, childPath, nodeText, r.getDisplayName().text(), type,
+                        String.valueOf(value), indent + r.getBrowseName().getName() + "  [" + nodeText + "]  " + type
+                                + " = " + value + (v.getStatusCode().isGood() ? ""
+                                : "  (" + StatusQuality.reason(v.getStatusCode()) + ")")));
+            } else {
+                found.add(new Found(child, false, childPath, nodeText, r.getDisplayName().text(), "", "",
+                        indent + r.getBrowseName().getName() + "/  [" + nodeText + "]"));
             }
-            walk(client, child, childPath, level + 1, depth, print, found, seen);
+            walk(client, child, childPath, level + 1, depth, found, seen);
         }
+    }
+
+    /** {@code kW}, {@code 1} for a plain number, or the server's display name for a unit Wattline does not know. */
+    private static String unitText(DeclaredUnit unit) {
+        return unit.known().map(u -> u.symbol().isEmpty() ? "1" : u.symbol()).orElse(unit.displayName());
     }
 
     /** {@code nsu=urn:x;s=Name}: namespace indexes can change between server versions, URIs do not. */
@@ -171,82 +245,24 @@ public final class BrowseTool {
         }
     }
 
-    /**
-     * A profile for {@code opcua-profiles/<id>.yaml} with one point per numeric variable. Names and
-     * quantities are guesses from the browse names, marked for review.
-     */
-    public static String profileSkeleton(String id, List<BrowsedVariable> variables) {
-        String[] parts = id.split("/", 2);
-        StringBuilder b = new StringBuilder();
-        b.append("# Generated by opcua-browse: check every quantity and scale, delete what you do not need.\n");
-        b.append("schemaVersion: 1\nprotocol: opc-ua\n");
-        b.append("vendor: ").append(parts[0]).append('\n');
-        b.append("model: ").append(parts.length > 1 ? parts[1] : "model").append('\n');
-        b.append("description: TODO\ndefaults:\n  samplingInterval: 1s\n  queueSize: 1\npoints:\n");
-        Set<String> names = new LinkedHashSet<>();
-        for (BrowsedVariable v : variables) {
-            if (!v.isNumeric()) {
-                continue;
-            }
-            String name = pointName(v.browsePath());
-            String unique = name;
-            for (int i = 2; !names.add(unique); i++) {
-                unique = name + "_" + i;
-            }
-            b.append("  - name: ").append(unique).append('\n');
-            b.append("    quantity: ").append(guessQuantity(v.browsePath())).append("   # check (value read: ")
-                    .append(v.value()).append(' ').append(v.dataType()).append(")\n");
-            b.append("    nodeId: \"").append(v.nodeId()).append("\"\n");
-            b.append("    # browsePath: \"").append(v.browsePath()).append("\"\n");
-        }
-        return b.toString();
-    }
-
-    static String pointName(String browsePath) {
-        String last = browsePath.substring(browsePath.lastIndexOf('/') + 1);
-        last = last.substring(last.indexOf(':') + 1);
-        String snake = last.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9_]+", "_").replaceAll("^_+|_+$", "");
-        if (snake.isEmpty() || !Character.isLetterOrDigit(snake.charAt(0))) {
-            snake = "point";
-        }
-        return snake.length() > 64 ? snake.substring(0, 64) : snake;
-    }
-
-    static String guessQuantity(String browsePath) {
-        String p = browsePath.toLowerCase(Locale.ROOT);
-        if (p.contains("energy") || p.contains("kwh")) {
-            return "active_energy_import";
-        }
-        if (p.contains("power") || p.contains("kw")) {
-            return "active_power";
-        }
-        if (p.contains("temp")) {
-            return "temperature";
-        }
-        if (p.contains("count") || p.contains("pieces")) {
-            return "production_count";
-        }
-        if (p.contains("flow")) {
-            return "volume_flow";
-        }
-        if (p.contains("pressure")) {
-            return "pressure";
-        }
-        return "status";
+    /** {@code vendor/model} from a profile path {@code .../vendor/model.yaml}, else the file's base name. */
+    private static String profileId(Path file) {
+        String model = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null || parent.getFileName() == null ? model : parent.getFileName() + "/" + model;
     }
 
     private static String hostOf(String url) {
-        return org.eclipse.milo.opcua.stack.core.util.EndpointUtil.getHost(url);
+        return EndpointUtil.getHost(url);
     }
 
     private static int portOf(String url) {
-        int port = org.eclipse.milo.opcua.stack.core.util.EndpointUtil.getPort(url);
+        int port = EndpointUtil.getPort(url);
         return port > 0 ? port : 4840;
     }
 
     private static String pathOf(String url) {
-        String path = org.eclipse.milo.opcua.stack.core.util.EndpointUtil.getPath(url);
+        String path = EndpointUtil.getPath(url);
         return path == null ? "" : path;
     }
 }

@@ -4,13 +4,21 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 
 import io.wattline.core.plant.OpcUaEndpoint;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.DoubleConsumer;
+import org.eclipse.milo.opcua.sdk.client.DiscoveryClient;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClientConfig;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClientConfigBuilder;
 import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
 import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
@@ -19,6 +27,7 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
+import org.eclipse.milo.opcua.stack.transport.client.tcp.OpcTcpClientTransportConfig;
 
 /**
  * Builds a Milo client for a configured endpoint: discovers the server's endpoints, picks the one
@@ -31,19 +40,58 @@ final class ClientFactory {
 
     static OpcUaClient create(String host, int port, OpcUaEndpoint endpoint, ApplicationCertificate certificate,
             CertificateValidator serverValidator, OpcUaCollectorOptions options) throws UaException {
+        return create(host, port, endpoint, certificate, serverValidator, options, roundTrip -> { });
+    }
+
+    /**
+     * Discovers the server's endpoints afresh (so a renewed server certificate is seen), selects the
+     * configured one and builds a client whose transport reports each service call's round trip.
+     *
+     * @param roundTripMillis told the round trip of every answered call but publishes; must not block
+     */
+    static OpcUaClient create(String host, int port, OpcUaEndpoint endpoint, ApplicationCertificate certificate,
+            CertificateValidator serverValidator, OpcUaCollectorOptions options, DoubleConsumer roundTripMillis)
+            throws UaException {
         String url = endpoint.url(host, port);
-        return OpcUaClient.create(url, offered -> select(offered, endpoint, host, port, serverValidator),
-                transport -> { },
-                b -> configure(b, endpoint, certificate, serverValidator, options));
+        List<EndpointDescription> offered = discover(url, options.requestTimeout());
+        EndpointDescription chosen = select(offered, endpoint, host, port, serverValidator).orElseThrow();
+        OpcUaClientConfigBuilder b = OpcUaClientConfig.builder();
+        b.setEndpoint(chosen);
+        b.setDiscoveryEndpoints(offered);
+        b.setSessionEndpointValidationEnabled(false);
+        configure(b, endpoint, certificate, serverValidator, options);
+        return new OpcUaClient(b.build(), new TimedTransport(OpcTcpClientTransportConfig.newBuilder().build(),
+                roundTripMillis));
+    }
+
+    /** GetEndpoints at {@code url}, waiting at most {@code timeout} for the answer. */
+    static List<EndpointDescription> discover(String url, Duration timeout) throws UaException {
+        try {
+            return DiscoveryClient.getEndpoints(url).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof UaException ua ? ua : new UaException(StatusCodes.Bad_CommunicationError,
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new UaException(StatusCodes.Bad_Timeout, "no answer to GetEndpoints within " + timeout.toSeconds()
+                    + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UaException(StatusCodes.Bad_UnexpectedError, e);
+        }
+    }
+
+    /** The offered endpoint with the configured security policy and mode, if any. */
+    static Optional<EndpointDescription> matching(List<EndpointDescription> offered, OpcUaEndpoint endpoint) {
+        String policyUri = SecurityPolicy.valueOf(endpoint.securityPolicy()).getUri();
+        MessageSecurityMode mode = MessageSecurityMode.valueOf(endpoint.securityMode());
+        return offered.stream()
+                .filter(e -> policyUri.equals(e.getSecurityPolicyUri()) && e.getSecurityMode() == mode)
+                .findFirst();
     }
 
     static Optional<EndpointDescription> select(List<EndpointDescription> offered, OpcUaEndpoint endpoint,
             String host, int port, CertificateValidator serverValidator) {
-        String policyUri = SecurityPolicy.valueOf(endpoint.securityPolicy()).getUri();
-        MessageSecurityMode mode = MessageSecurityMode.valueOf(endpoint.securityMode());
-        Optional<EndpointDescription> chosen = offered.stream()
-                .filter(e -> policyUri.equals(e.getSecurityPolicyUri()) && e.getSecurityMode() == mode)
-                .findFirst();
+        Optional<EndpointDescription> chosen = matching(offered, endpoint);
         if (chosen.isEmpty()) {
             List<String> offers = new ArrayList<>();
             offered.forEach(e -> offers.add(SecurityPolicy.fromUriSafe(e.getSecurityPolicyUri())
@@ -63,18 +111,30 @@ final class ClientFactory {
      * a refusal then costs one log line of ours instead of a stack trace from the stack per attempt.
      */
     private static void checkServerCertificate(EndpointDescription chosen, CertificateValidator serverValidator) {
+        List<X509Certificate> chain;
         try {
-            List<X509Certificate> chain = CertificateUtil.decodeCertificates(chosen.getServerCertificate().bytesOrEmpty());
+            chain = CertificateUtil.decodeCertificates(chosen.getServerCertificate().bytesOrEmpty());
+        } catch (UaException e) {
+            throw new ServerCertificateRejected(e, null);
+        }
+        try {
             serverValidator.validateCertificateChain(chain, chosen.getServer().getApplicationUri(), new String[0]);
         } catch (UaException e) {
-            throw new ServerCertificateRejected(e);
+            throw new ServerCertificateRejected(e, chain.isEmpty() ? null : CertificateFacts.thumbprint(chain.get(0)));
         }
     }
 
-    /** Our trust list does not accept the server's certificate. */
+    /** Our trust list does not accept the server's certificate (thumbprint null when it could not be decoded). */
     static final class ServerCertificateRejected extends RuntimeException {
-        ServerCertificateRejected(UaException cause) {
+        private final String thumbprint;
+
+        ServerCertificateRejected(UaException cause, String thumbprint) {
             super(cause.getMessage(), cause);
+            this.thumbprint = thumbprint;
+        }
+
+        String thumbprint() {
+            return thumbprint;
         }
     }
 

@@ -40,12 +40,14 @@ final class NodeAddresses {
                 paths.add(new BrowsePath(NodeIds.ObjectsFolder, relativePath(p.browsePath())));
             }
         }
-        if (!paths.isEmpty()) {
-            BrowsePathResult[] results = client.translateBrowsePaths(paths).getResults();
-            for (int k = 0; k < results.length; k++) {
+        int batch = paths.isEmpty() ? 1 : EngineeringUnitsReader.batchSize(client);
+        for (int from = 0; from < paths.size(); from += batch) {
+            int to = Math.min(paths.size(), from + batch);
+            BrowsePathResult[] results = client.translateBrowsePaths(paths.subList(from, to)).getResults();
+            for (int k = 0; results != null && k < results.length; k++) {
                 BrowsePathResult r = results[k];
                 if (r.getStatusCode().isGood() && r.getTargets() != null && r.getTargets().length > 0) {
-                    out.set(pathIndexes.get(k), r.getTargets()[0].getTargetId()
+                    out.set(pathIndexes.get(from + k), r.getTargets()[0].getTargetId()
                             .toNodeId(client.getNamespaceTable()).orElse(null));
                 }
             }

@@ -7,6 +7,9 @@ import io.wattline.core.PointId;
 import io.wattline.core.catalogue.CataloguedPoint;
 import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.device.DeviceCollector;
+import io.wattline.core.device.DeviceDiagnostics;
+import io.wattline.core.device.DeviceDiagnostics.CertificateStatus;
+import io.wattline.core.device.DeviceDiagnostics.PointProblem;
 import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceHealthListener;
 import io.wattline.core.plant.Connection;
@@ -17,7 +20,9 @@ import io.wattline.profiles.opcua.OpcUaPoint;
 import io.wattline.profiles.opcua.OpcUaProfile;
 import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +58,7 @@ public final class OpcUaCollector implements DeviceCollector {
     private final List<PointId> points = new ArrayList<>();
     private final HealthListeners listeners = new HealthListeners();
     private final ScheduledExecutorService scheduler;
+    private final ApplicationCertificate certificate;
     private boolean started;
     private boolean closed;
 
@@ -86,6 +92,7 @@ public final class OpcUaCollector implements DeviceCollector {
             }
             OpcUaProfile profile = profiles.apply(meter.profile()).orElseThrow(() -> new IllegalArgumentException(
                     "meter " + meter.id() + ": unknown OPC UA profile '" + meter.profile() + "' (expected "
+                            + meter.profile() + ".yaml in a profile folder, or shipped as "
                             + OpcUaProfileLoader.RESOURCE_DIR + meter.profile() + ".yaml)"));
             List<OpcUaConnection.Bound> bound = byConnection.computeIfAbsent(c, k -> new ArrayList<>());
             for (OpcUaPoint p : profile.points()) {
@@ -101,7 +108,7 @@ public final class OpcUaCollector implements DeviceCollector {
             t.setDaemon(true);
             return t;
         });
-        ApplicationCertificate certificate = byConnection.isEmpty() ? null
+        certificate = byConnection.isEmpty() ? null
                 : ApplicationCertificate.loadOrCreate(dataDir.resolve("opcua"), "collector", APPLICATION_URI);
         byConnection.forEach((c, bound) -> {
             OpcUaConnectionHealth health = new OpcUaConnectionHealth(c.id(), metersOf.get(c), listeners);
@@ -137,6 +144,7 @@ public final class OpcUaCollector implements DeviceCollector {
             long healthMillis = Math.max(1, options.healthPublishPeriod().toMillis());
             scheduler.scheduleWithFixedDelay(new HealthPoints(bus, this::health, clock), healthMillis, healthMillis,
                     TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(this::warnIfCertificateExpires, 0, 1, TimeUnit.DAYS);
         }
         log.info("OPC UA collector started: {} point(s) on {} connection(s)", points.size(), connections.size());
     }
@@ -164,6 +172,47 @@ public final class OpcUaCollector implements DeviceCollector {
     @Override
     public Optional<DeviceHealth> health(String meterId) {
         return Optional.ofNullable(connectionOfMeter.get(meterId)).map(c -> c.health().snapshot(meterId));
+    }
+
+    /**
+     * Recent errors of the device's connection, its points that are not monitored and why, and the
+     * certificates the connection uses (ours, and the server's when secured), each with a warning
+     * from 30 days before it expires.
+     */
+    @Override
+    public Optional<DeviceDiagnostics> diagnostics(String meterId) {
+        OpcUaConnection c = connectionOfMeter.get(meterId);
+        if (c == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        List<PointProblem> problems = new ArrayList<>();
+        for (MonitoredPoint p : c.points()) {
+            String problem = p.problem();
+            if (p.bound().meterId().equals(meterId) && problem != null) {
+                problems.add(new PointProblem(p.bound().id().point(), problem, p.problemSince()));
+            }
+        }
+        List<CertificateStatus> certificates = new ArrayList<>();
+        certificates.add(CertificateFacts.status("application", certificate.certificate(), now, RENEW_OURS));
+        X509Certificate server = c.serverCertificate();
+        if (server != null) {
+            certificates.add(CertificateFacts.status("server", server, now, "renew it on the server, then move the"
+                    + " new certificate from the trust list's rejected/ to trusted/certs/"));
+        }
+        return Optional.of(new DeviceDiagnostics(c.health().recentErrors(), problems, certificates));
+    }
+
+    private static final String RENEW_OURS = "run ./wattline opcua-cert renew and give the new collector.der to"
+            + " every server that must trust Wattline";
+
+    /** Logs a warning from 30 days before our application certificate expires (checked daily). */
+    private void warnIfCertificateExpires() {
+        String warning = CertificateFacts.warning("application", certificate.certificate().getNotAfter().toInstant(),
+                clock.instant(), RENEW_OURS);
+        if (warning != null) {
+            log.warn("{} ({})", warning, certificate.file());
+        }
     }
 
     @Override

@@ -1,24 +1,31 @@
 package io.wattline.collector.opcua;
 
+import io.wattline.core.device.DeviceDiagnostics.DeviceError;
 import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceHealthListener;
 import io.wattline.core.device.DeviceState;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Communication health of one OPC UA connection, kept per session attempt and notification;
- * reported per device as a {@link DeviceHealth} like the Modbus side (figures not known yet are
- * null, never NaN), and told to the listener for each of the connection's devices whenever the
- * state or the error reason changes. Thread-safe.
+ * Communication health of one OPC UA connection, kept per connect attempt, notification and
+ * service-call round trip; reported per device as a {@link DeviceHealth} like the Modbus side
+ * (figures not known yet are null, never NaN), and told to the listener for each of the
+ * connection's devices whenever the state or the error reason changes. Latency is the round trip
+ * of the recent service calls (keep-alive reads, reads, monitored item calls), never a value's age.
+ * Thread-safe.
  */
 final class OpcUaConnectionHealth {
 
-    // Large enough to hold one publish response of a big subscription (latency of its notifications).
-    private static final int WINDOW = 4096;
+    /** Round trips kept for the latency figures, like the Modbus side's window of requests. */
+    private static final int WINDOW = 100;
+    /** Distinct errors kept for the diagnostics, newest first. */
+    private static final int RECENT_ERRORS = 10;
     /** Below this share of good notifications a connected device shows DEGRADED. */
     private static final double DEGRADED_BELOW = 0.9;
 
@@ -35,8 +42,9 @@ final class OpcUaConnectionHealth {
     private long failedAttempts;
     private long notifications;
     private long badNotifications;
-    private final double[] latencies = new double[WINDOW];
-    private int latencyCount;
+    private final double[] roundTrips = new double[WINDOW];
+    private int roundTripCount;
+    private final Deque<DeviceError> recentErrors = new ArrayDeque<>();
     private DeviceState reportedState = DeviceState.OFFLINE;
     private String reportedError;
 
@@ -47,6 +55,7 @@ final class OpcUaConnectionHealth {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /** A connect attempt or a probe of an absent server. */
     void attempt() {
         update(() -> attempts++);
     }
@@ -60,38 +69,51 @@ final class OpcUaConnectionHealth {
         });
     }
 
+    /** A connect attempt or probe failed; the next one is at {@code next}. */
     void failed(String reason, Instant now, Instant next) {
         update(() -> {
             state = DeviceState.OFFLINE;
             failedAttempts++;
             consecutiveFailures++;
-            lastError = reason;
-            lastErrorTime = now;
+            error(reason, now);
             nextAttempt = next;
         });
     }
 
-    /** The session went away; the stack reconnects by itself. */
-    void lost(String reason, Instant now) {
+    /** The session went away (or cannot be rebuilt); the next attempt is at {@code next}. */
+    void lost(String reason, Instant now, Instant next) {
         update(() -> {
             state = DeviceState.OFFLINE;
-            lastError = reason;
-            lastErrorTime = now;
+            error(reason, now);
+            nextAttempt = next;
         });
     }
 
-    void notified(boolean good, Instant now, double latencyMs) {
+    private void error(String reason, Instant now) {
+        lastErrorTime = now;
+        if (!reason.equals(lastError)) {
+            recentErrors.addFirst(new DeviceError(now, reason));
+            while (recentErrors.size() > RECENT_ERRORS) {
+                recentErrors.removeLast();
+            }
+        }
+        lastError = reason;
+    }
+
+    void notified(boolean good, Instant now) {
         update(() -> {
             notifications++;
             if (!good) {
                 badNotifications++;
             }
             lastGoodTime = now;
-            if (Double.isFinite(latencyMs)) {
-                latencies[latencyCount % WINDOW] = latencyMs;
-                latencyCount++;
-            }
         });
+    }
+
+    /** One answered service call's round trip (never changes the state: no listener call). */
+    synchronized void roundTrip(double millis) {
+        roundTrips[roundTripCount % WINDOW] = millis;
+        roundTripCount++;
     }
 
     synchronized DeviceState state() {
@@ -100,6 +122,11 @@ final class OpcUaConnectionHealth {
 
     synchronized String lastError() {
         return lastError;
+    }
+
+    /** The latest distinct errors, newest first. */
+    synchronized List<DeviceError> recentErrors() {
+        return List.copyOf(recentErrors);
     }
 
     /** Applies a change under the lock, then tells the listener outside it if the state or error changed. */
@@ -133,11 +160,11 @@ final class OpcUaConnectionHealth {
     }
 
     synchronized DeviceHealth snapshot(String meterId) {
-        int n = Math.min(latencyCount, WINDOW);
+        int n = Math.min(roundTripCount, WINDOW);
         Double mean = null;
         Double p95 = null;
         if (n > 0) {
-            double[] copy = Arrays.copyOf(latencies, n);
+            double[] copy = Arrays.copyOf(roundTrips, n);
             Arrays.sort(copy);
             mean = Arrays.stream(copy).average().orElseThrow();
             p95 = copy[Math.min(n - 1, (int) Math.ceil(0.95 * n) - 1)];

@@ -1,13 +1,17 @@
 package io.wattline.collector.opcua;
 
+import static io.wattline.collector.opcua.NodeOpcUaSetups.distinctGood;
+import static io.wattline.collector.opcua.NodeOpcUaSetups.trustServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceState;
 import io.wattline.collector.live.SampleBus;
+import io.wattline.collector.support.Await;
+import io.wattline.collector.support.NodeOpcUaPeer;
+import io.wattline.collector.support.NodeOpcUaTestCase;
 import io.wattline.collector.support.Peers;
 import io.wattline.collector.health.HealthPoints;
 import io.wattline.collector.support.TestCatalogues;
@@ -24,11 +28,8 @@ import io.wattline.profiles.opcua.Deadband;
 import io.wattline.profiles.opcua.OpcUaPoint;
 import io.wattline.profiles.opcua.OpcUaProfile;
 import io.wattline.profiles.opcua.OpcUaProfileLoader;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +39,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import reactor.core.Disposable;
 
 /**
@@ -50,7 +49,7 @@ import reactor.core.Disposable;
  * and say clearly when a server refuses our certificate.
  */
 @Tag("integration")
-class OpcUaClientNodeOpcUaIntegrationTest {
+class OpcUaClientNodeOpcUaIntegrationTest extends NodeOpcUaTestCase {
 
     private static final String PROFILE_ID = "test/node-line";
     private static final OpcUaProfile PROFILE = new OpcUaProfile(PROFILE_ID, "test", "node-line", "node-opcua peer",
@@ -67,14 +66,6 @@ class OpcUaClientNodeOpcUaIntegrationTest {
             Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(1),
             Duration.ofMillis(200));
     private static final PointId COMM_ONLINE = new PointId("plc1", HealthPoints.ONLINE);
-
-    @TempDir
-    Path temp;
-
-    @BeforeAll
-    static void installNodeOpcUa() throws Exception {
-        NodeOpcUaPeer.prepare();
-    }
 
     @Test
     void browsesReadsAndWritesAProfileSkeleton() throws Exception {
@@ -272,32 +263,8 @@ class OpcUaClientNodeOpcUaIntegrationTest {
         return id.equals(PROFILE_ID) ? Optional.of(PROFILE) : Optional.empty();
     }
 
-    /** Copies a PEM server certificate into a trust list as DER. */
-    private static void trustServer(Path pem, Path trustDir) throws Exception {
-        Path certs = Files.createDirectories(trustDir.resolve("trusted/certs"));
-        try (InputStream in = Files.newInputStream(pem)) {
-            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-            Files.write(certs.resolve("node-opcua.der"), cert.getEncoded());
-        }
-    }
-
-    private static long distinctGood(List<Sample> seen, PointId point, Instant since) {
-        return seen.stream().filter(s -> s.point().equals(point) && s.isGood() && s.time().isAfter(since))
-                .mapToDouble(Sample::value).distinct().count();
-    }
-
     private static <T> T await(Supplier<T> value, Predicate<T> done, Duration within, String what)
             throws InterruptedException {
-        long end = System.nanoTime() + within.toNanos();
-        T last = null;
-        while (System.nanoTime() < end) {
-            last = value.get();
-            if (last != null && done.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        fail("waited " + within + " for " + what + "; last: " + last);
-        return last;
+        return Await.until(value, done, within, what);
     }
 }

@@ -39,8 +39,8 @@ class StatusQualityAndNodeAddressesTest {
                 + NodeAddresses.qualifiedName("2:Line1").getName());
         assertEquals(0, NodeAddresses.qualifiedName("Objects").getNamespaceIndex().intValue());
         assertEquals(3, NodeAddresses.relativePath("2:A/2:B/3:C").getElements().length);
-        assertEquals("drive_power", BrowseTool.pointName("1:Line1/1:DrivePower"));
-        assertEquals("good_count", BrowseTool.pointName("1:Line1/1:Good Count"));
-        assertEquals("active_energy_import", BrowseTool.guessQuantity("1:Line1/1:EnergyTotal"));
+        assertEquals("drive_power", ProfileSkeleton.pointName("1:Line1/1:DrivePower"));
+        assertEquals("good_count", ProfileSkeleton.pointName("1:Line1/1:Good Count"));
+        assertEquals("active_energy_import", ProfileSkeleton.guessQuantity("1:Line1/1:EnergyTotal"));
     }
 }

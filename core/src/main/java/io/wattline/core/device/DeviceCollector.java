@@ -31,6 +31,14 @@ public interface DeviceCollector extends AutoCloseable {
     Optional<DeviceHealth> health(String meterId);
 
     /**
+     * Details beyond the health figures (recent errors, points not read, certificates) of one
+     * device, if this collector serves it and keeps any; empty by default.
+     */
+    default Optional<DeviceDiagnostics> diagnostics(String meterId) {
+        return Optional.empty();
+    }
+
+    /**
      * Adds a listener told of every device's state changes from now on; it is also told the
      * current health of each device at once.
      */

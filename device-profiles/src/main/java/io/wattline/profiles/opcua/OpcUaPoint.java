@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param browsePath       e.g. {@code 2:Line1/2:GoodCount}, relative to Objects; null when a node id is given
  * @param samplingInterval how often the server samples the variable
  * @param queueSize        values the server keeps between two publishes (1 = latest only)
+ * @param checkServerUnit  compare the variable's EngineeringUnits with the quantity's unit (convert or
+ *                         refuse); false for a server that declares a wrong unit: scale and offset apply as written
  */
 public record OpcUaPoint(
         String name,
@@ -22,7 +24,14 @@ public record OpcUaPoint(
         int queueSize,
         Deadband deadband,
         double scale,
-        double offset) {
+        double offset,
+        boolean checkServerUnit) {
+
+    /** A point whose server unit is checked (the default). */
+    public OpcUaPoint(String name, Quantity quantity, String unit, String nodeId, String browsePath,
+            Duration samplingInterval, int queueSize, Deadband deadband, double scale, double offset) {
+        this(name, quantity, unit, nodeId, browsePath, samplingInterval, queueSize, deadband, scale, offset, true);
+    }
 
     public OpcUaPoint {
         if ((nodeId == null) == (browsePath == null)) {

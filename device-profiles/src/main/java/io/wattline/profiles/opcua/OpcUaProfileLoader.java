@@ -189,7 +189,8 @@ public final class OpcUaProfileLoader {
                 points.add(new OpcUaPoint(name, quantity, quantity.unit(), text(p, "nodeId"), text(p, "browsePath"),
                         duration(doc, at + "/samplingInterval", p, defaultSampling, problems),
                         p.path("queueSize").asInt(defaultQueue), deadband,
-                        p.path("scale").asDouble(1.0), p.path("offset").asDouble(0.0)));
+                        p.path("scale").asDouble(1.0), p.path("offset").asDouble(0.0),
+                        p.path("checkServerUnit").asBoolean(true)));
             } catch (IllegalArgumentException e) {
                 problems.add(doc.error(at, e.getMessage()));
             }

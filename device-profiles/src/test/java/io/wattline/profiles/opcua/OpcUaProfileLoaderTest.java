@@ -39,6 +39,20 @@ class OpcUaProfileLoaderTest {
         assertEquals(Duration.ofMillis(500), energy.samplingInterval());
         assertEquals(new Deadband(Deadband.Type.PERCENT, 2), energy.deadband());
         assertEquals(0.001, energy.scale());
+        assertTrue(energy.checkServerUnit(), "a server's declared unit is checked unless the profile says not to");
+    }
+
+    @Test
+    void checkServerUnitFalseIsRead() {
+        OpcUaProfile p = OpcUaProfileLoader.parse("v/m", "m.yaml", """
+                schemaVersion: 1
+                protocol: opc-ua
+                vendor: v
+                model: m
+                points:
+                  - { name: power, quantity: active_power, nodeId: "ns=2;s=P", scale: 0.001, checkServerUnit: false }
+                """);
+        assertEquals(false, p.point("power").orElseThrow().checkServerUnit());
     }
 
     @Test
@@ -82,7 +96,7 @@ class OpcUaProfileLoaderTest {
                 "bad.yaml:5:37: defaults.queueSize: expected integer from 1 to 10000, got 0",
                 "bad.yaml:7:5: points[0]: point 'power' needs exactly one of nodeId and browsePath",
                 "bad.yaml:7:44: points[0].nodeID: unknown field 'nodeID' (expected one of: name, quantity, unit, nodeId,"
-                        + " browsePath, samplingInterval, queueSize, deadband, scale, offset); did you mean 'nodeId'?",
+                        + " browsePath, samplingInterval, queueSize, deadband, scale, offset, checkServerUnit); did you mean 'nodeId'?",
                 "bad.yaml:8:73: points[1].deadband: expected an absolute deadband in the point's unit like \"0.5\", or a"
                         + " percent of the EURange like \"2%\", got string \"a lot\""),
                 e.problems().stream().map(Object::toString).toList());

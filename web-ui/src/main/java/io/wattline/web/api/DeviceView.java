@@ -2,6 +2,7 @@ package io.wattline.web.api;
 
 import io.wattline.core.device.DeviceError;
 import io.wattline.core.device.LearnedReadPlan;
+import io.wattline.core.device.DeviceDiagnostics;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
  * @param recentErrors  the last few failures with their times, newest first (late answers too)
  * @param learnedPlan   what the collector learned the device refuses, its reads now and the suggested
  *                      profile correction; null when nothing was learned
+ * @param diagnostics   recent errors, points not read and certificates with their expiry, from collectors
+ *                      that keep them (OPC UA); else null
  */
 public record DeviceView(
         String id,
@@ -34,5 +37,6 @@ public record DeviceView(
         long failures,
         int refusedPoints,
         List<DeviceError> recentErrors,
-        LearnedReadPlan learnedPlan) {
+        LearnedReadPlan learnedPlan,
+        DeviceDiagnostics diagnostics) {
 }

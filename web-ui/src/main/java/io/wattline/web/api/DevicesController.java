@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Communication health of every device, whatever its protocol: state, success ratio, latency,
- * last errors, what it refuses; and {@code POST /api/devices/{id}/probe} to ask a device now.
+ * last errors, what it refuses, the diagnostics a collector keeps (OPC UA: recent errors, points not
+ * read, certificates); and {@code POST /api/devices/{id}/probe} to ask a device now.
  */
 @RestController
 @RequestMapping("/api/devices")
@@ -87,7 +88,8 @@ public class DevicesController {
                 h.connectionId(), c == null ? null : c.type().configName(), h.unitId(), h.state().name(),
                 figure(h.successRatio()), figure(h.latencyMeanMs()), figure(h.latencyP95Ms()), h.lastError(),
                 h.lastErrorTime(), h.lastGoodTime(), h.consecutiveFailures(), h.nextProbeTime(), h.requests(),
-                h.failures(), h.refusedPoints(), h.recentErrors(), collector.learnedPlan(h.meterId()).orElse(null));
+                h.failures(), h.refusedPoints(), h.recentErrors(), collector.learnedPlan(h.meterId()).orElse(null),
+                collector.diagnostics(h.meterId()).orElse(null));
     }
 
     /** JSON has no NaN: a figure not known (or not a number) is null, as docs/api.md promises. */

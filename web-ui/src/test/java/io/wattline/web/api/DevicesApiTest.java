@@ -116,5 +116,9 @@ class DevicesApiTest {
         DeviceView plc = byId.get("line1-plc");
         assertEquals("ONLINE", plc.state(), "the demo line PLC over OPC UA: " + plc);
         assertEquals("opc-ua", plc.transport());
+        assertNotNull(plc.diagnostics(), "an OPC UA device carries diagnostics");
+        assertEquals("application", plc.diagnostics().certificates().get(0).role(), "our certificate and its expiry");
+        assertNotNull(plc.diagnostics().certificates().get(0).notAfter());
+        assertEquals(null, live.diagnostics(), "a Modbus device has none");
     }
 }

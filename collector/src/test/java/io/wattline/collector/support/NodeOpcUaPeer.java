@@ -1,51 +1,65 @@
-package io.wattline.collector.opcua;
+package io.wattline.collector.support;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real node-opcua server ({@code src/test/node/opcua/server.js}) in its own Node process on
- * 127.0.0.1. node-opcua is installed from the npm registry into {@code target/node-opcua} once.
- * It keeps its PKI under its own {@code XDG_CONFIG_HOME}, so a restarted server keeps its certificate.
+ * A real node-opcua server ({@code node-opcua/server.js} on the test classpath) in its own Node
+ * process on 127.0.0.1. node-opcua is installed from the npm registry into the running module's
+ * {@code target/node-opcua} once. It keeps its PKI under its own {@code XDG_CONFIG_HOME}, so a
+ * restarted server keeps its certificate, and one started with another home has another
+ * certificate (a renewal). Other modules' tests use it through the collector's test jar.
  */
-final class NodeOpcUaPeer implements AutoCloseable {
+public final class NodeOpcUaPeer implements AutoCloseable {
 
-    static final Path SOURCE = Path.of("src/test/node/opcua");
-    static final Path WORK = Path.of("target/node-opcua").toAbsolutePath();
+    /** Where node-opcua is installed and the server script runs: the running module's target folder. */
+    public static final Path WORK = Path.of("target/node-opcua").toAbsolutePath();
     private static final String INSTALL = "apt-get install -y nodejs npm";
 
     private final int port;
     private final Path configHome;
     private final List<String> options;
     private final StringBuffer output = new StringBuffer();
+    private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private Process process;
     private Path certificate;
 
-    NodeOpcUaPeer(int port, Path configHome, String... options) {
+    /**
+     * @param options of {@code server.js}: {@code --user NAME:PASSWORD}, {@code --reject-unknown-clients},
+     *                {@code --only-none}
+     */
+    public NodeOpcUaPeer(int port, Path configHome, String... options) {
         this.port = port;
         this.configHome = configHome;
         this.options = List.of(options);
     }
 
     /** Skips the test without node and npm (fails under CI) and installs node-opcua once. */
-    static synchronized void prepare() throws IOException, InterruptedException {
+    public static synchronized void prepare() throws IOException, InterruptedException {
         require(onPath("node") && onPath("npm"), "node and npm are needed for the OPC UA peer (" + INSTALL + ")");
         Files.createDirectories(WORK);
-        try (var files = Files.list(SOURCE)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, WORK.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        for (String f : List.of("package.json", "server.js")) {
+            try (InputStream in = NodeOpcUaPeer.class.getResourceAsStream("/node-opcua/" + f)) {
+                if (in == null) {
+                    fail("node-opcua/" + f + " is not on the test classpath (collector's test resources)");
+                }
+                Files.copy(in, WORK.resolve(f), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         if (Files.isDirectory(WORK.resolve("node_modules/node-opcua"))) {
@@ -63,7 +77,7 @@ final class NodeOpcUaPeer implements AutoCloseable {
     }
 
     /** Starts the server and waits until it listens. */
-    NodeOpcUaPeer start() throws IOException, InterruptedException {
+    public NodeOpcUaPeer start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node", "server.js", String.valueOf(port)));
         command.addAll(options);
         ProcessBuilder pb = new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true);
@@ -78,6 +92,8 @@ final class NodeOpcUaPeer implements AutoCloseable {
                     output.append(line).append('\n');
                     if (line.startsWith("READY ")) {
                         ready.complete(Path.of(line.substring(6).trim()));
+                    } else if (line.startsWith("DONE ") || line.startsWith("FAILED ")) {
+                        answers.add(line);
                     }
                 }
             } catch (IOException e) {
@@ -99,21 +115,39 @@ final class NodeOpcUaPeer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sends a command to the running server ({@code add NAME}, {@code delete NAME}: see server.js)
+     * and waits for its answer; fails the test when the server refuses it.
+     */
+    public void command(String line) throws IOException, InterruptedException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        String answer = answers.poll(10, TimeUnit.SECONDS);
+        if (answer == null || !answer.equals("DONE " + line)) {
+            fail("node-opcua server did not do '" + line + "': " + answer + "\n" + output);
+        }
+    }
+
     /** The server's certificate (PEM), for a trust list. */
-    Path certificate() {
+    public Path certificate() {
         return certificate;
     }
 
-    String url() {
+    public String url() {
         return "opc.tcp://127.0.0.1:" + port + "/wattline-test";
     }
 
-    String output() {
+    public int port() {
+        return port;
+    }
+
+    public String output() {
         return output.toString();
     }
 
     /** Kills the server process at once (no goodbye to its clients): a crash or a power cut. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
