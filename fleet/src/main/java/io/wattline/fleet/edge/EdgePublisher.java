@@ -51,6 +51,7 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
     private Instant missedSince;
     /** Every sample timestamped before this (less one flush period of margin) reached the broker. */
     private Instant deliveredUpTo;
+    private Long attemptBdSeq;
     private long published;
 
     public EdgePublisher(SparkplugEdgeNode node, MqttLink link, BacklogSource backlog, Clock clock,
@@ -108,7 +109,12 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
         if (closed) {
             return;
         }
-        long seq = bdSeq.forNewConnect();
+        // A bdSeq is spent only by a connection the broker accepted: a refused attempt reuses it, so
+        // the NBIRTHs a host sees go up by one (tck-id-topics-nbirth-bdseq-increment).
+        if (attemptBdSeq == null) {
+            attemptBdSeq = bdSeq.forNewConnect();
+        }
+        long seq = attemptBdSeq;
         EdgeMessage will = node.death(seq);
         try {
             link.connect(new MqttLink.Will(will.topic().toString(), SparkplugCodec.encode(will.payload()),
@@ -123,6 +129,7 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
                             worker.execute(() -> lost(cause));
                         }
                     });
+            attemptBdSeq = null;
             link.subscribe(SparkplugTopic.node(node.group(), MessageType.NCMD, node.edgeNodeId()).toString(), 0);
             Instant bornAt = clock.instant();
             flushInto(false);
