@@ -78,14 +78,14 @@ class DiskFullRecoveryTest {
         try (SmallVolume volume = SmallVolume.mount(dir.resolve("vol"), 48)) {
             Path data = volume.path().resolve("data");
             HistorianOptions options = options();
-            long dropped;
-            try (Historian historian = Historian.open(data, options, Optional.empty())) {
+            Historian first = Historian.open(data, options, Optional.empty());
+            try (Historian historian = first) {
                 offerFor(historian, Duration.ofSeconds(2));
                 volume.fillWithBallast();
                 offerFor(historian, Duration.ofSeconds(2));
-                dropped = historian.status().store().dropped();
             }
             // the close gave up on what it could not commit and counted it
+            long dropped = first.store().stats().dropped();
             try (Historian historian = Historian.open(data, options, Optional.empty())) {
                 offerFor(historian, Duration.ofSeconds(2));
                 volume.freeBallast();
