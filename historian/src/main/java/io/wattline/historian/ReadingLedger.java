@@ -44,7 +44,10 @@ public interface ReadingLedger {
      */
     Map<Key, Stored> stored(Collection<Key> keys);
 
-    /** Records {@code readings} durably under {@code source}; a key already recorded is left as it is. */
+    /**
+     * Records {@code readings} durably under {@code source}: keys the record does not hold yet (as
+     * {@link #stored} found), each once; all or nothing.
+     */
     void record(Collection<Sample> readings, String source);
 
     /**

@@ -69,16 +69,16 @@ class ReadingLedgerTest {
 
             ledger.record(readings.subList(0, 4), "day1.csv");
             assertEquals(4, ledger.recorded());
-            ledger.record(readings.subList(0, 4), "day1.csv"); // recording again adds nothing
-            assertEquals(4, ledger.recorded());
+            ledger.record(readings.subList(4, 6), "day2.csv");
+            assertEquals(6, ledger.recorded());
 
             assertEquals(8, historian.applyRetentionNow());
             Map<Key, ReadingLedger.Stored> after = ledger.stored(readings.stream().map(Key::of).toList());
-            // the recorded four come from the record; the other four were each alone in their
+            // the recorded six come from the record; the other two were each alone in their
             // 1-minute bucket, so the rollups still know them exactly
             for (int i = 0; i < 8; i++) {
                 ReadingLedger.Stored stored = after.get(Key.of(readings.get(i)));
-                assertEquals(i < 4 ? Where.RECORD : Where.ROLLUP, stored.where(), "reading " + i);
+                assertEquals(i < 6 ? Where.RECORD : Where.ROLLUP, stored.where(), "reading " + i);
                 assertEquals(100 + 10 * i, stored.value());
             }
         }

@@ -33,7 +33,7 @@ import java.util.function.Function;
 public final class ReadingImporter {
 
     /** Rows checked, looked up and written together. */
-    public static final int BATCH_ROWS = 20_000;
+    public static final int BATCH_ROWS = 50_000;
     /** At most this many rejected rows are listed (all are counted). */
     public static final int LISTED_REJECTIONS = 1_000;
     /** A progress report after every this many rows. */

@@ -30,6 +30,7 @@ final class ReadingRows {
     /** No counter Wattline knows reads this much (a 64-bit register × 0.001 stays below 1.9e16). */
     static final double MAX_COUNTER = 1e16;
 
+    private static final int MAX_CACHED_POINTS = 100_000;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss][.SSS]");
 
     private final Function<PointId, Optional<Quantity>> quantities;
@@ -52,7 +53,14 @@ final class ReadingRows {
         if (f.size() != 4) {
             return refused("expected 4 columns meter,point,time,value, found " + f.size());
         }
-        Object point = points.computeIfAbsent(f.get(0) + '\u0000' + f.get(1), k -> point(f.get(0), f.get(1)));
+        String key = f.get(0) + '\u0000' + f.get(1);
+        Object point = points.get(key);
+        if (point == null) {
+            point = point(f.get(0), f.get(1));
+            if (points.size() < MAX_CACHED_POINTS) { // a file of endless unknown meters must not grow memory
+                points.put(key, point);
+            }
+        }
         if (point instanceof String problem) {
             return refused(problem);
         }

@@ -20,7 +20,9 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The {@code readings} table: imported and hand-entered readings, one row per (point, ts_us), never
- * deleted by raw retention; plus the identity look-up across it, the raw samples and the 1-minute
+ * deleted by raw retention. One row per key is kept by the callers (a key is recorded only when the
+ * look-up did not find it), not by an index: a primary key made recording 2-3 times slower than
+ * appending the same rows to {@code samples}, and DuckDB's zone maps on {@code ts_us} prune the look-ups; plus the identity look-up across it, the raw samples and the 1-minute
  * rollups, and the audited replacement that corrects raw, record and rollups together. Created when
  * missing (it sits beside the versioned schema and changes none of its tables).
  */
@@ -33,8 +35,7 @@ final class ReadingTable {
                 value          DOUBLE  NOT NULL,
                 source         VARCHAR NOT NULL,
                 recorded_at_us BIGINT  NOT NULL,
-                replaced_value DOUBLE,
-                PRIMARY KEY (point, ts_us))""";
+                replaced_value DOUBLE)""";
 
     // Keys of one look-up or one record call: a temporary table per connection, appended in bulk.
     private static final String SCRATCH = """
@@ -95,29 +96,33 @@ final class ReadingTable {
         return found;
     }
 
-    /** Inserts {@code readings} into the record; rows whose key is recorded already are skipped. */
+    /**
+     * Appends {@code readings} to the record in one transaction. The caller passes keys the record
+     * does not hold yet (what {@link #stored} did not find there), each once.
+     */
     static void record(DuckDBConnection connection, Collection<Sample> readings, String source, long nowUs)
             throws SQLException {
         if (readings.isEmpty()) {
             return;
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(SCRATCH);
-        }
-        try (DuckDBAppender appender = connection.createAppender("temp", "main", "reading_keys")) {
-            int i = 0;
-            for (Sample s : readings) {
-                appender.beginRow().append(i++).append(s.point().toString()).append(EpochMicros.of(s.time()))
-                        .append(s.value()).endRow();
+        try (Statement control = connection.createStatement()) {
+            control.execute("BEGIN TRANSACTION");
+            try {
+                try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "readings")) {
+                    for (Sample s : readings) {
+                        appender.beginRow().append(s.point().toString()).append(EpochMicros.of(s.time()))
+                                .append(s.value()).append(source).append(nowUs).appendNull().endRow();
+                    }
+                }
+                control.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                try (Statement rollback = connection.createStatement()) {
+                    rollback.execute("ROLLBACK");
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
             }
-        }
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO readings
-                SELECT point, ts_us, arg_min(value, i), ?, ?, NULL FROM reading_keys GROUP BY point, ts_us
-                ON CONFLICT (point, ts_us) DO NOTHING""")) {
-            insert.setString(1, source);
-            insert.setLong(2, nowUs);
-            insert.executeUpdate();
         }
     }
 
@@ -147,17 +152,27 @@ final class ReadingTable {
                     double value = r.reading().value();
                     update(connection, "UPDATE samples SET value = ? WHERE point = ? AND ts_us = ? AND quality = 'GOOD'",
                             value, point, us);
-                    try (PreparedStatement upsert = connection.prepareStatement("""
-                            INSERT INTO readings VALUES (?, ?, ?, ?, ?, ?)
-                            ON CONFLICT (point, ts_us) DO UPDATE SET value = excluded.value, source = excluded.source,
-                                recorded_at_us = excluded.recorded_at_us, replaced_value = excluded.replaced_value""")) {
-                        upsert.setString(1, point);
-                        upsert.setLong(2, us);
-                        upsert.setDouble(3, value);
-                        upsert.setString(4, source);
-                        upsert.setLong(5, nowUs);
-                        upsert.setDouble(6, r.previous());
-                        upsert.executeUpdate();
+                    try (PreparedStatement change = connection.prepareStatement("""
+                            UPDATE readings SET value = ?, source = ?, recorded_at_us = ?, replaced_value = ?
+                            WHERE point = ? AND ts_us = ?""")) {
+                        change.setDouble(1, value);
+                        change.setString(2, source);
+                        change.setLong(3, nowUs);
+                        change.setDouble(4, r.previous());
+                        change.setString(5, point);
+                        change.setLong(6, us);
+                        if (change.executeUpdate() == 0) {
+                            try (PreparedStatement insert = connection.prepareStatement(
+                                    "INSERT INTO readings VALUES (?, ?, ?, ?, ?, ?)")) {
+                                insert.setString(1, point);
+                                insert.setLong(2, us);
+                                insert.setDouble(3, value);
+                                insert.setString(4, source);
+                                insert.setLong(5, nowUs);
+                                insert.setDouble(6, r.previous());
+                                insert.executeUpdate();
+                            }
+                        }
                     }
                     update(connection, "UPDATE latest SET value = ? WHERE point = ? AND ts_us = ? AND quality = 'GOOD'",
                             value, point, us);
