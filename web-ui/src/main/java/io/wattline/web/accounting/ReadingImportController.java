@@ -5,6 +5,8 @@ import io.wattline.analytics.importing.ReadingImporter;
 import java.io.StringReader;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
+import io.wattline.web.load.WriteGuard;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -19,14 +21,22 @@ import reactor.core.scheduler.Schedulers;
 public class ReadingImportController {
 
     private final ReadingImporter importer;
+    private final WriteGuard writeGuard;
+
+    @Autowired
+    public ReadingImportController(ReadingImporter importer, WriteGuard writeGuard) {
+        this.importer = importer;
+        this.writeGuard = writeGuard;
+    }
 
     public ReadingImportController(ReadingImporter importer) {
-        this.importer = importer;
+        this(importer, WriteGuard.none());
     }
 
     @PostMapping(value = "/api/readings/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ImportResult> importCsv(@RequestBody String csv) {
+        writeGuard.check("the import"); // 503 at once while the data volume is low on space
         return Mono.fromCallable(() -> importer.importCsv("request body", new StringReader(csv)))
                 .subscribeOn(Schedulers.boundedElastic());
     }
