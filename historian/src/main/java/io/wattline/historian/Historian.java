@@ -269,6 +269,16 @@ public final class Historian implements AutoCloseable {
         return store.commitFailure();
     }
 
+    /** Checks the data volume now: true while it is below the low-space watermark and writing is held. */
+    public boolean lowSpace() {
+        return store.lowSpace();
+    }
+
+    /** Cancels the store reads {@code thread} is running (a report stopped at its time limit or abandoned). */
+    public void cancelReads(Thread thread) {
+        store.cancelReads(thread);
+    }
+
     /** The store's status from memory only (no disk read), so it answers at once also when the disk is full. */
     public HistorianStatus status() {
         HistorianStats stats = store.stats();

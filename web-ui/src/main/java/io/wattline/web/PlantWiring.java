@@ -133,7 +133,9 @@ public class PlantWiring {
      */
     @Bean
     public Historian historian(WattlineProperties properties, HistorianProperties historian, RunningPlant plant) {
-        HistorianOptions options = HistorianOptions.defaults().withRawRetention(historian.rawRetention());
+        HistorianOptions options = HistorianOptions.defaults().withRawRetention(historian.rawRetention())
+                .withMinFreeBytes(historian.minFreeBytes())
+                .withDuckDb(historian.memoryLimit().toBytes(), historian.threads());
         return Historian.open(properties.dataDir(), options, influxOptions(historian.influx(), plant.plant()));
     }
 

@@ -5,6 +5,7 @@ import io.wattline.core.Sample;
 import io.wattline.historian.HistorianException;
 import io.wattline.historian.HistorianOptions;
 import io.wattline.historian.HistorianStats;
+import io.wattline.historian.WritesHeldException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -95,7 +96,11 @@ final class BatchWriter {
         return false;
     }
 
-    /** Waits until everything accepted before this call is committed (or given up on an orderly stop). */
+    /**
+     * Waits until everything accepted before this call is committed (or given up on an orderly
+     * stop); fails at once with a {@link HistorianException} naming the reason while writing is held
+     * for lack of space.
+     */
     void flush() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         flushRequests.add(done);
@@ -106,6 +111,12 @@ final class BatchWriter {
                 try {
                     done.get(100, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
+                    if (space.wasLow() && !drainAndStop) {
+                        // an import or entry waiting on a full disk would hang: say why at once
+                        // (what is queued stays queued and is committed when space returns)
+                        throw new WritesHeldException("flush of " + file + " cannot complete now: "
+                                + space.reason().orElse("low disk space"));
+                    }
                     if (!thread.isAlive() && !done.isDone()) {
                         if (drainAndStop) {
                             return; // orderly stop: the final drain committed everything accepted

@@ -1,11 +1,11 @@
 package io.wattline.historian.influx;
 
+import io.wattline.core.CredentialMask;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Where and how to reach InfluxDB through its v1 API ({@code /write}, {@code /query}), which 1.x
@@ -26,9 +26,6 @@ public record InfluxOptions(URI url, String database, String retentionPolicy, St
         String token, String measurement, String site, boolean systemOfRecord) {
 
     public static final String DEFAULT_MEASUREMENT = "wattline";
-
-    // scheme://user:password@ (or scheme://user@) anywhere in a text
-    private static final Pattern URL_CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]+@");
 
     /**
      * Credentials written into the URL ({@code http://user:password@host:8086}) are taken out of it:
@@ -66,7 +63,7 @@ public record InfluxOptions(URI url, String database, String retentionPolicy, St
 
     /** {@code text} with the credentials of every URL in it replaced by {@code ***} (for logs, errors, status). */
     public static String maskCredentials(String text) {
-        return text == null ? null : URL_CREDENTIALS.matcher(text).replaceAll("$1***@");
+        return CredentialMask.mask(text);
     }
 
     private static URI withoutUserInfo(URI url) {
