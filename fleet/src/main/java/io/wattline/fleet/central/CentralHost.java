@@ -98,7 +98,7 @@ public final class CentralHost implements AutoCloseable {
 
                 @Override
                 public void onConnectionLost(Throwable cause) {
-                    worker.execute(() -> lost(cause));
+                    onWorker(() -> lost(cause));
                 }
             });
             for (String g : groups) {
@@ -110,14 +110,14 @@ public final class CentralHost implements AutoCloseable {
         } catch (IOException e) {
             log.warn("central {}: broker unreachable ({}); retrying in {} s", hostId, e.getMessage(),
                     retryEvery.toSeconds());
-            worker.schedule(this::connect, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
+            retryLater();
         }
     }
 
     /** On the client's thread: apply (short, in memory) and hand any rebirth request to the worker. */
     private void received(String topic, byte[] payload) {
         Optional<SparkplugTopic> rebirth = view.accept(topic, payload, clock.instant());
-        rebirth.ifPresent(ncmd -> worker.execute(() -> requestRebirth(ncmd)));
+        rebirth.ifPresent(ncmd -> onWorker(() -> requestRebirth(ncmd)));
     }
 
     private void requestRebirth(SparkplugTopic ncmd) {
@@ -144,7 +144,29 @@ public final class CentralHost implements AutoCloseable {
         connected = false;
         view.hostOffline(clock.instant(), "central lost the broker (" + (cause == null ? "closed" : cause.getMessage()) + ")");
         log.warn("central {}: connection to the broker lost; every site is stale until it is born again", hostId);
-        worker.schedule(this::connect, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
+        retryLater();
+    }
+
+    /** Hands work to the worker thread; after close there is none to hand. */
+    private void onWorker(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            if (!closed) {
+                throw e;
+            }
+        }
+    }
+
+    private void retryLater() {
+        if (closed) {
+            return;
+        }
+        try {
+            worker.schedule(this::connect, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: no more attempts
+        }
     }
 
     @Override
@@ -161,7 +183,7 @@ public final class CentralHost implements AutoCloseable {
                     connected = false;
                 }
                 link.close();
-            }).get(5, TimeUnit.SECONDS);
+            }).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("central {}: close did not finish cleanly: {}", hostId, e.toString());
         } finally {

@@ -29,6 +29,7 @@ public final class FleetView {
     private long messages;
     private long historical;
     private long rejected;
+    private long applied;
 
     /**
      * Applies one message received at {@code at}. Returns the node whose rebirth must be requested
@@ -130,9 +131,9 @@ public final class FleetView {
         return out;
     }
 
-    /** Messages applied, historical metrics received, and messages that were not Sparkplug B. */
+    /** Messages applied, historical metrics received, messages that were not Sparkplug B, live metrics applied. */
     public synchronized long[] counts() {
-        return new long[] {messages, historical, rejected};
+        return new long[] {messages, historical, rejected, applied};
     }
 
     private static SparkplugTopic rebirthTopic(SparkplugTopic t) {
@@ -278,6 +279,7 @@ public final class FleetView {
                     return false;
                 }
                 s.update(m);
+                view.applied++;
             }
             return true;
         }

@@ -34,6 +34,11 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EdgePublisher.class);
     /** Pending samples beyond this are dropped from the live stream (the historian keeps them). */
     private static final int MAX_PENDING = 200_000;
+    /**
+     * Samples drained while offline are also kept here (the newest this many), so the backlog has
+     * what the historian may not have committed yet at the reconnect.
+     */
+    private static final int MAX_OFFLINE_KEPT = 200_000;
 
     private final SparkplugEdgeNode node;
     private final MqttLink link;
@@ -52,6 +57,7 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
     /** Every sample timestamped before this (less one flush period of margin) reached the broker. */
     private Instant deliveredUpTo;
     private Long attemptBdSeq;
+    private final java.util.ArrayDeque<Sample> offlineKept = new java.util.ArrayDeque<>();
     private long published;
 
     public EdgePublisher(SparkplugEdgeNode node, MqttLink link, BacklogSource backlog, Clock clock,
@@ -88,7 +94,7 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
 
     /** An alarm changed: published as NDATA in order with the samples. */
     public void onAlarm(AlarmMetric alarm) {
-        worker.execute(() -> {
+        onWorker(() -> {
             List<EdgeMessage> out = node.onAlarm(alarm);
             if (connected) {
                 publishAll(out);
@@ -121,12 +127,12 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
                     will.qos(), will.retain()), new MqttLink.Listener() {
                         @Override
                         public void onMessage(String topic, byte[] payload) {
-                            worker.execute(() -> command(topic, payload));
+                            onWorker(() -> command(topic, payload));
                         }
 
                         @Override
                         public void onConnectionLost(Throwable cause) {
-                            worker.execute(() -> lost(cause));
+                            onWorker(() -> lost(cause));
                         }
                     });
             attemptBdSeq = null;
@@ -136,11 +142,13 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
             connected = true;
             publishAll(node.birth(seq));
             if (missedSince != null) {
-                List<Sample> history = backlog.samples(node.pointIds(), missedSince, bornAt);
+                List<Sample> history = backlog(bornAt);
                 publishAll(node.history(history));
                 log.info("edge {}: published {} samples of backlog since {} as historical", node.edgeNodeId(),
                         history.size(), missedSince);
                 missedSince = null;
+            } else {
+                offlineKept.clear();
             }
             log.info("edge {}: online at the broker (bdSeq {})", node.edgeNodeId(), seq);
         } catch (IOException | RuntimeException e) {
@@ -151,9 +159,7 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
             }
             log.warn("edge {}: broker unreachable ({}); retrying in {} s", node.edgeNodeId(), e.getMessage(),
                     retryEvery.toSeconds());
-            if (!closed) {
-                worker.schedule(this::connect, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            retryLater();
         }
     }
 
@@ -166,7 +172,22 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
         missedSince = missedFrom();
         log.warn("edge {}: connection to the broker lost ({}); local history keeps every sample",
                 node.edgeNodeId(), cause == null ? "closed" : cause.getMessage());
-        worker.schedule(this::connect, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
+        retryLater();
+    }
+
+    /** The historian's samples of the outage merged with those kept in memory, each (point, time) once, in time order. */
+    private List<Sample> backlog(Instant bornAt) {
+        java.util.Map<String, Sample> merged = new java.util.HashMap<>();
+        for (Sample s : backlog.samples(node.pointIds(), missedSince, bornAt)) {
+            merged.put(s.point() + "@" + s.time(), s);
+        }
+        for (Sample s : offlineKept) {
+            if (!s.time().isBefore(missedSince)) {
+                merged.putIfAbsent(s.point() + "@" + s.time(), s);
+            }
+        }
+        offlineKept.clear();
+        return merged.values().stream().sorted(java.util.Comparator.comparing(Sample::time)).toList();
     }
 
     /** Where the backlog starts: a flush period before the last delivered drain (a repeat is harmless, a gap is not). */
@@ -204,6 +225,14 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
             pendingCount.decrementAndGet();
             batch.add(s);
         }
+        if (!connected) {
+            for (Sample s : batch) {
+                if (offlineKept.size() == MAX_OFFLINE_KEPT) {
+                    offlineKept.removeFirst();
+                }
+                offlineKept.addLast(s);
+            }
+        }
         List<EdgeMessage> out = batch.isEmpty() ? List.of() : node.onSamples(batch);
         if (publish && connected && publishAll(out)) {
             deliveredUpTo = drainedAt;
@@ -226,6 +255,28 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
     }
 
     /** Publishes the NDEATH, then disconnects cleanly (tck-id-operational-behavior-edge-node-intentional-disconnect-ndeath). */
+    /** Hands work to the worker thread; after close there is none to hand. */
+    private void onWorker(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            if (!closed) {
+                throw e;
+            }
+        }
+    }
+
+    private void retryLater() {
+        if (closed) {
+            return;
+        }
+        try {
+            worker.schedule(this::connect, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: no more attempts
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -241,7 +292,7 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
                     connected = false;
                 }
                 link.close();
-            }).get(5, TimeUnit.SECONDS);
+            }).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("edge {}: close did not finish cleanly: {}", node.edgeNodeId(), e.toString());
         } finally {
