@@ -1,5 +1,6 @@
 package io.wattline.historian;
 
+import io.wattline.core.Sample;
 import io.wattline.historian.duckdb.DuckDbStore;
 import io.wattline.historian.forward.Forwarder;
 import io.wattline.historian.forward.ForwarderOptions;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +151,38 @@ public final class Historian implements AutoCloseable {
     /** The forwarder when InfluxDB is configured. */
     public Optional<Forwarder> forwarder() {
         return Optional.ofNullable(forwarder);
+    }
+
+    /**
+     * The readings record and identity check (imports, hand entries): replacements wait for
+     * everything committed to be rolled up and hold off maintenance while they correct the store.
+     */
+    public ReadingLedger readings() {
+        return new ReadingLedger() {
+            @Override
+            public Map<Key, Stored> stored(Collection<Key> keys) {
+                return store.storedReadings(List.copyOf(keys));
+            }
+
+            @Override
+            public void record(Collection<Sample> readings, String source) {
+                store.recordReadings(readings, source, clock.instant());
+            }
+
+            @Override
+            public int replace(Collection<Replacement> replacements, String source) {
+                synchronized (maintenanceLock) {
+                    store.flush();
+                    rollUpNow();
+                    return store.replaceReadings(replacements, source, clock.instant());
+                }
+            }
+
+            @Override
+            public long recorded() {
+                return store.recordedReadings();
+            }
+        };
     }
 
     /**

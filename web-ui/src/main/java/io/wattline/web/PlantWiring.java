@@ -98,7 +98,8 @@ public class PlantWiring {
                 options = options.withLoadModels(DemoScenario.load(scenario)
                         .applyTo(LoadModels.fromResource(LoadModels.DEMO_RESOURCE)));
             }
-            PlantSimulator simulator = PlantSimulator.start(demo, catalog, options);
+            // The line PLC comes up in the background: the pages are served meanwhile (issue 12, fast start).
+            PlantSimulator simulator = PlantSimulator.startServingLater(demo, catalog, options);
             log.info("demo plant '{}' simulated in-process", demo.name());
             return new RunningPlant(simulator.plant(), simulator);
         }
@@ -171,7 +172,8 @@ public class PlantWiring {
     /**
      * One of the application's {@code DeviceCollector}s (the OPC UA one is in {@code OpcUaWiring});
      * consumers take them all as a {@code List<DeviceCollector>} and never ask which protocol one
-     * speaks. Started here; depends on the feed so that it is stopped before the feed and the store.
+     * speaks. Started by {@link DeviceStartup} once the web server serves; depends on the feed so that
+     * it is stopped before the feed and the store.
      */
     @Bean
     @Order(1)
@@ -180,8 +182,6 @@ public class PlantWiring {
         // What devices refuse is learned once and kept with the data, so a restart does not learn it again.
         CollectorOptions options = CollectorOptions.defaults()
                 .withLearnedPlanDirectory(properties.dataDir().resolve(LEARNED_PLANS_FOLDER));
-        ModbusCollector collector = new ModbusCollector(catalogue, catalog::require, bus, clock, options);
-        collector.start();
-        return collector;
+        return new ModbusCollector(catalogue, catalog::require, bus, clock, options);
     }
 }

@@ -36,6 +36,7 @@ class ModuleDependencyTest {
     private static final String NOTIFY = "io.wattline.notify..";
     private static final String REPORTS = "io.wattline.reports..";
     private static final String WEB = "io.wattline.web..";
+    private static final String FLEET = "io.wattline.fleet..";
 
     private static JavaClasses classes;
 
@@ -219,5 +220,28 @@ class ModuleDependencyTest {
     void onlyTheSmsTransportImportsJsmpp() {
         check(noClasses().that().resideOutsideOfPackage(NOTIFY)
                 .should().dependOnClassesThat().resideInAPackage("org.jsmpp.."));
+    }
+
+    @Test
+    void fleetImportsOnlyCoreAndItsTwoLibraries() {
+        check(classes().that().resideInAPackage(FLEET)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(CORE, FLEET, "java..", "org.slf4j..",
+                        "com.google.protobuf..", "org.eclipse.paho..")
+                .because("fleet is plain Java over core with its Paho and protobuf adapters (ADR 0012)"));
+    }
+
+    @Test
+    void onlyTheWebLayerWiresTheFleet() {
+        check(noClasses().that().resideOutsideOfPackages(FLEET, WEB)
+                .should().dependOnClassesThat().resideInAPackage(FLEET)
+                .because("edge and central roles are wired by web-ui; no module below it publishes (ADR 0012)"));
+    }
+
+    @Test
+    void onlyTheMqttAdapterImportsPahoAndOnlyTheCodecImportsProtobuf() {
+        check(noClasses().that().resideOutsideOfPackage("io.wattline.fleet.mqtt..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.paho.."));
+        check(noClasses().that().resideOutsideOfPackage("io.wattline.fleet.sparkplug..")
+                .should().dependOnClassesThat().resideInAPackage("com.google.protobuf.."));
     }
 }

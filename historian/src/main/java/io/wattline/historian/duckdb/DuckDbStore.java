@@ -7,6 +7,7 @@ import io.wattline.historian.CommittedSamples;
 import io.wattline.historian.HistorianException;
 import io.wattline.historian.HistorianOptions;
 import io.wattline.historian.HistorianStats;
+import io.wattline.historian.ReadingLedger;
 import io.wattline.historian.SampleWriter;
 import io.wattline.historian.Resolution;
 import io.wattline.historian.SeriesReader;
@@ -82,6 +83,7 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
         this.space = new SpaceGuard(file.getParent(), options.minFreeBytes());
         SchemaMigration.migrate(origin, file);
         salvage.run(origin);
+        ReadingTable.create(origin);
         this.openReport = opened.and(StoreCheck.quarantineUnreadableRows(origin, file));
         this.writerConnection = (DuckDBConnection) origin.duplicate();
         try {
@@ -344,6 +346,53 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
             Watermarks.store(connection, consumer, seq);
         } catch (SQLException e) {
             throw writeFailure("storing the watermark " + consumer + "=" + seq, e);
+        }
+    }
+
+    /** What the store holds at each key: see {@link ReadingLedger#stored}. */
+    public Map<ReadingLedger.Key, ReadingLedger.Stored> storedReadings(List<ReadingLedger.Key> keys) {
+        try (DuckDBConnection connection = readConnection()) {
+            return ReadingTable.stored(connection, keys);
+        } catch (SQLException e) {
+            throw new HistorianException("looking up " + keys.size() + " readings in " + file + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Adds readings to the durable record (never removed by retention): see {@link ReadingLedger#record}. */
+    public void recordReadings(Collection<Sample> readings, String source, Instant now) {
+        try (DuckDBConnection connection = readConnection()) {
+            ReadingTable.record(connection, readings, source, EpochMicros.of(now));
+        } catch (SQLException e) {
+            throw new HistorianException("recording " + readings.size() + " readings from " + source + " in " + file
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces stored readings (raw, record, rollups) in one transaction: see
+     * {@link ReadingLedger#replace}. Call with maintenance held off and everything rolled up.
+     */
+    public int replaceReadings(Collection<ReadingLedger.Replacement> replacements, String source, Instant now) {
+        try (DuckDBConnection connection = readConnection()) {
+            int buckets = ReadingTable.replace(connection, replacements, source, EpochMicros.of(now));
+            for (ReadingLedger.Replacement r : replacements) {
+                latest.computeIfPresent(r.reading().point(), (p, s) -> s.time().equals(r.reading().time())
+                        && s.isGood() ? r.reading() : s);
+            }
+            return buckets;
+        } catch (SQLException e) {
+            throw new HistorianException("replacing " + replacements.size() + " readings in " + file + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** How many readings the durable record holds. */
+    public long recordedReadings() {
+        try (DuckDBConnection connection = readConnection()) {
+            return ReadingTable.count(connection);
+        } catch (SQLException e) {
+            throw new HistorianException("counting the readings record of " + file + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -34,10 +34,9 @@ public class OpcUaWiring {
     @Order(2)
     public OpcUaCollector opcUaCollector(PointCatalogue catalogue, ProfileLibrary profiles, SampleBus bus, Clock clock,
             WattlineProperties properties, HistorianFeed feed) {
-        OpcUaCollector collector = new OpcUaCollector(catalogue, profiles::findOpcUa, bus, clock, properties.dataDir(),
+        // started by DeviceStartup once the web server serves
+        return new OpcUaCollector(catalogue, profiles::findOpcUa, bus, clock, properties.dataDir(),
                 OpcUaCollectorOptions.defaults());
-        collector.start();
-        return collector;
     }
 
     /** Publishes every catalogued point, health points included, whatever protocol reads it, and the alarms. */

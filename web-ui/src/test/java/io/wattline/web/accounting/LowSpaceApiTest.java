@@ -53,7 +53,7 @@ class LowSpaceApiTest {
                 WriteGuard guard = new WriteGuard(historian);
                 WebTestClient client = WebTestClient.bindToController(
                                 new KpiController(kpis, running, clock, ReportPool.shared(), guard),
-                                new ReadingImportController(null, guard), new HistorianController(historian))
+                                new ReadingImportController(null, ReadingImportController.DEFAULT_MAX_BYTES, guard), new HistorianController(historian))
                         .controllerAdvice(new ApiErrorHandler(), new ServiceUnavailableHandler())
                         .configureClient().responseTimeout(Duration.ofSeconds(30)).build();
                 Map<String, Object> entry = Map.of("line", "line1", "from", "2026-03-02T08:00:00+08:00",
