@@ -18,7 +18,7 @@ public final class BenchMain {
         for (Benchmark b : List.<Benchmark>of(new CodecDecodeBenchmark(), new ModbusRtuScanBenchmark(), new ModbusDeadSlaveBenchmark(),
                 new ModbusTcpThroughputBenchmark(), new HistorianIngestBenchmark(), new HistorianForwardBenchmark(),
                 new AccountingMonthBenchmark(), new OpcUaSubscribeBenchmark(), new AlarmSmsLatencyBenchmark(),
-                new StartupBenchmark())) {
+                new StartupBenchmark(), new UiLiveLatencyBenchmark())) {
             all.put(b.name(), b);
         }
         return all;
