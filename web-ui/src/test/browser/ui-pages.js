@@ -65,7 +65,7 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
 
     // --- navigation: every page reachable from the overview
     const links = await page.$$eval('#nav a', (as) => as.map((a) => a.getAttribute('href')));
-    check(['/', '/live', '/trends', '/consumption', '/flow', '/devices', '/alarms', '/screen'].every((h) => links.includes(h)),
+    check(['/', '/live', '/trends', '/consumption', '/flow', '/devices', '/alarms', '/reports.html', '/screen'].every((h) => links.includes(h)),
       `the navigation links every page: ${links.join(' ')}`);
 
     // --- trends: a day draws from the 15-minute rollup

@@ -2,7 +2,7 @@
 // the same links as every other page, in the language the page's toggle chooses.
 const NAV = [['', 'Overview', '总览'], ['live', 'Live points', '实时测点'], ['trends', 'Trends', '趋势'],
   ['consumption', 'Consumption & cost', '能耗与成本'], ['flow', 'Energy flow', '能流图'], ['devices', 'Devices', '设备'],
-  ['alarms', 'Alarms', '报警'], ['screen', 'Big screen', '大屏']];
+  ['alarms', 'Alarms', '报警'], ['reports.html', 'Reports', '报表'], ['screen', 'Big screen', '大屏']];
 
 function render(nav) {
   const zh = document.documentElement.lang === 'zh-CN';

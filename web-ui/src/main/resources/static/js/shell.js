@@ -4,13 +4,14 @@
 
 const NAV = [
   ['', 'navOverview'], ['live', 'navLive'], ['trends', 'navTrends'], ['consumption', 'navConsumption'],
-  ['flow', 'navFlow'], ['devices', 'navDevices'], ['alarms', 'navAlarms'], ['screen', 'navScreen'],
+  ['flow', 'navFlow'], ['devices', 'navDevices'], ['alarms', 'navAlarms'], ['reports.html', 'navReports'],
+  ['screen', 'navScreen'],
 ];
 
 const SHELL_TEXT = {
   en: {
     navOverview: 'Overview', navLive: 'Live points', navTrends: 'Trends', navConsumption: 'Consumption & cost',
-    navFlow: 'Energy flow', navDevices: 'Devices', navAlarms: 'Alarms', navScreen: 'Big screen',
+    navFlow: 'Energy flow', navDevices: 'Devices', navAlarms: 'Alarms', navReports: 'Reports', navScreen: 'Big screen',
     connLive: 'Live', connConnecting: 'Connecting', connOffline: 'Offline', langButton: '中文',
     plantTime: 'Plant time', noData: 'no data', ago: 'ago', loadFailed: 'Could not load: ', menu: 'Menu',
     bands: { SHARP: 'Sharp peak', PEAK: 'Peak', FLAT: 'Flat', VALLEY: 'Valley', DEEP_VALLEY: 'Deep valley' },
@@ -19,7 +20,7 @@ const SHELL_TEXT = {
   },
   zh: {
     navOverview: '总览', navLive: '实时测点', navTrends: '趋势', navConsumption: '能耗与成本',
-    navFlow: '能流图', navDevices: '设备', navAlarms: '报警', navScreen: '大屏',
+    navFlow: '能流图', navDevices: '设备', navAlarms: '报警', navReports: '报表', navScreen: '大屏',
     connLive: '实时', connConnecting: '连接中', connOffline: '已断开', langButton: 'EN',
     plantTime: '工厂时间', noData: '无数据', ago: '前', loadFailed: '加载失败：', menu: '菜单',
     bands: { SHARP: '尖峰', PEAK: '峰', FLAT: '平', VALLEY: '谷', DEEP_VALLEY: '深谷' },

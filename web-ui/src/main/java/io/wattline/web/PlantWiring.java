@@ -23,6 +23,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import io.wattline.web.fleet.FleetProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -88,9 +90,13 @@ public class PlantWiring {
     /** Loads the plant; an invalid configuration throws here with every error, so nothing starts. */
     @Bean
     public RunningPlant runningPlant(WattlineProperties properties, ProfileLibrary library, Clock clock,
-            @Value("${wattline.scenario:}") String scenario) {
+            @Value("${wattline.scenario:}") String scenario, @Value("${wattline.fleet.role:all}") String role) {
         ProfileCatalog catalog = library.modbus();
         PlantConfigLoader loader = library.plantLoader();
+        if (properties.demo() && role.equals("central")) {
+            // a central node collects nothing: the demo plant only describes what it shows
+            return new RunningPlant(loadDemo(loader), null);
+        }
         if (properties.demo()) {
             Plant demo = loadDemo(loader);
             SimulatorOptions options = SimulatorOptions.ephemeral().withClock(clock);
@@ -133,7 +139,9 @@ public class PlantWiring {
      */
     @Bean
     public Historian historian(WattlineProperties properties, HistorianProperties historian, RunningPlant plant) {
-        HistorianOptions options = HistorianOptions.defaults().withRawRetention(historian.rawRetention());
+        HistorianOptions options = HistorianOptions.defaults().withRawRetention(historian.rawRetention())
+                .withMinFreeBytes(historian.minFreeBytes())
+                .withDuckDb(historian.memoryLimit().toBytes(), historian.threads());
         return Historian.open(properties.dataDir(), options, influxOptions(historian.influx(), plant.plant()));
     }
 
@@ -175,6 +183,7 @@ public class PlantWiring {
      */
     @Bean
     @Order(1)
+    @ConditionalOnExpression(FleetProperties.COLLECTS)
     public ModbusCollector modbusCollector(PointCatalogue catalogue, ProfileCatalog catalog, SampleBus bus,
             Clock clock, HistorianFeed feed, WattlineProperties properties) {
         // What devices refuse is learned once and kept with the data, so a restart does not learn it again.

@@ -14,6 +14,8 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.wattline.web.fleet.FleetProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,6 +34,7 @@ public class OpcUaWiring {
      */
     @Bean
     @Order(2)
+    @ConditionalOnExpression(FleetProperties.COLLECTS)
     public OpcUaCollector opcUaCollector(PointCatalogue catalogue, ProfileLibrary profiles, SampleBus bus, Clock clock,
             WattlineProperties properties, HistorianFeed feed) {
         // started by DeviceStartup once the web server serves
