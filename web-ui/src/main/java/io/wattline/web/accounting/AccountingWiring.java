@@ -16,6 +16,7 @@ import io.wattline.historian.Historian;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import io.wattline.web.InvalidPlantConfigurationException;
+import io.wattline.web.RunningPlant;
 import io.wattline.web.WattlineProperties;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,8 +50,8 @@ public class AccountingWiring {
     }
 
     @Bean
-    public ProductionLog productionLog(WattlineProperties properties) {
-        return new ProductionLog(properties.dataDir().resolve(ProductionLog.FILE_NAME));
+    public ProductionLog productionLog(WattlineProperties properties, RunningPlant plant) {
+        return new ProductionLog(properties.dataDir().resolve(ProductionLog.FILE_NAME), plant.plant().zone());
     }
 
     @Bean

@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.wattline.web.load.WriteGuard;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -41,22 +42,25 @@ public class ReadingImportController {
 
     private final ReadingImporter importer;
     private final long maxBytes;
+    private final WriteGuard writeGuard;
 
     public ReadingImportController(ReadingImporter importer) {
-        this(importer, DEFAULT_MAX_BYTES);
+        this(importer, DEFAULT_MAX_BYTES, WriteGuard.none());
     }
 
     @org.springframework.beans.factory.annotation.Autowired
     public ReadingImportController(ReadingImporter importer,
-            @Value("${wattline.import.max-bytes:" + DEFAULT_MAX_BYTES + "}") long maxBytes) {
+            @Value("${wattline.import.max-bytes:" + DEFAULT_MAX_BYTES + "}") long maxBytes, WriteGuard writeGuard) {
         this.importer = importer;
         this.maxBytes = maxBytes;
+        this.writeGuard = writeGuard;
     }
 
     @PostMapping(value = "/api/readings/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Object>> importCsv(ServerWebExchange exchange,
             @RequestParam(name = "replace", defaultValue = "false") boolean replace) {
+        writeGuard.check("the import"); // 503 at once while the data volume is low on space
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         String address = remote == null ? "" : remote.getAddress().getHostAddress();
         return exchange.getPrincipal().map(Principal::getName).map(java.util.Optional::of)

@@ -55,7 +55,7 @@ class ReadingImportStreamTest {
     }
 
     private static WebTestClient client(long maxBytes) {
-        return WebTestClient.bindToController(new ReadingImportController(importer, maxBytes)).configureClient()
+        return WebTestClient.bindToController(new ReadingImportController(importer, maxBytes, io.wattline.web.load.WriteGuard.none())).configureClient()
                 .responseTimeout(Duration.ofMinutes(3)).build();
     }
 
