@@ -110,7 +110,13 @@ class DemoAcceptanceTest {
         List<Map<String, Object>> points = List.of();
         long good = 0;
         while (System.nanoTime() < deadline) {
-            points = read(web);
+            try {
+                points = read(web);
+            } catch (IllegalStateException slowAnswer) {
+                // devices connect in the background after the server is up (issue 12): on a loaded
+                // machine an early answer may take longer than the read timeout; ask again
+                continue;
+            }
             good = points.stream().filter(p -> "GOOD".equals(p.get("quality"))).count();
             if (good >= atLeast) {
                 return points;
