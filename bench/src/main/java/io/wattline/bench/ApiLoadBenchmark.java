@@ -65,11 +65,11 @@ public final class ApiLoadBenchmark implements Benchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args.get(i));
             }
         }
-        Path root = Path.of(System.getenv().getOrDefault("WATTLINE_ROOT", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("wattline.root", ".")).toAbsolutePath().normalize();
         Path launcher = root.resolve("wattline");
         if (!Files.isExecutable(launcher)) {
             throw new IllegalStateException("no launcher at " + launcher + ": run from the repository (./wattline bench"
-                    + " api-load) or set WATTLINE_ROOT");
+                    + " api-load) or pass -Dwattline.root=DIR");
         }
         int port = freePort();
         Path data = Files.createTempDirectory("wattline-api-load");

@@ -18,7 +18,8 @@ public final class BenchMain {
         for (Benchmark b : List.<Benchmark>of(new CodecDecodeBenchmark(), new ModbusRtuScanBenchmark(), new ModbusDeadSlaveBenchmark(),
                 new ModbusTcpThroughputBenchmark(), new HistorianIngestBenchmark(), new HistorianForwardBenchmark(),
                 new AccountingMonthBenchmark(), new OpcUaSubscribeBenchmark(), new AlarmSmsLatencyBenchmark(),
-                new ApiLoadBenchmark())) {
+                new StartupBenchmark(), new ImportReadingsBenchmark(), new ReportStormBenchmark(),
+                new FleetFaninBenchmark(), new UiLiveLatencyBenchmark(), new ApiLoadBenchmark())) {
             all.put(b.name(), b);
         }
         return all;

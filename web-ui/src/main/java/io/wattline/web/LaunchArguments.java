@@ -17,9 +17,17 @@ import java.util.List;
  * @param profileFolders for {@code run} and {@code validate}: folders of the site's own profiles
  *              ({@code --profiles DIR}, repeatable); for {@code profile check}: the folders to check
  * @param scenario for {@code demo}: the demo scenario to run ({@code night-waste}), or null
+ * @param role for {@code demo} and {@code run}: {@code all} (default: one plant, no MQTT), {@code edge} or
+ *             {@code central} (docs/fleet.md)
+ * @param group for {@code --role edge|central}: the group file
+ * @param node  for {@code --role edge|central}: this node's id in the group file, or null
  */
 public record LaunchArguments(Command command, int port, Path dataDir, Path config,
-        List<Path> files, List<String> rest, int opcUaPort, List<Path> profileFolders, String scenario) {
+        List<Path> files, List<String> rest, int opcUaPort, List<Path> profileFolders, String scenario,
+        String role, Path group, String node) {
+
+    /** The roles of {@code --role}. */
+    public static final List<String> ROLES = List.of("all", "edge", "central");
 
     /** The subcommands the jar understands (the bash launcher adds build, test and bench). */
     public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, REPORT, OPCUA_BROWSE, OPCUA_CERT, PROFILE_CHECK, SCAN,
@@ -35,6 +43,8 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             "  demo [--port N] [--data DIR] [--opcua-port N] [--scenario night-waste]   run on the built-in demo plant"
                     + " (simulated in-process; a scenario makes its alarms fire)",
             "  run --config FILE [--profiles DIR]... [--port N] [--data DIR] [--opcua-port N]   run on your plant configuration",
+            "      demo and run also take [--role all|edge|central --group FILE [--node ID]]: many plants over MQTT"
+                    + " Sparkplug B (docs/fleet.md)",
             "  validate [--profiles DIR]... FILE...         check plant, tariff and profile files; exit 1 on errors",
             "  profile check DIR...                         run the frame suite on a folder of your own profiles",
             "  scan URL [--units 1-32] [--profiles DIR]... [--out FILE]   find and identify the meters on a bus",
@@ -45,6 +55,11 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             "  opcua-cert show|renew [--data DIR]           show or renew the OPC UA client's application certificate",
             "defaults: --port " + DEFAULT_PORT + ", --data ./" + DEFAULT_DATA_DIR
                     + "; --opcua-port N serves every point over OPC UA (0: off; demo: 4840 when free)");
+
+    public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
+            List<String> rest, int opcUaPort, List<Path> profileFolders, String scenario) {
+        this(command, port, dataDir, config, files, rest, opcUaPort, profileFolders, scenario, "all", null, null);
+    }
 
     public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
             List<String> rest) {
@@ -109,6 +124,9 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
         int opcUaPort = OPCUA_DEFAULT;
         List<Path> profiles = new ArrayList<>();
         String scenario = null;
+        String role = "all";
+        Path group = null;
+        String node = null;
         boolean dataGiven = false;
         String name = command.name().toLowerCase();
         for (int i = 0; i < args.size(); i++) {
@@ -128,6 +146,14 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
                 }
                 case "--opcua-port" -> opcUaPort = value.equals("0") ? 0 : parsePort(value);
                 case "--profiles" -> profiles.add(Path.of(value));
+                case "--role" -> {
+                    if (!ROLES.contains(value)) {
+                        throw new UsageException("--role must be all, edge or central, got '" + value + "'");
+                    }
+                    role = value;
+                }
+                case "--group" -> group = Path.of(value);
+                case "--node" -> node = value;
                 case "--config" -> {
                     if (command != Command.RUN) {
                         throw new UsageException("'demo' runs the built-in plant and takes no --config;"
@@ -142,11 +168,18 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
         if (command == Command.RUN && config == null) {
             throw new UsageException("'run' needs --config FILE");
         }
+        if (!role.equals("all") && group == null) {
+            throw new UsageException("--role " + role + " needs --group FILE (the group file, docs/fleet.md)");
+        }
+        if (role.equals("all") && (group != null || node != null)) {
+            throw new UsageException("--group and --node are for --role edge or central");
+        }
         if (scenario != null && !dataGiven) {
             // a scenario runs on its own clock: keep its history apart from the plain demo's
             dataDir = DEFAULT_DATA_DIR.resolve("scenario-" + scenario);
         }
-        return new LaunchArguments(command, port, dataDir, config, List.of(), List.of(), opcUaPort, profiles, scenario);
+        return new LaunchArguments(command, port, dataDir, config, List.of(), List.of(), opcUaPort, profiles, scenario,
+                role, group, node);
     }
 
     private static LaunchArguments parseValidate(List<String> args) throws UsageException {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Identical consumption queries share one computation. A query (normalised: {@link ConsumptionQuery}
@@ -92,28 +93,50 @@ public final class SharedReports {
         return new SharedReports(compute, always, clock, Duration.ZERO, 0);
     }
 
-    /** The report of {@code q}: kept, shared with an identical request in flight, or computed now. */
+    /** The report of {@code q}: kept, shared with an identical request in flight, or computed now on this thread. */
     public Answer report(ConsumptionQuery q) {
+        try {
+            return report(q, work -> CompletableFuture.completedFuture(work.get())).join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException r ? r : failed;
+        }
+    }
+
+    /**
+     * The report of {@code q} without blocking: a kept one at once; an identical computation in flight
+     * joined (no thread waits for it); else one computed through {@code start}, which runs the work it is
+     * given where the caller wants (a bounded pool) and completes with its report.
+     */
+    public CompletableFuture<Answer> report(ConsumptionQuery q,
+            Function<Supplier<ConsumptionReport>, CompletableFuture<ConsumptionReport>> start) {
         Entry e = keptEntry(q);
         if (e != null && stillValid(e)) {
-            return new Answer(e.report(), Source.CACHED, e.computedAt());
+            return CompletableFuture.completedFuture(new Answer(e.report(), Source.CACHED, e.computedAt()));
         }
         CompletableFuture<Entry> mine = new CompletableFuture<>();
         CompletableFuture<Entry> running = inFlight.putIfAbsent(q, mine);
         if (running != null) {
-            try {
-                Entry shared = running.join();
-                return new Answer(shared.report(), Source.SHARED, shared.computedAt());
-            } catch (CompletionException failed) {
-                throw failed.getCause() instanceof RuntimeException r ? r : failed;
-            }
+            return running.thenApply(shared -> new Answer(shared.report(), Source.SHARED, shared.computedAt()));
         }
+        // the version is taken first: a sample committed while computing makes the entry look older, never newer
+        long version = changes.version();
+        long rewrites = changes.rewrites();
+        Instant at = clock.instant();
+        CompletableFuture<ConsumptionReport> computing;
         try {
-            // the version is taken first: a sample committed while computing makes the entry look older, never newer
-            long version = changes.version();
-            long rewrites = changes.rewrites();
-            Instant at = clock.instant();
-            ConsumptionReport report = compute.apply(q);
+            computing = start.apply(() -> compute.apply(q));
+        } catch (RuntimeException | Error failure) {
+            inFlight.remove(q, mine);
+            mine.completeExceptionally(failure);
+            throw failure;
+        }
+        computing.whenComplete((report, failure) -> {
+            inFlight.remove(q, mine);
+            if (failure != null) {
+                mine.completeExceptionally(failure instanceof CompletionException c && c.getCause() != null
+                        ? c.getCause() : failure);
+                return;
+            }
             Entry entry = new Entry(report, version, rewrites, at, closed(q, report, at));
             if (maxEntries > 0) {
                 synchronized (kept) {
@@ -121,13 +144,8 @@ public final class SharedReports {
                 }
             }
             mine.complete(entry);
-            return new Answer(report, Source.COMPUTED, at);
-        } catch (RuntimeException | Error failure) {
-            mine.completeExceptionally(failure);
-            throw failure;
-        } finally {
-            inFlight.remove(q, mine);
-        }
+        });
+        return mine.thenApply(done -> new Answer(done.report(), Source.COMPUTED, done.computedAt()));
     }
 
     /** How many reports are kept now. */

@@ -4,6 +4,7 @@ import io.wattline.analytics.service.AccountingService;
 import io.wattline.analytics.service.ConsumptionQuery;
 import io.wattline.analytics.service.SharedReports;
 import io.wattline.web.RunningPlant;
+import io.wattline.web.load.ReportPool;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -14,13 +15,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code GET /api/consumption} (JSON), {@code /api/consumption.csv} and {@code /api/consumption.xlsx}:
  * binds the request ({@link ReportParameters}), asks {@link AccountingService} through {@link SharedReports}
  * (identical requests share one computation; the {@value #CACHE_HEADER} header and the JSON's {@code cache}
- * say whether the answer was computed, shared or kept), renders.
+ * say whether the answer was computed, shared or kept), renders. Only a computation takes a place in the
+ * bounded {@link ReportPool}; a request that shares one or gets a kept report does not.
  */
 @RestController
 public class ConsumptionController {
@@ -34,17 +35,22 @@ public class ConsumptionController {
     private final SharedReports reports;
     private final ZoneId zone;
     private final Clock clock;
+    private final ReportPool pool;
 
     @Autowired
-    public ConsumptionController(SharedReports reports, RunningPlant plant, Clock clock) {
+    public ConsumptionController(SharedReports reports, RunningPlant plant, Clock clock, ReportPool pool) {
         this.reports = reports;
         this.zone = plant.plant().zone();
         this.clock = clock;
+        this.pool = pool;
     }
 
-    /** Without a store to watch: identical requests in flight are shared, nothing is kept. */
+    /**
+     * Built by hand (tests): the shared default report pool, and no store to watch, so identical
+     * requests in flight are shared and nothing is kept.
+     */
     public ConsumptionController(AccountingService accounting, RunningPlant plant, Clock clock) {
-        this(SharedReports.inFlightOnly(accounting::report, clock), plant, clock);
+        this(SharedReports.inFlightOnly(accounting::report, clock), plant, clock, ReportPool.shared());
     }
 
     @GetMapping(value = "/api/consumption", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -67,8 +73,9 @@ public class ConsumptionController {
     }
 
     private Mono<SharedReports.Answer> report(ConsumptionQuery q) {
-        // DuckDB reads block: keep them off the event loop.
-        return Mono.fromCallable(() -> reports.report(q)).subscribeOn(Schedulers.boundedElastic());
+        // DuckDB reads block: a computation runs on the bounded report pool, off the event loop (503 when full)
+        return Mono.defer(() -> Mono.fromFuture(reports.report(q,
+                work -> pool.submit("the consumption report", work::get).toFuture())));
     }
 
     private static String source(SharedReports.Answer a) {
