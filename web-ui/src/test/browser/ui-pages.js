@@ -69,8 +69,9 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
       `the navigation links every page: ${links.join(' ')}`);
 
     // --- trends: a day draws from the 15-minute rollup
-    await page.click('#nav a[href="/trends"]');
-    await page.waitForFunction(() => document.getElementById('trend').dataset.resolution, null, { timeout: 60000 });
+    await Promise.all([page.waitForURL('**/trends'), page.click('#nav a[href="/trends"]')]);
+    await page.waitForFunction(() => { const e = document.getElementById('trend'); return e && e.dataset.resolution; }, null,
+      { timeout: 60000 });
     const resolution = await page.getAttribute('#trend', 'data-resolution');
     check(resolution === 'FIFTEEN_MINUTES', `a trend over today draws from the 15-minute rollup (${resolution})`);
     await shot('trends.png');
