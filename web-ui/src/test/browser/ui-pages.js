@@ -69,8 +69,9 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
       `the navigation links every page: ${links.join(' ')}`);
 
     // --- trends: a day draws from the 15-minute rollup
-    await page.click('#nav a[href="/trends"]');
-    await page.waitForFunction(() => document.getElementById('trend').dataset.resolution, null, { timeout: 60000 });
+    await Promise.all([page.waitForURL('**/trends'), page.click('#nav a[href="/trends"]')]);
+    await page.waitForFunction(() => { const e = document.getElementById('trend'); return e && e.dataset.resolution; }, null,
+      { timeout: 60000 });
     const resolution = await page.getAttribute('#trend', 'data-resolution');
     check(resolution === 'FIFTEEN_MINUTES', `a trend over today draws from the 15-minute rollup (${resolution})`);
     await shot('trends.png');
@@ -99,7 +100,7 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     const until = new Date(Math.floor(Date.now() / 60000) * 60000 - 180000).toISOString();
     await page.goto(`${url}/consumption?from=${day}&to=${until}`);
     await page.waitForSelector('#rows tfoot tr[data-carrier="ELECTRICITY"]', { timeout: 60000 });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dl-xlsx')]);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120000 }), page.click('#dl-xlsx')]);
     const xlsx = path.join(downloads, 'consumption.xlsx');
     await download.saveAs(xlsx);
     const pageTotal = await page.getAttribute('#rows tfoot tr[data-carrier="ELECTRICITY"]', 'data-value');

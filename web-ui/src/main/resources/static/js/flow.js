@@ -38,11 +38,16 @@ function rowsLink(link) {
 function render() {
   if (!flow) return;
   const names = new Map(flow.nodes.map((n) => [n.id, nodeName(n)]));
+  // a node's figure: what flows into it (the carrier: what flows out)
+  const totals = new Map();
+  flow.links.forEach((l) => totals.set(l.target, (totals.get(l.target) || 0) + l.value));
+  flow.links.filter((l) => !totals.has(l.source)).forEach((l) => totals.set(l.source, (totals.get(l.source) || 0) + l.value));
+  const byName = new Map(flow.nodes.map((n) => [names.get(n.id), totals.get(n.id)]));
   sankey.setOption({
     animation: false,
     tooltip: { trigger: 'item', valueFormatter: (v) => `${num(v, 2)} ${unit(flow.unit)}` },
     series: [{ type: 'sankey', left: 10, right: 160, nodeAlign: 'left', emphasis: { focus: 'adjacency' },
-      label: { formatter: (p) => `${p.name}\n${num(p.value, 1)} ${unit(flow.unit)}` },
+      label: { formatter: (p) => `${p.name}\n${num(byName.get(p.name), 1)} ${unit(flow.unit)}` },
       data: flow.nodes.map((n) => ({ name: names.get(n.id), itemStyle: n.kind === 'loss' ? { color: '#b3261e' } : undefined })),
       links: flow.links.map((l) => ({ source: names.get(l.source), target: names.get(l.target), value: Math.round(l.value * 100) / 100 })) }],
   }, true);

@@ -36,8 +36,12 @@ function render() {
   const f = data.flow;
   const name = (n) => (n.kind === 'carrier' ? carrierText(n.name) : n.kind === 'loss' ? t('loss') : n.kind === 'unassigned' ? t('unassigned') : n.name);
   const names = new Map(f.nodes.map((n) => [n.id, name(n)]));
+  const totals = new Map();
+  f.links.forEach((l) => totals.set(l.target, (totals.get(l.target) || 0) + l.value));
+  f.links.filter((l) => !totals.has(l.source)).forEach((l) => totals.set(l.source, (totals.get(l.source) || 0) + l.value));
+  const byName = new Map(f.nodes.map((n) => [names.get(n.id), totals.get(n.id)]));
   flowChart.setOption({ series: [{ type: 'sankey', left: 20, right: 260, label: { color: '#e8ecf1', fontSize: 22,
-    formatter: (p) => `${p.name}  ${num(p.value, 0)} kWh` }, lineStyle: { color: 'gradient', opacity: 0.4 },
+    formatter: (p) => `${p.name}  ${num(byName.get(p.name), 0)} kWh` }, lineStyle: { color: 'gradient', opacity: 0.4 },
     data: f.nodes.map((n) => ({ name: names.get(n.id) })),
     links: f.links.map((l) => ({ source: names.get(l.source), target: names.get(l.target), value: Math.round(l.value * 10) / 10 })) }] }, true);
 }

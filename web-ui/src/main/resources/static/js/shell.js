@@ -194,26 +194,37 @@ export function setConnection(kind) {
 }
 
 /**
- * Follows the live sample stream. The header turns Offline as soon as the stream breaks (the
- * browser retries by itself; we also retry every 2 s when it gives up); on reconnect the page's
- * {@code onCatchUp} reloads what changed meanwhile, without a page reload.
+ * Follows the live sample stream (one per page, opened by {@link initPage}). The header turns
+ * Offline as soon as the stream breaks (the browser retries by itself; we also retry every 2 s when
+ * it gives up); on reconnect each page's {@code onCatchUp} reloads what changed meanwhile, without a
+ * page reload. Pages register what they need here.
  */
+const followers = [];
+let streamOpened = false;
+
 export function liveStream({ onSample, onCatchUp }) {
+  followers.push({ onSample, onCatchUp });
+  openStream();
+}
+
+function openStream() {
+  if (streamOpened) return;
+  streamOpened = true;
   let source = null;
   let everOpen = false;
   const connect = () => {
     if (source) source.close();
     source = new EventSource('/api/stream/points');
-    if (onSample) {
-      source.addEventListener('sample', (e) => {
-        state.lastEventAt = Date.now();
-        if (state.connection !== 'live') setConnection('live');
-        try { onSample(JSON.parse(e.data)); } catch (err) { console.error('bad sample event', err); }
-      });
-    }
+    source.addEventListener('sample', (e) => {
+      state.lastEventAt = Date.now();
+      if (state.connection !== 'live') setConnection('live');
+      let sample;
+      try { sample = JSON.parse(e.data); } catch (err) { console.error('bad sample event', err); return; }
+      followers.forEach((f) => { if (f.onSample) f.onSample(sample); });
+    });
     source.onopen = () => {
       setConnection('live');
-      if (everOpen && onCatchUp) onCatchUp();
+      if (everOpen) followers.forEach((f) => { if (f.onCatchUp) f.onCatchUp(); });
       everOpen = true;
     };
     source.onerror = () => {
@@ -254,6 +265,7 @@ export async function initPage({ page, text, chrome = true }) {
   applyLanguage();
   tickAges();
   setInterval(tickAges, 1000);
+  openStream();
   return state.plant;
 }
 

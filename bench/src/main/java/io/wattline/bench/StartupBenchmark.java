@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 public final class StartupBenchmark implements Benchmark {
 
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx192m");
-    private static final Duration GIVE_UP = Duration.ofSeconds(120);
+    private static final Duration GIVE_UP = Duration.ofSeconds(300);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     @Override
