@@ -138,6 +138,11 @@ public final class Historian implements AutoCloseable {
         return reader;
     }
 
+    /** What changed in the local store since a version, for caches of computed figures. */
+    public DataChanges changes() {
+        return store;
+    }
+
     /** The local store itself (the log the forwarder follows, maintenance hooks). */
     public DuckDbStore store() {
         return store;

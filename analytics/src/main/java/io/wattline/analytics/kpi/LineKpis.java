@@ -12,6 +12,8 @@ import io.wattline.analytics.service.MeteredPoint;
 import io.wattline.analytics.service.ReadPath;
 import io.wattline.core.PointId;
 import io.wattline.core.Quantity;
+import io.wattline.core.plausible.PlausibleTime;
+import io.wattline.core.plausible.PlausibleValues;
 import io.wattline.core.catalogue.CataloguedPoint;
 import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.plant.EnergyCarrier;
@@ -197,7 +199,38 @@ public final class LineKpis {
      */
     public ProductionEntry addProduction(ProductionEntry entry) {
         line(entry.lineId());
+        checkPlausible(entry);
         return log.add(entry);
+    }
+
+    /** Longest interval one entry may count over. */
+    public static final Duration MAX_ENTRY_SPAN = Duration.ofDays(400);
+
+    /**
+     * An entry is stored only when it could be true: its interval inside the plausible window
+     * (1970–2200), not longer than {@link #MAX_ENTRY_SPAN}, not starting after it was entered, and a
+     * count that is a plausible {@link Quantity#PRODUCTION_COUNT}.
+     */
+    private static void checkPlausible(ProductionEntry e) {
+        if (!PlausibleTime.contains(e.from())) {
+            throw new InvalidQueryException("from", PlausibleTime.describe(), e.from().toString());
+        }
+        if (!PlausibleTime.contains(e.to())) {
+            throw new InvalidQueryException("to", PlausibleTime.describe(), e.to().toString());
+        }
+        if (Duration.between(e.from(), e.to()).compareTo(MAX_ENTRY_SPAN) > 0) {
+            throw new InvalidQueryException("to", "at most " + MAX_ENTRY_SPAN.toDays() + " days after from",
+                    e.to().toString());
+        }
+        if (e.enteredAt() != null && e.from().isAfter(e.enteredAt())) {
+            throw new InvalidQueryException("from", "a time not after now (" + e.enteredAt()
+                    + "): production is counted after it happened", e.from().toString());
+        }
+        PlausibleValues.Range r = PlausibleValues.standard().rangeOf(Quantity.PRODUCTION_COUNT);
+        PlausibleValues.standard().problem(Quantity.PRODUCTION_COUNT, e.count()).ifPresent(why -> {
+            throw new InvalidQueryException("count", "a number of units from " + (long) r.min() + " to "
+                    + (long) r.max() + " (" + why + ")", Double.toString(e.count()));
+        });
     }
 
     /** The counts entered by hand for a line that overlap [from, to), in the order they were entered. */

@@ -433,9 +433,16 @@ public final class AccountingService {
                 double kw = peakKw.get(e.getKey());
                 Double charge = tariff == null ? null : tariff.demandCharge(kw).isPresent()
                         ? tariff.demandCharge(kw).getAsDouble() : null;
+                boolean partial = false;
+                for (AccountingNode n : g.getValue()) {
+                    for (MeterTerm t : n.terms()) {
+                        ConsumptionFlags f = perMeter.get(t.meterId()).get(b).flags();
+                        partial |= f.noData() || f.uncoveredSeconds() > 0;
+                    }
+                }
                 out.add(new ConsumptionReport.Demand(tree ? g.getKey() : "site", name, e.getKey(), kw,
                         reference.get(b).start(), reference.get(b).end(), charge,
-                        contributors.subList(0, Math.min(5, contributors.size()))));
+                        contributors.subList(0, Math.min(5, contributors.size())), partial));
             }
         }
         return out;

@@ -101,9 +101,13 @@ public record ConsumptionReport(String plant, String zone, String group, String 
     public record Contribution(String nodeId, String name, double kw) {
     }
 
-    /** The month's maximum 15-minute demand of a group, when it happened and which loads made it. */
+    /**
+     * The month's maximum 15-minute demand of a group, when it happened and which loads made it.
+     * {@code partial} is true when the readings of a meter behind it do not reach the end of that
+     * block (the block still in progress, or the data stops inside it): the figure may still rise.
+     */
     public record Demand(String groupId, String groupName, YearMonth month, double maxKw, Instant blockStart,
-            Instant blockEnd, Double demandCharge, List<Contribution> contributors) {
+            Instant blockEnd, Double demandCharge, List<Contribution> contributors, boolean partial) {
         public Demand {
             contributors = List.copyOf(contributors);
         }

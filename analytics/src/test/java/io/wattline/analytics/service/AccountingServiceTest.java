@@ -1,6 +1,7 @@
 package io.wattline.analytics.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.analytics.Plant;
@@ -69,6 +70,11 @@ class AccountingServiceTest {
         }
         historian.writer().flush();
         historian.rollUpNow();
+        service = serviceOver(historian);
+    }
+
+    /** The one-meter plant of this test over {@code store}. */
+    private static AccountingService serviceOver(Historian store) {
         Meter m = new Meter("m", "Press 冲压", "x/y", "c", 1, EnergyCarrier.ELECTRICITY, "w", "l1", null, "cc", null,
                 Map.of());
         // one daily pattern all year (the plant file's single-season form), no demand charge
@@ -87,8 +93,8 @@ class AccountingServiceTest {
                 List.of(new Site("s", "厂")), List.of(new Area("w", "车间", "s")),
                 List.of(new ProductionLine("l1", "线1", "w")), List.of(), List.of(), List.of(), List.of(m),
                 Plant.SHIFTS, Optional.of(tariff));
-        service = new AccountingService(plant, List.of(new MeteredPoint("m", POINT, Quantity.ACTIVE_ENERGY_IMPORT,
-                100_000)), List.of(), historian.reader(), tariff,
+        return new AccountingService(plant, List.of(new MeteredPoint("m", POINT, Quantity.ACTIVE_ENERGY_IMPORT,
+                100_000)), List.of(), store.reader(), tariff,
                 EnergyFactors.gbt2589Defaults(), Map.of());
     }
 
@@ -138,6 +144,30 @@ class AccountingServiceTest {
         // 10 kWh per 15 min = 40 kW in every block
         assertEquals(40, d.maxKw(), 1e-6);
         assertEquals("m", d.contributors().get(0).nodeId());
+        assertFalse(d.partial(), "readings cover the peak block to its end");
+    }
+
+    @Test
+    void aPeakInTheBlockStillInProgressIsFlaggedPartial(@TempDir Path own) {
+        // readings every 15 min at +10 kWh from 13:00 to 15:00, then 15:05 at +20 kWh and nothing since
+        // (the block 15:00-15:15 is in progress): that block holds 20 kWh so far = 80 kW, the month's peak
+        // until now, and it is flagged partial because no reading reaches 15:15.
+        try (Historian store = Historian.open(own, HistorianOptions.defaults().withRawRetention(Duration.ofDays(36_500)),
+                Optional.empty())) {
+            Instant start = Plant.at("2026-03-02T13:00");
+            for (int q = 0; q <= 8; q++) {
+                store.writer().offer(Sample.good(POINT, start.plus(Duration.ofMinutes(15L * q)), 500 + 10 * q));
+            }
+            store.writer().offer(Sample.good(POINT, Plant.at("2026-03-02T15:05"), 600));
+            store.writer().flush();
+            store.rollUpNow();
+            ConsumptionReport r = serviceOver(store).report(new ConsumptionQuery("line", Plant.at("2026-03-02T13:00"),
+                    Plant.at("2026-03-02T15:15"), "day", null, ReadPath.RAW, true));
+            ConsumptionReport.Demand d = r.demand().get(0);
+            assertEquals(80, d.maxKw(), 1e-6);
+            assertEquals(Plant.at("2026-03-02T15:00"), d.blockStart());
+            assertTrue(d.partial());
+        }
     }
 
     @Test

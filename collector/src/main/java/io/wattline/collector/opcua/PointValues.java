@@ -46,6 +46,9 @@ final class PointValues {
         if (quality == Quality.GOOD && !Double.isFinite(v)) {
             quality = Quality.BAD;
             reason = "non-finite value " + v;
+        } else if (quality == Quality.GOOD && v < 0 && p.bound().point().quantity().isCounter()) {
+            quality = Quality.BAD;
+            reason = "negative counter reading " + v + " (a cumulative register never reads below 0)";
         }
         context.health().notified(quality == Quality.GOOD, now);
         publish(new Sample(p.bound().id(), p.stamp(timeOf(value, now), now),

@@ -15,8 +15,8 @@ public final class PointDecoder {
 
     /**
      * Sample of {@code point} from {@code values} (the response to {@code request}), stamped
-     * {@code time}. A value that decodes to NaN or infinity (a float register holding garbage)
-     * gives a BAD sample rather than a GOOD one nobody can use.
+     * {@code time}. A value that decodes to NaN or infinity (a float register holding garbage), or a
+     * negative reading of a counter, gives a BAD sample rather than a GOOD one nobody can use.
      */
     public static Sample decode(String meterId, ReadRequest request, PointDefinition point, int[] values,
             Instant time) {
@@ -40,6 +40,11 @@ public final class PointDecoder {
         }
         if (!Double.isFinite(value)) {
             return Sample.bad(id, time, "non-finite value " + value + (unitId < 0 ? ""
+                    : " from " + FailureReason.request(unitId, point.function(), point.address(), point.length())));
+        }
+        if (value < 0 && point.quantity().isCounter()) {
+            return Sample.bad(id, time, "negative counter reading " + value + " (a cumulative register never reads "
+                    + "below 0)" + (unitId < 0 ? ""
                     : " from " + FailureReason.request(unitId, point.function(), point.address(), point.length())));
         }
         return Sample.good(id, time, value);

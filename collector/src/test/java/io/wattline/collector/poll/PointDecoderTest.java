@@ -82,6 +82,22 @@ class PointDecoderTest {
         assertEquals("non-finite value NaN from unit 7, FC 03 at 0 (0x0000) count 2", located.reason());
     }
 
+    @org.junit.jupiter.api.Test
+    void aNegativeCounterReadingGivesABadSampleAndANegativePowerDoesNot() {
+        // INT32 0xFFFFFF9C = -100, scale 0.1: -10.0 kWh from an energy counter is no reading (issue 14)
+        PointDefinition energy = pt(Quantity.ACTIVE_ENERGY_IMPORT, RegisterFunction.HOLDING, 0, DataType.INT32,
+                WordOrder.ABCD, 0.1, -1);
+        Sample s = PointDecoder.decode("m1", 3, new ReadRequest(RegisterFunction.HOLDING, 0, 2, List.of(energy)), energy,
+                new int[] {0xFFFF, 0xFF9C}, T);
+        assertEquals(Quality.BAD, s.quality());
+        assertEquals("negative counter reading -10.0 (a cumulative register never reads below 0) from unit 3, FC 03 at 0 "
+                + "(0x0000) count 2", s.reason());
+        PointDefinition power = pt(Quantity.ACTIVE_POWER, RegisterFunction.HOLDING, 0, DataType.INT32, WordOrder.ABCD,
+                0.1, -1);
+        assertEquals(Quality.GOOD, PointDecoder.decode("m1", new ReadRequest(RegisterFunction.HOLDING, 0, 2,
+                List.of(power)), power, new int[] {0xFFFF, 0xFF9C}, T).quality());
+    }
+
     /** The planner's reads decode the test meter's registers to the values computed by hand. */
     @org.junit.jupiter.api.Test
     void plannedReadsOfTheTestMeterDecodeToItsKnownValues() {

@@ -18,6 +18,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 public final class PahoMqttLink implements MqttLink {
 
+    /** The longest a connect, subscribe or publish may block before it counts as a lost connection. */
+    static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(10);
+
     private final String serverUri;
     private final String clientId;
     private final String username;
@@ -42,6 +45,9 @@ public final class PahoMqttLink implements MqttLink {
         closeClient();
         try {
             client = new MqttClient(serverUri, clientId, new MemoryPersistence());
+            // Paho's blocking calls wait for ever by default: a publish caught by a cut line could then
+            // hold the caller's only thread, and with it the reconnect (seen under heavy load).
+            client.setTimeToWait(OPERATION_TIMEOUT.toMillis());
             client.setCallback(new MqttCallback() {
                 @Override
                 public void connectionLost(Throwable cause) {

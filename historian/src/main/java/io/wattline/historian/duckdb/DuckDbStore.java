@@ -4,6 +4,7 @@ import io.wattline.core.PointId;
 import io.wattline.core.Sample;
 import io.wattline.historian.Bucket;
 import io.wattline.historian.CommittedSamples;
+import io.wattline.historian.DataChanges;
 import io.wattline.historian.HistorianException;
 import io.wattline.historian.HistorianOptions;
 import io.wattline.historian.HistorianStats;
@@ -39,9 +40,11 @@ import org.slf4j.LoggerFactory;
  * The always-on local store: {@code <data>/wattline.duckdb}, written by one thread in batched
  * transactions from a bounded queue, read through separate connections while it writes.
  */
-public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedSamples, AutoCloseable {
+public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedSamples, DataChanges, AutoCloseable {
 
     public static final String FILE_NAME = "wattline.duckdb";
+
+    private final java.util.concurrent.atomic.AtomicLong rewrites = new java.util.concurrent.atomic.AtomicLong();
     /** Raw reads that stand in for rollups (spans shorter than the requested points) return at most this many. */
     public static final int MAX_RAW_SERIES = 1_000_000;
 
@@ -328,6 +331,38 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
     @Override
     public long lastSeq() {
         return writer.nextSeq() - 1;
+    }
+
+    @Override
+    public long version() {
+        return lastSeq();
+    }
+
+    @Override
+    public long rewrites() {
+        return rewrites.get();
+    }
+
+    /** Records that stored samples were changed in place, for {@link #rewrites()}; call after the change commits. */
+    public void noteRewrite() {
+        rewrites.incrementAndGet();
+    }
+
+    @Override
+    public boolean committedSince(long version, Instant before) {
+        // seq grows with insertion, so DuckDB's zone maps skip every row group committed before version
+        try (DuckDBConnection reader = readConnection();
+                java.sql.PreparedStatement q = reader.prepareStatement(
+                        "SELECT 1 FROM samples WHERE seq > ? AND ts_us < ? LIMIT 1")) {
+            q.setLong(1, version);
+            q.setLong(2, EpochMicros.of(before));
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new HistorianException("reading what changed since " + version + " in " + file + " failed: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override

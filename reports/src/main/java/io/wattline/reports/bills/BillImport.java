@@ -83,7 +83,7 @@ public final class BillImport {
                 continue;
             }
             switch (column) {
-                case "month" -> month = YearMonth.parse(cell);
+                case "month" -> month = UtilityBill.plausibleMonth(YearMonth.parse(cell));
                 case "max_demand_kw" -> maxDemand = number(column, cell);
                 case "power_factor" -> pf = number(column, cell);
                 case "amount" -> amount = number(column, cell);

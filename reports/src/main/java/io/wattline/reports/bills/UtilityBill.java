@@ -37,4 +37,22 @@ public record UtilityBill(YearMonth month, Map<TariffBand, Double> kwhPerBand, D
     public double totalKwh() {
         return kwhPerBand.values().stream().mapToDouble(Double::doubleValue).sum();
     }
+
+    /** The first and last month a bill may be entered for (the plausible window 1970–2199). */
+    public static final YearMonth FIRST_MONTH = YearMonth.of(1970, 1);
+    public static final YearMonth LAST_MONTH = YearMonth.of(2199, 12);
+
+    /**
+     * {@code month} when a bill could be for it; checked where bills are entered, not when stored ones
+     * are read back, so that nothing already stored stops loading.
+     *
+     * @throws IllegalArgumentException naming the allowed months
+     */
+    public static YearMonth plausibleMonth(YearMonth month) {
+        if (month.isBefore(FIRST_MONTH) || month.isAfter(LAST_MONTH)) {
+            throw new IllegalArgumentException("month: expected " + FIRST_MONTH + " to " + LAST_MONTH + ", got "
+                    + month + " (月份超出合理范围)");
+        }
+        return month;
+    }
 }

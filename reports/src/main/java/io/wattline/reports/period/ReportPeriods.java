@@ -10,7 +10,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
+import io.wattline.core.plausible.PlausibleTime;
+import java.time.DateTimeException;
 import java.util.List;
 
 /**
@@ -32,15 +33,22 @@ public final class ReportPeriods {
      * @throws IllegalArgumentException naming what was expected when {@code label} is no period of {@code kind}
      */
     public ReportPeriod parse(PeriodKind kind, String label) {
+        ReportPeriod period;
         try {
-            return switch (kind) {
+            period = switch (kind) {
                 case MONTH -> month(YearMonth.parse(label));
                 case DAY -> day(LocalDate.parse(label));
                 case SHIFT -> shift(label);
             };
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException(expected(kind) + ", got '" + label + "'", e);
         }
+        // year 0001 or 9999 is a typing error, and would have every counter searched back for nothing
+        if (!PlausibleTime.contains(period.from()) || !PlausibleTime.contains(period.to())) {
+            throw new IllegalArgumentException(expected(kind) + " inside " + PlausibleTime.describe() + ", got '"
+                    + label + "'");
+        }
+        return period;
     }
 
     /** What a label of {@code kind} looks like, for messages. */

@@ -5,6 +5,7 @@ import io.wattline.analytics.importing.ReadingImporter;
 import io.wattline.analytics.kpi.LineKpis;
 import io.wattline.analytics.kpi.ProductionLog;
 import io.wattline.analytics.service.AccountingService;
+import io.wattline.analytics.service.SharedReports;
 import io.wattline.config.ConfigException;
 import io.wattline.config.PointCatalogues;
 import io.wattline.config.TariffFileLoader;
@@ -39,6 +40,17 @@ public class AccountingWiring {
             @Value("${wattline.accounting.tariff:}") String tariffSetting,
             @Value("${wattline.accounting.water-as-working-medium:false}") boolean waterAsWorkingMedium) {
         return create(catalogue, historian, tariffSetting, waterAsWorkingMedium);
+    }
+
+    /**
+     * Identical consumption requests share one computation; closed periods are kept until the data
+     * under them changes, today's for {@code wattline.reports.open-freshness} (default 5 s).
+     */
+    @Bean
+    public SharedReports sharedReports(AccountingService accounting, Historian historian, Clock clock,
+            @Value("${wattline.reports.open-freshness:5s}") java.time.Duration openFreshness,
+            @Value("${wattline.reports.cache-entries:" + SharedReports.DEFAULT_MAX_ENTRIES + "}") int maxEntries) {
+        return new SharedReports(accounting::report, historian.changes(), clock, openFreshness, maxEntries);
     }
 
     @Bean

@@ -2,13 +2,13 @@ package io.wattline.web.accounting;
 
 import io.wattline.analytics.service.AccountingService;
 import io.wattline.analytics.service.ConsumptionQuery;
-import io.wattline.analytics.service.ConsumptionReport;
+import io.wattline.analytics.service.SharedReports;
 import io.wattline.web.RunningPlant;
 import io.wattline.web.load.ReportPool;
-import org.springframework.beans.factory.annotation.Autowired;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +18,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/consumption} (JSON), {@code /api/consumption.csv} and {@code /api/consumption.xlsx}:
- * binds the request ({@link ReportParameters}), asks {@link AccountingService}, renders.
+ * binds the request ({@link ReportParameters}), asks {@link AccountingService} through {@link SharedReports}
+ * (identical requests share one computation; the {@value #CACHE_HEADER} header and the JSON's {@code cache}
+ * say whether the answer was computed, shared or kept), renders. Only a computation takes a place in the
+ * bounded {@link ReportPool}; a request that shares one or gets a kept report does not.
  */
 @RestController
 public class ConsumptionController {
@@ -26,49 +29,61 @@ public class ConsumptionController {
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private final AccountingService accounting;
+    /** Says where the answer came from: {@code computed}, {@code shared} or {@code cached}. */
+    public static final String CACHE_HEADER = "Wattline-Cache";
+
+    private final SharedReports reports;
     private final ZoneId zone;
     private final Clock clock;
     private final ReportPool pool;
 
     @Autowired
-    public ConsumptionController(AccountingService accounting, RunningPlant plant, Clock clock, ReportPool pool) {
-        this.accounting = accounting;
+    public ConsumptionController(SharedReports reports, RunningPlant plant, Clock clock, ReportPool pool) {
+        this.reports = reports;
         this.zone = plant.plant().zone();
         this.clock = clock;
         this.pool = pool;
     }
 
-    /** With the shared default report pool (controllers built by hand). */
+    /**
+     * Built by hand (tests): the shared default report pool, and no store to watch, so identical
+     * requests in flight are shared and nothing is kept.
+     */
     public ConsumptionController(AccountingService accounting, RunningPlant plant, Clock clock) {
-        this(accounting, plant, clock, ReportPool.shared());
+        this(SharedReports.inFlightOnly(accounting::report, clock), plant, clock, ReportPool.shared());
     }
 
     @GetMapping(value = "/api/consumption", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ConsumptionReport> consumption(ReportParameters parameters) {
-        return report(parameters.consumption(zone, clock.instant()));
+    public Mono<ResponseEntity<ReportAnswer>> consumption(ReportParameters parameters) {
+        return report(parameters.consumption(zone, clock.instant()))
+                .map(a -> ResponseEntity.ok().header(CACHE_HEADER, source(a)).body(ReportAnswer.of(a)));
     }
 
     @GetMapping("/api/consumption.csv")
     public Mono<ResponseEntity<byte[]>> csv(ReportParameters parameters) {
         ConsumptionQuery q = parameters.consumption(zone, clock.instant());
-        return report(q).map(r -> download(ConsumptionCsv.write(r).getBytes(StandardCharsets.UTF_8),
-                new MediaType("text", "csv", StandardCharsets.UTF_8), fileName(q, "csv")));
+        return report(q).map(a -> download(ConsumptionCsv.write(a.report()).getBytes(StandardCharsets.UTF_8),
+                new MediaType("text", "csv", StandardCharsets.UTF_8), fileName(q, "csv"), a));
     }
 
     @GetMapping("/api/consumption.xlsx")
     public Mono<ResponseEntity<byte[]>> xlsx(ReportParameters parameters) {
         ConsumptionQuery q = parameters.consumption(zone, clock.instant());
-        return report(q).map(r -> download(ConsumptionWorkbook.write(r), XLSX, fileName(q, "xlsx")));
+        return report(q).map(a -> download(ConsumptionWorkbook.write(a.report()), XLSX, fileName(q, "xlsx"), a));
     }
 
-    private Mono<ConsumptionReport> report(ConsumptionQuery q) {
-        // DuckDB reads block: on the bounded report pool, off the event loop (503 when it is full).
-        return pool.submit("the consumption report", () -> accounting.report(q));
+    private Mono<SharedReports.Answer> report(ConsumptionQuery q) {
+        // DuckDB reads block: a computation runs on the bounded report pool, off the event loop (503 when full)
+        return Mono.defer(() -> Mono.fromFuture(reports.report(q,
+                work -> pool.submit("the consumption report", work::get).toFuture())));
     }
 
-    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String name) {
-        return ResponseEntity.ok().contentType(type)
+    private static String source(SharedReports.Answer a) {
+        return a.source().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String name, SharedReports.Answer a) {
+        return ResponseEntity.ok().contentType(type).header(CACHE_HEADER, source(a))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(body);
     }
 

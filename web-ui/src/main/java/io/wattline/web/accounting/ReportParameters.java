@@ -7,6 +7,8 @@ import io.wattline.analytics.service.ReadPath;
 import io.wattline.core.PointId;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.web.api.InvalidParameterException;
+import io.wattline.web.api.RequestBounds;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +24,8 @@ import java.util.stream.Collectors;
  * The query parameters of the report endpoints ({@code /api/consumption*}, {@code /api/kpi/*},
  * {@code GET /api/production}), bound once per request and read into analytics' query records. Times:
  * ISO with offset, or plant-local {@code 2026-03-02} / {@code 2026-03-02T08:00}; default today
- * (plant-local) from midnight to midnight; a range covers at most {@link #MAX_RANGE}. Text that
+ * (plant-local) from midnight to midnight; every time inside the plausible window 1970–2200; a range
+ * covers at most {@link #MAX_RANGE} (consumption: per period and read path, {@link #maxRange}). Text that
  * cannot be read is a 400 naming the parameter here; what needs the plant (an unknown line, a
  * source the line lacks) analytics refuses, also naming it.
  */
@@ -30,8 +33,17 @@ public record ReportParameters(String group, String from, String to, String peri
         String line, String source, String temperature, String baseTemperature, String baselineFrom,
         String baselineTo) {
 
-    /** Longest range one request may cover. */
+    /** Longest range one request may cover (consumption by day, KPIs, production). */
     static final Duration MAX_RANGE = Duration.ofDays(400);
+    /** Longest range of a consumption report by shift, which has three rows a day per group. */
+    static final Duration MAX_SHIFT_RANGE = Duration.ofDays(93);
+    /** Longest range of a consumption report by week or month. */
+    static final Duration MAX_LONG_RANGE = Duration.ofDays(5 * 366);
+    /** Longest range of a consumption report read from raw samples ({@code path=raw}) instead of rollups. */
+    static final Duration MAX_RAW_RANGE = Duration.ofDays(31);
+    /** The base temperature of degree days, in °C. */
+    static final double MIN_BASE_TEMPERATURE = -50;
+    static final double MAX_BASE_TEMPERATURE = 50;
 
     /** A range of time as the request gives it, defaults applied. */
     public record Range(Instant from, Instant to) {
@@ -39,9 +51,21 @@ public record ReportParameters(String group, String from, String to, String peri
 
     /** {@code /api/consumption}: group (default line), range, period (default day), carrier, read path; with demand. */
     public ConsumptionQuery consumption(ZoneId zone, Instant now) {
-        Range r = range(zone, now);
-        return new ConsumptionQuery(lower(group, "line"), r.from(), r.to(), lower(period, "day"), carrierValue(),
-                readPath(), true);
+        String p = lower(period, "day");
+        ReadPath readPath = readPath();
+        Duration max = maxRange(p, readPath);
+        Range r = range(zone, now, max, "for period=" + p + (readPath == ReadPath.RAW ? " and path=raw" : ""));
+        return new ConsumptionQuery(lower(group, "line"), r.from(), r.to(), p, carrierValue(), readPath, true);
+    }
+
+    /** The longest range a consumption report of {@code period} read through {@code path} may cover. */
+    static Duration maxRange(String period, ReadPath path) {
+        Duration max = switch (period) {
+            case "shift" -> MAX_SHIFT_RANGE;
+            case "week", "month" -> MAX_LONG_RANGE;
+            default -> MAX_RANGE;
+        };
+        return path == ReadPath.RAW && max.compareTo(MAX_RAW_RANGE) > 0 ? MAX_RAW_RANGE : max;
     }
 
     /** {@code /api/kpi/specific-consumption}: line, range, period, carrier, source, temperature point and base. */
@@ -57,20 +81,24 @@ public record ReportParameters(String group, String from, String to, String peri
         Instant bf = blank(baselineFrom) ? null : time("baselineFrom", baselineFrom, zone);
         Instant bt = blank(baselineTo) ? null : time("baselineTo", baselineTo, zone);
         if (bf != null && bt != null) {
-            limit("baselineTo", "baselineFrom", bf, bt, baselineTo);
+            limit("baselineTo", "baselineFrom", bf, bt, baselineTo, MAX_RANGE, "");
         }
         return new BaselineQuery(reporting, bf, bt);
     }
 
     /** {@code from} and {@code to}, default today (plant-local). */
     public Range range(ZoneId zone, Instant now) {
+        return range(zone, now, MAX_RANGE, "");
+    }
+
+    private Range range(ZoneId zone, Instant now, Duration max, String why) {
         LocalDate today = now.atZone(zone).toLocalDate();
         Instant f = blank(from) ? today.atStartOfDay(zone).toInstant() : time("from", from, zone);
         Instant t = blank(to) ? today.plusDays(1).atStartOfDay(zone).toInstant() : time("to", to, zone);
         if (!f.isBefore(t)) {
             throw new InvalidParameterException("to", "a time after from (" + f + ")", to);
         }
-        limit("to", "from", f, t, to);
+        limit("to", "from", f, t, to, max, why);
         return new Range(f, t);
     }
 
@@ -79,6 +107,17 @@ public record ReportParameters(String group, String from, String to, String peri
      * {@code 2026-03-02T08:00} or {@code 2026-03-02}.
      */
     public static Instant time(String name, String text, ZoneId zone) {
+        Instant t;
+        try {
+            t = parseTime(name, text, zone);
+        } catch (DateTimeException e) {
+            // a year the zone rules or Instant cannot hold (e.g. +999999999-12-31T23:00-18:00)
+            throw new InvalidParameterException(name, io.wattline.core.plausible.PlausibleTime.describe(), text);
+        }
+        return RequestBounds.plausible(name, t, text);
+    }
+
+    private static Instant parseTime(String name, String text, ZoneId zone) {
         String s = text.strip();
         try {
             return OffsetDateTime.parse(s).toInstant();
@@ -103,10 +142,11 @@ public record ReportParameters(String group, String from, String to, String peri
         }
     }
 
-    private static void limit(String name, String startName, Instant start, Instant end, String text) {
-        if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-            throw new InvalidParameterException(name, "at most " + MAX_RANGE.toDays() + " days after " + startName,
-                    text);
+    private static void limit(String name, String startName, Instant start, Instant end, String text, Duration max,
+            String why) {
+        if (Duration.between(start, end).compareTo(max) > 0) {
+            throw new InvalidParameterException(name, "at most " + max.toDays() + " days after " + startName
+                    + (why.isEmpty() ? "" : " " + why), text);
         }
     }
 
@@ -146,6 +186,8 @@ public record ReportParameters(String group, String from, String to, String peri
         try {
             return PointId.parse(temperature.strip());
         } catch (IllegalArgumentException e) {
+            // also a quote, a space or a slash: a point id is device.point in letters, digits, '-' and '_'
+
             throw new InvalidParameterException("temperature", "a point id device.point, e.g. outdoor-temp.temperature",
                     temperature);
         }
@@ -155,12 +197,8 @@ public record ReportParameters(String group, String from, String to, String peri
         if (blank(baseTemperature)) {
             return KpiQuery.DEFAULT_BASE_TEMPERATURE;
         }
-        try {
-            return Double.parseDouble(baseTemperature.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException("baseTemperature", "a base temperature in °C, e.g. 18",
-                    baseTemperature);
-        }
+        return RequestBounds.decimal("baseTemperature", baseTemperature, MIN_BASE_TEMPERATURE,
+                MAX_BASE_TEMPERATURE, "a base temperature in °C (e.g. 18)");
     }
 
     private static String lower(String text, String fallback) {

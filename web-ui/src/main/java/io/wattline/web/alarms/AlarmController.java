@@ -114,9 +114,11 @@ public class AlarmController {
                 .flatMap(user -> Mono.fromCallable(() -> command.run(alarmId, b, user))
                         .subscribeOn(Schedulers.boundedElastic()))
                 .map(outcome -> outcome.done() ? ResponseEntity.ok().body(result(alarmId))
-                        : ResponseEntity.status(HttpStatus.CONFLICT).body((Object) new ApiError(409, "conflict",
+                        : ResponseEntity.status(HttpStatus.CONFLICT).contentType(ApiError.PROBLEM_JSON)
+                                .body((Object) new ApiError(409, "conflict",
                                 "alarm " + alarmId + ": " + outcome.reason(), null, null, null)))
-                .defaultIfEmpty(ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(new ApiError(401, "unauthorized",
+                .defaultIfEmpty(ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(ApiError.PROBLEM_JSON)
+                        .body(new ApiError(401, "unauthorized",
                         "sign in as an operator to act on alarms / 请以操作员身份登录后再操作报警", null, null, null)));
     }
 

@@ -65,13 +65,15 @@ public class DevicesController {
             @RequestParam(defaultValue = "false") boolean forget) {
         Optional<DeviceCollector> serving = collectors.stream().filter(c -> c.devices().contains(id)).findFirst();
         if (serving.isEmpty()) {
-            return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError(404, "not_found",
-                    "no device '" + id + "'; GET /api/devices lists them", null, null, null)));
+            return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(ApiError.PROBLEM_JSON)
+                    .body(new ApiError(404, "not_found", "no device '" + id + "'; GET /api/devices lists them (没有该设备)",
+                            "id", "a configured device id", id)));
         }
         DeviceCollector collector = serving.get();
         Optional<CompletableFuture<DeviceHealth>> probe = collector.probe(id, forget);
         if (probe.isEmpty()) {
-            return Mono.just(ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(409, "conflict",
+            return Mono.just(ResponseEntity.status(HttpStatus.CONFLICT).contentType(ApiError.PROBLEM_JSON)
+                    .body(new ApiError(409, "conflict",
                     "the " + collector.protocol() + " collector cannot probe device '" + id + "' on demand", null,
                     null, null)));
         }

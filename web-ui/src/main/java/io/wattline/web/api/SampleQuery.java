@@ -2,11 +2,12 @@ package io.wattline.web.api;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 
 /**
  * The parameters of a raw range query, checked: {@code from <= time < to}, at most {@code limit}
- * samples. Defaults: the last hour up to now, 10 000 samples.
+ * samples. Defaults: the last hour up to now, 10 000 samples. Times lie in the plausible window
+ * ({@link io.wattline.core.plausible.PlausibleTime}); a long range is paged by {@code limit}.
  */
 public record SampleQuery(Instant from, Instant to, int limit) {
 
@@ -19,7 +20,9 @@ public record SampleQuery(Instant from, Instant to, int limit) {
     /** Parses the request's texts (each may be null or blank for its default). */
     public static SampleQuery parse(String fromText, String toText, String limitText, Instant now) {
         Instant to = isBlank(toText) ? now : instant("to", toText);
-        Instant from = isBlank(fromText) ? to.minus(DEFAULT_SPAN) : instant("from", fromText);
+        // the default span may start before the window when 'to' is near its start
+        Instant earliest = io.wattline.core.plausible.PlausibleTime.EARLIEST;
+        Instant from = isBlank(fromText) ? max(to.minus(DEFAULT_SPAN), earliest) : instant("from", fromText);
         if (from.isAfter(to)) {
             throw new InvalidParameterException("from", "an instant not after 'to' (" + to + ")", fromText);
         }
@@ -28,11 +31,13 @@ public record SampleQuery(Instant from, Instant to, int limit) {
     }
 
     private static Instant instant(String name, String text) {
+        Instant t;
         try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
+            t = Instant.parse(text.trim());
+        } catch (DateTimeException e) {
             throw new InvalidParameterException(name, INSTANT, text);
         }
+        return RequestBounds.plausible(name, t, text);
     }
 
     private static int limit(String text) {
@@ -46,6 +51,10 @@ public record SampleQuery(Instant from, Instant to, int limit) {
         } catch (NumberFormatException e) {
             throw new InvalidParameterException("limit", expected, text);
         }
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static boolean isBlank(String text) {

@@ -25,6 +25,10 @@ public record BillRequest(String month, Map<String, Double> kwh, Double maxDeman
         } catch (DateTimeParseException e) {
             throw new InvalidQueryException("month", "a month YYYY-MM, e.g. 2026-10", String.valueOf(month));
         }
+        if (m.isBefore(UtilityBill.FIRST_MONTH) || m.isAfter(UtilityBill.LAST_MONTH)) {
+            throw new InvalidQueryException("month", "a month YYYY-MM from " + UtilityBill.FIRST_MONTH + " to "
+                    + UtilityBill.LAST_MONTH, month);
+        }
         if (amount == null) {
             throw new InvalidQueryException("amount", "the bill's amount in the tariff's currency", "nothing");
         }

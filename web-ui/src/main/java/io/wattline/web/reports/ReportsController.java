@@ -93,15 +93,15 @@ public class ReportsController {
     }
 
     @GetMapping("/api/reports/runs/{run}/files/{name}")
-    public Mono<ResponseEntity<byte[]>> download(@PathVariable String run, @PathVariable String name,
+    public Mono<ResponseEntity<Object>> download(@PathVariable String run, @PathVariable String name,
             ServerWebExchange exchange) {
         if (!run.matches("[A-Za-z0-9._-]+")) {
-            return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+            return Mono.just(noSuchFile(run, name));
         }
         return user(exchange).flatMap(user -> blocking(() -> {
             Path file = reports.archive().file(run, name).orElse(null);
             if (file == null) {
-                return ResponseEntity.status(HttpStatus.NOT_FOUND).<byte[]>build();
+                return noSuchFile(run, name);
             }
             audit.record(user, "report.download", run, name);
             String extension = name.substring(name.lastIndexOf('.') + 1);
@@ -110,7 +110,7 @@ public class ReportsController {
                             .mediaType()))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name.replaceAll("[^\\x20-\\x7E]", "_")
                             + "\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8))
-                    .body(Files.readAllBytes(file));
+                    .body((Object) Files.readAllBytes(file));
         }));
     }
 
@@ -151,8 +151,14 @@ public class ReportsController {
 
     @ExceptionHandler(UnknownReportException.class)
     public ResponseEntity<ApiError> unknown(UnknownReportException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError(404, "not_found", e.getMessage(), "id",
-                null, e.id()));
+        return new ApiError(404, "not_found", e.getMessage(), "id", null, e.id()).response();
+    }
+
+    /** A 404 problem for a file the archive does not list. */
+    private static ResponseEntity<Object> noSuchFile(String run, String name) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(ApiError.PROBLEM_JSON).body(new ApiError(404,
+                "not_found", "no archived file '" + name + "' in run '" + run + "'; GET /api/reports lists the runs"
+                + " and their files (没有该报表文件)", "name", "a file the run lists", name));
     }
 
     private static String describe(UtilityBill b) {

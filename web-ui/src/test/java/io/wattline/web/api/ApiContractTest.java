@@ -180,8 +180,10 @@ class ApiContractTest {
     void badParametersAre400NamingTheParameterAndWhatWasExpected() {
         client.get().uri("/api/points/{id}/samples?from=yesterday", power.id().toString()).exchange()
                 .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/bad-parameter")
+                .jsonPath("$.detail").value(d -> assertTrue(d.toString().contains("from")))
                 .jsonPath("$.status").isEqualTo(400)
                 .jsonPath("$.parameter").isEqualTo("from")
                 .jsonPath("$.actual").isEqualTo("yesterday")
@@ -193,6 +195,11 @@ class ApiContractTest {
                         power.id().toString()).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.parameter").isEqualTo("from");
+        // a year no plant has: refused before the historian's microsecond times could overflow
+        client.get().uri("/api/points/{id}/samples?from=-300000-01-01T00:00:00Z", power.id().toString()).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.parameter").isEqualTo("from")
+                .jsonPath("$.expected").value(e -> assertTrue(e.toString().contains("2200-01-01T00:00:00Z")));
     }
 
     @Test
