@@ -30,6 +30,9 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
   const browser = await chromium.launch({ executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  // a loaded shared machine can take long to load a page with its 1 MB chart library
+  context.setDefaultNavigationTimeout(120000);
+  context.setDefaultTimeout(120000);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
