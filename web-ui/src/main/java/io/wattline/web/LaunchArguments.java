@@ -17,24 +17,33 @@ import java.util.List;
  * @param profileFolders for {@code run} and {@code validate}: folders of the site's own profiles
  *              ({@code --profiles DIR}, repeatable); for {@code profile check}: the folders to check
  * @param scenario for {@code demo}: the demo scenario to run ({@code night-waste}), or null
+ * @param bind for {@code demo} and {@code run}: the address the HTTP and OPC UA servers listen on
+ *             ({@link #DEFAULT_BIND}, this machine only, unless told otherwise)
+ * @param tlsKeyStore for {@code demo} and {@code run}: a PKCS#12 key store to serve HTTPS with, or null
+ *             (its password from {@code WATTLINE_TLS_PASSWORD})
  */
 public record LaunchArguments(Command command, int port, Path dataDir, Path config,
-        List<Path> files, List<String> rest, int opcUaPort, List<Path> profileFolders, String scenario) {
+        List<Path> files, List<String> rest, int opcUaPort, List<Path> profileFolders, String scenario,
+        String bind, Path tlsKeyStore) {
 
     /** The subcommands the jar understands (the bash launcher adds build, test and bench). */
     public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, REPORT, OPCUA_BROWSE, OPCUA_CERT, PROFILE_CHECK, SCAN,
-        HELP }
+        USER, HELP }
 
     public static final int DEFAULT_PORT = 8080;
     /** {@code --opcua-port} not given: the demo serves OPC UA on 4840 when it is free, run does not. */
     public static final int OPCUA_DEFAULT = -1;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
+    /** Loopback: a server reachable from the plant network is a decision written on the command line. */
+    public static final String DEFAULT_BIND = "127.0.0.1";
 
     public static final String USAGE = String.join("\n",
             "usage: wattline <command> [options]",
             "  demo [--port N] [--data DIR] [--opcua-port N] [--scenario night-waste]   run on the built-in demo plant"
                     + " (simulated in-process; a scenario makes its alarms fire)",
             "  run --config FILE [--profiles DIR]... [--port N] [--data DIR] [--opcua-port N]   run on your plant configuration",
+            "      demo and run also take --bind ADDRESS (default " + DEFAULT_BIND + "; 0.0.0.0 for every interface)"
+                    + " and --tls-keystore FILE.p12 (HTTPS; password in WATTLINE_TLS_PASSWORD)",
             "  validate [--profiles DIR]... FILE...         check plant, tariff and profile files; exit 1 on errors",
             "  profile check DIR...                         run the frame suite on a folder of your own profiles",
             "  scan URL [--units 1-32] [--profiles DIR]... [--out FILE]   find and identify the meters on a bus",
@@ -43,22 +52,24 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             "  report NAME --period P (--config FILE | --demo) [--data DIR]   make a report for a past period",
             "  opcua-browse URL [options]                   print an OPC UA server's address space, write a profile skeleton",
             "  opcua-cert show|renew [--data DIR]           show or renew the OPC UA client's application certificate",
+            "  user add NAME --role ROLE | remove NAME | list [--data DIR]   manage who may sign in (roles: viewer,"
+                    + " operator, engineer, admin)",
             "defaults: --port " + DEFAULT_PORT + ", --data ./" + DEFAULT_DATA_DIR
                     + "; --opcua-port N serves every point over OPC UA (0: off; demo: 4840 when free)");
 
     public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
             List<String> rest) {
-        this(command, port, dataDir, config, files, rest, OPCUA_DEFAULT, List.of(), null);
+        this(command, port, dataDir, config, files, rest, OPCUA_DEFAULT, List.of(), null, DEFAULT_BIND, null);
     }
 
     public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
             List<String> rest, int opcUaPort) {
-        this(command, port, dataDir, config, files, rest, opcUaPort, List.of(), null);
+        this(command, port, dataDir, config, files, rest, opcUaPort, List.of(), null, DEFAULT_BIND, null);
     }
 
     public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
             List<String> rest, int opcUaPort, List<Path> profileFolders) {
-        this(command, port, dataDir, config, files, rest, opcUaPort, profileFolders, null);
+        this(command, port, dataDir, config, files, rest, opcUaPort, profileFolders, null, DEFAULT_BIND, null);
     }
 
     public LaunchArguments {
@@ -91,6 +102,7 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
                     null, List.of(), tail);
             case "opcua-browse" -> new LaunchArguments(Command.OPCUA_BROWSE, DEFAULT_PORT, DEFAULT_DATA_DIR,
                     null, List.of(), tail);
+            case "user" -> new LaunchArguments(Command.USER, DEFAULT_PORT, DEFAULT_DATA_DIR, null, List.of(), tail);
             case "scan" -> new LaunchArguments(Command.SCAN, DEFAULT_PORT, DEFAULT_DATA_DIR, null, List.of(), tail);
             case "profile" -> parseProfile(tail);
             case "opcua-cert" -> new LaunchArguments(Command.OPCUA_CERT, DEFAULT_PORT, DEFAULT_DATA_DIR,
@@ -109,6 +121,8 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
         int opcUaPort = OPCUA_DEFAULT;
         List<Path> profiles = new ArrayList<>();
         String scenario = null;
+        String bind = DEFAULT_BIND;
+        Path tls = null;
         boolean dataGiven = false;
         String name = command.name().toLowerCase();
         for (int i = 0; i < args.size(); i++) {
@@ -128,6 +142,8 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
                 }
                 case "--opcua-port" -> opcUaPort = value.equals("0") ? 0 : parsePort(value);
                 case "--profiles" -> profiles.add(Path.of(value));
+                case "--bind" -> bind = value.strip();
+                case "--tls-keystore" -> tls = Path.of(value);
                 case "--config" -> {
                     if (command != Command.RUN) {
                         throw new UsageException("'demo' runs the built-in plant and takes no --config;"
@@ -146,7 +162,8 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             // a scenario runs on its own clock: keep its history apart from the plain demo's
             dataDir = DEFAULT_DATA_DIR.resolve("scenario-" + scenario);
         }
-        return new LaunchArguments(command, port, dataDir, config, List.of(), List.of(), opcUaPort, profiles, scenario);
+        return new LaunchArguments(command, port, dataDir, config, List.of(), List.of(), opcUaPort, profiles, scenario,
+                bind, tls);
     }
 
     private static LaunchArguments parseValidate(List<String> args) throws UsageException {

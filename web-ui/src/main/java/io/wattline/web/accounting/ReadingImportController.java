@@ -7,6 +7,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import io.wattline.web.audit.AuditedRequests;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -26,8 +28,10 @@ public class ReadingImportController {
 
     @PostMapping(value = "/api/readings/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ImportResult> importCsv(@RequestBody String csv) {
+    public Mono<ImportResult> importCsv(@RequestBody String csv, ServerWebExchange exchange) {
         return Mono.fromCallable(() -> importer.importCsv("request body", new StringReader(csv)))
-                .subscribeOn(Schedulers.boundedElastic());
+                .subscribeOn(Schedulers.boundedElastic())
+                .doOnNext(r -> exchange.getAttributes().put(AuditedRequests.DETAIL, "rows " + r.rows() + ", written " + r.written() + ", already stored " + r.alreadyStored()
+                        + ", rejected " + r.rejected().size()));
     }
 }
