@@ -17,7 +17,9 @@ public final class BenchMain {
         Map<String, Benchmark> all = new TreeMap<>();
         for (Benchmark b : List.<Benchmark>of(new CodecDecodeBenchmark(), new ModbusRtuScanBenchmark(), new ModbusDeadSlaveBenchmark(),
                 new ModbusTcpThroughputBenchmark(), new HistorianIngestBenchmark(), new HistorianForwardBenchmark(),
-                new AccountingMonthBenchmark(), new OpcUaSubscribeBenchmark(), new AlarmSmsLatencyBenchmark())) {
+                new AccountingMonthBenchmark(), new OpcUaSubscribeBenchmark(), new AlarmSmsLatencyBenchmark(),
+                new StartupBenchmark(), new ImportReadingsBenchmark(), new ReportStormBenchmark(),
+                new FleetFaninBenchmark())) {
             all.put(b.name(), b);
         }
         return all;

@@ -1,5 +1,6 @@
 package io.wattline.historian;
 
+import io.wattline.core.Sample;
 import io.wattline.historian.duckdb.DuckDbStore;
 import io.wattline.historian.forward.Forwarder;
 import io.wattline.historian.forward.ForwarderOptions;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,10 @@ public final class Historian implements AutoCloseable {
     public static final String ALARM_COMMIT_FAILING = "HISTORIAN_COMMIT_FAILING";
     public static final String ALARM_SAMPLES_DROPPED = "HISTORIAN_SAMPLES_DROPPED";
     public static final String ALARM_MAINTENANCE_FAILING = "HISTORIAN_MAINTENANCE_FAILING";
+    /** The data volume is below the low-space watermark: writing, imports and entries are held. */
+    public static final String ALARM_LOW_SPACE = "HISTORIAN_LOW_SPACE";
+    /** The start-up check found damage and recovered what it could (the message says what). */
+    public static final String ALARM_RECOVERED = "HISTORIAN_STORE_RECOVERED";
 
     private static final Logger log = LoggerFactory.getLogger(Historian.class);
     private static final Duration ROLLUP_INTERVAL = Duration.ofSeconds(1);
@@ -112,6 +118,7 @@ public final class Historian implements AutoCloseable {
     }
 
     private void start() {
+        maintenance.scheduleWithFixedDelay(this::watchSpace, 1, 1, TimeUnit.SECONDS);
         if (forwarder != null) {
             forwarder.start();
         }
@@ -144,6 +151,38 @@ public final class Historian implements AutoCloseable {
     /** The forwarder when InfluxDB is configured. */
     public Optional<Forwarder> forwarder() {
         return Optional.ofNullable(forwarder);
+    }
+
+    /**
+     * The readings record and identity check (imports, hand entries): replacements wait for
+     * everything committed to be rolled up and hold off maintenance while they correct the store.
+     */
+    public ReadingLedger readings() {
+        return new ReadingLedger() {
+            @Override
+            public Map<Key, Stored> stored(Collection<Key> keys) {
+                return store.storedReadings(List.copyOf(keys));
+            }
+
+            @Override
+            public void record(Collection<Sample> readings, String source) {
+                store.recordReadings(readings, source, clock.instant());
+            }
+
+            @Override
+            public int replace(Collection<Replacement> replacements, String source) {
+                synchronized (maintenanceLock) {
+                    store.flush();
+                    rollUpNow();
+                    return store.replaceReadings(replacements, source, clock.instant());
+                }
+            }
+
+            @Override
+            public long recorded() {
+                return store.recordedReadings();
+            }
+        };
     }
 
     /**
@@ -182,6 +221,9 @@ public final class Historian implements AutoCloseable {
     }
 
     private void rollUpSafely() {
+        if (store.lowSpace()) {
+            return; // rollups write too: they wait for space like the writer
+        }
         try {
             rollUpNow();
             alarms.remove(ALARM_MAINTENANCE_FAILING);
@@ -190,7 +232,17 @@ public final class Historian implements AutoCloseable {
         }
     }
 
+    // The writer checks the volume before each commit; this keeps the state fresh (and the alarm
+    // raised or cleared) also while no sample arrives.
+    private void watchSpace() {
+        store.lowSpace();
+        status();
+    }
+
     private void retainSafely() {
+        if (store.lowSpace()) {
+            return;
+        }
         try {
             applyRetentionNow();
         } catch (RuntimeException e) {
@@ -206,8 +258,40 @@ public final class Historian implements AutoCloseable {
                 "historian " + what + " failed: " + e.getMessage(), old == null ? clock.instant() : old.since()));
     }
 
+    /**
+     * Why new stored input (imports, production entries) must be refused right now, in words for the
+     * answer; empty while the store takes writes. Cheap (one statvfs call): callers ask per request.
+     */
+    public Optional<String> writesHeld() {
+        if (store.lowSpace()) {
+            return store.lowSpaceReason();
+        }
+        return store.commitFailure();
+    }
+
+    /** Checks the data volume now: true while it is below the low-space watermark and writing is held. */
+    public boolean lowSpace() {
+        return store.lowSpace();
+    }
+
+    /** Cancels the store reads {@code thread} is running (a report stopped at its time limit or abandoned). */
+    public void cancelReads(Thread thread) {
+        store.cancelReads(thread);
+    }
+
+    /** The store's status from memory only (no disk read), so it answers at once also when the disk is full. */
     public HistorianStatus status() {
         HistorianStats stats = store.stats();
+        Optional<String> lowSpace = store.lowSpaceReason();
+        if (lowSpace.isPresent()) {
+            alarms.computeIfAbsent(ALARM_LOW_SPACE, code -> new SystemAlarm(code, lowSpace.get(), clock.instant()));
+        } else {
+            alarms.remove(ALARM_LOW_SPACE);
+        }
+        if (!store.openReport().isClean()) {
+            alarms.computeIfAbsent(ALARM_RECOVERED, code -> new SystemAlarm(code,
+                    "the historian store was recovered at start: " + store.openReport().summary(), clock.instant()));
+        }
         Optional<String> commitFailure = store.commitFailure();
         if (commitFailure.isPresent()) {
             alarms.computeIfAbsent(ALARM_COMMIT_FAILING, code -> new SystemAlarm(code, commitFailure.get()
@@ -226,12 +310,7 @@ public final class Historian implements AutoCloseable {
             all.addAll(forwarder.alarms());
         }
         all.sort(Comparator.comparing(SystemAlarm::since));
-        long rollup;
-        try {
-            rollup = store.rollupWatermark();
-        } catch (RuntimeException e) {
-            rollup = -1;
-        }
+        long rollup = store.rollupWatermark();
         return new HistorianStatus(clock.instant(), stats, store.lastSeq(), rollup,
                 options.rawRetention().toSeconds() / 86_400.0, rawDeleted.get(),
                 forwarder == null ? null : forwarder.status(), List.copyOf(all));

@@ -43,10 +43,10 @@ public final class PlantSimulator implements AutoCloseable {
     private final PlantModel model;
     private final List<ModbusTcpSlave> slaves;
     private final Map<String, Rs485BusEmulator> buses;
-    private final List<LinePlcServer> plcs;
+    private final List<LinePlcServer.Starting> plcs;
 
     private PlantSimulator(Plant plant, PlantModel model, List<ModbusTcpSlave> slaves,
-            Map<String, Rs485BusEmulator> buses, List<LinePlcServer> plcs) {
+            Map<String, Rs485BusEmulator> buses, List<LinePlcServer.Starting> plcs) {
         this.plant = plant;
         this.model = model;
         this.slaves = slaves;
@@ -62,12 +62,43 @@ public final class PlantSimulator implements AutoCloseable {
     /** Starts the slaves of {@code plant}; {@code profiles} looks a profile up by id. */
     public static PlantSimulator start(Plant plant, Function<String, Optional<DeviceProfile>> profiles,
             SimulatorOptions options) {
+        PlantSimulator simulator = startServingLater(plant, profiles, options);
+        simulator.awaitServing();
+        return simulator;
+    }
+
+    /**
+     * Like {@link #start}, but the line PLCs (OPC UA servers: a key and a server start each) come
+     * up on background threads, their ports already chosen: the application that embeds the demo
+     * serves its pages at once, and its collector connects when they are up.
+     */
+    public static PlantSimulator startServingLater(Plant plant, ProfileCatalog profiles, SimulatorOptions options) {
+        return startServingLater(plant, profiles::find, options);
+    }
+
+    /** Waits until every line PLC serves (or failed: each gives up by itself after 30 s of server start). */
+    public void awaitServing() {
+        for (LinePlcServer.Starting p : plcs) {
+            try {
+                p.server().get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                close();
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the demo line PLC starts", e);
+            }
+        }
+    }
+
+    private static PlantSimulator startServingLater(Plant plant, Function<String, Optional<DeviceProfile>> profiles,
+            SimulatorOptions options) {
         LoadModels loads = options.resolvedLoadModels();
         Clock clock = options.clock();
         PlantModel model = PlantModel.create(plant, loads, clock.instant());
         List<ModbusTcpSlave> slaves = new ArrayList<>();
         Map<String, Rs485BusEmulator> buses = new LinkedHashMap<>();
-        List<LinePlcServer> plcs = new ArrayList<>();
+        List<LinePlcServer.Starting> plcs = new ArrayList<>();
         List<Connection> rewritten = new ArrayList<>();
         int lowestModbusPort = plant.connections().stream().filter(PlantSimulator::isServedOverTcp)
                 .mapToInt(Connection::port).min().orElse(0);
@@ -85,7 +116,7 @@ public final class PlantSimulator implements AutoCloseable {
                 }
                 if (isLinePlc(c, meters)) {
                     int port = options.opcUaPort(c.port(), plcs.size());
-                    LinePlcServer plc = LinePlcServer.start(port, List.of(LINE_PLC_LINE),
+                    LinePlcServer.Starting plc = LinePlcServer.startInBackground(port, List.of(LINE_PLC_LINE),
                             options.seed() == null ? 1L : options.seed());
                     plcs.add(plc);
                     rewritten.add(c.withEndpoint(LOOPBACK_HOST, plc.port()));
@@ -113,7 +144,7 @@ public final class PlantSimulator implements AutoCloseable {
         } catch (RuntimeException e) {
             slaves.forEach(ModbusTcpSlave::close);
             buses.values().forEach(Rs485BusEmulator::close);
-            plcs.forEach(LinePlcServer::close);
+            plcs.forEach(LinePlcServer.Starting::close);
             throw e;
         }
         return new PlantSimulator(plant.withConnections(rewritten), model, List.copyOf(slaves),
@@ -200,7 +231,7 @@ public final class PlantSimulator implements AutoCloseable {
         for (Rs485BusEmulator b : buses.values()) {
             b.close();
         }
-        for (LinePlcServer p : plcs) {
+        for (LinePlcServer.Starting p : plcs) {
             p.close();
         }
         LOG.info("simulated plant '{}' stopped", plant.name());

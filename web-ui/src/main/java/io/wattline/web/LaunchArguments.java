@@ -17,6 +17,10 @@ import java.util.List;
  * @param profileFolders for {@code run} and {@code validate}: folders of the site's own profiles
  *              ({@code --profiles DIR}, repeatable); for {@code profile check}: the folders to check
  * @param scenario for {@code demo}: the demo scenario to run ({@code night-waste}), or null
+ * @param role for {@code demo} and {@code run}: {@code all} (default: one plant, no MQTT), {@code edge} or
+ *             {@code central} (docs/fleet.md)
+ * @param group for {@code --role edge|central}: the group file
+ * @param node  for {@code --role edge|central}: this node's id in the group file, or null
  * @param bind for {@code demo} and {@code run}: the address the HTTP and OPC UA servers listen on
  *             ({@link #DEFAULT_BIND}, this machine only, unless told otherwise)
  * @param tlsKeyStore for {@code demo} and {@code run}: a PKCS#12 key store to serve HTTPS with, or null
@@ -24,7 +28,10 @@ import java.util.List;
  */
 public record LaunchArguments(Command command, int port, Path dataDir, Path config,
         List<Path> files, List<String> rest, int opcUaPort, List<Path> profileFolders, String scenario,
-        String bind, Path tlsKeyStore) {
+        String role, Path group, String node, String bind, Path tlsKeyStore) {
+
+    /** The roles of {@code --role}. */
+    public static final List<String> ROLES = List.of("all", "edge", "central");
 
     /** The subcommands the jar understands (the bash launcher adds build, test and bench). */
     public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, REPORT, OPCUA_BROWSE, OPCUA_CERT, PROFILE_CHECK, SCAN,
@@ -44,6 +51,8 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             "  run --config FILE [--profiles DIR]... [--port N] [--data DIR] [--opcua-port N]   run on your plant configuration",
             "      demo and run also take --bind ADDRESS (default " + DEFAULT_BIND + "; 0.0.0.0 for every interface)"
                     + " and --tls-keystore FILE.p12 (HTTPS; password in WATTLINE_TLS_PASSWORD)",
+            "      demo and run also take [--role all|edge|central --group FILE [--node ID]]: many plants over MQTT"
+                    + " Sparkplug B (docs/fleet.md)",
             "  validate [--profiles DIR]... FILE...         check plant, tariff and profile files; exit 1 on errors",
             "  profile check DIR...                         run the frame suite on a folder of your own profiles",
             "  scan URL [--units 1-32] [--profiles DIR]... [--out FILE]   find and identify the meters on a bus",
@@ -58,18 +67,24 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
                     + "; --opcua-port N serves every point over OPC UA (0: off; demo: 4840 when free)");
 
     public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
+            List<String> rest, int opcUaPort, List<Path> profileFolders, String scenario) {
+        this(command, port, dataDir, config, files, rest, opcUaPort, profileFolders, scenario, "all", null, null,
+                DEFAULT_BIND, null);
+    }
+
+    public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
             List<String> rest) {
-        this(command, port, dataDir, config, files, rest, OPCUA_DEFAULT, List.of(), null, DEFAULT_BIND, null);
+        this(command, port, dataDir, config, files, rest, OPCUA_DEFAULT, List.of(), null);
     }
 
     public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
             List<String> rest, int opcUaPort) {
-        this(command, port, dataDir, config, files, rest, opcUaPort, List.of(), null, DEFAULT_BIND, null);
+        this(command, port, dataDir, config, files, rest, opcUaPort, List.of(), null);
     }
 
     public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
             List<String> rest, int opcUaPort, List<Path> profileFolders) {
-        this(command, port, dataDir, config, files, rest, opcUaPort, profileFolders, null, DEFAULT_BIND, null);
+        this(command, port, dataDir, config, files, rest, opcUaPort, profileFolders, null);
     }
 
     public LaunchArguments {
@@ -123,6 +138,9 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
         String scenario = null;
         String bind = DEFAULT_BIND;
         Path tls = null;
+        String role = "all";
+        Path group = null;
+        String node = null;
         boolean dataGiven = false;
         String name = command.name().toLowerCase();
         for (int i = 0; i < args.size(); i++) {
@@ -144,6 +162,14 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
                 case "--profiles" -> profiles.add(Path.of(value));
                 case "--bind" -> bind = value.strip();
                 case "--tls-keystore" -> tls = Path.of(value);
+                case "--role" -> {
+                    if (!ROLES.contains(value)) {
+                        throw new UsageException("--role must be all, edge or central, got '" + value + "'");
+                    }
+                    role = value;
+                }
+                case "--group" -> group = Path.of(value);
+                case "--node" -> node = value;
                 case "--config" -> {
                     if (command != Command.RUN) {
                         throw new UsageException("'demo' runs the built-in plant and takes no --config;"
@@ -158,12 +184,18 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
         if (command == Command.RUN && config == null) {
             throw new UsageException("'run' needs --config FILE");
         }
+        if (!role.equals("all") && group == null) {
+            throw new UsageException("--role " + role + " needs --group FILE (the group file, docs/fleet.md)");
+        }
+        if (role.equals("all") && (group != null || node != null)) {
+            throw new UsageException("--group and --node are for --role edge or central");
+        }
         if (scenario != null && !dataGiven) {
             // a scenario runs on its own clock: keep its history apart from the plain demo's
             dataDir = DEFAULT_DATA_DIR.resolve("scenario-" + scenario);
         }
         return new LaunchArguments(command, port, dataDir, config, List.of(), List.of(), opcUaPort, profiles, scenario,
-                bind, tls);
+                role, group, node, bind, tls);
     }
 
     private static LaunchArguments parseValidate(List<String> args) throws UsageException {

@@ -23,6 +23,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import io.wattline.web.fleet.FleetProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -88,9 +90,13 @@ public class PlantWiring {
     /** Loads the plant; an invalid configuration throws here with every error, so nothing starts. */
     @Bean
     public RunningPlant runningPlant(WattlineProperties properties, ProfileLibrary library, Clock clock,
-            @Value("${wattline.scenario:}") String scenario) {
+            @Value("${wattline.scenario:}") String scenario, @Value("${wattline.fleet.role:all}") String role) {
         ProfileCatalog catalog = library.modbus();
         PlantConfigLoader loader = library.plantLoader();
+        if (properties.demo() && role.equals("central")) {
+            // a central node collects nothing: the demo plant only describes what it shows
+            return new RunningPlant(loadDemo(loader), null);
+        }
         if (properties.demo()) {
             Plant demo = loadDemo(loader);
             SimulatorOptions options = SimulatorOptions.ephemeral().withClock(clock);
@@ -98,7 +104,8 @@ public class PlantWiring {
                 options = options.withLoadModels(DemoScenario.load(scenario)
                         .applyTo(LoadModels.fromResource(LoadModels.DEMO_RESOURCE)));
             }
-            PlantSimulator simulator = PlantSimulator.start(demo, catalog, options);
+            // The line PLC comes up in the background: the pages are served meanwhile (issue 12, fast start).
+            PlantSimulator simulator = PlantSimulator.startServingLater(demo, catalog, options);
             log.info("demo plant '{}' simulated in-process", demo.name());
             return new RunningPlant(simulator.plant(), simulator);
         }
@@ -132,7 +139,9 @@ public class PlantWiring {
      */
     @Bean
     public Historian historian(WattlineProperties properties, HistorianProperties historian, RunningPlant plant) {
-        HistorianOptions options = HistorianOptions.defaults().withRawRetention(historian.rawRetention());
+        HistorianOptions options = HistorianOptions.defaults().withRawRetention(historian.rawRetention())
+                .withMinFreeBytes(historian.minFreeBytes())
+                .withDuckDb(historian.memoryLimit().toBytes(), historian.threads());
         return Historian.open(properties.dataDir(), options, influxOptions(historian.influx(), plant.plant()));
     }
 
@@ -169,17 +178,17 @@ public class PlantWiring {
     /**
      * One of the application's {@code DeviceCollector}s (the OPC UA one is in {@code OpcUaWiring});
      * consumers take them all as a {@code List<DeviceCollector>} and never ask which protocol one
-     * speaks. Started here; depends on the feed so that it is stopped before the feed and the store.
+     * speaks. Started by {@link DeviceStartup} once the web server serves; depends on the feed so that
+     * it is stopped before the feed and the store.
      */
     @Bean
     @Order(1)
+    @ConditionalOnExpression(FleetProperties.COLLECTS)
     public ModbusCollector modbusCollector(PointCatalogue catalogue, ProfileCatalog catalog, SampleBus bus,
             Clock clock, HistorianFeed feed, WattlineProperties properties) {
         // What devices refuse is learned once and kept with the data, so a restart does not learn it again.
         CollectorOptions options = CollectorOptions.defaults()
                 .withLearnedPlanDirectory(properties.dataDir().resolve(LEARNED_PLANS_FOLDER));
-        ModbusCollector collector = new ModbusCollector(catalogue, catalog::require, bus, clock, options);
-        collector.start();
-        return collector;
+        return new ModbusCollector(catalogue, catalog::require, bus, clock, options);
     }
 }

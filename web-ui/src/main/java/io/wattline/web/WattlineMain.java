@@ -114,6 +114,13 @@ public final class WattlineMain {
         if (launch.scenario() != null) {
             properties.add("--wattline.scenario=" + launch.scenario());
         }
+        if (!"all".equals(launch.role())) {
+            properties.add("--wattline.fleet.role=" + launch.role());
+            properties.add("--wattline.fleet.group=" + launch.group().toAbsolutePath());
+            if (launch.node() != null) {
+                properties.add("--wattline.fleet.node=" + launch.node());
+            }
+        }
         int opcUaPort = northboundPort(launch);
         if (opcUaPort > 0) {
             properties.add("--wattline.opcua.server.enabled=true");

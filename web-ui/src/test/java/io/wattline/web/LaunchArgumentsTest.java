@@ -61,6 +61,22 @@ class LaunchArgumentsTest {
         assertTrue(LaunchArguments.USAGE.contains("opcua-cert show|renew"), LaunchArguments.USAGE);
     }
 
+    @Test
+    void theRoleIsAllUnlessToldAndEdgeAndCentralTakeAGroupFile() throws Exception {
+        LaunchArguments plain = LaunchArguments.parse("run", "--config", "plant.yaml");
+        assertEquals("all", plain.role());
+        assertEquals(null, plain.group());
+        LaunchArguments edge = LaunchArguments.parse("run", "--config", "plant.yaml", "--role", "edge", "--group",
+                "group.yaml", "--node", "sh-edge");
+        assertEquals("edge", edge.role());
+        assertEquals(Path.of("group.yaml"), edge.group());
+        assertEquals("sh-edge", edge.node());
+        LaunchArguments central = LaunchArguments.parse("demo", "--role", "central", "--group", "group.yaml");
+        assertEquals("central", central.role());
+        assertEquals(null, central.node());
+        assertTrue(LaunchArguments.USAGE.contains("--role all|edge|central"), LaunchArguments.USAGE);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "''                          | no command",
@@ -74,6 +90,9 @@ class LaunchArgumentsTest {
             "validate                    | needs at least one FILE",
             "validate --strict a.yaml    | unknown option '--strict'",
             "run --config p.yaml --scenario night-waste | scenarios are for the demo",
+            "run --config p.yaml --role hub            | --role must be all, edge or central",
+            "run --config p.yaml --role edge           | --role edge needs --group FILE",
+            "run --config p.yaml --group g.yaml        | --group and --node are for --role edge or central",
     })
     void rejectsBadCommandLinesSayingWhy(String line, String expected) {
         String[] args = line.isBlank() ? new String[0] : line.trim().split("\\s+");

@@ -36,6 +36,7 @@ class ModuleDependencyTest {
     private static final String NOTIFY = "io.wattline.notify..";
     private static final String REPORTS = "io.wattline.reports..";
     private static final String WEB = "io.wattline.web..";
+    private static final String FLEET = "io.wattline.fleet..";
 
     private static JavaClasses classes;
 
@@ -148,11 +149,14 @@ class ModuleDependencyTest {
 
     // webUiComputesNoFigures*: no class in web-ui computes a figure (ADR 0006); the web layer binds,
     // validates, calls a module and renders. Named exceptions: PlantWiring opens the historian (its
-    // InfluxDB options), PointsController serves stored samples as they are.
+    // InfluxDB options), PointsController serves stored samples as they are; on a central node
+    // SiteHistory reads each site's samples from InfluxDB as they are, and FleetWiring hands the
+    // edge's stored samples to its Sparkplug backlog unchanged (ADR 0012).
 
     @Test
     void webUiComputesNoFiguresNorKnowsTheHistoriansStores() {
         check(noClasses().that().resideInAPackage(WEB).and().doNotHaveFullyQualifiedName(WEB_HISTORIAN_WIRING)
+                .and().doNotHaveFullyQualifiedName(WEB_SITE_HISTORY)
                 .should().dependOnClassesThat().resideInAnyPackage("io.wattline.historian.duckdb..",
                         "io.wattline.historian.influx..", "io.wattline.historian.forward..")
                 .because("only the wiring that opens the historian may know its stores"));
@@ -168,6 +172,7 @@ class ModuleDependencyTest {
     @Test
     void webUiComputesNoFiguresFromStoredSeries() {
         check(noClasses().that().resideInAPackage(WEB).and().doNotHaveFullyQualifiedName(WEB_SAMPLES_ENDPOINT)
+                .and().doNotHaveFullyQualifiedName(WEB_FLEET_WIRING)
                 .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.<JavaClass>owner(
                         JavaClass.Predicates.assignableTo(SeriesReader.class))))
                 .because("figures are computed from stored series in analytics, never in a controller"));
@@ -176,6 +181,9 @@ class ModuleDependencyTest {
     /** The wiring class that opens the historian, and the endpoint that serves raw samples as stored. */
     private static final String WEB_HISTORIAN_WIRING = "io.wattline.web.PlantWiring";
     private static final String WEB_SAMPLES_ENDPOINT = "io.wattline.web.api.PointsController";
+    /** A central node's raw history per site from InfluxDB, and the edge's backlog from its local store. */
+    private static final String WEB_SITE_HISTORY = "io.wattline.web.fleet.SiteHistory";
+    private static final String WEB_FLEET_WIRING = "io.wattline.web.fleet.FleetWiring";
 
     /** Analytics' counter machinery: all of analytics.consumption but a report row's flags, and CounterSource. */
     private static final DescribedPredicate<JavaClass> COUNTER_MACHINERY =
@@ -219,5 +227,28 @@ class ModuleDependencyTest {
     void onlyTheSmsTransportImportsJsmpp() {
         check(noClasses().that().resideOutsideOfPackage(NOTIFY)
                 .should().dependOnClassesThat().resideInAPackage("org.jsmpp.."));
+    }
+
+    @Test
+    void fleetImportsOnlyCoreAndItsTwoLibraries() {
+        check(classes().that().resideInAPackage(FLEET)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(CORE, FLEET, "java..", "org.slf4j..",
+                        "com.google.protobuf..", "org.eclipse.paho..")
+                .because("fleet is plain Java over core with its Paho and protobuf adapters (ADR 0012)"));
+    }
+
+    @Test
+    void onlyTheWebLayerWiresTheFleet() {
+        check(noClasses().that().resideOutsideOfPackages(FLEET, WEB)
+                .should().dependOnClassesThat().resideInAPackage(FLEET)
+                .because("edge and central roles are wired by web-ui; no module below it publishes (ADR 0012)"));
+    }
+
+    @Test
+    void onlyTheMqttAdapterImportsPahoAndOnlyTheCodecImportsProtobuf() {
+        check(noClasses().that().resideOutsideOfPackage("io.wattline.fleet.mqtt..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.paho.."));
+        check(noClasses().that().resideOutsideOfPackage("io.wattline.fleet.sparkplug..")
+                .should().dependOnClassesThat().resideInAPackage("com.google.protobuf.."));
     }
 }

@@ -12,7 +12,9 @@ package io.wattline.analytics.consumption;
  *     the counter is held at the edge value (no consumption is invented there)
  * @param noData true when the series has no reading at all
  * @param repairedReadings readings inside the period that arrived out of order or more than once
- *     (sorted into place; duplicates dropped; of conflicting values the larger kept)
+ *     (sorted into place; duplicates dropped; of conflicting values the larger kept), and readings
+ *     excluded as glitches (a low reading undone by the next ones, a single high reading, a negative
+ *     one, one above the plausibility limit) or steps quarantined above that limit (counted zero)
  */
 public record ConsumptionFlags(int rollovers, int declaredResets, int undeclaredDecreases,
         long gapSecondsInterpolated, long uncoveredSeconds, boolean noData, int repairedReadings) {

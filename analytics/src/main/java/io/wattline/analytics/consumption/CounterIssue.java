@@ -26,7 +26,20 @@ public record CounterIssue(Kind kind, Instant from, Instant to, double amount) {
         /** Two different values at the same time; the larger kept (counters rise). */
         CONFLICTING_DUPLICATE,
         /** A reading that arrived before an earlier-timed one; sorted into place. */
-        OUT_OF_ORDER
+        OUT_OF_ORDER,
+        /** A low reading that the following reading(s) undo (back to the level before it); excluded. */
+        GLITCH_LOW,
+        /** A reading above both neighbours, the counter continuing from the level before it; excluded. */
+        GLITCH_HIGH,
+        /** A negative reading of a counter: never a reading; excluded. */
+        NEGATIVE_READING,
+        /** An increase above the plausibility limit that a following reading undoes; excluded. */
+        IMPLAUSIBLE_READING,
+        /**
+         * An increase above the plausibility limit that persists: quarantined, the step counts zero
+         * (like an undeclared decrease) until someone declares what happened.
+         */
+        IMPLAUSIBLE_STEP
     }
 
     /** True if this issue touches the interval [a, b): overlaps it, or lies in it for instant issues. */

@@ -11,15 +11,19 @@ import java.util.List;
 /**
  * Turns raw counter readings into a continuous, unwrapped counter (ARCHITECTURE.md decision 9):
  * sorts and dedupes the readings, adds the wrap span at each rollover, bridges declared resets and
- * replacements with their declared readings, and holds the counter flat across a decrease nobody
- * explained, so it is flagged and never counted as a huge wrap or a negative consumption.
+ * replacements with their declared readings, leaves out glitches (a low reading the next ones undo, a
+ * single high reading, a negative one, one above the plausibility limit: {@link GlitchFilter}) and
+ * holds the counter flat across a decrease nobody explained or an increase above the plausibility
+ * limit that persists, so they are flagged and never billed.
  */
 public final class CounterUnwrapper {
 
     private final CounterSettings settings;
+    private final GlitchFilter glitches;
 
     public CounterUnwrapper(CounterSettings settings) {
         this.settings = settings;
+        this.glitches = new GlitchFilter(settings);
     }
 
     /** Unwraps {@code readings} (any order) with the {@code events} declared for this point. */
@@ -35,9 +39,9 @@ public final class CounterUnwrapper {
     public UnwrappedCounter unwrap(List<CounterReading> readings, List<CounterEvent> events,
             java.util.function.Predicate<Instant> continuousAfter) {
         List<CounterIssue> issues = new ArrayList<>();
-        List<CounterReading> sorted = sortAndDedupe(readings, issues);
         List<CounterEvent> declared = new ArrayList<>(events);
         declared.sort(Comparator.comparing(CounterEvent::time));
+        List<CounterReading> sorted = withoutGlitches(sortAndDedupe(readings, issues), declared, issues);
 
         int n = sorted.size() + declared.size();
         long[] nanos = new long[n];
@@ -93,6 +97,22 @@ public final class CounterUnwrapper {
                 issues);
     }
 
+    /** The readings minus glitches, judged within each stretch between declared events. */
+    private List<CounterReading> withoutGlitches(List<CounterReading> sorted, List<CounterEvent> declared,
+            List<CounterIssue> issues) {
+        List<CounterReading> kept = new ArrayList<>(sorted.size());
+        int from = 0;
+        for (int e = 0; e <= declared.size(); e++) {
+            int to = from;
+            while (to < sorted.size() && (e == declared.size() || sorted.get(to).time().isBefore(declared.get(e).time()))) {
+                to++;
+            }
+            kept.addAll(glitches.filter(sorted.subList(from, to), issues));
+            from = to;
+        }
+        return kept;
+    }
+
     /** The unwrapped increase from one raw value to the next, recording what had to be bridged. */
     private double step(Instant from, double fromRaw, Instant to, double toRaw, List<CounterIssue> issues,
             boolean knownContinuous) {
@@ -102,6 +122,10 @@ public final class CounterUnwrapper {
         }
         double delta = toRaw - fromRaw;
         if (delta >= -settings.decreaseTolerance()) {
+            if (glitches.implausible(new CounterReading(from, fromRaw), new CounterReading(to, toRaw))) {
+                issues.add(new CounterIssue(Kind.IMPLAUSIBLE_STEP, from, to, delta));
+                return 0.0;
+            }
             return delta;
         }
         double span = settings.wrapSpan();

@@ -111,7 +111,8 @@ public final class UnwrappedCounter {
                 case DECLARED_RESET, DECLARED_REPLACEMENT -> declared++;
                 case UNDECLARED_DECREASE -> undeclared++;
                 case GAP -> gapSeconds += overlapSeconds(start, end, issue.from(), issue.to());
-                case DUPLICATE, CONFLICTING_DUPLICATE, OUT_OF_ORDER -> repaired++;
+                case DUPLICATE, CONFLICTING_DUPLICATE, OUT_OF_ORDER, GLITCH_LOW, GLITCH_HIGH, NEGATIVE_READING,
+                        IMPLAUSIBLE_READING, IMPLAUSIBLE_STEP -> repaired++;
             }
         }
         Instant first = instant(nanos[0]);

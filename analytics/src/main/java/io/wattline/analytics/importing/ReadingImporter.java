@@ -3,191 +3,218 @@ package io.wattline.analytics.importing;
 import io.wattline.core.PointId;
 import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
+import io.wattline.core.audit.AuditEntry;
+import io.wattline.core.audit.AuditTrail;
+import io.wattline.historian.ReadingLedger;
+import io.wattline.historian.ReadingLedger.Key;
 import io.wattline.historian.SampleWriter;
-import io.wattline.historian.SeriesReader;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Imports hand-read or back-filled counter readings from CSV ({@code meter,point,time,value}) into
- * the historian through {@link SampleWriter}, as GOOD samples exactly like polled ones. Every row is
- * checked; a reading the store already holds (same point, instant and value) is skipped, so importing
- * a file twice changes nothing.
+ * Imports hand-read or back-filled counter readings from CSV ({@code meter,point,time,value}),
+ * streamed in batches of {@link #BATCH_ROWS} rows (memory stays the same for any file size): each
+ * batch is checked row by row ({@link ReadingRows}), its identities looked up in one go against
+ * everything stored ({@link ReadingLedger#stored}: the readings record, raw samples, rollups), the
+ * new readings written through the historian's {@link SampleWriter} and added to the durable
+ * readings record. Importing a file again writes nothing; a different value for a stored instant is
+ * rejected naming both values, or, with {@link ImportRequest#replace()}, replaced through
+ * {@link ReadingLedger#replace} (raw, record and rollups) and audited.
  */
 public final class ReadingImporter {
 
-    private static final Logger log = LoggerFactory.getLogger(ReadingImporter.class);
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss][.SSS]");
+    /** Rows checked, looked up and written together. */
+    public static final int BATCH_ROWS = 50_000;
+    /** At most this many rejected rows are listed (all are counted). */
+    public static final int LISTED_REJECTIONS = 1_000;
+    /** A progress report after every this many rows. */
+    public static final int PROGRESS_ROWS = 100_000;
 
     private final Function<PointId, Optional<Quantity>> quantities;
-    private final SeriesReader reader;
+    private final ReadingLedger ledger;
     private final SampleWriter writer;
+    private final AuditTrail audit;
     private final ZoneId zone;
     private final Clock clock;
 
     /**
-     * @param quantities the quantity of every configured point (from the plant's meters and their
-     *     profiles); empty for an unknown meter or point
+     * @param quantities the quantity of every configured point; empty for an unknown meter or point
+     * @param audit where replacements are recorded; null refuses {@link ImportRequest#replace()}
      * @param zone the plant's zone, for times written without an offset
      */
-    public ReadingImporter(Function<PointId, Optional<Quantity>> quantities, SeriesReader reader, SampleWriter writer,
-            ZoneId zone, Clock clock) {
+    public ReadingImporter(Function<PointId, Optional<Quantity>> quantities, ReadingLedger ledger, SampleWriter writer,
+            AuditTrail audit, ZoneId zone, Clock clock) {
         this.quantities = quantities;
-        this.reader = reader;
+        this.ledger = ledger;
         this.writer = writer;
+        this.audit = audit;
         this.zone = zone;
         this.clock = clock;
     }
 
-    /** Reads, checks and writes {@code csv}; {@code source} names it in messages (a file name). */
+    /** Imports without replacing, as the system user (tests, tools). */
     public ImportResult importCsv(String source, Reader csv) throws IOException {
-        List<ImportResult.Rejection> rejected = new ArrayList<>();
-        Map<String, Double> inFile = new HashMap<>();
-        List<Sample> accepted = new ArrayList<>();
-        int rows = 0;
-        int already = 0;
-        Instant now = clock.instant();
-        try (BufferedReader in = new BufferedReader(csv)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
+        return importCsv(source, csv, ImportRequest.addOnly("system", "console"), progress -> { });
+    }
+
+    /**
+     * Reads, checks and writes {@code csv}; {@code source} names it in messages (a file name).
+     * {@code progress} gets the running totals after every {@link #PROGRESS_ROWS} rows.
+     *
+     * @throws IOException if the file cannot be read, or stops being CSV (an unterminated quote);
+     *     the batches before that point are written
+     */
+    public ImportResult importCsv(String source, Reader csv, ImportRequest request, Consumer<ImportResult> progress)
+            throws IOException {
+        if (request.replace() && audit == null) {
+            throw new IllegalStateException(source + ": --replace needs an audit trail and none is configured, so "
+                    + "nothing was imported (更正读数须记录审计日志)");
+        }
+        Run run = new Run(source, request, new ReadingRows(quantities, zone, clock.instant()));
+        try (ReadingCsv rows = new ReadingCsv(csv)) {
+            List<Pending> batch = new ArrayList<>(BATCH_ROWS);
+            long nextProgress = PROGRESS_ROWS;
+            while (rows.hasNext()) {
+                ReadingCsv.Row row = rows.next();
+                run.rows++;
+                ReadingRows.Checked checked = run.check.check(row.fields());
+                if (checked.problem() != null) {
+                    run.reject(row.line(), checked.problem());
+                } else {
+                    batch.add(new Pending(row.line(), checked.sample()));
                 }
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
+                if (batch.size() == BATCH_ROWS) {
+                    run.store(batch);
+                    batch.clear();
                 }
-                if (number == 1 && trimmed.toLowerCase(java.util.Locale.ROOT).replace(" ", "")
-                        .equals("meter,point,time,value")) {
-                    continue;
+                if (run.rows >= nextProgress) {
+                    run.store(batch);
+                    batch.clear();
+                    progress.accept(run.result());
+                    nextProgress += PROGRESS_ROWS;
                 }
-                rows++;
-                String[] f = trimmed.split(",", -1);
-                if (f.length != 4) {
-                    rejected.add(new ImportResult.Rejection(number, "expected 4 columns meter,point,time,value, found "
-                            + f.length));
-                    continue;
-                }
-                String meter = f[0].strip();
-                String pointName = f[1].strip();
-                if (!PointId.isValidDeviceId(meter) || !PointId.isValidPointName(pointName)) {
-                    rejected.add(new ImportResult.Rejection(number, "meter '" + meter + "' / point '" + pointName
-                            + "' is not a valid point id"));
-                    continue;
-                }
-                PointId point = new PointId(meter, pointName);
-                Optional<Quantity> quantity = quantities.apply(point);
-                if (quantity.isEmpty()) {
-                    rejected.add(new ImportResult.Rejection(number, "unknown point " + point
-                            + ": no configured meter has it"));
-                    continue;
-                }
-                if (!quantity.get().isCounter()) {
-                    rejected.add(new ImportResult.Rejection(number, "point " + point + " is " + quantity.get()
-                            + ", not a counter: only counter readings can be imported"));
-                    continue;
-                }
-                Instant time;
-                try {
-                    time = parseTime(f[2].strip());
-                } catch (DateTimeParseException e) {
-                    rejected.add(new ImportResult.Rejection(number, "time '" + f[2].strip()
-                            + "': expected ISO time with offset (2026-03-02T08:00:00+08:00) or plant-local "
-                            + "'2026-03-02 08:00[:00]'"));
-                    continue;
-                }
-                double value;
-                try {
-                    value = Double.parseDouble(f[3].strip());
-                } catch (NumberFormatException e) {
-                    rejected.add(new ImportResult.Rejection(number, "value '" + f[3].strip() + "' is not a number"));
-                    continue;
-                }
-                if (!Double.isFinite(value)) {
-                    rejected.add(new ImportResult.Rejection(number, "value '" + f[3].strip() + "' is not finite"));
-                    continue;
-                }
-                if (time.isAfter(now)) {
-                    rejected.add(new ImportResult.Rejection(number, "time " + time + " is in the future (now " + now
-                            + ")"));
-                    continue;
-                }
-                String key = point + "@" + time;
-                Double earlier = inFile.get(key);
+            }
+            run.store(batch);
+        } catch (ReadingCsv.MalformedCsvException e) {
+            throw new IOException(source + ": " + e.getMessage() + " (CSV 格式错误); " + run.result().summary()
+                    + " before it", e);
+        }
+        return run.result();
+    }
+
+    /** A checked row waiting for its batch. */
+    private record Pending(long line, Sample sample) {
+    }
+
+    /** The running state of one import. */
+    private final class Run {
+        final String source;
+        final ImportRequest request;
+        final ReadingRows check;
+        final List<ImportResult.Rejection> rejected = new ArrayList<>();
+        long rows;
+        long written;
+        long already;
+        long replaced;
+        long rejectedRows;
+
+        Run(String source, ImportRequest request, ReadingRows check) {
+            this.source = source;
+            this.request = request;
+            this.check = check;
+        }
+
+        void reject(long line, String reason) {
+            rejectedRows++;
+            if (rejected.size() < LISTED_REJECTIONS) {
+                rejected.add(new ImportResult.Rejection(line, reason));
+            }
+        }
+
+        ImportResult result() {
+            return new ImportResult(source, rows, written, already, replaced, rejectedRows, rejected);
+        }
+
+        /** Looks the batch up, writes and records what is new, replaces or rejects what differs. */
+        void store(List<Pending> batch) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            Map<Key, Pending> unique = new LinkedHashMap<>();
+            for (Pending p : batch) {
+                Pending earlier = unique.putIfAbsent(Key.of(p.sample()), p);
                 if (earlier != null) {
-                    if (earlier == value) {
+                    if (earlier.sample().value() == p.sample().value()) {
                         already++;
                     } else {
-                        rejected.add(new ImportResult.Rejection(number, "another row of this file gives " + point
-                                + " at " + time + " the value " + earlier));
+                        reject(p.line(), "line " + earlier.line() + " of this file gives " + p.sample().point() + " at "
+                                + p.sample().time() + " the value " + earlier.sample().value() + ", this row "
+                                + p.sample().value() + " (同一时刻读数冲突)");
                     }
-                    continue;
                 }
-                Optional<Sample> stored = storedAt(point, time);
-                if (stored.isPresent()) {
-                    if (stored.get().value() == value) {
-                        already++;
-                    } else {
-                        rejected.add(new ImportResult.Rejection(number, "the store already holds " + point + " at "
-                                + time + " with the value " + stored.get().value()));
+            }
+            Map<Key, ReadingLedger.Stored> stored = ledger.stored(unique.keySet());
+            List<Sample> fresh = new ArrayList<>();
+            List<Sample> toRecord = new ArrayList<>();
+            List<ReadingLedger.Replacement> replacements = new ArrayList<>();
+            List<Pending> replacedRows = new ArrayList<>();
+            for (Map.Entry<Key, Pending> e : unique.entrySet()) {
+                Pending p = e.getValue();
+                ReadingLedger.Stored s = stored.get(e.getKey());
+                if (s == null) {
+                    fresh.add(p.sample());
+                } else if (s.value() == p.sample().value()) {
+                    already++;
+                    if (s.where() != ReadingLedger.Where.RECORD) {
+                        toRecord.add(p.sample()); // stored by the collector or a crashed import: keep it as evidence too
                     }
-                    inFile.put(key, value);
-                    continue;
+                } else if (request.replace()) {
+                    replacements.add(new ReadingLedger.Replacement(p.sample(), s.value()));
+                    replacedRows.add(p);
+                } else {
+                    reject(p.line(), "the store already holds " + p.sample().point() + " at " + p.sample().time()
+                            + " with the value " + s.value() + " (" + s.where().name().toLowerCase() + "); this row gives "
+                            + p.sample().value() + ": import with --replace (engineer) to correct it (与已存读数不同)");
                 }
-                inFile.put(key, value);
-                accepted.add(Sample.good(point, time.truncatedTo(ChronoUnit.MICROS), value));
+            }
+            write(fresh);
+            toRecord.addAll(fresh);
+            ledger.record(toRecord, source);
+            written += fresh.size();
+            if (!replacements.isEmpty()) {
+                ledger.replace(replacements, source);
+                for (int i = 0; i < replacements.size(); i++) {
+                    ReadingLedger.Replacement r = replacements.get(i);
+                    audit.record(new AuditEntry(clock.instant(), request.actor(), request.address(), "readings.replace",
+                            r.reading().point() + "@" + r.reading().time(), source + ":" + replacedRows.get(i).line()
+                            + ": " + r.previous() + " -> " + r.reading().value()));
+                }
+                replaced += replacements.size();
             }
         }
-        int written = 0;
-        for (Sample s : accepted) {
-            if (!writer.offer(s)) {
-                writer.flush();
-                if (!writer.offer(s)) {
-                    throw new IOException(source + ": the historian refused a sample (queue full) after "
-                            + written + " of " + accepted.size() + " were written; import again to add the rest");
+
+        /** Offers every sample to the historian's writer, waiting for a commit whenever its queue is full. */
+        private void write(List<Sample> samples) {
+            for (Sample s : samples) {
+                int attempts = 0;
+                while (!writer.offer(s)) {
+                    if (++attempts > 50) {
+                        throw new IllegalStateException(source + ": the historian keeps refusing samples (queue full, "
+                                + "or closing) after " + written + " were written; import the file again to add the rest");
+                    }
+                    writer.flush();
                 }
             }
-            written++;
-        }
-        writer.flush();
-        log.info("import {}: {} rows, {} written, {} already stored, {} rejected", source, rows, written, already,
-                rejected.size());
-        return new ImportResult(source, rows, written, already, rejected);
-    }
-
-    private Optional<Sample> storedAt(PointId point, Instant time) {
-        // the store keeps microseconds: look at exactly that microsecond
-        Instant t = time.truncatedTo(ChronoUnit.MICROS);
-        return reader.range(point, t, t.plusNanos(1000), 16).stream().filter(s -> s.isGood()).findFirst();
-    }
-
-    Instant parseTime(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            if (text.endsWith("Z")) {
-                return Instant.parse(text);
-            }
-            return LocalDateTime.parse(text, LOCAL).atZone(zone).toInstant();
+            writer.flush();
         }
     }
 }

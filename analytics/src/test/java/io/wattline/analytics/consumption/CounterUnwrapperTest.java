@@ -136,21 +136,22 @@ class CounterUnwrapperTest {
 
     @ParameterizedTest
     @CsvSource({
-            // jitter tolerance, expected undeclared decreases, expected total 00:00-00:30
+            // jitter tolerance, expected repaired readings, expected total 00:00-00:30
             // readings 100.0, 99.995, 110.0: with tolerance 0.01 the −0.005 dip is jitter, kept as
-            // read (total 110 − 100 = 10); with none it is an undeclared decrease held flat
-            // (0 + (110 − 99.995)) = 10.005.
+            // read (total 110 − 100 = 10); with none it is a decrease that the next reading undoes,
+            // a glitch: 99.995 is excluded and the total is still 110 − 100 = 10, flagged repaired.
             "0.01, 0, 10.0",
-            "0.0,  1, 10.005",
+            "0.0,  1, 10.0",
     })
-    void jitterWithinTheToleranceIsKeptAsRead(double tolerance, int undeclared, double total) {
+    void jitterWithinTheToleranceIsKeptAsRead(double tolerance, int repaired, double total) {
         List<CounterReading> readings = List.of(r("2026-03-10T00:00", 100.0), r("2026-03-10T00:15", 99.995),
                 r("2026-03-10T00:30", 110.0));
         UnwrappedCounter c = new CounterUnwrapper(CounterSettings.wrappingAt(0).withDecreaseTolerance(tolerance))
                 .unwrap(readings, List.of());
         Consumption all = c.consumption(at("2026-03-10T00:00"), at("2026-03-10T00:30"));
         assertEquals(total, all.value(), 1e-9);
-        assertEquals(undeclared, all.flags().undeclaredDecreases());
+        assertEquals(0, all.flags().undeclaredDecreases());
+        assertEquals(repaired, all.flags().repairedReadings());
     }
 
     @Test

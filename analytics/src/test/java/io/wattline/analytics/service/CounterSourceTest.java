@@ -53,7 +53,7 @@ class CounterSourceTest {
             Instant t = FROM.plus(Duration.ofMinutes(minute)).plusSeconds(7);
             offer(STEADY, t, 1000 + 2.5 * minute);
             if (minute == -180 || minute >= 20) {
-                offer(LATE_START, t, 50 + 1.5 * minute);
+                offer(LATE_START, t, 500 + 1.5 * minute); // positive from the first reading: a counter never reads below 0
             }
             if (minute < 6 * 60 - 50 || minute >= 11 * 60) {
                 offer(EARLY_END, t, 7 + 0.75 * minute);

@@ -5,6 +5,7 @@ import io.wattline.core.Sample;
 import io.wattline.historian.HistorianException;
 import io.wattline.historian.HistorianOptions;
 import io.wattline.historian.HistorianStats;
+import io.wattline.historian.WritesHeldException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,7 +40,8 @@ final class BatchWriter {
 
     private final Path file;
     private final HistorianOptions options;
-    private final BatchCommitter committer;
+    private final BatchSink sink;
+    private final SpaceGuard space;
     private final Consumer<Map<PointId, Sample>> onCommitted;
     private final BlockingQueue<Sample> queue;
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> flushRequests = new ConcurrentLinkedQueue<>();
@@ -60,11 +62,12 @@ final class BatchWriter {
      * @param onCommitted called on the writer thread after each commit with the newest sample of
      *     each point in the batch
      */
-    BatchWriter(Path file, HistorianOptions options, BatchCommitter committer, long firstSeq,
+    BatchWriter(Path file, HistorianOptions options, BatchSink sink, SpaceGuard space, long firstSeq,
             Consumer<Map<PointId, Sample>> onCommitted) {
         this.file = file;
         this.options = options;
-        this.committer = committer;
+        this.sink = sink;
+        this.space = space;
         this.nextSeq = firstSeq;
         this.onCommitted = onCommitted;
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
@@ -93,7 +96,11 @@ final class BatchWriter {
         return false;
     }
 
-    /** Waits until everything accepted before this call is committed (or given up on an orderly stop). */
+    /**
+     * Waits until everything accepted before this call is committed (or given up on an orderly
+     * stop); fails at once with a {@link HistorianException} naming the reason while writing is held
+     * for lack of space.
+     */
     void flush() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         flushRequests.add(done);
@@ -104,6 +111,12 @@ final class BatchWriter {
                 try {
                     done.get(100, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
+                    if (space.wasLow() && !drainAndStop) {
+                        // an import or entry waiting on a full disk would hang: say why at once
+                        // (what is queued stays queued and is committed when space returns)
+                        throw new WritesHeldException("flush of " + file + " cannot complete now: "
+                                + space.reason().orElse("low disk space"));
+                    }
                     if (!thread.isAlive() && !done.isDone()) {
                         if (drainAndStop) {
                             return; // orderly stop: the final drain committed everything accepted
@@ -220,15 +233,38 @@ final class BatchWriter {
         }
     }
 
-    /** Commits {@code batch}, retrying with backoff; gives up (counting the loss) only while stopping. */
+    /**
+     * Commits {@code batch}, retrying with backoff; gives up (counting the loss) only while stopping.
+     * The batch is the writer's own list of samples: a retry appends them afresh through a new
+     * appender, never from anything DuckDB held for the failed attempt. Below the low-space
+     * watermark nothing is attempted until space returns (except the final commits of a close,
+     * which may use the reserve the watermark kept).
+     */
     private void commitWithRetry(List<Sample> batch, boolean stopping) {
         if (batch.isEmpty()) {
             return;
         }
         long backoffMillis = 100;
+        boolean heldForSpace = false;
         for (int attempt = 1; ; attempt++) {
+            if (!stopping && !drainAndStop && space.low()) {
+                if (!heldForSpace) {
+                    heldForSpace = true;
+                    log.warn("{}; {} samples held", space.reason().orElse("low disk space"), batch.size() + queue.size());
+                }
+                attempt--;
+                if (sleepInterrupted(250)) {
+                    stopping = true;
+                }
+                continue;
+            }
+            if (heldForSpace) {
+                heldForSpace = false;
+                log.info("space on the data volume of {} is back; writing resumes with {} held samples", file,
+                        batch.size() + queue.size());
+            }
             try {
-                Map<PointId, Sample> newest = committer.commit(batch, nextSeq);
+                Map<PointId, Sample> newest = sink.commit(batch, nextSeq);
                 nextSeq += batch.size();
                 commitFailure = null;
                 onCommitted.accept(newest);
@@ -250,15 +286,44 @@ final class BatchWriter {
                     log.error("commit of {} samples to {} failed again (attempt {}), retrying in {} ms: {}",
                             batch.size(), file, attempt, backoffMillis, e.getMessage());
                 }
-                try {
-                    Thread.sleep(backoffMillis);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                if (sleepInterrupted(backoffMillis)) {
                     stopping = true;
                 }
                 backoffMillis = Math.min(backoffMillis * 2, 10_000);
+                try {
+                    // Health check before the retry: the store is usable (reopened if DuckDB gave up
+                    // on it) and holds no trace of the failed batch.
+                    nextSeq = sink.recover(nextSeq, e);
+                } catch (SQLException | RuntimeException recoveryFailure) {
+                    log.warn("the historian store {} is not usable yet, checking again before the next attempt: {}",
+                            file, recoveryFailure.getMessage());
+                }
             }
         }
+    }
+
+    private static boolean sleepInterrupted(long millis) {
+        try {
+            Thread.sleep(millis);
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    /** Where batches go: the store's current connection, replaceable after a failure. */
+    interface BatchSink {
+
+        /** Appends the batch with seqs from {@code firstSeq}, all or nothing; the newest sample per point. */
+        Map<PointId, Sample> commit(List<Sample> batch, long firstSeq) throws SQLException;
+
+        /**
+         * After a failed commit: checks the store on a fresh connection (reopening the database if
+         * DuckDB invalidated it), removes any row of the failed batch, and returns the seq the
+         * next attempt starts at.
+         */
+        long recover(long firstSeq, SQLException failure) throws SQLException;
     }
 
     private List<CompletableFuture<Void>> takeFlushRequests() {

@@ -7,6 +7,7 @@ import io.wattline.historian.CommittedSamples;
 import io.wattline.historian.HistorianException;
 import io.wattline.historian.HistorianOptions;
 import io.wattline.historian.HistorianStats;
+import io.wattline.historian.ReadingLedger;
 import io.wattline.historian.SampleWriter;
 import io.wattline.historian.Resolution;
 import io.wattline.historian.SeriesReader;
@@ -50,9 +51,22 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
     private static final Set<Path> OPEN_FILES = ConcurrentHashMap.newKeySet();
 
     private final Path file;
-    private final DuckDBConnection origin;
-    private final DuckDBConnection writerConnection;
-    private final BatchCommitter committer;
+    private final HistorianOptions options;
+    private final SpaceGuard space;
+    // The database and the writer's connection; replaced together when a failed commit left
+    // DuckDB unusable (reopen). Guarded by dbLock; the writer fields are used by the writer thread.
+    private final Object dbLock = new Object();
+    private DuckDBConnection origin;
+    private DuckDBConnection writerConnection;
+    private BatchCommitter committer;
+    // Every read connection handed out and the thread using it: a reopen closes them first (two
+    // DuckDB instances on one file would corrupt it), cancelReads closes those of one thread.
+    private final Map<DuckDBConnection, Thread> readers = new ConcurrentHashMap<>();
+    private volatile long rollupWatermarkCache;
+    private final StoreCheck.Report openReport;
+    // Set when a write outside the writer (rollups, retention, watermarks) failed on I/O; the
+    // writer reopens the database before its next commit.
+    private volatile boolean reopenWanted;
     private final BatchWriter writer;
     // The latest table mirrored in memory, so the UI's most frequent query touches no disk.
     private final ConcurrentHashMap<PointId, Sample> latest;
@@ -61,15 +75,23 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
     private final Object lifecycle = new Object();
     private boolean closed; // guarded by lifecycle
 
-    private DuckDbStore(Path file, HistorianOptions options, DuckDBConnection origin) throws SQLException {
+    private DuckDbStore(Path file, HistorianOptions options, DuckDBConnection origin, StoreCheck.Report opened,
+            StoreCheck.SalvageStep salvage) throws SQLException {
         this.file = file;
+        this.options = options;
         this.origin = origin;
+        this.space = new SpaceGuard(file.getParent(), options.minFreeBytes());
         SchemaMigration.migrate(origin, file);
+        salvage.run(origin);
+        ReadingTable.create(origin);
+        this.openReport = opened.and(StoreCheck.quarantineUnreadableRows(origin, file));
         this.writerConnection = (DuckDBConnection) origin.duplicate();
         try {
             this.committer = new BatchCommitter(writerConnection);
             this.latest = new ConcurrentHashMap<>(SampleRows.latest(writerConnection));
-            this.writer = new BatchWriter(file, options, committer, SampleRows.nextSeq(writerConnection), this::mergeLatest);
+            this.rollupWatermarkCache = Watermarks.read(writerConnection, RollupUpdater.WATERMARK);
+            this.writer = new BatchWriter(file, options, new Sink(), space, SampleRows.nextSeq(writerConnection),
+                    this::mergeLatest);
         } catch (SQLException | RuntimeException e) {
             // An open connection keeps the database instance (and its file lock) alive.
             closeAfterFailure(writerConnection, e);
@@ -100,16 +122,22 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
             throw new HistorianException(file + " is already open in this process; open one DuckDbStore per data directory");
         }
         try {
-            DuckDBConnection origin = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
-            try {
-                DuckDbStore store = new DuckDbStore(file, options, origin);
-                store.writer.start();
-                log.info("historian store {} open: {} points, next seq {}", file, store.latest.size(), store.writer.nextSeq());
-                return store;
-            } catch (SQLException | RuntimeException e) {
-                closeAfterFailure(origin, e);
-                throw e;
+            StoreCheck.Opened<DuckDbStore> opened = StoreCheck.openOrRecover(file, (found, salvage) -> {
+                DuckDBConnection origin = connect(file, options);
+                try {
+                    return new DuckDbStore(file, options, origin, found, salvage);
+                } catch (SQLException | RuntimeException e) {
+                    closeAfterFailure(origin, e);
+                    throw e;
+                }
+            });
+            DuckDbStore store = opened.value();
+            if (!store.openReport.isClean()) {
+                log.warn("historian store {} opened after recovery: {}", file, store.openReport.summary());
             }
+            store.writer.start();
+            log.info("historian store {} open: {} points, next seq {}", file, store.latest.size(), store.writer.nextSeq());
+            return store;
         } catch (SQLException e) {
             OPEN_FILES.remove(file);
             throw openFailure(file, e);
@@ -117,6 +145,18 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
             OPEN_FILES.remove(file);
             throw e;
         }
+    }
+
+    /** A connection to the database file with the memory limit and threads of {@code options}. */
+    static DuckDBConnection connect(Path file, HistorianOptions options) throws SQLException {
+        java.util.Properties settings = new java.util.Properties();
+        if (options.memoryLimitBytes() > 0) {
+            settings.setProperty("memory_limit", (options.memoryLimitBytes() / (1024 * 1024)) + "MB");
+        }
+        if (options.threads() > 0) {
+            settings.setProperty("threads", Integer.toString(options.threads()));
+        }
+        return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, settings);
     }
 
     private static HistorianException openFailure(Path file, SQLException e) {
@@ -305,8 +345,54 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
         try (DuckDBConnection connection = readConnection()) {
             Watermarks.store(connection, consumer, seq);
         } catch (SQLException e) {
-            throw new HistorianException("storing the watermark " + consumer + "=" + seq + " in " + file + " failed: "
+            throw writeFailure("storing the watermark " + consumer + "=" + seq, e);
+        }
+    }
+
+    /** What the store holds at each key: see {@link ReadingLedger#stored}. */
+    public Map<ReadingLedger.Key, ReadingLedger.Stored> storedReadings(List<ReadingLedger.Key> keys) {
+        try (DuckDBConnection connection = readConnection()) {
+            return ReadingTable.stored(connection, keys);
+        } catch (SQLException e) {
+            throw new HistorianException("looking up " + keys.size() + " readings in " + file + " failed: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Adds readings to the durable record (never removed by retention): see {@link ReadingLedger#record}. */
+    public void recordReadings(Collection<Sample> readings, String source, Instant now) {
+        try (DuckDBConnection connection = readConnection()) {
+            ReadingTable.record(connection, readings, source, EpochMicros.of(now));
+        } catch (SQLException e) {
+            throw new HistorianException("recording " + readings.size() + " readings from " + source + " in " + file
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces stored readings (raw, record, rollups) in one transaction: see
+     * {@link ReadingLedger#replace}. Call with maintenance held off and everything rolled up.
+     */
+    public int replaceReadings(Collection<ReadingLedger.Replacement> replacements, String source, Instant now) {
+        try (DuckDBConnection connection = readConnection()) {
+            int buckets = ReadingTable.replace(connection, replacements, source, EpochMicros.of(now));
+            for (ReadingLedger.Replacement r : replacements) {
+                latest.computeIfPresent(r.reading().point(), (p, s) -> s.time().equals(r.reading().time())
+                        && s.isGood() ? r.reading() : s);
+            }
+            return buckets;
+        } catch (SQLException e) {
+            throw new HistorianException("replacing " + replacements.size() + " readings in " + file + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** How many readings the durable record holds. */
+    public long recordedReadings() {
+        try (DuckDBConnection connection = readConnection()) {
+            return ReadingTable.count(connection);
+        } catch (SQLException e) {
+            throw new HistorianException("counting the readings record of " + file + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -317,9 +403,11 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
      */
     public long rollUp(int maxSamples) {
         try (DuckDBConnection connection = readConnection()) {
-            return RollupUpdater.step(connection, maxSamples);
+            long watermark = RollupUpdater.step(connection, maxSamples);
+            rollupWatermarkCache = watermark;
+            return watermark;
         } catch (SQLException e) {
-            throw new HistorianException("rolling up samples in " + file + " failed: " + e.getMessage(), e);
+            throw writeFailure("rolling up samples", e);
         }
     }
 
@@ -335,8 +423,7 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
         try (DuckDBConnection connection = readConnection()) {
             return RawRetention.delete(connection, EpochMicros.of(cutoff), all);
         } catch (SQLException e) {
-            throw new HistorianException("deleting raw samples before " + cutoff + " from " + file + " failed: "
-                    + e.getMessage(), e);
+            throw writeFailure("deleting raw samples before " + cutoff, e);
         }
     }
 
@@ -379,9 +466,36 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
         }
     }
 
-    /** The rollup watermark: every sample up to this seq is in the rollups. */
+    /** The rollup watermark: every sample up to this seq is in the rollups (kept in memory, no disk read). */
     public long rollupWatermark() {
-        return watermark(RollupUpdater.WATERMARK);
+        return rollupWatermarkCache;
+    }
+
+    /** Checks the data volume now: true while it is below the low-space watermark and writing is held. */
+    public boolean lowSpace() {
+        return space.low();
+    }
+
+    /** Why writing is held for lack of space; empty while there is room (the last check's state). */
+    public Optional<String> lowSpaceReason() {
+        return space.reason();
+    }
+
+    /** What the start-up check found and recovered (clean on a healthy store). */
+    public StoreCheck.Report openReport() {
+        return openReport;
+    }
+
+    /**
+     * Cancels the reads {@code thread} is running on this store (their connections are closed,
+     * which interrupts DuckDB's query); the reading call ends with a {@link HistorianException}.
+     */
+    public void cancelReads(Thread thread) {
+        readers.forEach((connection, owner) -> {
+            if (owner == thread) {
+                closeQuietly(connection);
+            }
+        });
     }
 
     /** The last commit failure of the writer while it is retrying, empty when the last commit worked. */
@@ -402,17 +516,21 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
             closed = true;
         }
         writer.stop();
-        try {
-            committer.checkpoint();
-        } catch (SQLException e) {
-            log.warn("checkpoint of {} on close failed; DuckDB replays its WAL on the next open: {}", file, e.getMessage());
-        }
-        synchronized (origin) {
+        synchronized (dbLock) {
+            try {
+                if (committer != null) {
+                    committer.checkpoint();
+                }
+            } catch (SQLException e) {
+                log.warn("checkpoint of {} on close failed; DuckDB replays its WAL on the next open: {}", file, e.getMessage());
+            }
+            readers.keySet().forEach(DuckDbStore::closeQuietly);
             try (DuckDBConnection o = origin; DuckDBConnection w = writerConnection; BatchCommitter c = committer) {
                 log.info("historian store {} closed: {}", file, writer.stats());
             } catch (SQLException e) {
                 throw new HistorianException("closing " + file + " failed: " + e.getMessage(), e);
             } finally {
+                origin = null;
                 OPEN_FILES.remove(file);
             }
         }
@@ -421,11 +539,150 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
     private DuckDBConnection readConnection() throws SQLException {
         // Each read gets its own connection: DuckDB connections are not for concurrent use, and
         // separate connections read committed data while the writer appends (MVCC).
-        synchronized (origin) {
-            if (origin.isClosed()) {
-                throw new SQLException("the store is closed");
+        synchronized (dbLock) {
+            if (origin == null || origin.isClosed()) {
+                throw new SQLException("the store is closed or being reopened");
             }
-            return (DuckDBConnection) origin.duplicate();
+            readers.keySet().removeIf(DuckDbStore::isClosedQuietly);
+            DuckDBConnection connection = (DuckDBConnection) origin.duplicate();
+            readers.put(connection, Thread.currentThread());
+            return connection;
+        }
+    }
+
+    private static boolean isClosedQuietly(DuckDBConnection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.debug("closing {} failed: {}", closeable, e.getMessage());
+        }
+    }
+
+    /** The writer's way into the database: the current committer, and recovery after a failed commit. */
+    private final class Sink implements BatchWriter.BatchSink {
+
+        @Override
+        public Map<PointId, Sample> commit(List<Sample> batch, long firstSeq) throws SQLException {
+            if (reopenWanted) {
+                reopen();
+                healthCheck(firstSeq);
+            }
+            BatchCommitter current;
+            synchronized (dbLock) {
+                current = committer;
+            }
+            if (current == null) {
+                throw new SQLException("the store " + file + " is being reopened");
+            }
+            return current.commit(batch, firstSeq);
+        }
+
+        @Override
+        public long recover(long firstSeq, SQLException failure) throws SQLException {
+            if (ioFailure(failure)) {
+                // DuckDB keeps in-memory state of a transaction whose commit failed on I/O (index
+                // entries that make later inserts collide): only a new instance is clean. Reopened
+                // just before the next attempt, which waits for room when the disk was full, so
+                // reads go on undisturbed meanwhile.
+                if (String.valueOf(failure.getMessage()).contains("No space left")) {
+                    space.commitFailedForSpace();
+                }
+                reopenWanted = true;
+                return firstSeq;
+            }
+            try {
+                healthCheck(firstSeq);
+                renewWriterConnection();
+            } catch (SQLException | RuntimeException unhealthy) {
+                log.warn("historian store {} failed its health check after a failed commit ({}); reopening it", file,
+                        unhealthy.getMessage());
+                reopen();
+                healthCheck(firstSeq);
+            }
+            return firstSeq;
+        }
+    }
+
+    /** The store answers, and no row of the failed batch (seq from {@code firstSeq} on) is in it. */
+    private void healthCheck(long firstSeq) throws SQLException {
+        try (DuckDBConnection connection = readConnection(); var statement = connection.createStatement()) {
+            try (var rows = statement.executeQuery("SELECT count(*) FROM samples WHERE seq >= " + firstSeq)) {
+                rows.next();
+                long stray = rows.getLong(1);
+                if (stray > 0) {
+                    // never reported as committed: whatever they hold, they go
+                    log.warn("removing {} rows of a failed commit (seq >= {}) from {}", stray, firstSeq, file);
+                    statement.execute("DELETE FROM samples WHERE seq >= " + firstSeq);
+                }
+            }
+        }
+    }
+
+    /** A write failed for lack of space or another I/O error (not for its data). */
+    static boolean ioFailure(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("No space left") || message.contains("Could not write") || message.contains("IO Error")
+                || message.contains("invalidated") || message.contains("FATAL") || message.contains("Failed to commit");
+    }
+
+    private HistorianException writeFailure(String what, SQLException e) {
+        if (ioFailure(e)) {
+            reopenWanted = true;
+            if (String.valueOf(e.getMessage()).contains("No space left")) {
+                space.commitFailedForSpace();
+            }
+        }
+        return new HistorianException(what + " in " + file + " failed: " + e.getMessage(), e);
+    }
+
+    /** A fresh writer connection and appender, so nothing of the failed attempt is reused. */
+    private void renewWriterConnection() throws SQLException {
+        synchronized (dbLock) {
+            closeQuietly(committer);
+            closeQuietly(writerConnection);
+            committer = null;
+            writerConnection = (DuckDBConnection) origin.duplicate();
+            committer = new BatchCommitter(writerConnection);
+        }
+    }
+
+    /**
+     * Closes every connection of the database instance (interrupting reads) and opens the file
+     * again: DuckDB invalidates an instance after some I/O errors, and a retry on it can write
+     * garbage. Readers wait for the new instance or fail and retry.
+     */
+    private void reopen() throws SQLException {
+        synchronized (dbLock) {
+            readers.keySet().forEach(DuckDbStore::closeQuietly);
+            readers.clear();
+            closeQuietly(committer);
+            closeQuietly(writerConnection);
+            closeQuietly(origin);
+            committer = null;
+            writerConnection = null;
+            origin = null;
+            origin = connect(file, options);
+            writerConnection = (DuckDBConnection) origin.duplicate();
+            committer = new BatchCommitter(writerConnection);
+            reopenWanted = false;
+            try (var statement = writerConnection.createStatement();
+                    var rows = statement.executeQuery("SELECT coalesce(max(seq), 0) FROM watermarks WHERE name = '"
+                            + RollupUpdater.WATERMARK + "'")) {
+                rows.next();
+                rollupWatermarkCache = rows.getLong(1);
+            }
+            log.info("historian store {} reopened", file);
         }
     }
 

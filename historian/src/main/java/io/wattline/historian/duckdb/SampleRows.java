@@ -187,9 +187,10 @@ final class SampleRows {
         return latest;
     }
 
-    /** Next sequence number to hand out: one past the highest ever committed. */
+    /** Next sequence number to hand out: one past the highest ever committed (quarantined rows included). */
     static long nextSeq(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT greatest((SELECT coalesce(max(seq), 0) FROM samples), (SELECT coalesce(max(seq), 0) FROM watermarks))");
+        try (PreparedStatement query = connection.prepareStatement("SELECT greatest((SELECT coalesce(max(seq), 0) FROM samples), (SELECT coalesce(max(seq), 0) FROM watermarks),"
+                + " (SELECT coalesce(max(seq), 0) FROM damaged_rows WHERE table_name = 'samples'))");
                 ResultSet rows = query.executeQuery()) {
             rows.next();
             return rows.getLong(1) + 1;

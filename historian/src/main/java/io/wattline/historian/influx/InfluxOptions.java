@@ -1,6 +1,10 @@
 package io.wattline.historian.influx;
 
+import io.wattline.core.CredentialMask;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -23,10 +27,28 @@ public record InfluxOptions(URI url, String database, String retentionPolicy, St
 
     public static final String DEFAULT_MEASUREMENT = "wattline";
 
+    /**
+     * Credentials written into the URL ({@code http://user:password@host:8086}) are taken out of it:
+     * they become {@code username} and {@code password} (unless those are set), and the URL kept,
+     * logged and shown in the status has none.
+     */
     public InfluxOptions {
         Objects.requireNonNull(url, "url");
+        username = username == null ? "" : username;
+        password = password == null ? "" : password;
+        if (url.getRawUserInfo() != null) {
+            String[] userInfo = url.getRawUserInfo().split(":", 2);
+            if (username.isEmpty()) {
+                username = URLDecoder.decode(userInfo[0], StandardCharsets.UTF_8);
+                if (password.isEmpty() && userInfo.length > 1) {
+                    password = URLDecoder.decode(userInfo[1], StandardCharsets.UTF_8);
+                }
+            }
+            url = withoutUserInfo(url);
+        }
         if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-            throw new IllegalArgumentException("InfluxDB url must be http://host:port or https://host:port, was '" + url + "'");
+            throw new IllegalArgumentException("InfluxDB url must be http://host:port or https://host:port, was '"
+                    + maskCredentials(String.valueOf(url)) + "'");
         }
         if (database == null || database.isBlank()) {
             throw new IllegalArgumentException("InfluxDB database must not be empty (url " + url + ")");
@@ -35,10 +57,22 @@ public record InfluxOptions(URI url, String database, String retentionPolicy, St
             throw new IllegalArgumentException("InfluxDB site tag must not be empty (url " + url + ")");
         }
         retentionPolicy = retentionPolicy == null ? "" : retentionPolicy;
-        username = username == null ? "" : username;
-        password = password == null ? "" : password;
         token = token == null ? "" : token;
         measurement = measurement == null || measurement.isBlank() ? DEFAULT_MEASUREMENT : measurement;
+    }
+
+    /** {@code text} with the credentials of every URL in it replaced by {@code ***} (for logs, errors, status). */
+    public static String maskCredentials(String text) {
+        return CredentialMask.mask(text);
+    }
+
+    private static URI withoutUserInfo(URI url) {
+        try {
+            return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), url.getQuery(),
+                    url.getFragment());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("InfluxDB url cannot be read: " + maskCredentials(url.toString()), e);
+        }
     }
 
     /** Unauthenticated InfluxDB at {@code url}, default retention policy and measurement. */

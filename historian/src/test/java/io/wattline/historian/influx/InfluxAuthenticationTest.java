@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wattline.historian.forward.LinesRejectedException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,14 @@ class InfluxAuthenticationTest {
                 assertEquals(1, rows.size());
                 assertEquals(1.5, Double.parseDouble(rows.get(0).get("p")));
             }
+
+            // the same credentials written into the URL (issue 19): they work, and appear nowhere
+            InfluxOptions inUrl = InfluxOptions.of(URI.create("http://wattline:secret%20pass@127.0.0.1:"
+                    + influxd.url().getPort()), "plant", "demo-site");
+            InfluxLineWriter urlWriter = new InfluxLineWriter(inUrl, Duration.ofSeconds(10));
+            urlWriter.write(List.of("wattline,device=m1,site=demo-site p=2.5,p_q=0i 2"));
+            assertFalse(urlWriter.target().contains("secret") || inUrl.toString().contains("secret")
+                    || inUrl.describe().contains("secret"), urlWriter.target());
 
             InfluxOptions wrong = options.withCredentials("wattline", "wrong");
             LinesRejectedException refused = assertThrows(LinesRejectedException.class,

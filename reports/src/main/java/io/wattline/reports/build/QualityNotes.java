@@ -55,6 +55,10 @@ final class QualityNotes {
                             issue.amount());
                     case DUPLICATE, CONFLICTING_DUPLICATE, OUT_OF_ORDER -> words.format("note.repaired", meter,
                             words.time(issue.from()));
+                    case GLITCH_LOW, GLITCH_HIGH, NEGATIVE_READING, IMPLAUSIBLE_READING -> words.format("note.glitch",
+                            meter, words.time(issue.from()), issue.amount());
+                    case IMPLAUSIBLE_STEP -> words.format("note.implausible", meter, words.time(issue.to()),
+                            issue.amount());
                 };
                 add(meter, issue.kind().name(), text, issue.from(), issue.to());
             }

@@ -122,6 +122,50 @@ public final class LinePlcServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Picks the port now ({@code 0}: a free loopback port) and starts the PLC on a background
+     * thread: its key generation and server start (a second or two on a small machine) then no
+     * longer delay whoever starts it; clients connecting early are refused until it is up and retry.
+     */
+    public static Starting startInBackground(int port, List<String> lineNames, long seed) {
+        int chosen;
+        try {
+            chosen = port == 0 ? freePort() : port;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot pick a port for the demo line PLC: " + e.getMessage(), e);
+        }
+        java.util.concurrent.CompletableFuture<LinePlcServer> server = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                server.complete(start(chosen, lineNames, seed));
+            } catch (RuntimeException e) {
+                log.error("{}", e.getMessage());
+                server.completeExceptionally(e);
+            }
+        }, "line-plc-start-" + chosen);
+        t.setDaemon(true);
+        t.start();
+        return new Starting(chosen, server);
+    }
+
+    /** A PLC starting on a background thread ({@link #startInBackground}); closing waits for it, then stops it. */
+    public record Starting(int port, java.util.concurrent.CompletableFuture<LinePlcServer> server)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            try {
+                server.get(30, TimeUnit.SECONDS).close();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // it never started: nothing to stop (the failure was logged)
+            } catch (java.util.concurrent.TimeoutException e) {
+                log.warn("demo line PLC on port {} still starting after 30 s; not stopped", port);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private void tick() {
         lines.forEach((name, model) -> {
             model.advance(TICK);

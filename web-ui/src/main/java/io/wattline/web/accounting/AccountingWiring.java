@@ -8,6 +8,7 @@ import io.wattline.analytics.service.AccountingService;
 import io.wattline.config.ConfigException;
 import io.wattline.config.PointCatalogues;
 import io.wattline.config.TariffFileLoader;
+import io.wattline.core.audit.AuditTrail;
 import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.plant.Plant;
 import io.wattline.core.tariff.TouTariff;
@@ -15,8 +16,10 @@ import io.wattline.historian.Historian;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.profiles.opcua.OpcUaProfileLoader;
 import io.wattline.web.InvalidPlantConfigurationException;
+import io.wattline.web.RunningPlant;
 import io.wattline.web.WattlineProperties;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,14 +42,16 @@ public class AccountingWiring {
     }
 
     @Bean
-    public ReadingImporter readingImporter(PointCatalogue catalogue, Historian historian, Clock clock) {
-        return new ReadingImporter(catalogue::quantityOf, historian.reader(), historian.writer(),
-                catalogue.plant().zone(), clock);
+    public ReadingImporter readingImporter(PointCatalogue catalogue, Historian historian, Clock clock,
+            ObjectProvider<AuditTrail> audit) {
+        // without an audit trail (the security module brings the durable one) replacements are refused
+        return new ReadingImporter(catalogue::quantityOf, historian.readings(), historian.writer(),
+                audit.getIfAvailable(), catalogue.plant().zone(), clock);
     }
 
     @Bean
-    public ProductionLog productionLog(WattlineProperties properties) {
-        return new ProductionLog(properties.dataDir().resolve(ProductionLog.FILE_NAME));
+    public ProductionLog productionLog(WattlineProperties properties, RunningPlant plant) {
+        return new ProductionLog(properties.dataDir().resolve(ProductionLog.FILE_NAME), plant.plant().zone());
     }
 
     @Bean

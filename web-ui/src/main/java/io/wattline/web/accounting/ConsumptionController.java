@@ -4,6 +4,8 @@ import io.wattline.analytics.service.AccountingService;
 import io.wattline.analytics.service.ConsumptionQuery;
 import io.wattline.analytics.service.ConsumptionReport;
 import io.wattline.web.RunningPlant;
+import io.wattline.web.load.ReportPool;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -13,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code GET /api/consumption} (JSON), {@code /api/consumption.csv} and {@code /api/consumption.xlsx}:
@@ -28,11 +29,19 @@ public class ConsumptionController {
     private final AccountingService accounting;
     private final ZoneId zone;
     private final Clock clock;
+    private final ReportPool pool;
 
-    public ConsumptionController(AccountingService accounting, RunningPlant plant, Clock clock) {
+    @Autowired
+    public ConsumptionController(AccountingService accounting, RunningPlant plant, Clock clock, ReportPool pool) {
         this.accounting = accounting;
         this.zone = plant.plant().zone();
         this.clock = clock;
+        this.pool = pool;
+    }
+
+    /** With the shared default report pool (controllers built by hand). */
+    public ConsumptionController(AccountingService accounting, RunningPlant plant, Clock clock) {
+        this(accounting, plant, clock, ReportPool.shared());
     }
 
     @GetMapping(value = "/api/consumption", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,8 +63,8 @@ public class ConsumptionController {
     }
 
     private Mono<ConsumptionReport> report(ConsumptionQuery q) {
-        // DuckDB reads block: keep them off the event loop.
-        return Mono.fromCallable(() -> accounting.report(q)).subscribeOn(Schedulers.boundedElastic());
+        // DuckDB reads block: on the bounded report pool, off the event loop (503 when it is full).
+        return pool.submit("the consumption report", () -> accounting.report(q));
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String name) {

@@ -1,5 +1,6 @@
 package io.wattline.web.accounting;
 
+import io.wattline.analytics.importing.ImportRequest;
 import io.wattline.analytics.importing.ImportResult;
 import io.wattline.analytics.importing.ReadingImporter;
 import io.wattline.config.ConfigException;
@@ -20,16 +21,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import tools.jackson.databind.ObjectMapper;
 
 /**
- * {@code wattline import FILE.csv (--config PLANT.yaml | --demo) [--data DIR]}: imports counter
- * readings into the historian under DIR without starting the server (stop Wattline first: the store
- * allows one process). Exit 0 when every row was written or already stored, 1 when some were
- * rejected (the good ones are written), 2 for a bad command line or an unreadable file.
+ * {@code wattline import FILE.csv (--config PLANT.yaml | --demo) [--data DIR] [--replace]}: imports
+ * counter readings into the historian under DIR without starting the server (stop Wattline first: the
+ * store allows one process). Standard output carries the summary only, as the JSON the HTTP endpoint
+ * answers; progress and warnings go to standard error. {@code --replace} corrects stored values,
+ * audited under the OS user in {@code DIR/audit/readings.jsonl}. Exit 0 when every row was written,
+ * already stored or replaced, 1 when some were rejected (the good ones are written), 2 for a bad
+ * command line or an unreadable file.
  */
 public final class ImportCommand {
 
-    public static final String USAGE = "usage: wattline import FILE.csv (--config PLANT.yaml | --demo) [--data DIR]";
+    public static final String USAGE =
+            "usage: wattline import FILE.csv (--config PLANT.yaml | --demo) [--data DIR] [--replace]";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ImportCommand() {
     }
@@ -43,6 +51,7 @@ public final class ImportCommand {
         Path file = null;
         Path config = null;
         boolean demo = false;
+        boolean replace = false;
         Path data = Path.of("data");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -59,6 +68,7 @@ public final class ImportCommand {
                     data = Path.of(args[i]);
                 }
                 case "--demo" -> demo = true;
+                case "--replace" -> replace = true;
                 default -> {
                     if (args[i].startsWith("--") || file != null) {
                         return usage(err, "unexpected argument '" + args[i] + "'");
@@ -82,25 +92,32 @@ public final class ImportCommand {
             err.println("wattline import: " + e.getMessage());
             return 2;
         }
+        PrintStream stdout = System.out;
+        // log lines (the store opening, warnings) go to standard error: standard output is the summary
+        System.setOut(err);
         try (Historian historian = Historian.open(data, HistorianOptions.defaults(), Optional.empty());
                 Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             PointCatalogue points = PointCatalogues.build(plant, catalog::find, OpcUaProfileLoader.builtIn()::find);
-            ReadingImporter importer = new ReadingImporter(points::quantityOf,
-                    historian.reader(), historian.writer(), plant.zone(), clock);
-            ImportResult result = importer.importCsv(file.toString(), in);
+            ReadingImporter importer = new ReadingImporter(points::quantityOf, historian.readings(),
+                    historian.writer(), new io.wattline.web.audit.AuditLog(data), plant.zone(), clock);
+            ImportRequest request = new ImportRequest(replace, System.getProperty("user.name", "unknown"), "console");
+            ImportResult result = importer.importCsv(file.toString(), in, request,
+                    progress -> err.println("wattline import: " + progress.summary()));
             historian.rollUpNow();
-            out.printf("%s: %d rows, %d written, %d already stored, %d rejected%n", file, result.rows(),
-                    result.written(), result.alreadyStored(), result.rejected().size());
+            out.println(JSON.writeValueAsString(result));
             for (ImportResult.Rejection r : result.rejected()) {
-                out.printf("%s:%d: %s%n", file, r.line(), r.reason());
+                err.printf("%s:%d: %s%n", file, r.line(), r.reason());
             }
-            return result.rejected().isEmpty() ? 0 : 1;
+            err.println("wattline import: " + result.summary());
+            return result.rejectedRows() == 0 ? 0 : 1;
         } catch (IOException e) {
             err.println("wattline import: cannot read " + file + ": " + e.getMessage());
             return 2;
-        } catch (HistorianException e) {
+        } catch (HistorianException | IllegalStateException | java.io.UncheckedIOException e) {
             err.println("wattline import: " + e.getMessage());
             return 2;
+        } finally {
+            System.setOut(stdout);
         }
     }
 

@@ -7,6 +7,9 @@ import io.wattline.analytics.kpi.LineKpis;
 import io.wattline.analytics.kpi.ProductionEntry;
 import io.wattline.analytics.kpi.SpecificConsumptionReport;
 import io.wattline.web.RunningPlant;
+import io.wattline.web.load.ReportPool;
+import io.wattline.web.load.WriteGuard;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -34,8 +37,17 @@ public class KpiController {
     private final LineKpis kpis;
     private final ZoneId zone;
     private final Clock clock;
+    private final ReportPool pool;
+    private final WriteGuard writeGuard;
 
     public KpiController(LineKpis kpis, RunningPlant plant, Clock clock) {
+        this(kpis, plant, clock, ReportPool.shared(), WriteGuard.none());
+    }
+
+    @Autowired
+    public KpiController(LineKpis kpis, RunningPlant plant, Clock clock, ReportPool pool, WriteGuard writeGuard) {
+        this.pool = pool;
+        this.writeGuard = writeGuard;
         this.kpis = kpis;
         this.zone = plant.plant().zone();
         this.clock = clock;
@@ -44,13 +56,13 @@ public class KpiController {
     @GetMapping(value = "/api/kpi/specific-consumption", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<SpecificConsumptionReport> specificConsumption(ReportParameters parameters) {
         KpiQuery q = parameters.kpi(zone, clock.instant());
-        return offEventLoop(() -> kpis.specificConsumption(q));
+        return pool.submit("the specific-consumption report", () -> kpis.specificConsumption(q));
     }
 
     @GetMapping(value = "/api/kpi/baseline", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<BaselineReport> baseline(ReportParameters parameters) {
         BaselineQuery q = parameters.baseline(zone, clock.instant());
-        return offEventLoop(() -> kpis.baseline(q));
+        return pool.submit("the baseline report", () -> kpis.baseline(q));
     }
 
     /** Records a count entered by hand; 201 with the stored entry. */
@@ -58,6 +70,7 @@ public class KpiController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<ProductionEntry>> addProduction(@RequestBody JsonNode body, ServerWebExchange exchange) {
         ProductionEntry entry = ProductionEntryRequest.parse(body, zone, clock.instant());
+        writeGuard.check("the production entry"); // 503 at once while the data volume is low on space
         exchange.getAttributes().put(io.wattline.web.audit.AuditedRequests.DETAIL, "line " + entry.lineId()
                 + ", count " + entry.count() + " from " + entry.from() + " to " + entry.to());
         return offEventLoop(() -> ResponseEntity.status(HttpStatus.CREATED).body(kpis.addProduction(entry)));

@@ -5,11 +5,14 @@ import io.wattline.core.PointId;
 import io.wattline.core.Sample;
 import io.wattline.core.catalogue.CataloguedPoint;
 import io.wattline.core.catalogue.PointCatalogue;
+import io.wattline.fleet.central.FleetView;
 import io.wattline.historian.Historian;
 import io.wattline.historian.SeriesReader;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,17 +33,37 @@ public class PointsController {
     private final SampleBus bus;
     private final SeriesReader history;
     private final Clock clock;
+    private final FleetView fleet;
 
     public PointsController(PointCatalogue catalogue, SampleBus bus, Historian historian, Clock clock) {
+        this(catalogue, bus, historian, clock, (FleetView) null);
+    }
+
+    /** On a central node ({@code --role central}) the latest values are every site's, from the broker. */
+    @Autowired
+    public PointsController(PointCatalogue catalogue, SampleBus bus, Historian historian, Clock clock,
+            ObjectProvider<FleetView> fleet) {
+        this(catalogue, bus, historian, clock, fleet.getIfAvailable());
+    }
+
+    private PointsController(PointCatalogue catalogue, SampleBus bus, Historian historian, Clock clock,
+            FleetView fleet) {
         this.catalogue = catalogue;
         this.bus = bus;
         this.history = historian.reader();
         this.clock = clock;
+        this.fleet = fleet;
     }
 
-    /** Every configured point in plant order, with its latest sample (nulls when none yet). */
+    /**
+     * Every configured point in plant order, with its latest sample (nulls when none yet); on a
+     * central node every point of every site of the group, by site.
+     */
     @GetMapping("/latest")
     public List<PointView> latest() {
+        if (fleet != null) {
+            return fleet.points().stream().map(PointView::of).toList();
+        }
         Map<PointId, Sample> latest = bus.latest();
         return catalogue.all().stream().map(p -> PointView.of(p, latest.get(p.id()))).toList();
     }

@@ -5,7 +5,6 @@ import io.wattline.historian.HistorianStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** {@code GET /api/historian/status}: store counters, rollup and retention state, forwarder depth, lag and rate, alarms. */
 @RestController
@@ -19,7 +18,8 @@ public class HistorianController {
 
     @GetMapping("/api/historian/status")
     public Mono<HistorianStatus> status() {
-        // the status reads counters from DuckDB: keep it off the event loop
-        return Mono.fromCallable(historian::status).subscribeOn(Schedulers.boundedElastic());
+        // from memory and one statvfs call: answered on the event loop, so it stays fast when the
+        // disk is full or every worker is busy
+        return Mono.fromSupplier(historian::status);
     }
 }

@@ -15,6 +15,8 @@ import io.wattline.web.security.UsersFile;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.wattline.web.fleet.FleetProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,12 +35,12 @@ public class OpcUaWiring {
      */
     @Bean
     @Order(2)
+    @ConditionalOnExpression(FleetProperties.COLLECTS)
     public OpcUaCollector opcUaCollector(PointCatalogue catalogue, ProfileLibrary profiles, SampleBus bus, Clock clock,
             WattlineProperties properties, HistorianFeed feed) {
-        OpcUaCollector collector = new OpcUaCollector(catalogue, profiles::findOpcUa, bus, clock, properties.dataDir(),
+        // started by DeviceStartup once the web server serves
+        return new OpcUaCollector(catalogue, profiles::findOpcUa, bus, clock, properties.dataDir(),
                 OpcUaCollectorOptions.defaults());
-        collector.start();
-        return collector;
     }
 
     /** Publishes every catalogued point, health points included, whatever protocol reads it, and the alarms. */

@@ -18,15 +18,18 @@ import reactor.core.publisher.Mono;
 
 /**
  * Abuse limits past the door: a request body larger than its limit is refused with 413 and the
- * limit (imports: {@code wattline.http.max-import-body}, 16 MiB by default; anything else
- * {@code wattline.http.max-body}, 1 MiB), before it is read into memory when it declares its length,
- * while it streams otherwise; and each user may hold at most {@code wattline.http.max-streams-per-user}
+ * limit (file uploads such as bills: {@code wattline.http.max-import-body}, 16 MiB by default; anything
+ * else {@code wattline.http.max-body}, 1 MiB), before it is read into memory when it declares its length,
+ * while it streams otherwise (the readings import streams its body and keeps its own limit,
+ * {@code wattline.import.max-bytes}); and each user may hold at most {@code wattline.http.max-streams-per-user}
  * (8) live streams ({@code /api/stream/**}) at once, the next one getting 429.
  */
 public final class RequestLimits implements WebFilter {
 
     /** Routes that take whole files. */
-    static final Pattern IMPORTS = Pattern.compile("/api/readings/import|/api/reports/bills\\.csv|/api/.*/import");
+    static final Pattern IMPORTS = Pattern.compile("/api/reports/bills\\.csv|/api/.*/import");
+    /** Routes that stream their body and enforce their own limit. */
+    static final Pattern OWN_LIMIT = Pattern.compile("/api/readings/import");
 
     private final long maxBody;
     private final long maxImportBody;
@@ -45,6 +48,9 @@ public final class RequestLimits implements WebFilter {
         if (path.startsWith("/api/stream/")) {
             return exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("anonymous")
                     .flatMap(user -> stream(exchange, chain, user));
+        }
+        if (OWN_LIMIT.matcher(path).matches()) {
+            return chain.filter(exchange);
         }
         long limit = IMPORTS.matcher(path).matches() ? maxImportBody : maxBody;
         long declared = exchange.getRequest().getHeaders().getContentLength();

@@ -54,7 +54,7 @@ class ConsumptionApiTest {
         AccountingService service = AccountingWiring.create(day.plant, day.catalog, day.historian, "", false);
         Clock clock = Clock.fixed(Instant.parse("2026-03-10T00:00:00Z"), ZoneOffset.UTC);
         ReadingImporter importer = new ReadingImporter(day.catalogue::quantityOf,
-                day.historian.reader(), day.historian.writer(), day.plant.zone(), clock);
+                day.historian.readings(), day.historian.writer(), null, day.plant.zone(), clock);
         client = WebTestClient.bindToController(
                         new ConsumptionController(service, new RunningPlant(day.plant, null), clock),
                         new ReadingImportController(importer))

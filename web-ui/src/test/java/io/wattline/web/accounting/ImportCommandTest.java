@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code wattline import}: exit codes, the report with file:line, and a second import writing nothing. */
@@ -20,14 +22,19 @@ class ImportCommandTest {
     @TempDir
     Path dir;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-10T00:00:00Z"), ZoneOffset.UTC);
+
+    private String stdout = "";
 
     private int run(StringBuilder output, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ImportCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), clock);
-        output.append(out.toString(StandardCharsets.UTF_8)).append(err.toString(StandardCharsets.UTF_8));
+        stdout = out.toString(StandardCharsets.UTF_8);
+        output.append(stdout).append(err.toString(StandardCharsets.UTF_8));
         return code;
     }
 
@@ -43,11 +50,48 @@ class ImportCommandTest {
         String data = dir.resolve("data").toString();
         StringBuilder first = new StringBuilder();
         assertEquals(1, run(first, csv.toString(), "--demo", "--data", data), first.toString());
-        assertTrue(first.toString().contains("3 rows, 2 written, 0 already stored, 1 rejected"), first.toString());
-        assertTrue(first.toString().contains(csv + ":4: value 'abc' is not a number"), first.toString());
+        assertTrue(first.toString().contains("3 rows, 2 written, 0 already stored, 0 replaced, 1 rejected"),
+                first.toString());
+        assertTrue(first.toString().contains(csv + ":4: value 'abc' is not a decimal number"), first.toString());
+        // standard output is the summary alone, the JSON the HTTP endpoint answers: no log line in it
+        JsonNode summary = JSON.readTree(stdout);
+        assertEquals(2, summary.get("written").asInt(), stdout);
+        assertEquals(4, summary.get("rejected").get(0).get("line").asInt());
+        assertEquals(1, stdout.strip().lines().count(), stdout);
         StringBuilder second = new StringBuilder();
         assertEquals(1, run(second, csv.toString(), "--demo", "--data", data));
-        assertTrue(second.toString().contains("3 rows, 0 written, 2 already stored, 1 rejected"), second.toString());
+        assertTrue(second.toString().contains("3 rows, 0 written, 2 already stored, 0 replaced, 1 rejected"),
+                second.toString());
+    }
+
+    @Test
+    void aChangedValueIsRejectedUntilReplacedAndTheReplacementIsAudited() throws Exception {
+        Path csv = dir.resolve("readings.csv");
+        Files.writeString(csv, "water-main,volume_forward,2026-03-05 08:00,1200.25\n");
+        Path changed = dir.resolve("changed.csv");
+        Files.writeString(changed, "water-main,volume_forward,2026-03-05 08:00,1200.5\n");
+        String data = dir.resolve("data").toString();
+        StringBuilder first = new StringBuilder();
+        assertEquals(0, run(first, csv.toString(), "--demo", "--data", data), first.toString());
+        StringBuilder refused = new StringBuilder();
+        assertEquals(1, run(refused, changed.toString(), "--demo", "--data", data));
+        assertTrue(refused.toString().contains("already holds water-main.volume_forward at 2026-03-05T00:00:00Z with "
+                + "the value 1200.25"), refused.toString());
+        assertTrue(refused.toString().contains("this row gives 1200.5"), refused.toString());
+        StringBuilder replaced = new StringBuilder();
+        assertEquals(0, run(replaced, changed.toString(), "--demo", "--data", data, "--replace"), replaced.toString());
+        assertEquals(1, JSON.readTree(stdout).get("replaced").asInt(), stdout);
+        // the installation's one audit log (docs/security.md), as JSON lines
+        String audit = new io.wattline.web.audit.AuditLog(dir.resolve("data")).read(new io.wattline.web.audit.AuditQuery(
+                null, null, null, "readings.", null, 0, 100)).entries().stream()
+                .map(e -> "{\"action\":\"" + e.action() + "\",\"actor\":\"" + e.actor() + "\",\"detail\":\""
+                        + e.detail() + "\",\"target\":\"" + e.target() + "\"}").reduce("", String::concat);
+        assertTrue(audit.contains("\"action\":\"readings.replace\""), audit);
+        assertTrue(audit.contains("1200.25 -> 1200.5"), audit);
+        assertTrue(audit.contains("\"actor\":\"" + System.getProperty("user.name") + "\""), audit);
+        StringBuilder again = new StringBuilder();
+        assertEquals(0, run(again, changed.toString(), "--demo", "--data", data), again.toString());
+        assertTrue(again.toString().contains("1 rows, 0 written, 1 already stored"), again.toString());
     }
 
     @Test

@@ -37,7 +37,7 @@ class AbuseLimitsTest {
     /** Stand-ins for an import route and a live stream, so the limits are tested without a plant. */
     @RestController
     static class Routes {
-        @PostMapping(value = "/api/readings/import", consumes = "text/csv")
+        @PostMapping(value = "/api/reports/bills.csv", consumes = "text/csv")
         Map<String, Integer> importCsv(@RequestBody String csv) {
             return Map.of("length", csv.length());
         }
@@ -75,13 +75,13 @@ class AbuseLimitsTest {
     }
 
     @Test
-    void anImportLargerThanItsLimitGets413WithTheLimit() {
+    void aFileLargerThanItsLimitGets413WithTheLimit() {
         WebTestClient client = client(AuditTrail.NONE, new RequestLimits(1024, 4096, 2));
         String small = "meter,point,time,value\n" + "m1,energy,2026-12-01T00:00:00Z,1\n".repeat(50);
-        client.post().uri("/api/readings/import").headers(h -> h.setBasicAuth("li", TestLogin.PASSWORD))
+        client.post().uri("/api/reports/bills.csv").headers(h -> h.setBasicAuth("li", TestLogin.PASSWORD))
                 .contentType(MediaType.parseMediaType("text/csv")).bodyValue(small).exchange().expectStatus().isOk();
         String large = "meter,point,time,value\n" + "m1,energy,2026-12-01T00:00:00Z,1\n".repeat(200);
-        client.post().uri("/api/readings/import").headers(h -> h.setBasicAuth("li", TestLogin.PASSWORD))
+        client.post().uri("/api/reports/bills.csv").headers(h -> h.setBasicAuth("li", TestLogin.PASSWORD))
                 .contentType(MediaType.parseMediaType("text/csv")).bodyValue(large).exchange()
                 .expectStatus().isEqualTo(413).expectBody().jsonPath("$.message")
                 .value(m -> assertTrue(m.toString().contains("limit of 4 KiB"), m.toString()));

@@ -1,0 +1,113 @@
+package io.wattline.analytics.importing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wattline.core.PointId;
+import io.wattline.core.Quantity;
+import io.wattline.core.Sample;
+import io.wattline.historian.Historian;
+import io.wattline.historian.HistorianOptions;
+import io.wattline.historian.forward.ForwarderOptions;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Row checks and RFC 4180 details of the readings import, against a real store. */
+class ReadingImporterTest {
+
+    private static final PointId ENERGY = PointId.parse("line1-power.active_energy_import");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-20T00:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    static Path data;
+    private static Historian historian;
+    private static ReadingImporter importer;
+
+    @BeforeAll
+    static void open() {
+        historian = Historian.open(data, HistorianOptions.defaults(), Optional.empty(), ForwarderOptions.defaults(), CLOCK);
+        importer = new ReadingImporter(p -> p.equals(ENERGY) ? Optional.of(Quantity.ACTIVE_ENERGY_IMPORT)
+                : p.point().equals("active_power") ? Optional.of(Quantity.ACTIVE_POWER) : Optional.empty(),
+                historian.readings(), historian.writer(), null, ZoneId.of("Asia/Shanghai"), CLOCK);
+    }
+
+    @AfterAll
+    static void close() {
+        historian.close();
+    }
+
+    private static ImportResult.Rejection onlyRejection(String row) throws IOException {
+        ImportResult result = importer.importCsv("t.csv", new StringReader(row + "\n"));
+        assertEquals(1, result.rejectedRows(), result.toString());
+        return result.rejected().get(0);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "line1-power,active_energy_import,2026-03-05 08:00,0x1p3     | '0x1p3'",
+            "line1-power,active_energy_import,2026-03-05 08:00,1d        | '1d'",
+            "line1-power,active_energy_import,2026-03-05 08:00,1e308     | implausible",
+            "line1-power,active_energy_import,2026-03-05 08:00,NaN       | 'NaN'",
+            "line1-power,active_energy_import,2026-03-05 08:00,-12.5     | negative",
+            "line1-power,active_energy_import,2026-03-05 08:00,'1,5'     | decimal comma",
+            "line1-power,active_energy_import,0001-01-01 00:00,12        | before 1970",
+            "line1-power,active_energy_import,2027-01-01 00:00,12        | future",
+            "line1-power,active_power,2026-03-05 08:00,12                | not a counter",
+            "nosuch,active_energy_import,2026-03-05 08:00,12             | unknown point",
+    })
+    void refusesWithTheReason(String row, String expected) throws IOException {
+        ImportResult.Rejection r = onlyRejection(row.strip().replace('\'', '"'));
+        assertEquals(1, r.line());
+        assertTrue(r.reason().contains(expected.strip()), r.reason());
+    }
+
+    @Test
+    void readsQuotedFieldsCommentsBlankLinesAndAByteOrderMark() throws IOException {
+        String csv = "\uFEFFmeter,point,time,value\n"
+                + "# hand readings, March\n"
+                + "\n"
+                + "\"line1-power\",\"active_energy_import\",\"2026-03-06T08:00:00+08:00\",\"300.5\"\r\n"
+                + "line1-power , active_energy_import , 2026-03-06 09:00 , 310.5\n";
+        ImportResult result = importer.importCsv("bom.csv", new StringReader(csv));
+        assertEquals(2, result.rows(), result.toString());
+        assertEquals(2, result.written(), result.toString());
+        List<Sample> stored = historian.reader().range(ENERGY, Instant.parse("2026-03-06T00:00:00Z"),
+                Instant.parse("2026-03-06T02:00:00Z"), 10);
+        assertEquals(List.of(300.5, 310.5), stored.stream().map(Sample::value).toList());
+    }
+
+    @Test
+    void twoRowsOfOneFileForOneInstantCountOnceOrAreRejectedNamingTheOtherLine() throws IOException {
+        String csv = """
+                line1-power,active_energy_import,2026-03-07 08:00,400
+                line1-power,active_energy_import,2026-03-07 08:00,400
+                line1-power,active_energy_import,2026-03-07 08:00,401
+                """;
+        ImportResult result = importer.importCsv("dup.csv", new StringReader(csv));
+        assertEquals(1, result.written());
+        assertEquals(1, result.alreadyStored());
+        assertEquals(3, result.rejected().get(0).line());
+        assertTrue(result.rejected().get(0).reason().contains("line 1 of this file"), result.toString());
+    }
+
+    @Test
+    void anUnterminatedQuoteStopsTheImportSayingWhere() {
+        String csv = "line1-power,active_energy_import,2026-03-08 08:00,500\n\"line1-power,active_energy_import\n";
+        IOException e = assertThrows(IOException.class, () -> importer.importCsv("bad.csv", new StringReader(csv)));
+        assertTrue(e.getMessage().startsWith("bad.csv: line"), e.getMessage());
+    }
+}

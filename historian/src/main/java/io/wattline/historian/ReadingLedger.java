@@ -1,0 +1,64 @@
+package io.wattline.historian;
+
+import io.wattline.core.PointId;
+import io.wattline.core.Sample;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Readings as evidence (ARCHITECTURE.md decision 14): imported and hand-entered readings are kept
+ * as their own durable record that raw retention never touches, and a reading's identity (point,
+ * instant to the microsecond) is checked against everything the store holds, whatever its age.
+ */
+public interface ReadingLedger {
+
+    /** A reading's identity: the point and the instant, truncated to the store's microsecond. */
+    record Key(PointId point, Instant time) {
+        public Key {
+            Objects.requireNonNull(point, "point");
+            time = time.truncatedTo(ChronoUnit.MICROS);
+        }
+
+        public static Key of(Sample sample) {
+            return new Key(sample.point(), sample.time());
+        }
+    }
+
+    /** Where a stored value was found: the readings record, a raw sample, or a rollup's first/last reading. */
+    enum Where { RECORD, RAW, ROLLUP }
+
+    /** The value held at a key, and where. */
+    record Stored(double value, Where where) {
+    }
+
+    /** A new value for a key that already holds {@code previous}. */
+    record Replacement(Sample reading, double previous) {
+    }
+
+    /**
+     * What the store holds at each of {@code keys} (the record first, then GOOD raw samples, then
+     * the first or last reading of a 1-minute rollup bucket); keys holding nothing are absent.
+     */
+    Map<Key, Stored> stored(Collection<Key> keys);
+
+    /**
+     * Records {@code readings} durably under {@code source}: keys the record does not hold yet (as
+     * {@link #stored} found), each once; all or nothing.
+     */
+    void record(Collection<Sample> readings, String source);
+
+    /**
+     * Replaces the values at existing keys: the raw sample (if retention has not removed it), the
+     * record (keeping the previous value), and every rollup bucket containing the instant, all in
+     * one transaction, after everything committed so far is rolled up.
+     *
+     * @return how many rollup buckets were recomputed or corrected
+     */
+    int replace(Collection<Replacement> replacements, String source);
+
+    /** How many readings the record holds (for status pages and tests). */
+    long recorded();
+}

@@ -1,0 +1,148 @@
+package io.wattline.web.fleet;
+
+import io.wattline.alarms.AlarmEvent;
+import io.wattline.collector.live.SampleBus;
+import io.wattline.config.ConfigException;
+import io.wattline.config.GroupFileLoader;
+import io.wattline.core.catalogue.PointCatalogue;
+import io.wattline.core.fleet.FleetGroup;
+import io.wattline.fleet.MqttLink;
+import io.wattline.fleet.central.CentralHost;
+import io.wattline.fleet.central.FleetView;
+import io.wattline.fleet.edge.AlarmMetric;
+import io.wattline.fleet.edge.BacklogSource;
+import io.wattline.fleet.edge.Deadband;
+import io.wattline.fleet.edge.EdgePublisher;
+import io.wattline.fleet.edge.SparkplugEdgeNode;
+import io.wattline.fleet.mqtt.PahoMqttLink;
+import io.wattline.historian.Historian;
+import io.wattline.historian.SeriesReader;
+import io.wattline.web.InvalidPlantConfigurationException;
+import io.wattline.web.alarms.RunningAlarms;
+import io.wattline.web.historian.HistorianProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The edge and central roles (issue 17, ADR 0012). {@code edge}: everything a single plant does,
+ * and its samples and alarms published as a Sparkplug B edge node. {@code central}: no collector;
+ * the live values of every site of the group from the broker. {@code all}: none of this.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FleetProperties.class)
+public class FleetWiring {
+
+    private static final Logger log = LoggerFactory.getLogger(FleetWiring.class);
+    /** The environment variable with the MQTT password (never a file, never logged). */
+    public static final String PASSWORD_VARIABLE = "WATTLINE_MQTT_PASSWORD";
+
+    @Bean
+    @ConditionalOnExpression("'${wattline.fleet.role:all}' != 'all'")
+    public FleetGroup fleetGroup(FleetProperties properties) {
+        if (!List.of("edge", "central").contains(properties.role())) {
+            throw new IllegalStateException("wattline.fleet.role must be all, edge or central, was '"
+                    + properties.role() + "'");
+        }
+        if (properties.group() == null) {
+            throw new IllegalStateException("--role " + properties.role() + " needs --group FILE (docs/fleet.md)");
+        }
+        try {
+            return GroupFileLoader.load(properties.group());
+        } catch (ConfigException e) {
+            throw new InvalidPlantConfigurationException(properties.group().toString(), e);
+        }
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "wattline.fleet", name = "role", havingValue = "edge")
+    public EdgePublisher edgePublisher(FleetGroup group, FleetProperties properties, PointCatalogue catalogue,
+            SampleBus bus, Historian historian, Clock clock, ObjectProvider<RunningAlarms> alarms, Environment env) {
+        String node = edgeNode(group, properties, catalogue);
+        FleetGroup.Site site = group.siteOfEdge(node).orElseThrow(() -> new IllegalStateException(
+                "the group file " + properties.group() + " names no edge '" + node + "' under any site"));
+        List<String> ruleIds = catalogue.plant().alarms().rules().stream().map(r -> r.basics().id()).toList();
+        SparkplugEdgeNode edge = new SparkplugEdgeNode(group.group(), node, site.id(), catalogue.all(), ruleIds,
+                Deadband.of(group.deadbands()), clock);
+        EdgePublisher publisher = new EdgePublisher(edge, link(group, node, env), backlog(historian.reader()), clock,
+                Duration.ofMillis(500), Duration.ofSeconds(5));
+        bus.addListener(publisher);
+        alarms.ifAvailable(a -> a.engine().addListener(e -> publisher.onAlarm(alarmMetric(e))));
+        publisher.start();
+        log.info("edge role: node '{}' of site '{}' publishes {} points to {} (group '{}')", node, site.id(),
+                catalogue.all().size(), group.broker(), group.group());
+        return publisher;
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "wattline.fleet", name = "role", havingValue = "central")
+    public FleetView fleetView() {
+        return new FleetView();
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "wattline.fleet", name = "role", havingValue = "central")
+    public CentralHost centralHost(FleetGroup group, FleetProperties properties, FleetView view, Clock clock,
+            Environment env) {
+        String node = properties.node() != null ? properties.node()
+                : group.centrals().isEmpty() ? "central" : group.centrals().get(0);
+        if (!group.centrals().isEmpty() && !group.centrals().contains(node)) {
+            throw new IllegalStateException("the group file " + properties.group() + " names no central '" + node
+                    + "' (centrals: " + group.centrals() + ")");
+        }
+        CentralHost host = new CentralHost(node, List.of(group.group()), link(group, node, env), view, clock,
+                Duration.ofSeconds(5));
+        host.start();
+        log.info("central role: '{}' reads group '{}' from {}", node, group.group(), group.broker());
+        return host;
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "wattline.fleet", name = "role", havingValue = "central")
+    public SiteHistory siteHistory(HistorianProperties historian) {
+        return new SiteHistory(historian.influx());
+    }
+
+    private static String edgeNode(FleetGroup group, FleetProperties properties, PointCatalogue catalogue) {
+        if (properties.node() != null && !properties.node().isBlank()) {
+            return properties.node();
+        }
+        List<String> candidates = new ArrayList<>();
+        catalogue.plant().sites().forEach(s -> group.site(s.id()).ifPresent(gs -> candidates.addAll(gs.edges())));
+        if (candidates.size() != 1) {
+            throw new IllegalStateException("--role edge needs --node ID: the group file names " + candidates.size()
+                    + " edges for this plant's sites " + candidates);
+        }
+        return candidates.get(0);
+    }
+
+    private static MqttLink link(FleetGroup group, String clientId, Environment env) {
+        String password = env.getProperty(PASSWORD_VARIABLE);
+        return new PahoMqttLink(group.broker(), clientId, group.username(),
+                password == null ? null : password.toCharArray(), group.keepAlive());
+    }
+
+    /** The outage's samples from the local store, every point in [from, to). */
+    static BacklogSource backlog(SeriesReader reader) {
+        return (points, from, to) -> {
+            List<io.wattline.core.Sample> out = new ArrayList<>();
+            reader.rangeEach(points, from, to, (p, samples) -> out.addAll(samples));
+            return out;
+        };
+    }
+
+    /** An alarm change as the edge publishes it: state name and priority 1 (critical) .. 4 (low). */
+    static AlarmMetric alarmMetric(AlarmEvent e) {
+        return new AlarmMetric(e.ruleId(), e.to().name(), e.priority().ordinal() + 1, e.time());
+    }
+}

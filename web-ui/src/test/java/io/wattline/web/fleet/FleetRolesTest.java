@@ -1,0 +1,171 @@
+package io.wattline.web.fleet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wattline.fleet.central.FleetView;
+import io.wattline.fleet.testing.CuttableLink;
+import io.wattline.fleet.testing.MosquittoBroker;
+import io.wattline.fleet.testing.Peers;
+import io.wattline.historian.influx.InfluxOptions;
+import io.wattline.historian.influx.InfluxQueries;
+import io.wattline.historian.influx.LocalInfluxd;
+import io.wattline.web.WattlineApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Issue 17's multi-node test: two edges (the demo plant, simulated in-process, published as sites
+ * a and b) and one central node, with Debian's mosquitto between them and a real influxd 1.x that
+ * both edges forward to. The central's {@code /api/points/latest} shows both sites' points; when
+ * edge b's WAN is cut its points turn stale at the central within the Sparkplug death timeout (1.5
+ * keep-alives) while site a stays GOOD; edge b's local history keeps every second of the outage;
+ * after the WAN returns the central has b live again and has received b's backlog as historical
+ * data, and InfluxDB holds site b's samples of the outage without a gap.
+ */
+@Tag("integration")
+@Timeout(900)
+class FleetRolesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(180);
+    /** Scheduling slack on a loaded 2-core CI machine, on top of the death timeout. */
+    private static final Duration SLACK = Duration.ofSeconds(10);
+    private static final Duration HTTP = Duration.ofSeconds(60);
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(2);
+    private static final Duration OUTAGE = Duration.ofSeconds(10);
+    private static final String POWER = "main-incomer.active_power";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoEdgesAndACentralThroughMosquittoAndInfluxDb() throws Exception {
+        Peers.require(LocalInfluxd.executable().isPresent(), "influxd not found: apt-get install -y influxdb");
+        List<ConfigurableApplicationContext> apps = new ArrayList<>();
+        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"));
+                CuttableLink wanB = new CuttableLink(broker.port());
+                LocalInfluxd influxd = LocalInfluxd.start(dir.resolve("influx"))) {
+            influxd.execute("CREATE DATABASE \"fleet\"");
+            Path group = groupFile("group.yaml", broker.uri());
+            Path groupViaWanB = groupFile("group-b.yaml", wanB.uri());
+            ConfigurableApplicationContext edgeA = start(apps, "edge-a", "edge", group, influxd, "site-a");
+            ConfigurableApplicationContext edgeB = start(apps, "edge-b", "edge", groupViaWanB, influxd, "site-b");
+            ConfigurableApplicationContext central = start(apps, "central-1", "central", group, null, null);
+            WebClient centralApi = api(central);
+            WebClient edgeBApi = api(edgeB);
+
+            Peers.await(() -> point(centralApi, "site-a") != null && point(centralApi, "site-a").get("value") != null
+                    && point(centralApi, "site-b") != null && point(centralApi, "site-b").get("value") != null, WAIT,
+                    "both sites' " + POWER + " with a value at the central");
+            List<Map<String, Object>> all = latest(centralApi);
+            assertEquals(2 * latest(api(edgeA)).size(), all.size(), "every point of both edges at the central");
+            assertEquals("kW", point(centralApi, "site-a").get("unit"));
+            assertEquals("GOOD", point(centralApi, "site-b").get("quality"));
+
+            Instant cut = Instant.now();
+            wanB.cut();
+            Peers.await(() -> "UNCERTAIN".equals(point(centralApi, "site-b").get("quality")), WAIT,
+                    "site b stale at the central");
+            Duration toStale = Duration.between(cut, Instant.now());
+            assertTrue(toStale.compareTo(KEEP_ALIVE.multipliedBy(3).dividedBy(2).plus(SLACK)) <= 0,
+                    "stale within the death timeout, took " + toStale);
+            System.out.println("site b stale at the central " + toStale.toMillis() + " ms after the cut");
+            String reason = (String) point(centralApi, "site-b").get("reason");
+            assertTrue(reason.contains("edge node edge-b offline (NDEATH"), reason);
+            assertEquals("GOOD", point(centralApi, "site-a").get("quality"), "site a is not affected");
+            Thread.sleep(OUTAGE.toMillis()); // the outage itself: edge b keeps collecting and storing
+            wanB.restore();
+            Instant restored = Instant.now();
+
+            Peers.await(() -> "GOOD".equals(point(centralApi, "site-b").get("quality")), WAIT,
+                    "site b live again at the central");
+            FleetView view = central.getBean(FleetView.class);
+            Peers.await(() -> view.counts()[1] >= OUTAGE.toSeconds(), WAIT,
+                    "edge b's backlog of the outage received as historical data");
+
+            // edge b's own history: every second of the outage (the demo's power is read each second)
+            Instant from = cut.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+            Instant to = restored.minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+            long seconds = Duration.between(from, to).toSeconds();
+            Map<String, Object> local = edgeBApi.get().uri("/api/points/{id}/samples?from={f}&to={t}", POWER, from, to)
+                    .retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { })
+                    .block(HTTP);
+            List<?> samples = (List<?>) local.get("samples");
+            assertTrue(samples.size() >= seconds - 1, "edge b stored " + samples.size() + " samples in " + seconds + " s");
+
+            // InfluxDB, where the central's history comes from: site b's outage without a gap
+            try (InfluxQueries influx = new InfluxQueries(InfluxOptions.of(influxd.url(), "fleet", "site-b"))) {
+                String q = "SELECT count(\"active_power\") FROM \"wattline\" WHERE \"site\" = 'site-b' AND \"device\" ="
+                        + " 'main-incomer' AND time >= '" + from + "' AND time < '" + to + "'";
+                Peers.await(() -> count(influx.rows(q)) >= seconds - 1, WAIT, "site b's outage in InfluxDB: " + q);
+                assertFalse(influx.rows(q.replace("site-b", "site-a")).isEmpty(), "site a forwards too");
+            }
+        } finally {
+            for (int i = apps.size() - 1; i >= 0; i--) {
+                apps.get(i).close();
+            }
+        }
+    }
+
+    private Path groupFile(String name, String broker) throws Exception {
+        return Files.writeString(dir.resolve(name), String.join("\n",
+                "group: plants",
+                "broker: " + broker,
+                "keep_alive: " + KEEP_ALIVE.toSeconds() + "s",
+                "sites:",
+                "  - id: site-a",
+                "    edges: [edge-a]",
+                "  - id: site-b",
+                "    edges: [edge-b]",
+                "centrals: [central-1]", ""));
+    }
+
+    private ConfigurableApplicationContext start(List<ConfigurableApplicationContext> apps, String node, String role,
+            Path group, LocalInfluxd influxd, String site) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--wattline.demo=true",
+                "--wattline.data-dir=" + dir.resolve(node), "--wattline.fleet.role=" + role,
+                "--wattline.fleet.group=" + group, "--wattline.fleet.node=" + node));
+        if (influxd != null) {
+            args.add("--wattline.historian.influx.url=" + influxd.url());
+            args.add("--wattline.historian.influx.database=fleet");
+            args.add("--wattline.historian.influx.site=" + site);
+        }
+        ConfigurableApplicationContext app = SpringApplication.run(WattlineApplication.class, args.toArray(String[]::new));
+        apps.add(app);
+        return app;
+    }
+
+    private static WebClient api(ConfigurableApplicationContext app) {
+        return io.wattline.web.TestLogin.client(app);
+    }
+
+    private static List<Map<String, Object>> latest(WebClient api) {
+        return api.get().uri("/api/points/latest").retrieve()
+                .bodyToMono(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .block(HTTP);
+    }
+
+    private static Map<String, Object> point(WebClient api, String site) {
+        return latest(api).stream().filter(p -> site.equals(p.get("site")) && POWER.equals(p.get("id"))).findFirst()
+                .orElse(null);
+    }
+
+    private static long count(List<Map<String, String>> rows) {
+        return rows.isEmpty() ? 0 : (long) Double.parseDouble(rows.get(0).getOrDefault("count", "0"));
+    }
+}
