@@ -25,7 +25,7 @@ function check(ok, what) {
   async function signIn(user, password) {
     await page.fill('#username', user);
     await page.fill('#password', password);
-    await Promise.all([page.waitForNavigation(), page.click('#sign-in')]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'commit', timeout: 90000 }), page.click('#sign-in')]);
   }
   try {
     await page.goto(url + '?lang=en');
@@ -69,12 +69,13 @@ function check(ok, what) {
     check(await page.locator('#import-action').isVisible(), 'the demo user (admin) sees the import action');
     check(errors.length === 0, `no script or console errors ${JSON.stringify(errors)}`);
 
-    await Promise.all([page.waitForNavigation(), page.click('#logout')]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'commit', timeout: 90000 }), page.click('#logout')]);
     check(page.url().includes('/login'), `signing out returns to the login page (${page.url()})`);
     await page.goto(url + '?lang=en');
     check(page.url().includes('/login'), 'after signing out the live page needs a login again');
 
     await signIn(viewer, viewerPassword);
+    await page.goto(url + '?lang=en');
     await page.waitForSelector('#session-user');
     await page.waitForFunction(() => document.querySelectorAll('tr.point .q-GOOD').length >= 30, null,
       { timeout: 30000 });

@@ -195,6 +195,7 @@
     renderQuality(row);
     row.timeTd.textContent = formatTime(s.time);
     row.timeTd.title = s.time || '';
+    row.valueTd.dataset.time = s.time || '';
     if (flash && changed) {
       row.valueTd.classList.add('flash');
       requestAnimationFrame(() => requestAnimationFrame(() => row.valueTd.classList.remove('flash')));
@@ -267,6 +268,8 @@
     const key = kind === 'live' ? 'connLive' : kind === 'offline' ? 'connOffline' : 'connConnecting';
     $('conn-text').textContent = t(key);
     conn.title = state.lastEventAt ? t('connSince') + state.lastEventAt.toLocaleTimeString() : '';
+    // While offline every value greys out (shell.css): its time column says how old it is.
+    document.body.classList.toggle('offline', kind === 'offline');
   }
 
   function onSample(event) {
@@ -300,12 +303,11 @@
       loadLatest().catch((e) => console.error('reload after reconnect failed', e));
     };
     source.onerror = () => {
-      // EventSource retries by itself while CONNECTING; CLOSED means it gave up.
+      // The stream broke: say so at once (the values are no longer live). EventSource retries by
+      // itself while CONNECTING; CLOSED means it gave up, so we retry.
+      setConnection('offline');
       if (source.readyState === EventSource.CLOSED) {
-        setConnection('offline');
-        setTimeout(connectStream, 5000);
-      } else {
-        setConnection('connecting');
+        setTimeout(connectStream, 2000);
       }
     };
   }
@@ -359,6 +361,8 @@
       applyLanguage();
     });
     $('filter').addEventListener('input', applyFilter);
+    // /live?filter=DEVICE (from the devices page) opens the table on one device's points
+    $('filter').value = new URLSearchParams(location.search).get('filter') || '';
     $('only-problems').addEventListener('change', applyFilter);
     applyLanguage();
     try {

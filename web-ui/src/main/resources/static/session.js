@@ -26,7 +26,7 @@
   async function show() {
     const box = document.getElementById('session');
     if (!box) return;
-    const response = await fetch('api/session', { headers: { Accept: 'application/json' } });
+    const response = await fetch('/api/session', { headers: { Accept: 'application/json' } });
     if (!response.ok) return;
     const session = await response.json();
     box.replaceChildren();
@@ -38,7 +38,7 @@
       button.addEventListener('click', () => file.click());
       file.addEventListener('change', async () => {
         if (!file.files.length) return;
-        const r = await window.wattlinePost('api/readings/import', await file.files[0].text(), 'text/csv');
+        const r = await window.wattlinePost('/api/readings/import', await file.files[0].text(), 'text/csv');
         const answer = await r.json().catch(() => ({}));
         button.title = r.ok ? `written ${answer.written}, rejected ${(answer.rejected || []).length}`
           : (answer.message || `HTTP ${r.status}`);
@@ -46,7 +46,7 @@
       });
       box.append(button, file);
     }
-    const form = element('form', { method: 'post', action: 'logout', class: 'logout-form' });
+    const form = element('form', { method: 'post', action: '/logout', class: 'logout-form' });
     form.appendChild(element('input', { type: 'hidden', name: '_csrf', value: csrfToken() }));
     form.appendChild(element('button', { type: 'submit', id: 'logout', class: 'lang' }, text('Sign out', '退出')));
     form.addEventListener('submit', () => { form.querySelector('input').value = csrfToken(); });

@@ -19,7 +19,7 @@ public final class BenchMain {
                 new ModbusTcpThroughputBenchmark(), new HistorianIngestBenchmark(), new HistorianForwardBenchmark(),
                 new AccountingMonthBenchmark(), new OpcUaSubscribeBenchmark(), new AlarmSmsLatencyBenchmark(),
                 new StartupBenchmark(), new ImportReadingsBenchmark(), new ReportStormBenchmark(),
-                new FleetFaninBenchmark())) {
+                new FleetFaninBenchmark(), new UiLiveLatencyBenchmark())) {
             all.put(b.name(), b);
         }
         return all;

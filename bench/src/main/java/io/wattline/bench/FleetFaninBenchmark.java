@@ -6,6 +6,7 @@ import io.wattline.core.Sample;
 import io.wattline.core.catalogue.CataloguedPoint;
 import io.wattline.core.catalogue.PlantPlace;
 import io.wattline.core.plant.EnergyCarrier;
+import io.wattline.fleet.ForwardingMqttLink;
 import io.wattline.fleet.MqttLink;
 import io.wattline.fleet.central.CentralHost;
 import io.wattline.fleet.central.FleetView;
@@ -178,15 +179,14 @@ final class FleetFaninBenchmark implements Benchmark {
     }
 
     /** The central's link, measuring every 10th DDATA: metrics applied, and sample time to applied. */
-    private static final class Measured implements MqttLink {
-        private final MqttLink link;
+    private static final class Measured extends ForwardingMqttLink {
         private final AtomicLong measuring;
         private final long[] latencies;
         private final AtomicInteger count;
         private long seen;
 
         Measured(MqttLink link, AtomicLong measuring, long[] latencies, AtomicInteger count) {
-            this.link = link;
+            super(link);
             this.measuring = measuring;
             this.latencies = latencies;
             this.count = count;
@@ -194,7 +194,7 @@ final class FleetFaninBenchmark implements Benchmark {
 
         @Override
         public void connect(Will will, Listener listener) throws IOException {
-            link.connect(will, new Listener() {
+            super.connect(will, new Listener() {
                 @Override
                 public void onMessage(String topic, byte[] payload) {
                     listener.onMessage(topic, payload); // the host applies it to the view here
@@ -215,36 +215,6 @@ final class FleetFaninBenchmark implements Benchmark {
                     listener.onConnectionLost(cause);
                 }
             });
-        }
-
-        @Override
-        public void subscribe(String filter, int qos) throws IOException {
-            link.subscribe(filter, qos);
-        }
-
-        @Override
-        public void publish(String topic, byte[] payload, int qos, boolean retain) throws IOException {
-            link.publish(topic, payload, qos, retain);
-        }
-
-        @Override
-        public boolean isConnected() {
-            return link.isConnected();
-        }
-
-        @Override
-        public void disconnect() {
-            link.disconnect();
-        }
-
-        @Override
-        public void drop() {
-            link.drop();
-        }
-
-        @Override
-        public void close() {
-            link.close();
         }
     }
 

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 public final class StartupBenchmark implements Benchmark {
 
     /** The demo's documented user (docs/security.md), as HTTP Basic. */
-    private static final String DEMO_USER = "Basic " + java.util.Base64.getEncoder().encodeToString(
+    static final String DEMO_USER = "Basic " + java.util.Base64.getEncoder().encodeToString(
             "demo:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx192m");

@@ -11,6 +11,8 @@ import tools.jackson.databind.JsonNode;
  * that a file with a misspelt key still gets its own kind's errors).
  */
 enum ConfigKind {
+    /** A group file (docs/fleet.md): it has sites: too, so it is told apart first. */
+    GROUP("group", "broker", "centrals"),
     PLANT("plant", "sites", "connections", "meters"),
     TARIFF("seasons", "effective_from", "day_overrides"),
     OPCUA_PROFILE("protocol"),
@@ -19,7 +21,7 @@ enum ConfigKind {
     /** What {@code validate} says when no key matches. */
     static final String UNKNOWN = "cannot tell what kind of file this is: expected a plant configuration"
             + " (top-level plant:, sites:, connections: or meters:), a tariff (seasons:), an OPC UA profile"
-            + " (protocol: opc-ua) or a Modbus profile (points: without protocol:);"
+            + " (protocol: opc-ua), a Modbus profile (points: without protocol:) or a group file (group:, broker:);"
             + " see docs/configuration.md#checking-files";
 
     private final List<String> keys;

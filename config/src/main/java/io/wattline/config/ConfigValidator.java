@@ -139,6 +139,7 @@ public final class ConfigValidator {
         try {
             return switch (kind.get()) {
                 case PLANT -> plants.apply(file);
+                case GROUP -> GroupFileLoader.validate(file);
                 case TARIFF -> TariffFileLoader.validate(file);
                 case OPCUA_PROFILE -> {
                     OpcUaProfileLoader.parse(profileId(file), file.toString(), text);

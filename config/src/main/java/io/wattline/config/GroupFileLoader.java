@@ -32,6 +32,16 @@ public final class GroupFileLoader {
         return parse(file.toString(), ConfigFiles.read(file));
     }
 
+    /** Every error in the file; empty when it loads. */
+    public static List<ValidationError> validate(Path file) {
+        try {
+            load(file);
+            return List.of();
+        } catch (ConfigException e) {
+            return e.errors();
+        }
+    }
+
     /** Checks and maps YAML text; {@code fileName} is only used in error messages. */
     public static FleetGroup parse(String fileName, String yamlText) throws ConfigException {
         YamlSchemaValidator.Result result = SCHEMA.check(fileName, yamlText);

@@ -41,6 +41,25 @@ class GroupFileLoaderTest {
     }
 
     @Test
+    void theDocumentedExampleLoads() throws ConfigException {
+        FleetGroup g = GroupFileLoader.load(java.nio.file.Path.of("..", "docs", "fleet-group.example.yaml"));
+        assertEquals("demo-b", g.siteOfEdge("edge-b").orElseThrow().id());
+        assertEquals(List.of("hq-1"), g.centrals());
+    }
+
+    @Test
+    void validateTellsAGroupFileFromAPlantFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path bad = java.nio.file.Files.writeString(dir.resolve("group.yaml"),
+                "group: g\nbroker: tcp://h:1883\nsites: [{id: a, edges: [e1, e1]}]\n");
+        var out = new java.io.ByteArrayOutputStream();
+        int code = ConfigValidator.run(List.of(), List.of(bad), new java.io.PrintStream(out, true, "UTF-8"));
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, code, text);
+        assertTrue(text.contains("used twice"), text);
+    }
+
+    @Test
     void theDefaultsAreTenSecondsAndEveryChange() throws ConfigException {
         FleetGroup g = GroupFileLoader.parse("g.yaml", "group: g\nbroker: tcp://h:1883\nsites: [{id: a, edges: [e]}]\n");
         assertEquals(Duration.ofSeconds(10), g.keepAlive());

@@ -69,7 +69,9 @@ class DemoAcceptanceTest {
             assertTrue(samples >= 10, "at least 10 sample events in 5 s, got " + samples);
 
             String page = web.get().uri("/").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(5));
-            assertTrue(page.contains("app.js"), "the live page is served at /");
+            assertTrue(page.contains("overview.js"), "the overview is served at /");
+            String live = web.get().uri("/live").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(5));
+            assertTrue(live.contains("app.js"), "the live page is served at /live");
         }
         stopped = Instant.now();
 

@@ -1,6 +1,7 @@
 package io.wattline.fleet.central;
 
 import io.wattline.fleet.MqttLink;
+import io.wattline.fleet.SerialWorker;
 import io.wattline.fleet.edge.SparkplugEdgeNode;
 import io.wattline.fleet.sparkplug.DataType;
 import io.wattline.fleet.sparkplug.Metric;
@@ -16,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +39,7 @@ public final class CentralHost implements AutoCloseable {
     private final Clock clock;
     private final Duration retryEvery;
     private final Map<String, Instant> rebirthAsked = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService worker;
+    private final SerialWorker worker;
     private volatile boolean connected;
     private volatile boolean closed;
 
@@ -57,11 +55,7 @@ public final class CentralHost implements AutoCloseable {
         this.view = view;
         this.clock = clock;
         this.retryEvery = retryEvery;
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sparkplug-host-" + hostId);
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = new SerialWorker("sparkplug-host-" + hostId);
     }
 
     public FleetView view() {
@@ -73,7 +67,7 @@ public final class CentralHost implements AutoCloseable {
     }
 
     public void start() {
-        worker.execute(this::connect);
+        worker.run(this::connect);
     }
 
     private String stateTopic() {
@@ -98,7 +92,7 @@ public final class CentralHost implements AutoCloseable {
 
                 @Override
                 public void onConnectionLost(Throwable cause) {
-                    onWorker(() -> lost(cause));
+                    worker.run(() -> lost(cause));
                 }
             });
             for (String g : groups) {
@@ -110,14 +104,14 @@ public final class CentralHost implements AutoCloseable {
         } catch (IOException e) {
             log.warn("central {}: broker unreachable ({}); retrying in {} s", hostId, e.getMessage(),
                     retryEvery.toSeconds());
-            retryLater();
+            worker.later(this::connect, retryEvery);
         }
     }
 
     /** On the client's thread: apply (short, in memory) and hand any rebirth request to the worker. */
     private void received(String topic, byte[] payload) {
         Optional<SparkplugTopic> rebirth = view.accept(topic, payload, clock.instant());
-        rebirth.ifPresent(ncmd -> onWorker(() -> requestRebirth(ncmd)));
+        rebirth.ifPresent(ncmd -> worker.run(() -> requestRebirth(ncmd)));
     }
 
     private void requestRebirth(SparkplugTopic ncmd) {
@@ -144,50 +138,22 @@ public final class CentralHost implements AutoCloseable {
         connected = false;
         view.hostOffline(clock.instant(), "central lost the broker (" + (cause == null ? "closed" : cause.getMessage()) + ")");
         log.warn("central {}: connection to the broker lost; every site is stale until it is born again", hostId);
-        retryLater();
-    }
-
-    /** Hands work to the worker thread; after close there is none to hand. */
-    private void onWorker(Runnable task) {
-        try {
-            worker.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            if (!closed) {
-                throw e;
-            }
-        }
-    }
-
-    private void retryLater() {
-        if (closed) {
-            return;
-        }
-        try {
-            worker.schedule(this::connect, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closing: no more attempts
-        }
+        worker.later(this::connect, retryEvery);
     }
 
     @Override
     public void close() {
         closed = true;
-        try {
-            worker.submit(() -> {
-                if (connected) {
-                    try {
-                        link.publish(stateTopic(), state(false, clock.millis()), 1, true);
-                    } catch (IOException e) {
-                        log.warn("central {}: offline STATE not published: {}", hostId, e.getMessage());
-                    }
-                    connected = false;
+        worker.closeAfter(() -> {
+            if (connected) {
+                try {
+                    link.publish(stateTopic(), state(false, clock.millis()), 1, true);
+                } catch (IOException e) {
+                    log.warn("central {}: offline STATE not published: {}", hostId, e.getMessage());
                 }
-                link.close();
-            }).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("central {}: close did not finish cleanly: {}", hostId, e.toString());
-        } finally {
-            worker.shutdownNow();
-        }
+                connected = false;
+            }
+            link.close();
+        }, Duration.ofSeconds(30));
     }
 }

@@ -3,6 +3,7 @@ package io.wattline.fleet.edge;
 import io.wattline.core.Sample;
 import io.wattline.core.live.SampleListener;
 import io.wattline.fleet.MqttLink;
+import io.wattline.fleet.SerialWorker;
 import io.wattline.fleet.sparkplug.BirthDeathSequence;
 import io.wattline.fleet.sparkplug.MessageType;
 import io.wattline.fleet.sparkplug.SparkplugCodec;
@@ -15,9 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +47,7 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
     private final BirthDeathSequence bdSeq = new BirthDeathSequence();
     private final ConcurrentLinkedQueue<Sample> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
-    private final ScheduledExecutorService worker;
+    private final SerialWorker worker;
     private volatile boolean connected;
     private volatile boolean closed;
     /** Samples at or after this instant have not reached the broker yet (null: none missed). */
@@ -68,19 +66,14 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
         this.clock = clock;
         this.flushEvery = flushEvery;
         this.retryEvery = retryEvery;
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sparkplug-edge-" + node.edgeNodeId());
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = new SerialWorker("sparkplug-edge-" + node.edgeNodeId());
     }
 
     /** Connects (retrying every {@code retryEvery} while the broker is away) and starts publishing. */
     public void start() {
         missedSince = null;
-        worker.execute(this::connect);
-        worker.scheduleWithFixedDelay(this::flush, flushEvery.toMillis(), flushEvery.toMillis(),
-                TimeUnit.MILLISECONDS);
+        worker.run(this::connect);
+        worker.every(this::flush, flushEvery);
     }
 
     @Override
@@ -94,7 +87,7 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
 
     /** An alarm changed: published as NDATA in order with the samples. */
     public void onAlarm(AlarmMetric alarm) {
-        onWorker(() -> {
+        worker.run(() -> {
             List<EdgeMessage> out = node.onAlarm(alarm);
             if (connected) {
                 publishAll(out);
@@ -127,12 +120,12 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
                     will.qos(), will.retain()), new MqttLink.Listener() {
                         @Override
                         public void onMessage(String topic, byte[] payload) {
-                            onWorker(() -> command(topic, payload));
+                            worker.run(() -> command(topic, payload));
                         }
 
                         @Override
                         public void onConnectionLost(Throwable cause) {
-                            onWorker(() -> lost(cause));
+                            worker.run(() -> lost(cause));
                         }
                     });
             attemptBdSeq = null;
@@ -159,7 +152,7 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
             }
             log.warn("edge {}: broker unreachable ({}); retrying in {} s", node.edgeNodeId(), e.getMessage(),
                     retryEvery.toSeconds());
-            retryLater();
+            worker.later(this::connect, retryEvery);
         }
     }
 
@@ -172,7 +165,7 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
         missedSince = missedFrom();
         log.warn("edge {}: connection to the broker lost ({}); local history keeps every sample",
                 node.edgeNodeId(), cause == null ? "closed" : cause.getMessage());
-        retryLater();
+        worker.later(this::connect, retryEvery);
     }
 
     /** The historian's samples of the outage merged with those kept in memory, each (point, time) once, in time order. */
@@ -255,48 +248,20 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
     }
 
     /** Publishes the NDEATH, then disconnects cleanly (tck-id-operational-behavior-edge-node-intentional-disconnect-ndeath). */
-    /** Hands work to the worker thread; after close there is none to hand. */
-    private void onWorker(Runnable task) {
-        try {
-            worker.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            if (!closed) {
-                throw e;
-            }
-        }
-    }
-
-    private void retryLater() {
-        if (closed) {
-            return;
-        }
-        try {
-            worker.schedule(this::connect, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closing: no more attempts
-        }
-    }
-
     @Override
     public void close() {
         closed = true;
-        try {
-            worker.submit(() -> {
-                if (connected) {
-                    EdgeMessage death = node.death(bdSeq.current());
-                    try {
-                        link.publish(death.topic().toString(), SparkplugCodec.encode(death.payload()), 1, false);
-                    } catch (IOException e) {
-                        log.warn("edge {}: NDEATH not published: {}", node.edgeNodeId(), e.getMessage());
-                    }
-                    connected = false;
+        worker.closeAfter(() -> {
+            if (connected) {
+                EdgeMessage death = node.death(bdSeq.current());
+                try {
+                    link.publish(death.topic().toString(), SparkplugCodec.encode(death.payload()), 1, false);
+                } catch (IOException e) {
+                    log.warn("edge {}: NDEATH not published: {}", node.edgeNodeId(), e.getMessage());
                 }
-                link.close();
-            }).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("edge {}: close did not finish cleanly: {}", node.edgeNodeId(), e.toString());
-        } finally {
-            worker.shutdownNow();
-        }
+                connected = false;
+            }
+            link.close();
+        }, Duration.ofSeconds(30));
     }
 }

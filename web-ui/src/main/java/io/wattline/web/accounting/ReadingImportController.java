@@ -49,6 +49,10 @@ public class ReadingImportController {
         this(importer, DEFAULT_MAX_BYTES, WriteGuard.none());
     }
 
+    public ReadingImportController(ReadingImporter importer, long maxBytes) {
+        this(importer, maxBytes, WriteGuard.none());
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     public ReadingImportController(ReadingImporter importer,
             @Value("${wattline.import.max-bytes:" + DEFAULT_MAX_BYTES + "}") long maxBytes, WriteGuard writeGuard) {

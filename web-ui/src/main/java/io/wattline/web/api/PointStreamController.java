@@ -28,6 +28,7 @@ public class PointStreamController extends EventStream {
 
     private final Map<PointId, CataloguedPoint> points;
     private final SampleBus bus;
+    private final java.util.concurrent.atomic.AtomicInteger clients = new java.util.concurrent.atomic.AtomicInteger();
 
     public PointStreamController(PointCatalogue catalogue, SampleBus bus) {
         this.points = catalogue.all().stream()
@@ -44,6 +45,11 @@ public class PointStreamController extends EventStream {
                     return info == null ? null : ServerSentEvent.builder(PointView.of(info, s))
                             .event("sample").build();
                 });
-        return served(samples);
+        return served(samples).doOnSubscribe(s -> clients.incrementAndGet()).doFinally(s -> clients.decrementAndGet());
+    }
+
+    /** Clients following the stream now (a metric). */
+    public int clients() {
+        return clients.get();
     }
 }

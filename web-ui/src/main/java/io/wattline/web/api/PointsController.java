@@ -83,6 +83,25 @@ public class PointsController {
                         query.limit(), samples));
     }
 
+    /**
+     * One point's series from the rollups for a chart: {@code resolution=auto} (default) takes the
+     * coarsest rollup that still draws a curve ({@link SeriesQuery}), so a month reads 1 h buckets.
+     */
+    @GetMapping("/{id}/series")
+    public Mono<PointSeries> series(@PathVariable("id") String id,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            @RequestParam(name = "resolution", required = false) String resolution) {
+        CataloguedPoint point = find(id);
+        SeriesQuery query = SeriesQuery.parse(from, to, resolution, clock.instant());
+        return Mono.fromCallable(() -> query.resolution() == null
+                        ? history.series(point.id(), query.from(), query.to(), SeriesQuery.AUTO_MIN_BUCKETS)
+                        : history.series(List.of(point.id()), query.from(), query.to(), query.resolution())
+                                .getOrDefault(point.id(), List.of()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(buckets -> PointSeries.of(point.id().toString(), point.unit(), query, buckets));
+    }
+
     private CataloguedPoint find(String id) {
         return catalogue.all().stream().filter(p -> p.id().toString().equals(id)).findFirst()
                 .orElseThrow(() -> new UnknownPointException(id));

@@ -129,9 +129,9 @@ public final class ReportPool implements AutoCloseable {
         });
     }
 
+    // The reads first, then the interrupt: the worker answers as soon as it is interrupted.
     private void stop(Future<?> future, Thread thread) {
         stopped.incrementAndGet();
-        future.cancel(true);
         if (thread != null) {
             try {
                 cancelReads.accept(thread);
@@ -139,6 +139,7 @@ public final class ReportPool implements AutoCloseable {
                 log.debug("cancelling the reads of {} failed: {}", thread.getName(), e.getMessage());
             }
         }
+        future.cancel(true);
     }
 
     /** Reports refused because the pool was full, since start. */

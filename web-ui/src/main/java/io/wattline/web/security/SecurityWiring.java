@@ -38,7 +38,8 @@ import reactor.core.publisher.Mono;
 public class SecurityWiring {
 
     /** Routes anyone may reach (GET): the login page, the health check, and what the login page shows. */
-    static final String[] OPEN = {"/login", "/api/health", "/app.css", "/favicon.svg"};
+    static final String[] OPEN = {"/login", "/api/health", "/actuator/health", "/actuator/health/**", "/app.css",
+        "/favicon.svg"};
     /** Any method: admin only. */
     static final String[] ADMIN = {"/api/audit", "/api/audit/**", "/api/users", "/api/users/**"};
     /** State-changing methods: engineer at least (reading them stays viewer). */

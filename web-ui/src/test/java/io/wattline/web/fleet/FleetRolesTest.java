@@ -36,7 +36,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * edge b's WAN is cut its points turn stale at the central within the Sparkplug death timeout (1.5
  * keep-alives) while site a stays GOOD; edge b's local history keeps every second of the outage;
  * after the WAN returns the central has b live again and has received b's backlog as historical
- * data, and InfluxDB holds site b's samples of the outage without a gap.
+ * data, and the central's history of site b (read from InfluxDB, where edge b forwards) has the
+ * outage without a gap.
  */
 @Tag("integration")
 @Timeout(900)
@@ -65,7 +66,7 @@ class FleetRolesTest {
             Path groupViaWanB = groupFile("group-b.yaml", wanB.uri());
             ConfigurableApplicationContext edgeA = start(apps, "edge-a", "edge", group, influxd, "site-a");
             ConfigurableApplicationContext edgeB = start(apps, "edge-b", "edge", groupViaWanB, influxd, "site-b");
-            ConfigurableApplicationContext central = start(apps, "central-1", "central", group, null, null);
+            ConfigurableApplicationContext central = start(apps, "central-1", "central", group, influxd, null);
             WebClient centralApi = api(central);
             WebClient edgeBApi = api(edgeB);
 
@@ -107,13 +108,22 @@ class FleetRolesTest {
                     .block(HTTP);
             List<?> samples = (List<?>) local.get("samples");
             assertTrue(samples.size() >= seconds - 1, "edge b stored " + samples.size() + " samples in " + seconds + " s");
+            Map<String, Object> nodes = Map.of("nodes", centralApi.get().uri("/api/fleet/nodes").retrieve()
+                    .bodyToMono(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).block(HTTP));
+            assertTrue(nodes.toString().contains("edge-a") && nodes.toString().contains("edge-b"), nodes.toString());
 
-            // InfluxDB, where the central's history comes from: site b's outage without a gap
+            // the central's history of site b (InfluxDB, where edge b forwards): the outage without a gap
+            Peers.await(() -> centralHistory(centralApi, "site-b", from, to).size() >= seconds - 1, WAIT,
+                    "site b's " + seconds + " s of outage in the central's history");
+            List<?> history = centralHistory(centralApi, "site-b", from, to);
+            List<?> siteA = centralHistory(centralApi, "site-a", from, to);
+            assertFalse(siteA.isEmpty(), "site a's history at the central too");
+            System.out.println("central history of site b over the " + seconds + " s outage: " + history.size()
+                    + " samples; edge b's own: " + samples.size());
             try (InfluxQueries influx = new InfluxQueries(InfluxOptions.of(influxd.url(), "fleet", "site-b"))) {
                 String q = "SELECT count(\"active_power\") FROM \"wattline\" WHERE \"site\" = 'site-b' AND \"device\" ="
                         + " 'main-incomer' AND time >= '" + from + "' AND time < '" + to + "'";
-                Peers.await(() -> count(influx.rows(q)) >= seconds - 1, WAIT, "site b's outage in InfluxDB: " + q);
-                assertFalse(influx.rows(q.replace("site-b", "site-a")).isEmpty(), "site a forwards too");
+                assertEquals(history.size(), count(influx.rows(q)), "the central serves what InfluxDB holds");
             }
         } finally {
             for (int i = apps.size() - 1; i >= 0; i--) {
@@ -143,6 +153,8 @@ class FleetRolesTest {
         if (influxd != null) {
             args.add("--wattline.historian.influx.url=" + influxd.url());
             args.add("--wattline.historian.influx.database=fleet");
+        }
+        if (site != null) {
             args.add("--wattline.historian.influx.site=" + site);
         }
         ConfigurableApplicationContext app = SpringApplication.run(WattlineApplication.class, args.toArray(String[]::new));
@@ -163,6 +175,13 @@ class FleetRolesTest {
     private static Map<String, Object> point(WebClient api, String site) {
         return latest(api).stream().filter(p -> site.equals(p.get("site")) && POWER.equals(p.get("id"))).findFirst()
                 .orElse(null);
+    }
+
+    private static List<?> centralHistory(WebClient api, String site, Instant from, Instant to) {
+        Map<String, Object> series = api.get()
+                .uri("/api/fleet/sites/{site}/points/{id}/samples?from={f}&to={t}", site, POWER, from, to)
+                .retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { }).block(HTTP);
+        return (List<?>) series.get("samples");
     }
 
     private static long count(List<Map<String, String>> rows) {

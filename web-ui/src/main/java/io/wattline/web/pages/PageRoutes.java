@@ -1,0 +1,35 @@
+package io.wattline.web.pages;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The browser UI's pages at short addresses ({@code /trends}, {@code /screen}, …), each a static
+ * HTML file under {@code static/} with its plain JavaScript module (no build step); the overview is
+ * {@code /} ({@code index.html}). The pages read the same REST and SSE API as any other client.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PageRoutes {
+
+    /** Every page besides the overview, by address; the navigation lists them in this order. */
+    public static final List<String> PAGES = List.of("live", "trends", "consumption", "flow", "devices", "alarms",
+            "screen");
+
+    @Bean
+    public RouterFunction<ServerResponse> pageRouter() {
+        RouterFunctions.Builder routes = RouterFunctions.route();
+        for (String page : PAGES) {
+            ClassPathResource html = new ClassPathResource("static/" + page + ".html");
+            routes.GET("/" + page, request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
+                    .cacheControl(CacheControl.noCache()).bodyValue(html));
+        }
+        return routes.build();
+    }
+}

@@ -1,0 +1,85 @@
+// Energy flow (能流图): carrier → site → lines, the unassigned rest and the unmetered loss, as a
+// Sankey from /api/energy-flow (analytics computes it from the /api/consumption report by line).
+// Every flow links to its consumption rows.
+import { $, api, chart, el, initPage, num, onLanguage, plantMidnight, t, time, unit, carrierText } from './shell.js';
+
+const TEXT = {
+  en: { title: 'Energy flow', carrier: 'Carrier', from: 'From', to: 'To', show: 'Show', flowFrom: 'From',
+    flowTo: 'To', value: 'Energy', rows: 'rows', loss: 'Unmetered loss', unassigned: 'Not booked to a line' },
+  zh: { title: '能流图', carrier: '能源介质', from: '从', to: '到', show: '查询', flowFrom: '来源', flowTo: '去向',
+    value: '能量', rows: '明细', loss: '未计量损耗', unassigned: '未分配到产线' },
+};
+
+let sankey;
+let flow = null;
+// /flow?from=…&to=… (dates or ISO instants, as /api/consumption takes them) fixes the range
+const fixed = new URLSearchParams(location.search);
+
+function range(p) {
+  const from = $('from').value || fixed.get('from');
+  const to = $('to').value || fixed.get('to');
+  if (from) p.set('from', from);
+  if (to) p.set('to', to);
+  return p;
+}
+
+function nodeName(n) {
+  if (n.kind === 'carrier') return carrierText(n.name);
+  if (n.kind === 'loss') return t('loss');
+  if (n.kind === 'unassigned') return t('unassigned');
+  return n.name;
+}
+
+function rowsLink(link) {
+  const p = range(new URLSearchParams({ group: 'line', period: 'day' }));
+  return '/consumption?' + p + (link.target.startsWith('line:') ? '#' + link.target.slice(5) : '');
+}
+
+function render() {
+  if (!flow) return;
+  const names = new Map(flow.nodes.map((n) => [n.id, nodeName(n)]));
+  sankey.setOption({
+    animation: false,
+    tooltip: { trigger: 'item', valueFormatter: (v) => `${num(v, 2)} ${unit(flow.unit)}` },
+    series: [{ type: 'sankey', left: 10, right: 160, nodeAlign: 'left', emphasis: { focus: 'adjacency' },
+      label: { formatter: (p) => `${p.name}\n${num(p.value, 1)} ${unit(flow.unit)}` },
+      data: flow.nodes.map((n) => ({ name: names.get(n.id), itemStyle: n.kind === 'loss' ? { color: '#b3261e' } : undefined })),
+      links: flow.links.map((l) => ({ source: names.get(l.source), target: names.get(l.target), value: Math.round(l.value * 100) / 100 })) }],
+  }, true);
+  const head = el('tr');
+  [t('flowFrom'), t('flowTo'), t('value'), ''].forEach((h) => head.append(el('th', '', h)));
+  $('flows').tBodies[0].replaceChildren(head, ...flow.links.map((l) => {
+    const tr = el('tr');
+    tr.dataset.target = l.target;
+    tr.dataset.value = l.value;
+    const a = el('a', '', t('rows'));
+    a.href = rowsLink(l);
+    const link = el('td');
+    link.append(a);
+    tr.append(el('td', '', names.get(l.source)), el('td', '', names.get(l.target)),
+      el('td', 'n', `${num(l.value, 2)} ${unit(flow.unit)}`), link);
+    return tr;
+  }));
+  $('info').textContent = `${time(flow.from, false)} – ${time(flow.to, false)}`;
+}
+
+async function show() {
+  flow = await api('/api/energy-flow?' + range(new URLSearchParams({ carrier: $('carrier').value })));
+  render();
+}
+
+async function start() {
+  await initPage({ page: 'flow', text: TEXT });
+  sankey = chart($('sankey'));
+  sankey.on('click', (e) => {
+    if (e.dataType !== 'edge' || !flow) return;
+    const link = flow.links.find((l) => Math.abs(Math.round(l.value * 100) / 100 - e.data.value) < 1e-9);
+    if (link) location.href = rowsLink(link);
+  });
+  if (!fixed.get('from')) $('from').value = time(plantMidnight(new Date()).toISOString()).slice(0, 10);
+  $('show').addEventListener('click', () => show().catch((e) => { $('info').textContent = t('loadFailed') + e.message; }));
+  onLanguage(render);
+  await show().catch((e) => { $('info').textContent = t('loadFailed') + e.message; });
+}
+
+start();

@@ -1,0 +1,202 @@
+// Checks every page of the web UI in a real headless Chromium; run by UiPagesBrowserTest.
+//   node ui-pages.js URL SCREENSHOT_DIR DOWNLOAD_DIR
+// Talks to the test over stdin/stdout for the liveness check: prints "STOP-SERVER", waits for
+// "STOPPED", checks Offline; prints "START-SERVER", waits for "STARTED", checks Live and catch-up.
+// Prints one line per check ("ok  …" / "FAIL …") and exits 1 on the first failure.
+'use strict';
+const path = require('path');
+const readline = require('readline');
+const { chromium } = require('playwright-core');
+
+const [url, shots, downloads] = process.argv.slice(2);
+const executablePath = process.env.WATTLINE_CHROMIUM || '/usr/bin/chromium';
+const lines = readline.createInterface({ input: process.stdin });
+const waiting = [];
+lines.on('line', (l) => { const w = waiting.shift(); if (w) w(l.trim()); });
+const nextLine = () => new Promise((resolve) => waiting.push(resolve));
+
+function check(ok, what) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) throw new Error(what);
+}
+
+async function json(page, p) {
+  return page.evaluate(async (u) => (await fetch(u)).json(), p);
+}
+
+const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+
+(async () => {
+  const browser = await chromium.launch({ executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const shot = (name) => page.screenshot({ path: path.join(shots, name), fullPage: true });
+  try {
+    // --- overview: tiles equal the API's figures (the answers the page itself received)
+    const answers = { consumption: [], devices: [], alarms: [] };
+    page.on('response', async (r) => {
+      const u = r.url();
+      const key = u.includes('/api/consumption?group=line&period=day') ? 'consumption'
+        : u.endsWith('/api/devices') ? 'devices' : u.endsWith('/api/alarms') ? 'alarms' : null;
+      if (key && r.ok()) answers[key].push(await r.json().catch(() => null));
+    });
+    // sign in as the demo's documented user (docs/security.md); the session cookie serves every page after
+    await page.goto(url + '/login');
+    await page.fill('#username', 'demo');
+    await page.fill('#password', 'demo');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'commit', timeout: 90000 }), page.click('#sign-in')]);
+    await page.goto(url + '/?lang=en');
+    await page.waitForFunction(() => document.getElementById('energy').dataset.value !== undefined
+      && document.getElementById('devices').dataset.value !== undefined, null, { timeout: 60000 });
+    await page.waitForFunction(() => document.getElementById('conn-text').textContent === 'Live', null, { timeout: 30000 });
+    const tile = await page.evaluate(() => Object.fromEntries(['energy', 'cost', 'devices', 'alarms']
+      .map((id) => [id, document.getElementById(id).dataset.value])));
+    const elec = (r) => r.totals.find((x) => x.carrier === 'ELECTRICITY');
+    const energies = answers.consumption.filter(Boolean).map((r) => String(elec(r).value));
+    check(energies.includes(tile.energy), `overview energy tile ${tile.energy} kWh equals /api/consumption's electricity total (${energies})`);
+    const costs = answers.consumption.filter(Boolean).map((r) => String(elec(r).cost));
+    check(costs.includes(tile.cost), `overview cost tile ¥${tile.cost} equals /api/consumption's (${costs})`);
+    const online = answers.devices.filter(Boolean).map((d) => String(d.filter((x) => x.state === 'ONLINE').length));
+    check(online.includes(tile.devices), `devices tile ${tile.devices} online equals /api/devices (${online})`);
+    const active = answers.alarms.filter(Boolean).map((d) => String(d.filter((x) => x.state !== 'NORMAL').length));
+    check(active.includes(tile.alarms), `alarms tile ${tile.alarms} equals /api/alarms (${active})`);
+    const devices = await json(page, '/api/devices');
+    await page.waitForTimeout(500);
+    await shot('overview.png');
+
+    // --- navigation: every page reachable from the overview
+    const links = await page.$$eval('#nav a', (as) => as.map((a) => a.getAttribute('href')));
+    check(['/', '/live', '/trends', '/consumption', '/flow', '/devices', '/alarms', '/reports.html', '/screen'].every((h) => links.includes(h)),
+      `the navigation links every page: ${links.join(' ')}`);
+
+    // --- trends: a day draws from the 15-minute rollup
+    await page.click('#nav a[href="/trends"]');
+    await page.waitForFunction(() => document.getElementById('trend').dataset.resolution, null, { timeout: 60000 });
+    const resolution = await page.getAttribute('#trend', 'data-resolution');
+    check(resolution === 'FIFTEEN_MINUTES', `a trend over today draws from the 15-minute rollup (${resolution})`);
+    await shot('trends.png');
+
+    // --- energy flow: line flows equal /api/consumption's line rows. Today's counters only grow, so
+    // the page's figures lie between the API's answers just before and just after it loaded.
+    const lineValues = (r) => Object.fromEntries(r.rows.filter((x) => x.carrier === 'ELECTRICITY' && x.groupId !== '-')
+      .map((x) => [x.groupId, x.value]));
+    const beforeFlow = lineValues(await json(page, '/api/consumption?group=line&period=day'));
+    await page.goto(url + '/flow');
+    await page.waitForSelector('#flows tr[data-target]', { timeout: 60000 });
+    const flows = Object.fromEntries(await page.$$eval('#flows tr[data-target]',
+      (trs) => trs.map((tr) => [tr.dataset.target, Number(tr.dataset.value)])));
+    const afterFlow = lineValues(await json(page, '/api/consumption?group=line&period=day'));
+    const lines = Object.keys(afterFlow);
+    const agree = lines.length > 0 && lines.every((id) => flows['line:' + id] !== undefined
+      && flows['line:' + id] >= (beforeFlow[id] ?? 0) - 1e-9 && flows['line:' + id] <= afterFlow[id] + 1e-9);
+    check(agree && lines.some((id) => afterFlow[id] > 0), `Sankey line flows ${JSON.stringify(flows)} equal /api/consumption's`
+      + ` line rows (between ${JSON.stringify(beforeFlow)} and ${JSON.stringify(afterFlow)})`);
+    await page.waitForTimeout(300);
+    await shot('flow.png');
+
+    // --- consumption: XLSX download, totals on the page
+    // a range that ended three minutes ago: the page's answer and the download's are the same figures
+    const day = await page.evaluate(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
+    const until = new Date(Math.floor(Date.now() / 60000) * 60000 - 180000).toISOString();
+    await page.goto(`${url}/consumption?from=${day}&to=${until}`);
+    await page.waitForSelector('#rows tfoot tr[data-carrier="ELECTRICITY"]', { timeout: 60000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dl-xlsx')]);
+    const xlsx = path.join(downloads, 'consumption.xlsx');
+    await download.saveAs(xlsx);
+    const pageTotal = await page.getAttribute('#rows tfoot tr[data-carrier="ELECTRICITY"]', 'data-value');
+    console.log(`XLSX ${xlsx} PAGE-TOTAL-KWH ${pageTotal}`);
+    check(true, `consumption page: XLSX downloaded (${download.suggestedFilename()})`);
+    await shot('consumption.png');
+
+    // --- devices and alarms
+    await page.goto(url + '/devices');
+    await page.waitForSelector('article.card', { timeout: 60000 });
+    const cards = await page.locator('article.card').count();
+    check(cards === devices.length, `devices page shows a card per device (${cards} of ${devices.length})`);
+    await shot('devices.png');
+    await page.goto(url + '/alarms');
+    await page.waitForSelector('#active thead th', { timeout: 60000 });
+    await shot('alarms.png');
+
+    // --- big screen at 1920×1080
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(url + '/screen?rotate=0');
+    await page.waitForFunction(() => document.getElementById('s-energy').textContent !== '—', null, { timeout: 60000 });
+    check(await page.locator('#nav').count() === 0, 'the big screen has no navigation chrome');
+    await shot('screen.png');
+
+    // --- Chinese labels after switching
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await page.goto(url + '/?lang=en');
+    await page.waitForSelector('#lang-toggle');
+    await page.click('#lang-toggle');
+    const title = await page.textContent('main h1');
+    const nav = await page.textContent('#nav a[href="/flow"]');
+    check(title === '总览' && nav === '能流图', `Chinese labels after switching (${title}, ${nav})`);
+    await page.waitForTimeout(500);
+    await shot('overview-zh.png');
+    await page.click('#lang-toggle');
+
+    // --- phone layout: no horizontal scroll on any page
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    for (const p of ['/', '/live', '/trends', '/consumption', '/flow', '/devices', '/alarms']) {
+      await phone.goto(url + p + '?lang=en');
+      await phone.waitForTimeout(1500);
+      const scroll = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      check(scroll <= 0, `phone 390×844: ${p} has no horizontal scroll (${scroll} px)`);
+      if (p === '/' || p === '/devices') await phone.screenshot({ path: path.join(shots, `phone${p === '/' ? '-overview' : p.replace('/', '-')}.png`) });
+    }
+    await phone.close();
+
+    // --- operations: health, Prometheus metrics, OpenAPI description
+    const health = await json(page, '/actuator/health');
+    check(health.status === 'UP', `/actuator/health says ${health.status}`);
+    const metrics = await page.evaluate(async () => (await fetch('/actuator/prometheus')).text());
+    check(/wattline_device_online\{[^}]*device="main-incomer"/.test(metrics) && metrics.includes('wattline_historian_queue_depth')
+      && metrics.includes('wattline_sse_clients') && metrics.includes('wattline_alarms_active'),
+      '/actuator/prometheus has device, historian, SSE and alarm figures');
+    const openapi = await json(page, '/v3/api-docs');
+    check(Boolean(openapi.paths && openapi.paths['/api/points/{id}/series'] && openapi.paths['/api/energy-flow']),
+      '/v3/api-docs describes the REST API (series, energy flow, …)');
+
+    // --- liveness: Offline within 5 s of stopping the server, Live again after restart
+    await page.goto(url + '/live?lang=en');
+    await page.waitForFunction(() => document.getElementById('conn-text').textContent === 'Live', null, { timeout: 30000 });
+    console.log('STOP-SERVER');
+    check((await nextLine()) === 'STOPPED', 'the server was stopped');
+    const stoppedAt = Date.now();
+    await page.waitForFunction(() => document.getElementById('conn-text').textContent === 'Offline', null, { timeout: 5000 });
+    check(Date.now() - stoppedAt <= 5000, `Offline shown ${Date.now() - stoppedAt} ms after the server stopped`);
+    await shot('live-offline.png');
+    console.log('START-SERVER');
+    check((await nextLine()) === 'STARTED', 'the server was started again');
+    // browser sessions live in the server's memory (docs/security.md): after a restart, sign in again
+    const livePage = page.url();
+    await page.goto(url + '/login');
+    await page.fill('#username', 'demo');
+    await page.fill('#password', 'demo');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'commit', timeout: 90000 }), page.click('#sign-in')]);
+    await page.goto(livePage);
+    await page.waitForFunction(() => document.getElementById('conn-text').textContent === 'Live', null, { timeout: 60000 });
+    const t0 = await page.getAttribute('tr.point[data-id="main-incomer.active_power"] td.c-time', 'title');
+    await page.waitForFunction((t) => {
+      const td = document.querySelector('tr.point[data-id="main-incomer.active_power"] td.c-time');
+      return td && td.title && td.title > t;
+    }, t0, { timeout: 60000 });
+    check(true, 'Live again after the restart and a new sign-in, values catch up');
+    const real = errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource|EventSource|net::ERR/.test(e));
+    check(real.length === 0, `no script errors ${JSON.stringify(real)}`);
+  } catch (e) {
+    await page.screenshot({ path: path.join(shots, 'ui-failure.png') }).catch(() => {});
+    console.log('FAIL ' + e.message);
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+    lines.close();
+  }
+})();
