@@ -1,11 +1,13 @@
-// Checks the live page in a real headless Chromium; run by LivePageBrowserTest.
-//   node live-page.js URL SCREENSHOT_DIR
+// Checks sign-in and the live page in a real headless Chromium; run by LivePageBrowserTest.
+//   node live-page.js URL SCREENSHOT_DIR VIEWER_USER VIEWER_PASSWORD
+// The demo's documented user (demo/demo) signs in; a wrong password is refused with an error; the
+// viewer does not see the import action.
 // Prints one line per check and exits 1 on the first failure (after keeping a screenshot).
 'use strict';
 const path = require('path');
 const { chromium } = require('playwright-core');
 
-const [url, shots] = process.argv.slice(2);
+const [url, shots, viewer, viewerPassword] = process.argv.slice(2);
 const executablePath = process.env.WATTLINE_CHROMIUM || '/usr/bin/chromium';
 
 function check(ok, what) {
@@ -20,7 +22,21 @@ function check(ok, what) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  async function signIn(user, password) {
+    await page.fill('#username', user);
+    await page.fill('#password', password);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'commit', timeout: 90000 }), page.click('#sign-in')]);
+  }
   try {
+    await page.goto(url + '?lang=en');
+    check(page.url().includes('/login'), `an anonymous visit lands on the login page (${page.url()})`);
+    check((await page.locator('#demo-user').count()) === 1, 'the demo login page names the demo user');
+    await page.screenshot({ path: path.join(shots, 'login-page.png') });
+    await signIn('demo', 'not-the-password');
+    check(await page.locator('#login-error').isVisible(), 'a wrong password shows an error');
+    await page.screenshot({ path: path.join(shots, 'login-error.png') });
+    await signIn('demo', 'demo');
+    check(!page.url().includes('/login'), `the demo user is signed in (${page.url()})`);
     await page.goto(url + '?lang=en');
     await page.waitForFunction(() => document.getElementById('conn-text').textContent === 'Live', null,
       { timeout: 30000 });
@@ -48,7 +64,24 @@ function check(ok, what) {
     const visible = await page.locator('tr.point:not(.hidden)').count();
     const all = await page.locator('tr.point').count();
     check(visible > 0 && visible < all, `filter narrows the table (${visible} of ${all})`);
+    await page.waitForSelector('#session-user');
+    check((await page.textContent('#session-user')).includes('demo'), 'the page names the signed-in user');
+    check(await page.locator('#import-action').isVisible(), 'the demo user (admin) sees the import action');
     check(errors.length === 0, `no script or console errors ${JSON.stringify(errors)}`);
+
+    await Promise.all([page.waitForNavigation({ waitUntil: 'commit', timeout: 90000 }), page.click('#logout')]);
+    check(page.url().includes('/login'), `signing out returns to the login page (${page.url()})`);
+    await page.goto(url + '?lang=en');
+    check(page.url().includes('/login'), 'after signing out the live page needs a login again');
+
+    await signIn(viewer, viewerPassword);
+    await page.goto(url + '?lang=en');
+    await page.waitForSelector('#session-user');
+    await page.waitForFunction(() => document.querySelectorAll('tr.point .q-GOOD').length >= 30, null,
+      { timeout: 30000 });
+    check((await page.textContent('#session-user')).includes('viewer'), 'the viewer is signed in and sees live values');
+    check((await page.locator('#import-action').count()) === 0, 'a viewer does not see the import action');
+    await page.screenshot({ path: path.join(shots, 'live-page-viewer.png') });
   } catch (e) {
     await page.screenshot({ path: path.join(shots, 'live-page-failure.png') }).catch(() => {});
     console.log('FAIL ' + e.message);

@@ -47,6 +47,11 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
         : u.endsWith('/api/devices') ? 'devices' : u.endsWith('/api/alarms') ? 'alarms' : null;
       if (key && r.ok()) answers[key].push(await r.json().catch(() => null));
     });
+    // sign in as the demo's documented user (docs/security.md); the session cookie serves every page after
+    await page.goto(url + '/login');
+    await page.fill('#username', 'demo');
+    await page.fill('#password', 'demo');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'commit', timeout: 90000 }), page.click('#sign-in')]);
     await page.goto(url + '/?lang=en');
     await page.waitForFunction(() => document.getElementById('energy').dataset.value !== undefined
       && document.getElementById('devices').dataset.value !== undefined, null, { timeout: 60000 });
@@ -174,13 +179,20 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     await shot('live-offline.png');
     console.log('START-SERVER');
     check((await nextLine()) === 'STARTED', 'the server was started again');
+    // browser sessions live in the server's memory (docs/security.md): after a restart, sign in again
+    const livePage = page.url();
+    await page.goto(url + '/login');
+    await page.fill('#username', 'demo');
+    await page.fill('#password', 'demo');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'commit', timeout: 90000 }), page.click('#sign-in')]);
+    await page.goto(livePage);
     await page.waitForFunction(() => document.getElementById('conn-text').textContent === 'Live', null, { timeout: 60000 });
     const t0 = await page.getAttribute('tr.point[data-id="main-incomer.active_power"] td.c-time', 'title');
     await page.waitForFunction((t) => {
       const td = document.querySelector('tr.point[data-id="main-incomer.active_power"] td.c-time');
       return td && td.title && td.title > t;
     }, t0, { timeout: 60000 });
-    check(true, 'Live again after the restart, values catch up without a reload');
+    check(true, 'Live again after the restart and a new sign-in, values catch up');
     const real = errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource|EventSource|net::ERR/.test(e));
     check(real.length === 0, `no script errors ${JSON.stringify(real)}`);
   } catch (e) {

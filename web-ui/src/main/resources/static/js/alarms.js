@@ -1,7 +1,7 @@
 // Alarm console: the alarms that need attention with priority colours, acknowledge and shelve
 // with a reason (the server checks the user's role), an audible cue (off by default), the journal
 // with search. Changes arrive live over /api/stream/alarms.
-import { $, api, el, initPage, onLanguage, setConnection, t, time } from './shell.js';
+import { $, api, csrfHeaders, el, initPage, onLanguage, setConnection, t, time } from './shell.js';
 
 const TEXT = {
   en: { title: 'Alarm console', sound: 'Audible cue for new alarms', active: 'Alarms that need attention', journal: 'Journal',
@@ -39,8 +39,8 @@ function beep() {
 }
 
 async function command(id, what, body) {
-  const r = await fetch(`/api/alarms/${id}/${what}`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body) });
+  const r = await fetch(`/api/alarms/${id}/${what}`, { method: 'POST',
+    headers: Object.assign({ 'Content-Type': 'application/json' }, csrfHeaders()), body: JSON.stringify(body) });
   $('info').textContent = r.ok ? '' : `${r.status}: ${(await r.json().catch(() => ({}))).message || ''}`;
 }
 

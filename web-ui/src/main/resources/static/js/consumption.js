@@ -1,7 +1,7 @@
 // Consumption and cost: group × period → table and chart with the tariff-band split, demand and
 // power factor, data-quality flags with their reason; CSV, XLSX (same query) and PDF downloads.
 // Every figure is /api/consumption's; the table's totals row is the report's own "totals".
-import { $, api, bandText, carrierText, chart, el, initPage, money, num, onLanguage, plantMidnight, t, time, unit } from './shell.js';
+import { $, api, bandText, csrfHeaders, carrierText, chart, el, initPage, money, num, onLanguage, plantMidnight, t, time, unit } from './shell.js';
 
 const TEXT = {
   en: { title: 'Consumption and cost', group: 'Group', period: 'Period', from: 'From', to: 'To', show: 'Show',
@@ -121,7 +121,7 @@ async function show() {
 async function pdf() {
   const day = $('from').value || time(new Date().toISOString()).slice(0, 10);
   $('info').textContent = t('pdfWait');
-  const response = await fetch(`/api/reports/daily/runs?period=${day}`, { method: 'POST' });
+  const response = await fetch(`/api/reports/daily/runs?period=${day}`, { method: 'POST', headers: csrfHeaders() });
   if (!response.ok) { $('info').textContent = t('loadFailed') + (await response.text()); return; }
   const run = await response.json();
   const file = (run.files || []).find((f) => /\.pdf$/.test(f.name));

@@ -42,6 +42,12 @@ let pageText = { en: {}, zh: {} };
 let languageListeners = [];
 
 /** The text of {@code key} in the current language: the page's own words first, then the shell's. */
+/** The session's CSRF token as a header, for every state-changing request (docs/security.md). */
+export function csrfHeaders() {
+  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  return m ? { 'X-XSRF-TOKEN': decodeURIComponent(m[1]) } : {};
+}
+
 export function t(key) {
   const own = pageText[state.lang][key];
   return own !== undefined ? own : SHELL_TEXT[state.lang][key];
@@ -178,8 +184,12 @@ function header(page, chrome) {
     localStorage.setItem('wattline.lang', state.lang);
     applyLanguage();
   });
-  status.append(conn, clock, lang);
+  const session = el('span', 'session');
+  session.id = 'session';
+  status.append(conn, clock, lang, session);
   h.append(brand, status);
+  // who is signed in, sign-out, and the actions the role allows (docs/security.md)
+  setTimeout(() => import('/session.js'), 0);
   if (chrome) h.append(nav);
   return h;
 }

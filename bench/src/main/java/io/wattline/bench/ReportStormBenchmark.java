@@ -142,7 +142,7 @@ final class ReportStormBenchmark implements Benchmark {
         long changedAt = System.nanoTime();
         while (running.get()) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/points/latest"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/points/latest")).header("Authorization", StartupBenchmark.DEMO_USER)
                         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
                 Matcher m = TIME.matcher(r.body());
                 Instant max = null;
@@ -168,7 +168,7 @@ final class ReportStormBenchmark implements Benchmark {
 
     private static int get(HttpClient http, String url, int timeoutSeconds) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(timeoutSeconds)).build(),
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", StartupBenchmark.DEMO_USER).timeout(Duration.ofSeconds(timeoutSeconds)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

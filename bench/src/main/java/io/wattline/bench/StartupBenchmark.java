@@ -25,6 +25,10 @@ import java.util.stream.Stream;
  */
 public final class StartupBenchmark implements Benchmark {
 
+    /** The demo's documented user (docs/security.md), as HTTP Basic. */
+    static final String DEMO_USER = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            "demo:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx192m");
     private static final Duration GIVE_UP = Duration.ofSeconds(300);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -100,7 +104,7 @@ public final class StartupBenchmark implements Benchmark {
 
     /** Milliseconds from {@code t0} until {@code url} answers 200 with a body that passes {@code ok}. */
     private long await(Process p, String url, Predicate<String> ok, long t0, Path log) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", DEMO_USER).timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() - t0 < GIVE_UP.toNanos()) {
             if (!p.isAlive()) {
                 throw new IllegalStateException("the process exited with " + p.exitValue()

@@ -52,8 +52,11 @@ public final class UiLiveLatencyBenchmark implements Benchmark {
         command.addAll(StartupBenchmark.JVM_OPTIONS);
         command.addAll(List.of("-jar", jar.toString(), "demo", "--port", Integer.toString(port), "--data",
                 data.toString(), "--opcua-port", "0"));
-        Process app = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile());
+        // every client signs in as the one demo user: lift the per-user stream cap (docs/security.md) above N
+        builder.environment().put("WATTLINE_HTTP_MAX_STREAMS_PER_USER", Integer.toString(clients + 10));
+        Process app = builder.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String base = "http://127.0.0.1:" + port;
         try {
@@ -79,7 +82,7 @@ public final class UiLiveLatencyBenchmark implements Benchmark {
             throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong recordFrom = new AtomicLong(Long.MAX_VALUE);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/stream/points"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/stream/points")).header("Authorization", StartupBenchmark.DEMO_USER)
                 .header("Accept", "text/event-stream").build();
         List<java.util.concurrent.CompletableFuture<HttpResponse<Stream<String>>>> streams = new ArrayList<>();
         List<Thread> readers = new ArrayList<>();
@@ -126,7 +129,7 @@ public final class UiLiveLatencyBenchmark implements Benchmark {
     }
 
     private static void awaitGood(HttpClient http, String base, Process app) throws Exception {
-        HttpRequest latest = HttpRequest.newBuilder(URI.create(base + "/api/points/latest")).timeout(Duration.ofSeconds(5))
+        HttpRequest latest = HttpRequest.newBuilder(URI.create(base + "/api/points/latest")).header("Authorization", StartupBenchmark.DEMO_USER).timeout(Duration.ofSeconds(5))
                 .build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {

@@ -177,6 +177,7 @@ public final class ConfigValidator {
 
     /** Prints the errors and the verdict; true when there were none. */
     private static boolean report(Path file, List<ValidationError> errors, PrintStream out) {
+        SecretWarnings.of(file).forEach(out::println);
         errors.forEach(out::println);
         if (errors.isEmpty()) {
             out.println(file + ": OK");

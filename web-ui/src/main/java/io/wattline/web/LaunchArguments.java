@@ -21,28 +21,36 @@ import java.util.List;
  *             {@code central} (docs/fleet.md)
  * @param group for {@code --role edge|central}: the group file
  * @param node  for {@code --role edge|central}: this node's id in the group file, or null
+ * @param bind for {@code demo} and {@code run}: the address the HTTP and OPC UA servers listen on
+ *             ({@link #DEFAULT_BIND}, this machine only, unless told otherwise)
+ * @param tlsKeyStore for {@code demo} and {@code run}: a PKCS#12 key store to serve HTTPS with, or null
+ *             (its password from {@code WATTLINE_TLS_PASSWORD})
  */
 public record LaunchArguments(Command command, int port, Path dataDir, Path config,
         List<Path> files, List<String> rest, int opcUaPort, List<Path> profileFolders, String scenario,
-        String role, Path group, String node) {
+        String role, Path group, String node, String bind, Path tlsKeyStore) {
 
     /** The roles of {@code --role}. */
     public static final List<String> ROLES = List.of("all", "edge", "central");
 
     /** The subcommands the jar understands (the bash launcher adds build, test and bench). */
     public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, REPORT, OPCUA_BROWSE, OPCUA_CERT, PROFILE_CHECK, SCAN,
-        HELP }
+        USER, HELP }
 
     public static final int DEFAULT_PORT = 8080;
     /** {@code --opcua-port} not given: the demo serves OPC UA on 4840 when it is free, run does not. */
     public static final int OPCUA_DEFAULT = -1;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
+    /** Loopback: a server reachable from the plant network is a decision written on the command line. */
+    public static final String DEFAULT_BIND = "127.0.0.1";
 
     public static final String USAGE = String.join("\n",
             "usage: wattline <command> [options]",
             "  demo [--port N] [--data DIR] [--opcua-port N] [--scenario night-waste]   run on the built-in demo plant"
                     + " (simulated in-process; a scenario makes its alarms fire)",
             "  run --config FILE [--profiles DIR]... [--port N] [--data DIR] [--opcua-port N]   run on your plant configuration",
+            "      demo and run also take --bind ADDRESS (default " + DEFAULT_BIND + "; 0.0.0.0 for every interface)"
+                    + " and --tls-keystore FILE.p12 (HTTPS; password in WATTLINE_TLS_PASSWORD)",
             "      demo and run also take [--role all|edge|central --group FILE [--node ID]]: many plants over MQTT"
                     + " Sparkplug B (docs/fleet.md)",
             "  validate [--profiles DIR]... FILE...         check plant, tariff and profile files; exit 1 on errors",
@@ -53,12 +61,15 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             "  report NAME --period P (--config FILE | --demo) [--data DIR]   make a report for a past period",
             "  opcua-browse URL [options]                   print an OPC UA server's address space, write a profile skeleton",
             "  opcua-cert show|renew [--data DIR]           show or renew the OPC UA client's application certificate",
+            "  user add NAME --role ROLE | remove NAME | list [--data DIR]   manage who may sign in (roles: viewer,"
+                    + " operator, engineer, admin)",
             "defaults: --port " + DEFAULT_PORT + ", --data ./" + DEFAULT_DATA_DIR
                     + "; --opcua-port N serves every point over OPC UA (0: off; demo: 4840 when free)");
 
     public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
             List<String> rest, int opcUaPort, List<Path> profileFolders, String scenario) {
-        this(command, port, dataDir, config, files, rest, opcUaPort, profileFolders, scenario, "all", null, null);
+        this(command, port, dataDir, config, files, rest, opcUaPort, profileFolders, scenario, "all", null, null,
+                DEFAULT_BIND, null);
     }
 
     public LaunchArguments(Command command, int port, Path dataDir, Path config, List<Path> files,
@@ -106,6 +117,7 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
                     null, List.of(), tail);
             case "opcua-browse" -> new LaunchArguments(Command.OPCUA_BROWSE, DEFAULT_PORT, DEFAULT_DATA_DIR,
                     null, List.of(), tail);
+            case "user" -> new LaunchArguments(Command.USER, DEFAULT_PORT, DEFAULT_DATA_DIR, null, List.of(), tail);
             case "scan" -> new LaunchArguments(Command.SCAN, DEFAULT_PORT, DEFAULT_DATA_DIR, null, List.of(), tail);
             case "profile" -> parseProfile(tail);
             case "opcua-cert" -> new LaunchArguments(Command.OPCUA_CERT, DEFAULT_PORT, DEFAULT_DATA_DIR,
@@ -124,6 +136,8 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
         int opcUaPort = OPCUA_DEFAULT;
         List<Path> profiles = new ArrayList<>();
         String scenario = null;
+        String bind = DEFAULT_BIND;
+        Path tls = null;
         String role = "all";
         Path group = null;
         String node = null;
@@ -146,6 +160,8 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
                 }
                 case "--opcua-port" -> opcUaPort = value.equals("0") ? 0 : parsePort(value);
                 case "--profiles" -> profiles.add(Path.of(value));
+                case "--bind" -> bind = value.strip();
+                case "--tls-keystore" -> tls = Path.of(value);
                 case "--role" -> {
                     if (!ROLES.contains(value)) {
                         throw new UsageException("--role must be all, edge or central, got '" + value + "'");
@@ -179,7 +195,7 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             dataDir = DEFAULT_DATA_DIR.resolve("scenario-" + scenario);
         }
         return new LaunchArguments(command, port, dataDir, config, List.of(), List.of(), opcUaPort, profiles, scenario,
-                role, group, node);
+                role, group, node, bind, tls);
     }
 
     private static LaunchArguments parseValidate(List<String> args) throws UsageException {

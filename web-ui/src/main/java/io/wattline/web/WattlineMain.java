@@ -53,6 +53,7 @@ public final class WattlineMain {
             case REPORT -> System.exit(ReportCommand.run(launch.rest().toArray(String[]::new)));
             case OPCUA_BROWSE -> BrowseTool.main(launch.rest().toArray(String[]::new));
             case OPCUA_CERT -> CertificateCommand.main(launch.rest().toArray(String[]::new));
+            case USER -> System.exit(io.wattline.web.security.UserCommand.run(launch.rest().toArray(String[]::new)));
             case DEMO, RUN -> {
                 int code = startServer(launch, System.out, System.err);
                 if (code != 0) {
@@ -87,8 +88,21 @@ public final class WattlineMain {
 
     /** Starts Spring with the launch options as command-line properties (they beat any file). */
     static ConfigurableApplicationContext start(LaunchArguments launch) {
+        if (launch.command() == LaunchArguments.Command.DEMO && !launch.bind().startsWith("127.")
+                && !launch.bind().equals("::1") && !launch.bind().equals("localhost")) {
+            System.err.println("wattline: WARNING: the demo listens on " + launch.bind() + " and its user and password"
+                    + " are documented: anyone who reaches this machine can sign in");
+        }
         List<String> properties = new ArrayList<>();
         properties.add("--server.port=" + launch.port());
+        properties.add("--server.address=" + launch.bind());
+        if (launch.tlsKeyStore() != null) {
+            properties.add("--server.ssl.enabled=true");
+            properties.add("--server.ssl.key-store=" + launch.tlsKeyStore().toAbsolutePath());
+            properties.add("--server.ssl.key-store-type=PKCS12");
+            // resolved by Spring from the environment (or a system property): never on the command line
+            properties.add("--server.ssl.key-store-password=${WATTLINE_TLS_PASSWORD:}");
+        }
         properties.add("--wattline.data-dir=" + launch.dataDir().toAbsolutePath());
         properties.add("--wattline.demo=" + (launch.command() == LaunchArguments.Command.DEMO));
         if (launch.config() != null) {
@@ -111,10 +125,11 @@ public final class WattlineMain {
         if (opcUaPort > 0) {
             properties.add("--wattline.opcua.server.enabled=true");
             properties.add("--wattline.opcua.server.port=" + opcUaPort);
-            if (launch.command() == LaunchArguments.Command.DEMO) {
-                // the demo's server takes anonymous clients: keep it on this machine
-                properties.add("--wattline.opcua.server.bind-address=127.0.0.1");
-                properties.add("--wattline.opcua.server.hostname=127.0.0.1");
+            properties.add("--wattline.opcua.server.bind-address=" + launch.bind());
+            if (launch.command() == LaunchArguments.Command.DEMO || LaunchArguments.DEFAULT_BIND.equals(launch.bind())) {
+                // advertise the address clients can reach: loopback stays on this machine
+                properties.add("--wattline.opcua.server.hostname=" + (launch.bind().equals("0.0.0.0")
+                        ? "127.0.0.1" : launch.bind()));
             }
         }
         return SpringApplication.run(WattlineApplication.class, properties.toArray(String[]::new));

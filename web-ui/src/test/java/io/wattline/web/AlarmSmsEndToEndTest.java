@@ -71,7 +71,7 @@ class AlarmSmsEndToEndTest {
         LaunchArguments run = LaunchArguments.parse("run", "--config", plantFile.toString(), "--port", "0",
                 "--data", dir.resolve("data").toString());
         try (ConfigurableApplicationContext app = WattlineMain.start(run)) {
-            WebClient web = WebClient.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
+            WebClient web = TestLogin.client(app);
             smsc.await("bind", e -> true, WAIT);
             Await.until(() -> "ONLINE".equals(device(web).get("state")), WAIT, () -> "meter online: " + device(web));
 

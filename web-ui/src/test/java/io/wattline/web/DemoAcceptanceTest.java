@@ -96,8 +96,7 @@ class DemoAcceptanceTest {
     }
 
     private static WebClient client(ConfigurableApplicationContext app) {
-        String port = app.getEnvironment().getProperty("local.server.port");
-        return WebClient.create("http://127.0.0.1:" + port);
+        return TestLogin.client(app);
     }
 
     private static List<Map<String, Object>> read(WebClient web) {

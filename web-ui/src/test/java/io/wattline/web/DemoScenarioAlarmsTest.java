@@ -42,7 +42,7 @@ class DemoScenarioAlarmsTest {
         LaunchArguments demo = LaunchArguments.parse("demo", "--scenario", "night-waste", "--port", "0",
                 "--data", data.toString(), "--opcua-port", "0");
         try (ConfigurableApplicationContext app = WattlineMain.start(demo)) {
-            WebClient web = WebClient.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
+            WebClient web = TestLogin.client(app);
             long start = System.nanoTime();
             List<Map<String, Object>> all = get(web, "/api/alarms?all=true");
             Set<Object> rules = all.stream().map(a -> a.get("ruleId")).collect(Collectors.toSet());

@@ -88,7 +88,7 @@ class RunWithProfileFolderTest {
             assertEquals(0, ConfigValidator.runPlant(run.profileFolders(), run.config(), new PrintStream(errors, true)),
                     errors.toString());
             try (ConfigurableApplicationContext app = WattlineMain.start(run)) {
-                WebClient web = WebClient.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
+                WebClient web = TestLogin.client(app);
                 AtomicReference<List<Map<String, Object>>> latest = new AtomicReference<>(List.of());
                 Await.until(() -> {
                     latest.set(web.get().uri("/api/points/latest").retrieve()

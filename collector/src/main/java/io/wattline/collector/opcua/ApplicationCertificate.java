@@ -1,13 +1,12 @@
 package io.wattline.collector.opcua;
 
+import io.wattline.core.files.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
@@ -28,29 +27,38 @@ import org.slf4j.LoggerFactory;
 public record ApplicationCertificate(KeyPair keyPair, X509Certificate certificate, String applicationUri, Path file) {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationCertificate.class);
-    // The key store protects nothing the file permissions do not: the password only satisfies the format.
-    private static final char[] STORE_PASSWORD = "wattline".toCharArray();
+    /** What protected key stores written before per-installation passwords; only read, to re-protect them. */
+    private static final char[] LEGACY_PASSWORD = {'w', 'a', 't', 't', 'l', 'i', 'n', 'e'};
     private static final String ALIAS = "application";
 
     /**
      * Loads {@code dir/<name>.p12}, or generates a 2048-bit RSA key and a self-signed certificate
      * valid for 10 years with the application URI and this host's name, and stores both there
-     * (plus {@code <name>.der}).
+     * (plus {@code <name>.der}). The folder is 0700, the key store 0600, protected by a random
+     * per-installation password kept beside it in {@code <name>.password} (0600).
      */
     public static ApplicationCertificate loadOrCreate(Path dir, String name, String applicationUri) {
         Path file = dir.resolve(name + ".p12");
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.folder(dir);
+            Path passwordFile = dir.resolve(name + ".password");
+            boolean legacy = Files.isRegularFile(file) && !Files.isRegularFile(passwordFile);
+            char[] password = PrivateFiles.installationPassword(passwordFile);
             if (Files.isRegularFile(file)) {
+                PrivateFiles.restrict(file);
                 KeyStore store = KeyStore.getInstance("PKCS12");
                 try (InputStream in = Files.newInputStream(file)) {
-                    store.load(in, STORE_PASSWORD);
+                    store.load(in, legacy ? LEGACY_PASSWORD : password);
                 }
                 X509Certificate cert = (X509Certificate) store.getCertificate(ALIAS);
-                PrivateKey key = (PrivateKey) store.getKey(ALIAS, STORE_PASSWORD);
+                PrivateKey key = (PrivateKey) store.getKey(ALIAS, legacy ? LEGACY_PASSWORD : password);
                 if (cert == null || key == null) {
                     throw new IllegalStateException(file + " holds no entry '" + ALIAS
                             + "'; delete it to generate a new application certificate");
+                }
+                if (legacy) {
+                    save(file, key, cert, password);
+                    log.info("re-protected {} with this installation's own key-store password ({})", file, passwordFile);
                 }
                 return new ApplicationCertificate(new KeyPair(cert.getPublicKey(), key), cert, applicationUri, file);
             }
@@ -65,14 +73,7 @@ public record ApplicationCertificate(KeyPair keyPair, X509Certificate certificat
                     .addIpAddress("127.0.0.1")
                     .setValidityPeriod(Period.ofYears(10))
                     .build();
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, STORE_PASSWORD);
-            store.setKeyEntry(ALIAS, keyPair.getPrivate(), STORE_PASSWORD, new Certificate[] {cert});
-            Path tmp = dir.resolve(name + ".p12.tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                store.store(out, STORE_PASSWORD);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            save(file, keyPair.getPrivate(), cert, password);
             Files.write(dir.resolve(name + ".der"), cert.getEncoded());
             log.info("generated OPC UA application certificate {} ({}); give {} to servers that must trust it",
                     file, applicationUri, dir.resolve(name + ".der"));
@@ -85,6 +86,17 @@ public record ApplicationCertificate(KeyPair keyPair, X509Certificate certificat
             throw new IllegalStateException("cannot generate the OPC UA application certificate " + file
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the key store 0600, atomically, protected by {@code password}. */
+    private static void save(Path file, PrivateKey key, X509Certificate cert, char[] password)
+            throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, password);
+        store.setKeyEntry(ALIAS, key, password, new Certificate[] {cert});
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        store.store(bytes, password);
+        PrivateFiles.write(file, bytes.toByteArray());
     }
 
     private static String hostName() {

@@ -13,6 +13,8 @@ import io.wattline.core.device.DeviceDiagnostics.PointProblem;
 import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceHealthListener;
 import io.wattline.core.plant.Connection;
+import io.wattline.core.plant.OpcUaEndpoint;
+import io.wattline.core.secrets.Secrets;
 import io.wattline.core.plant.ConnectionType;
 import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.Plant;
@@ -110,13 +112,36 @@ public final class OpcUaCollector implements DeviceCollector {
         });
         certificate = byConnection.isEmpty() ? null
                 : ApplicationCertificate.loadOrCreate(dataDir.resolve("opcua"), "collector", APPLICATION_URI);
-        byConnection.forEach((c, bound) -> {
-            OpcUaConnectionHealth health = new OpcUaConnectionHealth(c.id(), metersOf.get(c), listeners);
+        Secrets secrets = Secrets.of(dataDir);
+        byConnection.forEach((configured, bound) -> {
+            Connection c = withSecrets(configured, secrets);
+            OpcUaConnectionHealth health = new OpcUaConnectionHealth(c.id(), metersOf.get(configured), listeners);
             OpcUaConnection oc = new OpcUaConnection(c, bound, bus, clock, dataDir, certificate, scheduler,
                     options.forConnection(c.polling()), health);
             connections.add(oc);
-            metersOf.get(c).forEach(meterId -> connectionOfMeter.put(meterId, oc));
+            metersOf.get(configured).forEach(meterId -> connectionOfMeter.put(meterId, oc));
         });
+    }
+
+    /**
+     * The connection with its password resolved ({@code ${ENV}} or {@code secret:name}); refuses to
+     * send a password over security None unless the plant file allows it for this connection.
+     */
+    static Connection withSecrets(Connection c, Secrets secrets) {
+        OpcUaEndpoint e = c.opcUa();
+        if (e == null || !e.hasUser()) {
+            return c;
+        }
+        if (e.passwordInClear()) {
+            if (!e.allowPasswordWithoutSecurity()) {
+                throw new IllegalArgumentException("connection " + c.id() + ": refusing to send user " + e.username()
+                        + "'s password over securityPolicy None, where anyone on the network (or a server posing as"
+                        + " this one) can read it: use Basic256Sha256, or set opcua.allowPasswordWithoutSecurity: true");
+            }
+            log.warn("connection {}: user {}'s password travels in clear over security None"
+                    + " (allowPasswordWithoutSecurity: true)", c.id(), e.username());
+        }
+        return c.withOpcUa(e.withPassword(secrets.resolve(e.password(), "connection " + c.id() + ": opcua.password")));
     }
 
     private static CataloguedPoint catalogued(PointCatalogue catalogue, Meter meter, OpcUaProfile profile,

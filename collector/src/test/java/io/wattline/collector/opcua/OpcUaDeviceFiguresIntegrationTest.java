@@ -95,7 +95,7 @@ class OpcUaDeviceFiguresIntegrationTest extends NodeOpcUaTestCase {
     void aWrongPasswordIsAUserRejected() throws Exception {
         int port = Peers.freePort();
         try (NodeOpcUaPeer server = new NodeOpcUaPeer(port, temp.resolve("xdg"), "--user", "alice:s3cret").start()) {
-            OpcUaEndpoint wrong = new OpcUaEndpoint("/wattline-test", "None", "None", "alice", "guess", null, false);
+            OpcUaEndpoint wrong = new OpcUaEndpoint("/wattline-test", "None", "None", "alice", "guess", null, false, true);
             assertFailure(port, wrong, "server " + server.url() + " rejected user 'alice' (Bad_UserAccessDenied)",
                     "rejected user");
         }

@@ -57,6 +57,12 @@ public record Connection(
                 Duration.ofSeconds(1), 1);
     }
 
+    /** Same connection with other OPC UA endpoint options (a resolved password). */
+    public Connection withOpcUa(OpcUaEndpoint endpoint) {
+        return new Connection(id, type, host, port, serialDevice, baudRate, parity, stopBits, timeout, concurrency,
+                endpoint, polling);
+    }
+
     /** Same connection pointed at another host and port (the demo rewrites ports this way). */
     public Connection withEndpoint(String newHost, int newPort) {
         return new Connection(id, type, newHost, newPort, serialDevice, baudRate, parity, stopBits,

@@ -14,6 +14,8 @@ import java.util.Locale;
  * @param password        the user's password; null for anonymous
  * @param trustDir        directory of trusted server certificates (relative to the data directory); null for the default
  * @param trustAllServers accept any server certificate (the demo only; never in production)
+ * @param allowPasswordWithoutSecurity send the user's password even over security None (readable by
+ *                        anyone on the network and by an impostor server); off unless the plant file says so
  */
 public record OpcUaEndpoint(
         String path,
@@ -22,7 +24,14 @@ public record OpcUaEndpoint(
         String username,
         String password,
         String trustDir,
-        boolean trustAllServers) {
+        boolean trustAllServers,
+        boolean allowPasswordWithoutSecurity) {
+
+    /** An endpoint that never sends a password over security None. */
+    public OpcUaEndpoint(String path, String securityPolicy, String securityMode, String username, String password,
+            String trustDir, boolean trustAllServers) {
+        this(path, securityPolicy, securityMode, username, password, trustDir, trustAllServers, false);
+    }
 
     public OpcUaEndpoint {
         path = path == null ? "" : path;
@@ -46,6 +55,17 @@ public record OpcUaEndpoint(
         return "opc.tcp://" + host + ":" + port + p;
     }
 
+    /** The same endpoint with the password the configuration's reference stands for. */
+    public OpcUaEndpoint withPassword(String resolved) {
+        return new OpcUaEndpoint(path, securityPolicy, securityMode, username, resolved, trustDir, trustAllServers,
+                allowPasswordWithoutSecurity);
+    }
+
+    /** True when a password would travel in clear: a user over security None. */
+    public boolean passwordInClear() {
+        return hasUser() && "None".equals(securityPolicy);
+    }
+
     /** True when a user name is configured. */
     public boolean hasUser() {
         return username != null && !username.isBlank();
@@ -56,7 +76,8 @@ public record OpcUaEndpoint(
         // The password never reaches a log line.
         return "OpcUaEndpoint[path=" + path + ", security=" + securityPolicy + "/" + securityMode
                 + ", user=" + (hasUser() ? username : "anonymous") + ", trustDir=" + trustDir
-                + (trustAllServers ? ", trusting all servers" : "") + "]";
+                + (trustAllServers ? ", trusting all servers" : "")
+                + (allowPasswordWithoutSecurity ? ", password allowed without security" : "") + "]";
     }
 
     /** Lower-case key for logs and health entries, e.g. {@code basic256sha256/signandencrypt}. */

@@ -99,7 +99,7 @@ public final class ImportCommand {
                 Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             PointCatalogue points = PointCatalogues.build(plant, catalog::find, OpcUaProfileLoader.builtIn()::find);
             ReadingImporter importer = new ReadingImporter(points::quantityOf, historian.readings(),
-                    historian.writer(), new AuditFile(data), plant.zone(), clock);
+                    historian.writer(), new io.wattline.web.audit.AuditLog(data), plant.zone(), clock);
             ImportRequest request = new ImportRequest(replace, System.getProperty("user.name", "unknown"), "console");
             ImportResult result = importer.importCsv(file.toString(), in, request,
                     progress -> err.println("wattline import: " + progress.summary()));

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -67,9 +68,11 @@ public class KpiController {
     /** Records a count entered by hand; 201 with the stored entry. */
     @PostMapping(value = "/api/production", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<ProductionEntry>> addProduction(@RequestBody JsonNode body) {
+    public Mono<ResponseEntity<ProductionEntry>> addProduction(@RequestBody JsonNode body, ServerWebExchange exchange) {
         ProductionEntry entry = ProductionEntryRequest.parse(body, zone, clock.instant());
         writeGuard.check("the production entry"); // 503 at once while the data volume is low on space
+        exchange.getAttributes().put(io.wattline.web.audit.AuditedRequests.DETAIL, "line " + entry.lineId()
+                + ", count " + entry.count() + " from " + entry.from() + " to " + entry.to());
         return offEventLoop(() -> ResponseEntity.status(HttpStatus.CREATED).body(kpis.addProduction(entry)));
     }
 

@@ -4,6 +4,7 @@ import io.wattline.analytics.importing.ImportRequest;
 import io.wattline.analytics.importing.ImportResult;
 import io.wattline.analytics.importing.ReadingImporter;
 import io.wattline.web.api.ApiError;
+import io.wattline.web.audit.AuditedRequests;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -87,8 +88,11 @@ public class ReadingImportController {
                     return Mono.fromCallable(() -> {
                         try (InputStream in = DataBufferUtils.subscriberInputStream(body, 16);
                                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                            return ResponseEntity.ok((Object) importer.importCsv("request body", reader, request,
-                                    progress -> { }));
+                            ImportResult result = importer.importCsv("request body", reader, request, progress -> { });
+                            exchange.getAttributes().put(AuditedRequests.DETAIL, "rows " + result.rows() + ", written "
+                                    + result.written() + ", already stored " + result.alreadyStored() + ", rejected "
+                                    + result.rejectedRows());
+                            return ResponseEntity.ok((Object) result);
                         }
                     }).subscribeOn(Schedulers.boundedElastic())
                             .onErrorResume(e -> causedBy(e, TooLarge.class), e -> Mono.just(error(

@@ -121,19 +121,17 @@ public final class NorthboundServer implements AutoCloseable {
         if (options.allowAnonymous()) {
             tokens.add(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS);
         }
-        if (!options.users().isEmpty()) {
+        if (options.hasUsers()) {
             tokens.add(OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME);
         }
-        EndpointConfig.Builder base = EndpointConfig.newBuilder()
-                .setBindAddress(options.bindAddress())
-                .setHostname(options.hostname())
-                .setBindPort(options.port())
-                .setPath(PATH)
-                .setCertificate(certificate)
-                .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
-                .addTokenPolicies(tokens.toArray(UserTokenPolicy[]::new));
         Set<EndpointConfig> out = new LinkedHashSet<>();
-        out.add(base.copy().setSecurityPolicy(SecurityPolicy.None).setSecurityMode(MessageSecurityMode.None).build());
+        if (options.allowAnonymous()) {
+            // unsecured only for anonymous sessions: a password never travels over None
+            out.add(endpoint(certificate).setSecurityPolicy(SecurityPolicy.None)
+                    .setSecurityMode(MessageSecurityMode.None)
+                    .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS).build());
+        }
+        EndpointConfig.Builder base = endpoint(certificate).addTokenPolicies(tokens.toArray(UserTokenPolicy[]::new));
         out.add(base.copy().setSecurityPolicy(SecurityPolicy.Basic256Sha256).setSecurityMode(MessageSecurityMode.Sign)
                 .build());
         out.add(base.copy().setSecurityPolicy(SecurityPolicy.Basic256Sha256)
@@ -141,10 +139,23 @@ public final class NorthboundServer implements AutoCloseable {
         return out;
     }
 
+    private EndpointConfig.Builder endpoint(X509Certificate certificate) {
+        return EndpointConfig.newBuilder()
+                .setBindAddress(options.bindAddress())
+                .setHostname(options.hostname())
+                .setBindPort(options.port())
+                .setPath(PATH)
+                .setCertificate(certificate)
+                .setTransportProfile(TransportProfile.TCP_UASC_UABINARY);
+    }
+
     private IdentityValidator identityValidator() {
         UsernameIdentityValidator users = new UsernameIdentityValidator(challenge -> {
             String expected = options.users().get(challenge.getUsername());
-            return expected != null && expected.equals(challenge.getPassword());
+            if (expected != null) {
+                return expected.equals(challenge.getPassword());
+            }
+            return options.accounts() != null && options.accounts().test(challenge.getUsername(), challenge.getPassword());
         });
         return options.allowAnonymous() ? new CompositeValidator(AnonymousIdentityValidator.INSTANCE, users) : users;
     }
@@ -174,9 +185,15 @@ public final class NorthboundServer implements AutoCloseable {
         // apply() only sets a node value: it never blocks the bus that calls it.
         feed = bus.stream().subscribe(namespace::apply,
                 e -> log.warn("north-bound OPC UA server stopped following live samples: {}", e.toString()));
-        log.info("north-bound OPC UA server at {} (None, Basic256Sha256 Sign/SignAndEncrypt; {}{})",
-                options.endpointUrl(), options.allowAnonymous() ? "anonymous" : "no anonymous",
-                options.users().isEmpty() ? "" : ", " + options.users().size() + " user(s)");
+        log.info("north-bound OPC UA server at {} ({}Basic256Sha256 Sign/SignAndEncrypt; {}{})",
+                options.endpointUrl(), options.allowAnonymous() ? "None, " : "",
+                options.allowAnonymous() ? "anonymous" : "no anonymous",
+                options.accounts() != null ? ", the application's users" : options.users().isEmpty() ? ""
+                        : ", " + options.users().size() + " configured user(s)");
+        if (options.allowAnonymous() && !options.bindAddress().startsWith("127.")) {
+            log.warn("north-bound OPC UA server on {} admits anonymous clients: anyone on the network reads every point",
+                    options.bindAddress());
+        }
         return this;
     }
 

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port            TCP port, 4840 by default (the OPC UA port)
  * @param bindAddress     {@code 0.0.0.0} for every interface
  * @param hostname        host name in the advertised endpoint URLs; this machine's name when empty
- * @param users           {@code wattline.opcua.server.users.<name>=<password>}
- * @param allowAnonymous  anonymous sessions; by default only when no user is configured
+ * @param users           {@code wattline.opcua.server.users.<name>=<password>}, next to the application's users
+ * @param allowAnonymous  anonymous sessions (over None too); by default only on the demo
  * @param trustAllClients accept any client certificate on Basic256Sha256 endpoints (demo only)
  */
 @ConfigurationProperties(prefix = "wattline.opcua.server")
@@ -27,9 +27,5 @@ public record OpcUaServerProperties(
 
     public OpcUaServerProperties {
         users = users == null ? Map.of() : Map.copyOf(users);
-    }
-
-    public boolean anonymousAllowed() {
-        return allowAnonymous != null ? allowAnonymous : users.isEmpty();
     }
 }

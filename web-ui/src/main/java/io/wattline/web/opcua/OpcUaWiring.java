@@ -11,6 +11,7 @@ import io.wattline.web.alarms.RunningAlarms;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import io.wattline.web.security.UsersFile;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,10 +47,14 @@ public class OpcUaWiring {
     @Bean
     @ConditionalOnProperty(prefix = "wattline.opcua.server", name = "enabled", havingValue = "true")
     public NorthboundServer northboundServer(PointCatalogue catalogue, SampleBus bus, WattlineProperties properties,
-            OpcUaServerProperties server, ObjectProvider<RunningAlarms> alarms) {
+            OpcUaServerProperties server, ObjectProvider<RunningAlarms> alarms, UsersFile users) {
         String host = server.hostname() == null || server.hostname().isBlank() ? localHostName() : server.hostname();
+        // the application's users sign in (any role reads, nobody writes); anonymous only when configured,
+        // or on the demo (loopback) unless it says otherwise
+        boolean anonymous = server.allowAnonymous() != null ? server.allowAnonymous() : properties.demo();
         NorthboundOptions options = new NorthboundOptions(server.bindAddress(), host, server.port(), server.users(),
-                server.anonymousAllowed(), server.trustAllClients(), properties.dataDir());
+                anonymous, server.trustAllClients(), properties.dataDir(), (name, password) -> users.find(name)
+                        .map(u -> UsersFile.encoder().matches(password, u.passwordHash())).orElse(false));
         NorthboundServer northbound = new NorthboundServer(ExposedPoints.of(catalogue), bus, options);
         alarms.ifAvailable(a -> northbound.withAlarms(a.engine()));
         return northbound.start();

@@ -17,7 +17,6 @@ import io.wattline.reports.ReportService;
 import io.wattline.reports.UnknownReportException;
 import io.wattline.reports.archive.ArchivedRun;
 import io.wattline.reports.bills.BillRegister;
-import io.wattline.reports.delivery.AuditLogFile;
 import io.wattline.analytics.InvalidQueryException;
 import io.wattline.web.RunningPlant;
 import io.wattline.web.accounting.AccountingWiring;
@@ -96,7 +95,7 @@ public final class ReportCommand {
                     new ProductionLog(data.resolve(ProductionLog.FILE_NAME)));
             ReportService service = ReportsWiring.create(new RunningPlant(plant, null), accounting, kpis, historian,
                     new BillRegister(data.resolve(BillRegister.FILE_NAME)),
-                    new AuditLogFile(data.resolve(ReportsWiring.AUDIT_FILE), clock), data, clock, "");
+                    io.wattline.web.audit.AuditWiring.reportAudit(new io.wattline.web.audit.AuditLog(data), clock, "console"), data, clock, "");
             ArchivedRun run = service.run(name, period, System.getProperty("user.name", "command"),
                     ReportService.Trigger.COMMAND);
             out.printf("%s for %s: archived as %s%n", run.definition(), run.period(), run.id());

@@ -7,7 +7,6 @@ import io.wattline.reports.ReportService;
 import io.wattline.reports.archive.ReportArchive;
 import io.wattline.reports.bills.BillRegister;
 import io.wattline.reports.build.ReportContext;
-import io.wattline.reports.delivery.AuditLogFile;
 import io.wattline.reports.delivery.ReportAudit;
 import io.wattline.reports.schedule.ReportScheduler;
 import io.wattline.reports.schedule.ScheduleMarkers;
@@ -23,23 +22,16 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Wires finance reports: the service over the accounting (same tariff, same figures as
  * {@code /api/consumption}), the archive under {@code <data-dir>/reports}, the utility bills, the
- * audit log of runs and deliveries ({@code <data-dir>/audit/reports.jsonl} until the application's
- * audit log takes over the {@link ReportAudit} port), and the scheduler with catch-up
+ * runs and deliveries recorded in the application's audit log (through the {@link ReportAudit} port,
+ * see {@code AuditWiring}), and the scheduler with catch-up
  * ({@code wattline.reports.scheduler.enabled}, default true).
  */
 @Configuration(proxyBeanMethods = false)
 public class ReportsWiring {
 
-    static final String AUDIT_FILE = "audit/reports.jsonl";
-
     @Bean
     public BillRegister billRegister(WattlineProperties properties) {
         return new BillRegister(properties.dataDir().resolve(BillRegister.FILE_NAME));
-    }
-
-    @Bean
-    public ReportAudit reportAudit(WattlineProperties properties, Clock clock) {
-        return new AuditLogFile(properties.dataDir().resolve(AUDIT_FILE), clock);
     }
 
     @Bean

@@ -45,7 +45,10 @@ class ReportCommandTest {
         assertTrue(made.out().contains("daily-2026-03-02.pdf"), made.out());
         String index = Files.readString(data.resolve("reports").resolve("index.jsonl"));
         assertTrue(index.contains("\"trigger\":\"command\""), index);
-        assertTrue(Files.readString(data.resolve("audit").resolve("reports.jsonl")).contains("report.run"));
+        var audited = new io.wattline.web.audit.AuditLog(data).read(new io.wattline.web.audit.AuditQuery(null, null, null,
+                "report.run", null, 0, 10)).entries();
+        assertEquals(1, audited.size(), "the run is in the installation's audit log: " + audited);
+        assertEquals("console", audited.get(0).address());
 
         Outcome unknown = run("weekly", "--period", "2026-03", "--demo", "--data", data.toString());
         assertEquals(1, unknown.code());

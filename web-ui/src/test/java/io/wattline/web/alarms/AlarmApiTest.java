@@ -8,10 +8,12 @@ import io.wattline.core.Sample;
 import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceState;
 import io.wattline.notify.Await;
+import io.wattline.core.audit.AuditTrail;
 import io.wattline.web.RunningPlant;
+import io.wattline.web.TestLogin;
+import io.wattline.web.security.Role;
 import io.wattline.web.api.ApiErrorHandler;
 import java.nio.file.Path;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,25 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.server.WebFilter;
-import reactor.core.publisher.Mono;
 
 /**
  * The alarm API over a real engine and journal: listing, the journal with its filters, and
- * acknowledge / shelve / unshelve done by the signed-in user (a request without one is refused), each
- * recorded in the journal with that user and the comment.
+ * acknowledge / shelve / unshelve done by the signed-in user through the application's real security
+ * chain (no user: 401; a viewer: 403), each recorded in the journal with that user and the comment.
  */
 class AlarmApiTest {
-
-    /** Signs the request in as the user named in the X-Test-User header (what security will do). */
-    static final WebFilter TEST_USER = (exchange, chain) -> {
-        String user = exchange.getRequest().getHeaders().getFirst("X-Test-User");
-        if (user == null) {
-            return chain.filter(exchange);
-        }
-        Principal principal = () -> user;
-        return chain.filter(exchange.mutate().principal(Mono.just(principal)).build());
-    };
 
     @TempDir
     Path data;
@@ -50,12 +40,20 @@ class AlarmApiTest {
     private final SampleBus bus = new SampleBus();
     private RunningAlarms alarms;
     private WebTestClient client;
+    private WebTestClient anonymous;
 
     @BeforeEach
     void start() {
         alarms = AlarmTestPlant.start(data, bus);
+        for (String operator : List.of("li", "wang", "zhang")) {
+            TestLogin.user(data, operator, Role.OPERATOR);
+        }
+        TestLogin.user(data, "viewer", Role.VIEWER);
         client = WebTestClient.bindToController(new AlarmController(alarms, new RunningPlant(AlarmTestPlant.plant(),
-                null), Clock.systemUTC())).controllerAdvice(new ApiErrorHandler()).webFilter(TEST_USER).build();
+                null), Clock.systemUTC())).controllerAdvice(new ApiErrorHandler())
+                .webFilter(TestLogin.security(data, AuditTrail.NONE)).build();
+        anonymous = client;
+        client = anonymous.mutate().defaultHeaders(h -> h.setBasicAuth("viewer", TestLogin.PASSWORD)).build();
     }
 
     @AfterEach
@@ -96,15 +94,18 @@ class AlarmApiTest {
     @Test
     void acknowledgeNeedsAUserAndIsJournalledWithTheUserAndComment() throws Exception {
         long id = raisePowerAlarm();
-        client.post().uri("/api/alarms/" + id + "/ack").exchange().expectStatus().isUnauthorized()
+        anonymous.post().uri("/api/alarms/" + id + "/ack").exchange()
+                .expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.message").value(m -> assertTrue(m.toString().contains("sign in")));
-        client.post().uri("/api/alarms/" + id + "/ack").header("X-Test-User", "li").contentType(MediaType.APPLICATION_JSON)
+        client.post().uri("/api/alarms/" + id + "/ack").exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.message").value(m -> assertTrue(m.toString().contains("viewer"), m.toString()));
+        client.post().uri("/api/alarms/" + id + "/ack").headers(h -> h.setBasicAuth("li", TestLogin.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("comment", "checking the press 检查压力机")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED");
-        client.post().uri("/api/alarms/" + id + "/ack").header("X-Test-User", "li").exchange()
+        client.post().uri("/api/alarms/" + id + "/ack").headers(h -> h.setBasicAuth("li", TestLogin.PASSWORD)).exchange()
                 .expectStatus().isEqualTo(409).expectBody().jsonPath("$.message")
                 .value(m -> assertTrue(m.toString().contains("already acknowledged"), m.toString()));
-        client.post().uri("/api/alarms/abc/ack").header("X-Test-User", "li").exchange().expectStatus().isBadRequest()
+        client.post().uri("/api/alarms/abc/ack").headers(h -> h.setBasicAuth("li", TestLogin.PASSWORD)).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.parameter").isEqualTo("id");
 
         List<Map<String, Object>> journal = list("/api/alarms/journal?point=m1");
@@ -118,18 +119,18 @@ class AlarmApiTest {
     @Test
     void shelveAndUnshelve() throws Exception {
         long id = raisePowerAlarm();
-        client.post().uri("/api/alarms/" + id + "/shelve").header("X-Test-User", "wang")
+        client.post().uri("/api/alarms/" + id + "/shelve").headers(h -> h.setBasicAuth("wang", TestLogin.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("duration", "ten minutes", "reason", "x"))
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.parameter").isEqualTo("duration");
-        client.post().uri("/api/alarms/" + id + "/shelve").header("X-Test-User", "wang")
+        client.post().uri("/api/alarms/" + id + "/shelve").headers(h -> h.setBasicAuth("wang", TestLogin.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("duration", "3h", "reason", "sensor swap"))
                 .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.message")
                 .value(m -> assertTrue(m.toString().contains("at most 120 min"), m.toString()));
-        client.post().uri("/api/alarms/" + id + "/shelve").header("X-Test-User", "wang")
+        client.post().uri("/api/alarms/" + id + "/shelve").headers(h -> h.setBasicAuth("wang", TestLogin.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("duration", "30m", "reason", "sensor swap"))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.shelvedBy").isEqualTo("wang")
                 .jsonPath("$.shelveReason").isEqualTo("sensor swap");
-        client.post().uri("/api/alarms/" + id + "/unshelve").header("X-Test-User", "zhang")
+        client.post().uri("/api/alarms/" + id + "/unshelve").headers(h -> h.setBasicAuth("zhang", TestLogin.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("comment", "swapped"))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.shelvedUntil").doesNotExist();
         List<Map<String, Object>> journal = list("/api/alarms/journal");

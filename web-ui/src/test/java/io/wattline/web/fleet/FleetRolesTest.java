@@ -163,7 +163,7 @@ class FleetRolesTest {
     }
 
     private static WebClient api(ConfigurableApplicationContext app) {
-        return WebClient.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
+        return io.wattline.web.TestLogin.client(app);
     }
 
     private static List<Map<String, Object>> latest(WebClient api) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
+import io.wattline.web.TestLogin;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -57,7 +58,7 @@ class InfluxForwardingDemoTest {
             String[] args = {"--server.port=0", "--wattline.data-dir=" + dir.resolve("data"), "--wattline.demo=true",
                 "--wattline.historian.influx.url=" + influxd.url(), "--wattline.historian.influx.database=plant"};
             try (ConfigurableApplicationContext app = SpringApplication.run(WattlineApplication.class, args)) {
-                WebClient web = WebClient.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
+                WebClient web = TestLogin.client(app);
                 Map<String, Object> forwarder = awaitForwarded(web, 1500, Duration.ofSeconds(90));
                 assertEquals("forwarding", forwarder.get("state"), "forwarder state: " + forwarder);
                 assertTrue(((String) forwarder.get("target")).contains(String.valueOf(influxd.port())), forwarder.toString());

@@ -37,6 +37,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import io.wattline.web.TestLogin;
+import io.wattline.web.security.Role;
+import io.wattline.web.security.UsersFile;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +95,22 @@ class NorthboundServerNodeOpcUaIntegrationTest {
         runClient(Map.of("bms", "pa55"), false, true, "bms:pa55");
     }
 
+    /**
+     * As {@code run} serves it: the application's users sign in (a viewer reads and subscribes, its write is
+     * refused), an anonymous client finds no endpoint it may use.
+     */
+    @Test
+    void applicationViewerReadsAndAnonymousIsRefused() throws Exception {
+        Path data = temp.resolve("data");
+        String viewer = TestLogin.user(data, "viewer", Role.VIEWER);
+        UsersFile users = new UsersFile(data);
+        accounts = (name, password) -> users.find(name).map(u -> UsersFile.encoder().matches(password, u.passwordHash()))
+                .orElse(false);
+        runClient(Map.of(), false, true, viewer + ":" + TestLogin.PASSWORD);
+    }
+
+    private BiPredicate<String, String> accounts;
+
     private void runClient(Map<String, String> users, boolean anonymous, boolean secure, String user) throws Exception {
         SampleBus bus = new SampleBus();
         int port = freePort();
@@ -99,7 +119,7 @@ class NorthboundServerNodeOpcUaIntegrationTest {
         bus.publish(Sample.good(ENERGY, first, 5000.0));
         bus.publish(Sample.good(ONLINE, first, 1.0));
         NorthboundOptions options = new NorthboundOptions("127.0.0.1", "127.0.0.1", port, users, anonymous, true,
-                temp.resolve("data"));
+                temp.resolve("data"), accounts);
         try (NorthboundServer server = new NorthboundServer(ExposedPoints.of(catalogue()), bus, options).start()) {
             List<String> command = new ArrayList<>(List.of("node", "client.js", server.endpointUrl(),
                     "/Objects/2:Plant/2:site1/2:line1/2:m1/2:active_power", "3"));
@@ -154,6 +174,11 @@ class NorthboundServerNodeOpcUaIntegrationTest {
             }
             assertTrue(all.contains("\"status\":\"UncertainLastUsableValue\""), "stale shows as uncertain: " + all);
             assertTrue(all.contains("{\"done\":true}"), all);
+            if (!anonymous) {
+                String refused = runOnce(server.endpointUrl(), "/Objects/2:Plant/2:site1/2:line1/2:m1/2:active_power");
+                assertTrue(refused.contains("\"error\"") && !refused.contains("\"read\":{"),
+                        "an anonymous client over None is refused: " + refused);
+            }
             if (user == null) {
                 // A device's health point is a real point of the server too.
                 String health = runOnce(server.endpointUrl(), "/Objects/2:Plant/2:site1/2:line1/2:m1/2:comm_online");
