@@ -234,7 +234,13 @@ class MalformedRequestsTest {
         if (r.body() != null || !"GET".equals(r.method()) || r.pattern().startsWith("/api/stream/")) {
             return false;
         }
-        return send("GET", base + path(r, examplesFor(r, examples)), null, null).statusCode() < 400;
+        try {
+            return send("GET", base + path(r, examplesFor(r, examples)), null, null).statusCode() < 400;
+        } catch (java.net.http.HttpTimeoutException slow) {
+            LOG.warn("{} with its defaults gave no answer within 30 s (a loaded machine): its 400s are not checked"
+                    + " for the parameter they name", r.describe());
+            return false;
+        }
     }
 
     private int check(Route r, String path, Map<String, String> query, String body, MediaType type, String changed,
@@ -367,6 +373,9 @@ class MalformedRequestsTest {
         Map<String, String> m = new LinkedHashMap<>();
         JsonNode points = JSON.readTree(send("GET", base + "/api/points/latest", null, null).body());
         m.put("/api/points/{id}/samples#id", points.get(0).path("id").asString());
+        m.put("/api/points/{id}/series#id", points.get(0).path("id").asString());
+        m.put("/api/fleet/sites/{site}/points/{id}/samples#site", "demo");
+        m.put("/api/fleet/sites/{site}/points/{id}/samples#id", points.get(0).path("id").asString());
         JsonNode devices = JSON.readTree(send("GET", base + "/api/devices", null, null).body());
         m.put("/api/devices/{id}/probe#id", devices.get(0).path("id").asString());
         JsonNode reports = JSON.readTree(send("GET", base + "/api/reports", null, null).body());

@@ -3,7 +3,6 @@ package io.wattline.web.api;
 import io.wattline.historian.Resolution;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -58,11 +57,13 @@ public record SeriesQuery(Instant from, Instant to, Resolution resolution) {
     }
 
     private static Instant instant(String name, String text) {
+        Instant t;
         try {
-            return java.time.OffsetDateTime.parse(text.trim()).toInstant();
-        } catch (DateTimeParseException e) {
+            t = java.time.OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (java.time.DateTimeException e) {
             throw new InvalidParameterException(name, INSTANT, text);
         }
+        return RequestBounds.plausible(name, t, text);
     }
 
     private static boolean blank(String text) {
