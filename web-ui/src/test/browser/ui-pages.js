@@ -126,6 +126,21 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     await page.waitForSelector('#active thead th', { timeout: 60000 });
     await shot('alarms.png');
 
+    // --- reports: every configured report listed, one run on demand, its files in the archive to download
+    await page.goto(url + '/reports.html?lang=en');
+    await page.waitForSelector('#definitions-body tr[data-id]', { timeout: 60000 });
+    const configured = (await json(page, '/api/reports')).definitions.length;
+    const listed = await page.locator('#definitions-body tr[data-id]').count();
+    check(listed === configured && configured > 0, `reports page lists every configured report (${listed} of ${configured})`);
+    await page.fill('input[data-report="daily"]', day);
+    await page.click('button[data-run="daily"]');
+    await page.waitForSelector('#message.ok', { timeout: 180000 });
+    const fileLinks = page.locator('#runs-body tr[data-run] a[download]');
+    check(await fileLinks.count() >= 2, `the daily report for ${day} is in the archive with its files (${await fileLinks.count()} links)`);
+    const [reportFile] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), fileLinks.first().click()]);
+    check(/\.(pdf|xlsx|csv)$/.test(reportFile.suggestedFilename()), `a report file downloads (${reportFile.suggestedFilename()})`);
+    await shot('reports.png');
+
     // --- big screen at 1920×1080
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(url + '/screen?rotate=0');

@@ -84,12 +84,17 @@ class MalformedRequestsTest {
     private static ConfigurableApplicationContext app;
     private static HttpClient http;
     private static String base;
+    private static String authorization;
 
     @BeforeAll
     static void start() throws Exception {
         app = WattlineMain.start(LaunchArguments.parse("demo", "--port", "0", "--data", data.toString(),
                 "--opcua-port", "0"));
         base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        // signed in as the admin, so every route is reached past the door: what is tested here is the input
+        String user = TestLogin.user(app, io.wattline.web.security.Role.ADMIN);
+        authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + TestLogin.PASSWORD).getBytes(StandardCharsets.UTF_8));
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -307,7 +312,8 @@ class MalformedRequestsTest {
 
     private static HttpResponse<String> send(String method, String uri, String body, MediaType type)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization);
         if (body != null) {
             b.header("Content-Type", type.toString());
         }
