@@ -1,8 +1,7 @@
 package io.wattline.web.security;
 
+import io.wattline.web.api.ApiError;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,6 +9,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
@@ -65,15 +65,26 @@ public final class SecurityAnswers implements ServerAuthenticationEntryPoint, Se
                 .anyMatch(m -> m.isCompatibleWith(MediaType.TEXT_HTML) && !m.isWildcardType());
     }
 
-    /** Answers {@code {"status", "error", "message"}}, the shape of every API error. */
+    /**
+     * Answers an RFC 9457 problem ({@code application/problem+json}, the shape of every API error, see
+     * {@link ApiError}) with the status, a short code and the message in words.
+     */
     static Mono<Void> json(ServerWebExchange exchange, HttpStatus status, String error, String message) {
         var response = exchange.getResponse();
         response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.value());
-        body.put("error", error);
-        body.put("message", message);
+        response.getHeaders().setContentType(ApiError.PROBLEM_JSON);
+        ApiError body = new ApiError(status.value(), error, message, null, null, null);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(JSON.writeValueAsBytes(body))));
+    }
+
+    /**
+     * What a request the firewall refuses before any handler sees it gets (a path with {@code ;},
+     * {@code ..}, an encoded {@code /} or {@code %}, a header with control characters): a 400 problem
+     * that says why, instead of an empty answer.
+     */
+    static Mono<Void> rejected(ServerWebExchange exchange, ServerExchangeRejectedException e) {
+        return json(exchange, HttpStatus.BAD_REQUEST, "bad_request", "the request was refused before it reached"
+                + " Wattline: " + e.getMessage() + " (paths and ids must not contain ';', '..', '\\', an encoded '/'"
+                + " or '%') / 请求含有不允许的字符，已被拒绝");
     }
 }

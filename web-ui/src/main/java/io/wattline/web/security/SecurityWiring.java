@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
@@ -52,6 +53,12 @@ public class SecurityWiring {
     @Bean
     public UsersFile usersFile(WattlineProperties properties) {
         return new UsersFile(properties.dataDir());
+    }
+
+    /** A request the firewall refuses gets a 400 problem body naming why (Spring Security asks for this bean). */
+    @Bean
+    public ServerExchangeRejectedHandler rejectedRequests() {
+        return SecurityAnswers::rejected;
     }
 
     @Bean

@@ -124,7 +124,7 @@ class SelfHealingDevicesApiTest {
                 assertTrue(again != null && ((String) again.get("learnedAt")).compareTo((String) plan.get("learnedAt")) > 0,
                         "forgotten, asked again and learned again: " + relearned);
                 client.post().uri("/api/devices/nobody/probe").exchange().expectStatus().isNotFound()
-                        .expectBody().jsonPath("$.message").isEqualTo("no device 'nobody'; GET /api/devices lists them");
+                        .expectBody().jsonPath("$.message").isEqualTo("no device 'nobody'; GET /api/devices lists them (没有该设备)");
             }
         }
     }
