@@ -89,10 +89,11 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     const lineValues = (r) => Object.fromEntries(r.rows.filter((x) => x.carrier === 'ELECTRICITY' && x.groupId !== '-')
       .map((x) => [x.groupId, x.value]));
     // a young demo has booked nothing yet: wait until a line has consumption (two counter readings)
-    await page.waitForFunction(async () => {
-      const r = await (await fetch('/api/consumption?group=line&period=day')).json();
-      return r.rows.some((x) => x.carrier === 'ELECTRICITY' && x.groupId !== '-' && x.value > 0);
-    }, null, { timeout: 180000, polling: 2000 });
+    for (let i = 0; i < 90; i++) {
+      const booked = await json(page, '/api/consumption?group=line&period=day');
+      if (booked.rows.some((x) => x.carrier === 'ELECTRICITY' && x.groupId !== '-' && x.value > 0)) break;
+      await page.waitForTimeout(2000);
+    }
     const beforeFlow = lineValues(await json(page, '/api/consumption?group=line&period=day'));
     await page.goto(url + '/flow');
     await page.waitForSelector('#flows tr[data-target]', { timeout: 60000 });
