@@ -5,6 +5,7 @@ import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
 import io.wattline.core.audit.AuditEntry;
 import io.wattline.core.audit.AuditTrail;
+import io.wattline.core.plausible.PlausibleValues;
 import io.wattline.historian.ReadingLedger;
 import io.wattline.historian.ReadingLedger.Key;
 import io.wattline.historian.SampleWriter;
@@ -40,6 +41,7 @@ public final class ReadingImporter {
     public static final int PROGRESS_ROWS = 100_000;
 
     private final Function<PointId, Optional<Quantity>> quantities;
+    private final PlausibleValues plausible;
     private final ReadingLedger ledger;
     private final SampleWriter writer;
     private final AuditTrail audit;
@@ -53,7 +55,17 @@ public final class ReadingImporter {
      */
     public ReadingImporter(Function<PointId, Optional<Quantity>> quantities, ReadingLedger ledger, SampleWriter writer,
             AuditTrail audit, ZoneId zone, Clock clock) {
+        this(quantities, PlausibleValues.standard(), ledger, writer, audit, zone, clock);
+    }
+
+    /**
+     * @param plausible the plant's plausible range per quantity ({@code Plant.plausible()}): a reading outside
+     *     its counter's range is rejected with the line and the range
+     */
+    public ReadingImporter(Function<PointId, Optional<Quantity>> quantities, PlausibleValues plausible,
+            ReadingLedger ledger, SampleWriter writer, AuditTrail audit, ZoneId zone, Clock clock) {
         this.quantities = quantities;
+        this.plausible = plausible;
         this.ledger = ledger;
         this.writer = writer;
         this.audit = audit;
@@ -79,7 +91,7 @@ public final class ReadingImporter {
             throw new IllegalStateException(source + ": --replace needs an audit trail and none is configured, so "
                     + "nothing was imported (更正读数须记录审计日志)");
         }
-        Run run = new Run(source, request, new ReadingRows(quantities, zone, clock.instant()));
+        Run run = new Run(source, request, new ReadingRows(quantities, plausible, zone, clock.instant()));
         try (ReadingCsv rows = new ReadingCsv(csv)) {
             List<Pending> batch = new ArrayList<>(BATCH_ROWS);
             long nextProgress = PROGRESS_ROWS;

@@ -98,7 +98,7 @@ public final class ImportCommand {
         try (Historian historian = Historian.open(data, HistorianOptions.defaults(), Optional.empty());
                 Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             PointCatalogue points = PointCatalogues.build(plant, catalog::find, OpcUaProfileLoader.builtIn()::find);
-            ReadingImporter importer = new ReadingImporter(points::quantityOf, historian.readings(),
+            ReadingImporter importer = new ReadingImporter(points::quantityOf, plant.plausible(), historian.readings(),
                     historian.writer(), new io.wattline.web.audit.AuditLog(data), plant.zone(), clock);
             ImportRequest request = new ImportRequest(replace, System.getProperty("user.name", "unknown"), "console");
             ImportResult result = importer.importCsv(file.toString(), in, request,
