@@ -398,6 +398,11 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
     public void recordReadings(Collection<Sample> readings, String source, Instant now) {
         try (DuckDBConnection connection = readConnection()) {
             ReadingTable.record(connection, readings, source, EpochMicros.of(now));
+            if (!readings.isEmpty()) {
+                // an import back-fills under periods whose reports may be kept as closed, and raw retention may
+                // remove what it wrote before a cache compares seqs: count it as a rewrite
+                noteRewrite();
+            }
         } catch (SQLException e) {
             throw new HistorianException("recording " + readings.size() + " readings from " + source + " in " + file
                     + " failed: " + e.getMessage(), e);
@@ -411,6 +416,7 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
     public int replaceReadings(Collection<ReadingLedger.Replacement> replacements, String source, Instant now) {
         try (DuckDBConnection connection = readConnection()) {
             int buckets = ReadingTable.replace(connection, replacements, source, EpochMicros.of(now));
+            noteRewrite(); // values changed in place: no seq tells a cache
             for (ReadingLedger.Replacement r : replacements) {
                 latest.computeIfPresent(r.reading().point(), (p, s) -> s.time().equals(r.reading().time())
                         && s.isGood() ? r.reading() : s);
