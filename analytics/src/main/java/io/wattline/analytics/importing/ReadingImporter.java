@@ -9,6 +9,7 @@ import io.wattline.core.plausible.PlausibleValues;
 import io.wattline.historian.ReadingLedger;
 import io.wattline.historian.ReadingLedger.Key;
 import io.wattline.historian.SampleWriter;
+import io.wattline.historian.WritesHeldException;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Clock;
@@ -84,6 +85,8 @@ public final class ReadingImporter {
      *
      * @throws IOException if the file cannot be read, or stops being CSV (an unterminated quote);
      *     the batches before that point are written
+     * @throws WritesHeldException when the data volume is below its low-space watermark, naming what was
+     *     written before and what to do
      */
     public ImportResult importCsv(String source, Reader csv, ImportRequest request, Consumer<ImportResult> progress)
             throws IOException {
@@ -119,6 +122,11 @@ public final class ReadingImporter {
         } catch (ReadingCsv.MalformedCsvException e) {
             throw new IOException(source + ": " + e.getMessage() + " (CSV 格式错误); " + run.result().summary()
                     + " before it", e);
+        } catch (WritesHeldException e) {
+            throw new WritesHeldException(source + ": the store holds writes for now: " + e.getMessage() + "; "
+                    + run.result().summary() + " before it. What the store accepted is committed when space returns: "
+                    + "free space on the data volume, then import the file again (it writes only what is missing) "
+                    + "(数据盘空间不足：请释放空间后重新导入，已存读数不会重复写入)");
         }
         return run.result();
     }
