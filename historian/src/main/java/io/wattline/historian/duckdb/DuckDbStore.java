@@ -398,11 +398,6 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
     public void recordReadings(Collection<Sample> readings, String source, Instant now) {
         try (DuckDBConnection connection = readConnection()) {
             ReadingTable.record(connection, readings, source, EpochMicros.of(now));
-            if (!readings.isEmpty()) {
-                // an import back-fills under periods whose reports may be kept as closed, and raw retention may
-                // remove what it wrote before a cache compares seqs: count it as a rewrite
-                noteRewrite();
-            }
         } catch (SQLException e) {
             throw new HistorianException("recording " + readings.size() + " readings from " + source + " in " + file
                     + " failed: " + e.getMessage(), e);
