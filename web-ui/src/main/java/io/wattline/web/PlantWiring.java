@@ -9,6 +9,7 @@ import io.wattline.config.PointCatalogues;
 import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.config.ProfileLibrary;
 import io.wattline.core.plant.Plant;
+import io.wattline.core.secrets.Secrets;
 import io.wattline.historian.Historian;
 import io.wattline.historian.HistorianOptions;
 import io.wattline.historian.influx.InfluxOptions;
@@ -142,7 +143,9 @@ public class PlantWiring {
         HistorianOptions options = HistorianOptions.defaults().withRawRetention(historian.rawRetention())
                 .withMinFreeBytes(historian.minFreeBytes())
                 .withDuckDb(historian.memoryLimit().toBytes(), historian.threads());
-        return Historian.open(properties.dataDir(), options, influxOptions(historian.influx(), plant.plant()));
+        HistorianProperties.Influx influx = historian.influx() == null || !historian.influx().configured()
+                ? historian.influx() : historian.influx().resolved(Secrets.of(properties.dataDir()));
+        return Historian.open(properties.dataDir(), options, influxOptions(influx, plant.plant()));
     }
 
     static Optional<InfluxOptions> influxOptions(HistorianProperties.Influx influx, Plant plant) {

@@ -109,8 +109,10 @@ public class FleetWiring {
 
     @Bean
     @ConditionalOnProperty(prefix = "wattline.fleet", name = "role", havingValue = "central")
-    public SiteHistory siteHistory(HistorianProperties historian) {
-        return new SiteHistory(historian.influx());
+    public SiteHistory siteHistory(HistorianProperties historian, io.wattline.web.WattlineProperties properties) {
+        HistorianProperties.Influx influx = historian.influx();
+        return new SiteHistory(influx == null || !influx.configured() ? influx
+                : influx.resolved(io.wattline.core.secrets.Secrets.of(properties.dataDir())));
     }
 
     private static String edgeNode(FleetGroup group, FleetProperties properties, PointCatalogue catalogue) {
