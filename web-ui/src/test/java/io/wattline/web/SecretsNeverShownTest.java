@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.wattline.core.files.PrivateFiles;
 import io.wattline.core.secrets.Secrets;
 import io.wattline.historian.influx.LocalInfluxd;
+import io.wattline.testkit.Await;
 import io.wattline.web.security.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -115,15 +116,15 @@ class SecretsNeverShownTest {
                 String auth = "Basic " + Base64.getEncoder().encodeToString((admin + ":" + TestLogin.PASSWORD)
                         .getBytes(StandardCharsets.UTF_8));
                 String base = TestLogin.baseUrl(app);
-                io.wattline.notify.Await.until(() -> get(http, base + "/api/devices", auth)
+                Await.until(() -> get(http, base + "/api/devices", auth)
                         .contains("lastError\":\""), Duration.ofSeconds(60), () -> "a connection error in /api/devices");
-                io.wattline.notify.Await.until(() -> get(http, base + "/api/historian/status", auth)
+                Await.until(() -> get(http, base + "/api/historian/status", auth)
                         .matches("(?s).*\"lastError\":\"[^\"]+.*"), Duration.ofSeconds(90),
                         () -> "InfluxDB refuses the password: " + get(http, base + "/api/historian/status", auth));
                 String run = send(http, HttpRequest.newBuilder(URI.create(base + "/api/reports/daily/runs?period="
                         + yesterday())).POST(HttpRequest.BodyPublishers.noBody()), auth);
                 answers.add("POST /api/reports/daily/runs -> " + run);
-                io.wattline.notify.Await.until(() -> get(http, base + "/api/audit", auth).contains("report.email.failed"),
+                Await.until(() -> get(http, base + "/api/audit", auth).contains("report.email.failed"),
                         Duration.ofSeconds(60), () -> "a failed e-mail delivery audited; run: " + run);
                 for (SecurityRoutesTest.Route r : SecurityRoutesTest.routes(app)) {
                     if (r.method().equals("GET") && r.pattern().startsWith("/api/")
