@@ -33,7 +33,16 @@ public final class SiteHistory implements AutoCloseable {
             throw new IllegalStateException("no InfluxDB configured on this central node"
                     + " (wattline.historian.influx.url, see docs/fleet.md)");
         }
-        return readers.computeIfAbsent(site, this::reader).range(point, from, to, limit);
+        return queries(site).range(point, from, to, limit);
+    }
+
+    /** The InfluxQL queries of {@code site} (one client per site, closed with this). */
+    public InfluxQueries queries(String site) {
+        if (!configured()) {
+            throw new IllegalStateException("no InfluxDB configured on this central node: set"
+                    + " wattline.historian.influx.url (see docs/fleet.md) (中心节点未配置 InfluxDB)");
+        }
+        return readers.computeIfAbsent(site, this::reader);
     }
 
     private InfluxQueries reader(String site) {
