@@ -9,7 +9,7 @@ import io.wattline.core.catalogue.CataloguedPoint;
 import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.fleet.FleetGroup;
 import io.wattline.core.tariff.TouTariff;
-import io.wattline.historian.influx.InfluxSeriesReader;
+import io.wattline.historian.SeriesReader;
 import io.wattline.web.accounting.SiteAnalytics;
 import io.wattline.web.api.InvalidParameterException;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A central node's accounting and KPIs for every site of the group: the same analytics as on the
  * edge ({@link AccountingService}, {@link LineKpis}) over each site's history in InfluxDB
- * ({@link InfluxSeriesReader}, the site tag from the group file), with the plant configuration the
+ * ({@link SiteHistory#reader}, the site tag from the group file), with the plant configuration the
  * central was started with (every edge of a group runs the same plant model; the demo plant for
  * {@code demo}). Production counts entered at the central are kept per site in its data directory.
  */
@@ -76,8 +76,7 @@ public final class CentralSiteAnalytics implements SiteAnalytics {
     }
 
     private Site build(String id) {
-        InfluxSeriesReader reader = new InfluxSeriesReader(history.queries(id),
-                catalogue.all().stream().map(CataloguedPoint::id).toList());
+        SeriesReader reader = history.reader(id, catalogue.all().stream().map(CataloguedPoint::id).toList());
         AccountingService accounting = AccountingService.of(catalogue, reader, tariff, factors);
         // nothing to watch for changes in InfluxDB: identical requests in flight share one computation
         SharedReports reports = SharedReports.inFlightOnly(accounting::report, clock);

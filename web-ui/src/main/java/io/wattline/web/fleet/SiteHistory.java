@@ -3,7 +3,10 @@ package io.wattline.web.fleet;
 import io.wattline.core.PointId;
 import io.wattline.core.Sample;
 import io.wattline.historian.influx.InfluxOptions;
+import io.wattline.historian.SeriesReader;
 import io.wattline.historian.influx.InfluxQueries;
+import io.wattline.historian.influx.InfluxSeriesReader;
+import java.util.Collection;
 import io.wattline.web.historian.HistorianProperties;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +37,14 @@ public final class SiteHistory implements AutoCloseable {
                     + " (wattline.historian.influx.url, see docs/fleet.md)");
         }
         return queries(site).range(point, from, to, limit);
+    }
+
+    /**
+     * The history of {@code site} as the analytics read it: raw samples and rollups folded like the
+     * edge's local store ({@link InfluxSeriesReader}); {@code points} are the plant's points.
+     */
+    public SeriesReader reader(String site, Collection<PointId> points) {
+        return new InfluxSeriesReader(queries(site), points);
     }
 
     /** The InfluxQL queries of {@code site} (one client per site, closed with this). */
