@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.core.files.PrivateFiles;
 import io.wattline.core.secrets.Secrets;
+import io.wattline.testkit.Await;
 import io.wattline.web.security.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -76,7 +77,7 @@ class SecretsNeverShownTest {
                 String auth = "Basic " + Base64.getEncoder().encodeToString((admin + ":" + TestLogin.PASSWORD)
                         .getBytes(StandardCharsets.UTF_8));
                 // let the collector fail to connect a few times
-                io.wattline.notify.Await.until(() -> get(http, TestLogin.baseUrl(app) + "/api/devices", auth)
+                Await.until(() -> get(http, TestLogin.baseUrl(app) + "/api/devices", auth)
                         .contains("lastError\":\""), Duration.ofSeconds(60), () -> "a connection error in /api/devices");
                 for (SecurityRoutesTest.Route r : SecurityRoutesTest.routes(app)) {
                     if (r.method().equals("GET") && r.pattern().startsWith("/api/") && !r.pattern().startsWith("/api/stream")) {

@@ -15,6 +15,7 @@ import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.Site;
 import io.wattline.historian.Historian;
 import io.wattline.historian.HistorianOptions;
+import io.wattline.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class SharedReportsTest {
     private Historian historian;
     private AccountingService service;
     private final AtomicInteger computations = new AtomicInteger();
-    private final MovingClock clock = new MovingClock(Plant.at("2026-03-03T09:00"));
+    private final MutableClock clock = new MutableClock(Plant.at("2026-03-03T09:00"));
 
     @BeforeEach
     void write() {
@@ -184,38 +185,6 @@ class SharedReportsTest {
         while (System.nanoTime() < end) {
             assertTrue(holds.getAsBoolean(), "a request finished before the shared computation did");
             Thread.sleep(20);
-        }
-    }
-
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant t) {
-            now = t;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
