@@ -148,7 +148,8 @@ final class PlantMapper {
     private static OpcUaEndpoint opcUa(JsonNode o) {
         return new OpcUaEndpoint(text(o, "path"), text(o, "securityPolicy"), text(o, "securityMode"),
                 text(o, "username"), text(o, "password"), text(o, "trustDir"),
-                o.path("trustAllServers").asBoolean(false), o.path("allowPasswordWithoutSecurity").asBoolean(false));
+                o.path("trustAllServers").asBoolean(false), o.path("allowPasswordWithoutSecurity").asBoolean(false),
+                o.path("checkServerHostname").asBoolean(true));
     }
 
     /** A meter's area defaults to the area of its line or equipment. */
