@@ -10,6 +10,7 @@ import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.config.ProfileLibrary;
 import io.wattline.core.plant.Plant;
 import io.wattline.core.fleet.FleetGroup;
+import io.wattline.core.secrets.Secrets;
 import io.wattline.historian.Historian;
 import io.wattline.web.fleet.FleetProperties;
 import io.wattline.web.fleet.FleetWiring;
@@ -147,8 +148,10 @@ public class PlantWiring {
         HistorianOptions options = HistorianOptions.defaults().withRawRetention(historian.rawRetention())
                 .withMinFreeBytes(historian.minFreeBytes())
                 .withDuckDb(historian.memoryLimit().toBytes(), historian.threads());
+        HistorianProperties.Influx influx = historian.influx() == null || !historian.influx().configured()
+                ? historian.influx() : historian.influx().resolved(Secrets.of(properties.dataDir()));
         Optional<String> edgeSite = FleetWiring.edgeSite(fleet, group.getIfAvailable(), plant.plant());
-        return Historian.open(properties.dataDir(), options, influxOptions(historian.influx(), plant.plant(), edgeSite));
+        return Historian.open(properties.dataDir(), options, influxOptions(influx, plant.plant(), edgeSite));
     }
 
     static Optional<InfluxOptions> influxOptions(HistorianProperties.Influx influx, Plant plant) {

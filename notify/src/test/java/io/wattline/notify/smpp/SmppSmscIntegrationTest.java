@@ -54,7 +54,7 @@ class SmppSmscIntegrationTest {
     private final Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at(10, 0)));
 
     static SmsTransportSettings.Smpp smpp(int port, double rate) {
-        return new SmsTransportSettings.Smpp("smsc", "127.0.0.1", port, "wattline", "SMPP_PASSWORD", "", "10690000",
+        return new SmsTransportSettings.Smpp("smsc", "127.0.0.1", port, "wattline", "${SMPP_PASSWORD}", "", "10690000",
                 rate, Duration.ofMillis(300), Duration.ofMillis(200), true);
     }
 

@@ -59,8 +59,8 @@ public class AccountingWiring {
     public ReadingImporter readingImporter(PointCatalogue catalogue, Historian historian, Clock clock,
             ObjectProvider<AuditTrail> audit) {
         // without an audit trail (the security module brings the durable one) replacements are refused
-        return new ReadingImporter(catalogue::quantityOf, historian.readings(), historian.writer(),
-                audit.getIfAvailable(), catalogue.plant().zone(), clock);
+        return new ReadingImporter(catalogue::quantityOf, catalogue.plant().plausible(), historian.readings(),
+                historian.writer(), audit.getIfAvailable(), catalogue.plant().zone(), clock);
     }
 
     @Bean

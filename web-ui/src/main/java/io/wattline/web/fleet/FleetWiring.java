@@ -120,8 +120,10 @@ public class FleetWiring {
 
     @Bean
     @ConditionalOnProperty(prefix = "wattline.fleet", name = "role", havingValue = "central")
-    public SiteHistory siteHistory(HistorianProperties historian) {
-        return new SiteHistory(historian.influx());
+    public SiteHistory siteHistory(HistorianProperties historian, io.wattline.web.WattlineProperties properties) {
+        HistorianProperties.Influx influx = historian.influx();
+        return new SiteHistory(influx == null || !influx.configured() ? influx
+                : influx.resolved(io.wattline.core.secrets.Secrets.of(properties.dataDir())));
     }
 
     /** Accounting and KPIs of every site, from InfluxDB, with the plant configuration this central runs. */
