@@ -1,6 +1,7 @@
 // Energy flow (能流图): carrier → site → lines, the unassigned rest and the unmetered loss, as a
 // Sankey from /api/energy-flow (analytics computes it from the /api/consumption report by line).
 // Every flow links to its consumption rows.
+import { siteSelector } from './fleet-panel.js';
 import { $, api, chart, el, initPage, num, onLanguage, plantMidnight, t, time, unit, carrierText } from './shell.js';
 
 const TEXT = {
@@ -31,7 +32,9 @@ function nodeName(n) {
 }
 
 function rowsLink(link) {
-  const p = range(new URLSearchParams({ group: 'line', period: 'day' }));
+  const q = new URLSearchParams({ group: 'line', period: 'day' });
+  if (chosenSite) q.set('site', chosenSite());
+  const p = range(q);
   return '/consumption?' + p + (link.target.startsWith('line:') ? '#' + link.target.slice(5) : '');
 }
 
@@ -69,12 +72,17 @@ function render() {
 }
 
 async function show() {
-  flow = await api('/api/energy-flow?' + range(new URLSearchParams({ carrier: $('carrier').value })));
+  const p = new URLSearchParams({ carrier: $('carrier').value });
+  if (chosenSite) p.set('site', chosenSite()); // a central node draws one site's flow
+  flow = await api('/api/energy-flow?' + range(p));
   render();
 }
 
+let chosenSite = null;
+
 async function start() {
   await initPage({ page: 'flow', text: TEXT });
+  chosenSite = await siteSelector(document.querySelector('.controls')).catch(() => null);
   sankey = chart($('sankey'));
   sankey.on('click', (e) => {
     if (e.dataType !== 'edge' || !flow) return;

@@ -1,7 +1,7 @@
 package io.wattline.web.accounting;
 
 import io.wattline.analytics.flow.EnergyFlow;
-import io.wattline.analytics.service.AccountingService;
+import io.wattline.analytics.service.SharedReports;
 import io.wattline.analytics.service.ConsumptionQuery;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.web.RunningPlant;
@@ -24,23 +24,27 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 public class EnergyFlowController {
 
-    private final AccountingService accounting;
+    private final SiteAnalytics sites;
     private final ZoneId zone;
     private final Clock clock;
 
-    public EnergyFlowController(AccountingService accounting, RunningPlant plant, Clock clock) {
-        this.accounting = accounting;
+    /** {@code site}: on a central node the site whose flow is drawn (from InfluxDB); elsewhere optional. */
+    public EnergyFlowController(SiteAnalytics sites, RunningPlant plant, Clock clock) {
+        this.sites = sites;
         this.zone = plant.plant().zone();
         this.clock = clock;
     }
 
     @GetMapping(value = "/api/energy-flow", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<EnergyFlow> flow(@RequestParam(name = "carrier", required = false) String carrier,
-            ReportParameters parameters) {
+            @RequestParam(name = "site", required = false) String site, ReportParameters parameters) {
+        SharedReports reports = sites.reports(site);
         EnergyCarrier c = carrier(carrier);
         ConsumptionQuery byLine = new ReportParameters("line", parameters.from(), parameters.to(), "day", null,
                 parameters.path(), null, null, null, null, null, null).consumption(zone, clock.instant());
-        return Mono.fromCallable(() -> EnergyFlow.of(accounting.report(byLine), c))
+        // the same shared computation /api/consumption?group=line&period=day answers from
+        return Mono.fromCallable(() -> EnergyFlow.of(reports.report(byLine,
+                        work -> java.util.concurrent.CompletableFuture.completedFuture(work.get())).join().report(), c))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
