@@ -203,6 +203,8 @@
     document.title = 'Wattline · ' + t('title');
     document.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = t(e.dataset.i18n); });
     $('lang-toggle').textContent = t('langButton');
+    // the accessible name holds the visible text (WCAG 2.5.3)
+    $('lang-toggle').setAttribute('aria-label', `${t('langButton')} · Language / 语言`);
     if (state.zone) $('zone').textContent = t('zone') + state.zone;
     if (state.data) {
       renderFilter();

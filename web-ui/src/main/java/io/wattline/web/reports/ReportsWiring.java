@@ -59,15 +59,13 @@ public class ReportsWiring {
                 io.wattline.core.secrets.Secrets.of(dataDir));
     }
 
-    /** Started here (catch-up runs on its own thread), closed with the context. */
+    /**
+     * Started by {@code StartAfterServing} once the web server serves (Quartz and the catch-up are not
+     * needed for the first page) unless {@code wattline.reports.scheduler.enabled=false}; closed with the context.
+     */
     @Bean(destroyMethod = "close")
-    public ReportScheduler reportScheduler(ReportService service, WattlineProperties properties, Clock clock,
-            @Value("${wattline.reports.scheduler.enabled:true}") boolean enabled) {
-        ReportScheduler scheduler = new ReportScheduler(service, new ScheduleMarkers(properties.dataDir()
+    public ReportScheduler reportScheduler(ReportService service, WattlineProperties properties, Clock clock) {
+        return new ReportScheduler(service, new ScheduleMarkers(properties.dataDir()
                 .resolve(ReportArchive.FOLDER).resolve(ScheduleMarkers.FILE_NAME)), clock);
-        if (enabled) {
-            scheduler.start();
-        }
-        return scheduler;
     }
 }
