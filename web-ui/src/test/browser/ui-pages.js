@@ -7,6 +7,7 @@
 const path = require('path');
 const readline = require('readline');
 const { chromium } = require('playwright-core');
+const a11y = require('./a11y');
 
 const [url, shots, downloads] = process.argv.slice(2);
 const executablePath = process.env.WATTLINE_CHROMIUM || '/usr/bin/chromium';
@@ -83,6 +84,15 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     const resolution = await page.getAttribute('#trend', 'data-resolution');
     check(resolution === 'FIFTEEN_MINUTES', `a trend over today draws from the 15-minute rollup (${resolution})`);
     await shot('trends.png');
+    // "this shift" starts where the plant's shift calendar says the shift in progress began
+    await page.selectOption('#range', 'shift');
+    await page.click('#draw');
+    const shiftNow = await json(page, '/api/plant/shift');
+    await page.waitForFunction((s) => document.querySelector('#range option[value="shift"]').dataset.from === s,
+      shiftNow.start, { timeout: 60000 });
+    check(Date.parse(shiftNow.start) <= Date.now() && Date.now() < Date.parse(shiftNow.end)
+      && await page.textContent('#range option[value="shift"]') !== 'This shift',
+      `"this shift" is the plant's ${shiftNow.id} shift from ${shiftNow.start} (${await page.textContent('#range option[value="shift"]')})`);
 
     // --- energy flow: line flows equal /api/consumption's line rows. Today's counters only grow, so
     // the page's figures lie between the API's answers just before and just after it loaded.
@@ -95,16 +105,24 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
       await page.waitForTimeout(2000);
     }
     const beforeFlow = lineValues(await json(page, '/api/consumption?group=line&period=day'));
+    const beforeEquipment = lineValues(await json(page, '/api/consumption?group=equipment&period=day'));
     await page.goto(url + '/flow');
     await page.waitForSelector('#flows tr[data-target]', { timeout: 60000 });
     const flows = Object.fromEntries(await page.$$eval('#flows tr[data-target]',
       (trs) => trs.map((tr) => [tr.dataset.target, Number(tr.dataset.value)])));
     const afterFlow = lineValues(await json(page, '/api/consumption?group=line&period=day'));
+    const afterEquipment = lineValues(await json(page, '/api/consumption?group=equipment&period=day'));
     const lines = Object.keys(afterFlow);
     const agree = lines.length > 0 && lines.every((id) => flows['line:' + id] !== undefined
       && flows['line:' + id] >= (beforeFlow[id] ?? 0) - 1e-9 && flows['line:' + id] <= afterFlow[id] + 1e-9);
     check(agree && lines.some((id) => afterFlow[id] > 0), `Sankey line flows ${JSON.stringify(flows)} equal /api/consumption's`
       + ` line rows (between ${JSON.stringify(beforeFlow)} and ${JSON.stringify(afterFlow)})`);
+    const equipment = Object.keys(afterEquipment);
+    check(equipment.length > 0 && equipment.every((id) => flows['equipment:' + id] !== undefined
+      && flows['equipment:' + id] >= (beforeEquipment[id] ?? 0) - 1e-9 && flows['equipment:' + id] <= afterEquipment[id] + 1e-9),
+      `Sankey equipment flows equal /api/consumption?group=equipment's rows (${equipment.map((id) => id + '=' + flows['equipment:' + id]).join(' ')})`);
+    const rowsHref = await page.getAttribute('#flows tr[data-target^="equipment:"] a', 'href');
+    check(rowsHref.includes('group=equipment'), `an equipment flow links to its consumption rows (${rowsHref})`);
     await page.waitForTimeout(300);
     await shot('flow.png');
 
@@ -128,6 +146,31 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     const cards = await page.locator('article.card').count();
     check(cards === devices.length, `devices page shows a card per device (${cards} of ${devices.length})`);
     await shot('devices.png');
+
+    // --- device page: opened from its card; its points live, its figures and its history as the API's
+    await Promise.all([page.waitForURL('**/device.html?id=main-incomer'),
+      page.click('article.card[data-device="main-incomer"] a.device-link')]);
+    await page.waitForSelector('#history tbody tr.entry', { timeout: 60000 });
+    await page.waitForSelector('#points tbody tr.point', { timeout: 60000 });
+    const ownPoints = (await json(page, '/api/points/latest')).filter((x) => x.meter === 'main-incomer').length;
+    const shownPoints = await page.locator('#points tbody tr.point').count();
+    check(shownPoints === ownPoints && ownPoints > 0, `device page lists the device's points (${shownPoints} of ${ownPoints})`);
+    const apiHistory = await json(page, '/api/devices/main-incomer/history');
+    const shownEntries = await page.locator('#history tbody tr.entry').count();
+    check(shownEntries >= 1 && shownEntries <= apiHistory.entries.length
+      && await page.getAttribute('#history tbody tr.entry', 'data-state') !== null,
+      `device page shows the communication history (${shownEntries} entries, API ${apiHistory.entries.length})`);
+    const shownState = await page.getAttribute('#health', 'data-state');
+    check(['ONLINE', 'DEGRADED', 'OFFLINE', 'DISABLED'].includes(shownState), `device page shows the state (${shownState})`);
+    // live: a value's time moves on without a reload
+    const powerTime = () => page.getAttribute('#points tr.point[data-id="main-incomer.active_power"] td.c-time', 'data-time');
+    const before = await powerTime();
+    await page.waitForFunction((t) => {
+      const td = document.querySelector('#points tr.point[data-id="main-incomer.active_power"] td.c-time');
+      return td && td.dataset.time && td.dataset.time !== t;
+    }, before, { timeout: 60000 });
+    check(true, 'device page: the points update live');
+    await shot('device.png');
     await page.goto(url + '/alarms');
     await page.waitForSelector('#active thead th', { timeout: 60000 });
     await shot('alarms.png');
@@ -141,6 +184,8 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     await page.fill('input[data-report="daily"]', day);
     await page.click('button[data-run="daily"]');
     await page.waitForSelector('#message.ok', { timeout: 180000 });
+    // the message shows before the archive list is reloaded: wait for the run's links themselves
+    await page.waitForSelector('#runs-body tr[data-run] a[download]', { timeout: 60000 }).catch(() => {});
     const fileLinks = page.locator('#runs-body tr[data-run] a[download]');
     check(await fileLinks.count() >= 2, `the daily report for ${day} is in the archive with its files (${await fileLinks.count()} links)`);
     const [reportFile] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), fileLinks.first().click()]);
@@ -166,11 +211,32 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     await shot('overview-zh.png');
     await page.click('#lang-toggle');
 
+    // --- accessibility: no WCAG 2.1 AA violation (axe-core: contrast, quality badges included, labels,
+    // names) on any page; the keyboard reaches every navigation link with a visible focus
+    // a page of its own per check: the previous page's live stream is closed before the next opens
+    for (const p of ['/', '/live', '/trends', '/consumption', '/flow', '/devices', '/device.html?id=main-incomer', '/alarms',
+      '/reports.html', '/screen?rotate=0']) {
+      const checked = await context.newPage();
+      await checked.goto(url + p + (p.includes('?') ? '&' : '?') + 'lang=en', { waitUntil: 'domcontentloaded' });
+      await checked.waitForTimeout(2000);
+      const found = await a11y.violations(checked);
+      await checked.close();
+      check(found.length === 0, `WCAG 2.1 AA (axe-core) on ${p}: ${found.length ? a11y.describe(found) : 'no violations'}`);
+    }
+    await page.goto(url + '/?lang=en');
+    await page.waitForSelector('#nav a');
+    const navCount = await page.locator('#nav a').count();
+    const tabbed = await a11y.tabOrder(page, navCount + 8);
+    const reached = tabbed.filter((f) => f.tag === 'a' && f.href !== null).map((f) => f.href);
+    const navHrefs = await page.$$eval('#nav a', (as) => as.map((a) => a.getAttribute('href')));
+    check(navHrefs.every((h) => reached.includes(h)), `Tab reaches every navigation link (${reached.join(' ')})`);
+    check(tabbed.every((f) => f.visible), `every focused element shows its focus (${JSON.stringify(tabbed.filter((f) => !f.visible))})`);
+
     // --- phone layout: no horizontal scroll on any page
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
-    for (const p of ['/', '/live', '/trends', '/consumption', '/flow', '/devices', '/alarms']) {
-      await phone.goto(url + p + '?lang=en');
+    for (const p of ['/', '/live', '/trends', '/consumption', '/flow', '/devices', '/device.html?id=main-incomer', '/alarms']) {
+      await phone.goto(url + p + (p.includes('?') ? '&' : '?') + 'lang=en');
       await phone.waitForTimeout(1500);
       const scroll = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       check(scroll <= 0, `phone 390×844: ${p} has no horizontal scroll (${scroll} px)`);

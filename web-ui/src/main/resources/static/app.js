@@ -84,6 +84,8 @@
       el.placeholder = t(el.dataset.i18nPlaceholder);
     });
     $('lang-toggle').textContent = t('langButton');
+    // the accessible name holds the visible text (WCAG 2.5.3)
+    $('lang-toggle').setAttribute('aria-label', `${t('langButton')} · Language / 语言`);
     $('clock').title = t('plantTime');
     document.title = 'Wattline · ' + t('title');
     if (state.zone) $('zone').textContent = t('zone') + state.zone;
@@ -150,7 +152,9 @@
         const td = el('td');
         td.colSpan = 6;
         if (state.sites.length > 1) td.append(el('span', 'meter-site', t('site') + p.site));
-        td.append(el('span', 'meter-name', p.meterName || p.meter), el('span', 'meter-id', p.meter));
+        const device = el('a', 'meter-name', p.meterName || p.meter);
+        device.href = '/device.html?id=' + encodeURIComponent(p.meter);
+        td.append(device, el('span', 'meter-id', p.meter));
         if (info.path) td.append(el('span', 'meter-meta', info.path));
         const health = el('span', 'meter-health');
         td.append(health);
@@ -232,11 +236,16 @@
       }
       renderMeterHealth(perMeter);
       const c = $('counts');
-      c.replaceChildren(
-        el('b', '', String(state.rows.size)), ' ' + t('points') + ' · ',
-        el('b', '', String(good)), ' ' + t('good') + ' · ',
-        el('b', uncertain ? 'n-uncertain' : '', String(uncertain)), ' ' + t('uncertain') + ' · ',
-        el('b', bad ? 'n-bad' : '', String(bad)), ' ' + t('bad'));
+      // a polite live region: rewritten only when a count changes, so screen readers are not told every sample
+      const key = `${state.lang} ${state.rows.size} ${good} ${uncertain} ${bad}`;
+      if (c.dataset.key !== key) {
+        c.dataset.key = key;
+        c.replaceChildren(
+          el('b', '', String(state.rows.size)), ' ' + t('points') + ' · ',
+          el('b', '', String(good)), ' ' + t('good') + ' · ',
+          el('b', uncertain ? 'n-uncertain' : '', String(uncertain)), ' ' + t('uncertain') + ' · ',
+          el('b', bad ? 'n-bad' : '', String(bad)), ' ' + t('bad'));
+      }
       if (document.getElementById('only-problems').checked) applyFilter();
     });
   }

@@ -1,12 +1,13 @@
 // Consumption and cost: group × period → table and chart with the tariff-band split, demand and
 // power factor, data-quality flags with their reason; CSV, XLSX (same query) and PDF downloads.
 // Every figure is /api/consumption's; the table's totals row is the report's own "totals".
+import { siteSelector } from './fleet-panel.js';
 import { $, api, bandText, csrfHeaders, carrierText, chart, el, initPage, money, num, onLanguage, plantMidnight, t, time, unit } from './shell.js';
 
 const TEXT = {
   en: { title: 'Consumption and cost', group: 'Group', period: 'Period', from: 'From', to: 'To', show: 'Show',
     csv: 'CSV', xlsx: 'XLSX', pdf: 'PDF (daily report)', gLine: 'Line', gCostCentre: 'Cost centre', gMeter: 'Meter',
-    gArea: 'Area', gSite: 'Site (by carrier)', pShift: 'Shifts', pDay: 'Day', pMonth: 'Month',
+    gArea: 'Area', gEquipment: 'Equipment', gSite: 'Site (by carrier)', pShift: 'Shifts', pDay: 'Day', pMonth: 'Month',
     cGroup: 'Group', cPeriod: 'Period', cCarrier: 'Carrier', cValue: 'Consumption', cCost: 'Cost', cFlags: 'Data quality',
     total: 'Total', demandTitle: 'Maximum demand (15 min)', at: 'at', pdfWait: 'making the PDF…',
     flags: { rollovers: 'counter rollover', declaredResets: 'declared meter replacement or reset',
@@ -14,7 +15,7 @@ const TEXT = {
       uncoveredSeconds: 'time not covered by readings', noData: 'no data', repairedReadings: 'repaired readings' } },
   zh: { title: '能耗与成本', group: '分组', period: '周期', from: '从', to: '到', show: '查询',
     csv: 'CSV', xlsx: 'XLSX', pdf: 'PDF（日报）', gLine: '产线', gCostCentre: '成本中心', gMeter: '表计',
-    gArea: '区域', gSite: '厂区（按能源介质）', pShift: '班次', pDay: '日', pMonth: '月',
+    gArea: '区域', gEquipment: '设备', gSite: '厂区（按能源介质）', pShift: '班次', pDay: '日', pMonth: '月',
     cGroup: '分组', cPeriod: '周期', cCarrier: '能源介质', cValue: '用量', cCost: '费用', cFlags: '数据质量',
     total: '合计', demandTitle: '最大需量（15分钟）', at: '时间', pdfWait: '正在生成 PDF…',
     flags: { rollovers: '计数器翻转', declaredResets: '已登记的换表或清零', undeclaredDecreases: '未登记的读数下降（已剔除）',
@@ -26,6 +27,8 @@ let bandsChart;
 // /consumption?from=…&to=… may give ISO instants too (the date fields take days only)
 const fixed = new URLSearchParams(location.search);
 const isDay = (v) => /^\d{4}-\d{2}-\d{2}$/.test(v || '');
+// on a central node the site whose figures are shown (read from InfluxDB); null elsewhere
+let chosenSite = null;
 
 function query() {
   const p = new URLSearchParams({ group: $('group').value, period: $('period').value });
@@ -33,6 +36,7 @@ function query() {
   const to = $('to').value || fixed.get('to');
   if (from) p.set('from', from);
   if (to) p.set('to', to);
+  if (chosenSite) p.set('site', chosenSite());
   return p.toString();
 }
 
@@ -121,16 +125,18 @@ async function show() {
 async function pdf() {
   const day = $('from').value || time(new Date().toISOString()).slice(0, 10);
   $('info').textContent = t('pdfWait');
-  const response = await fetch(`/api/reports/daily/runs?period=${day}`, { method: 'POST', headers: csrfHeaders() });
+  const site = chosenSite ? `&site=${encodeURIComponent(chosenSite())}` : '';
+  const response = await fetch(`/api/reports/daily/runs?period=${day}${site}`, { method: 'POST', headers: csrfHeaders() });
   if (!response.ok) { $('info').textContent = t('loadFailed') + (await response.text()); return; }
   const run = await response.json();
   const file = (run.files || []).find((f) => /\.pdf$/.test(f.name));
-  if (file) location.href = `/api/reports/runs/${encodeURIComponent(run.id)}/files/${encodeURIComponent(file.name)}`;
+  if (file) location.href = `/api/reports/runs/${encodeURIComponent(run.id)}/files/${encodeURIComponent(file.name)}${site.replace('&', '?')}`;
 }
 
 async function start() {
   await initPage({ page: 'consumption', text: TEXT });
   bandsChart = chart($('bands-chart'));
+  chosenSite = await siteSelector(document.querySelector('.controls')).catch(() => null);
   const p = new URLSearchParams(location.search);
   for (const k of ['group', 'period']) if (p.get(k)) $(k).value = p.get(k);
   for (const k of ['from', 'to']) if (isDay(p.get(k))) $(k).value = p.get(k);

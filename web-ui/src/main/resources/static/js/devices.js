@@ -1,6 +1,7 @@
 // Devices grouped by connection (gateway, bus, PLC): state, success ratio, latency, the last
 // error in words (visible without hovering), next probe, what the collector learned to avoid,
-// and each device's points (the live table filtered to it). Refreshed every 5 s and on reconnect.
+// and each device's points (the live table filtered to it); the name opens the device page.
+// Refreshed every 5 s and on reconnect.
 import { fleetPanel } from './fleet-panel.js';
 import { $, api, el, initPage, liveStream, num, onLanguage, t, time } from './shell.js';
 
@@ -25,7 +26,10 @@ function card(d) {
   const c = el('article', 'card state-' + d.state);
   c.dataset.device = d.id;
   c.dataset.state = d.state;
-  const h = el('h3', '', d.name || d.id);
+  const h = el('h3');
+  const details = el('a', 'device-link', d.name || d.id);
+  details.href = '/device.html?id=' + encodeURIComponent(d.id);
+  h.append(details);
   c.append(h, el('div', 'sub', `${d.id} · ${d.profile} · ${d.transport}${d.unitId ? ' #' + d.unitId : ''}`));
   const dl = el('dl');
   row(dl, t('state'), (t('states')[d.state] || d.state));

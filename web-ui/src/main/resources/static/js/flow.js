@@ -1,13 +1,15 @@
-// Energy flow (能流图): carrier → site → lines, the unassigned rest and the unmetered loss, as a
-// Sankey from /api/energy-flow (analytics computes it from the /api/consumption report by line).
-// Every flow links to its consumption rows.
+// Energy flow (能流图): carrier → site → areas → lines → equipment, each level's own rest, the
+// unassigned rest and the unmetered loss, as a Sankey from /api/energy-flow (analytics computes it
+// from the /api/consumption reports by area, line and equipment). Every flow links to its consumption rows.
+import { siteSelector } from './fleet-panel.js';
 import { $, api, chart, el, initPage, num, onLanguage, plantMidnight, t, time, unit, carrierText } from './shell.js';
 
 const TEXT = {
   en: { title: 'Energy flow', carrier: 'Carrier', from: 'From', to: 'To', show: 'Show', flowFrom: 'From',
-    flowTo: 'To', value: 'Energy', rows: 'rows', loss: 'Unmetered loss', unassigned: 'Not booked to a line' },
+    flowTo: 'To', value: 'Energy', rows: 'rows', loss: 'Unmetered loss', unassigned: 'Not booked to an area',
+    rest: 'Other consumers of' },
   zh: { title: '能流图', carrier: '能源介质', from: '从', to: '到', show: '查询', flowFrom: '来源', flowTo: '去向',
-    value: '能量', rows: '明细', loss: '未计量损耗', unassigned: '未分配到产线' },
+    value: '能量', rows: '明细', loss: '未计量损耗', unassigned: '未分配到区域', rest: '其他用能：' },
 };
 
 let sankey;
@@ -27,12 +29,18 @@ function nodeName(n) {
   if (n.kind === 'carrier') return carrierText(n.name);
   if (n.kind === 'loss') return t('loss');
   if (n.kind === 'unassigned') return t('unassigned');
+  if (n.kind === 'rest') return `${t('rest')} ${n.name}`;
   return n.name;
 }
 
+// a flow's rows: its target's group (area, line, equipment); a rest, the unassigned and the loss by meter
 function rowsLink(link) {
-  const p = range(new URLSearchParams({ group: 'line', period: 'day' }));
-  return '/consumption?' + p + (link.target.startsWith('line:') ? '#' + link.target.slice(5) : '');
+  const [kind, id] = link.target.split(':');
+  const group = ['area', 'line', 'equipment'].includes(kind) ? kind : kind === 'site' ? 'site' : 'meter';
+  const q = new URLSearchParams({ group, period: 'day' });
+  if (chosenSite) q.set('site', chosenSite());
+  const p = range(q);
+  return '/consumption?' + p + (id && kind !== 'rest' ? '#' + id : '');
 }
 
 function render() {
@@ -69,12 +77,17 @@ function render() {
 }
 
 async function show() {
-  flow = await api('/api/energy-flow?' + range(new URLSearchParams({ carrier: $('carrier').value })));
+  const p = new URLSearchParams({ carrier: $('carrier').value });
+  if (chosenSite) p.set('site', chosenSite()); // a central node draws one site's flow
+  flow = await api('/api/energy-flow?' + range(p));
   render();
 }
 
+let chosenSite = null;
+
 async function start() {
   await initPage({ page: 'flow', text: TEXT });
+  chosenSite = await siteSelector(document.querySelector('.controls')).catch(() => null);
   sankey = chart($('sankey'));
   sankey.on('click', (e) => {
     if (e.dataType !== 'edge' || !flow) return;

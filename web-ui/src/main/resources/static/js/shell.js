@@ -140,7 +140,11 @@ function applyLanguage() {
   });
   document.querySelectorAll('[data-i18n-title]').forEach((e) => { e.title = t(e.dataset.i18nTitle); });
   const lang = $('lang-toggle');
-  if (lang) lang.textContent = t('langButton');
+  if (lang) {
+    lang.textContent = t('langButton');
+    // the accessible name holds the visible text (WCAG 2.5.3)
+    lang.setAttribute('aria-label', `${t('langButton')} · Language / 语言`);
+  }
   if (pageText[state.lang].title) document.title = 'Wattline · ' + t('title');
   setConnection(state.connection);
   languageListeners.forEach((fn) => fn());
@@ -178,7 +182,6 @@ function header(page, chrome) {
   const lang = el('button', 'lang', t('langButton'));
   lang.type = 'button';
   lang.id = 'lang-toggle';
-  lang.setAttribute('aria-label', 'Language / 语言');
   lang.addEventListener('click', () => {
     state.lang = state.lang === 'en' ? 'zh' : 'en';
     localStorage.setItem('wattline.lang', state.lang);

@@ -5,11 +5,11 @@ import { $, api, chart, el, initPage, num, onLanguage, plantMidnight, t, time, u
 
 const TEXT = {
   en: { title: 'Trends', points: 'Points', pickHelp: 'Ctrl-click to pick several', range: 'Range', lastHour: 'Last hour',
-    shift: 'This shift (8 h)', today: 'Today', week: 'Last 7 days', month: 'Last 30 days', custom: 'Custom', draw: 'Draw',
+    shift: 'This shift', noShifts: 'no shift calendar: last 8 h', today: 'Today', week: 'Last 7 days', month: 'Last 30 days', custom: 'Custom', draw: 'Draw',
     csv: 'CSV of what is shown', resolution: 'Resolution', buckets: 'buckets', band: 'min–max',
     res: { RAW: 'raw samples', ONE_MINUTE: '1-minute rollup', FIFTEEN_MINUTES: '15-minute rollup', ONE_HOUR: '1-hour rollup' } },
   zh: { title: '趋势', points: '测点', pickHelp: '按住 Ctrl 多选', range: '时间范围', lastHour: '最近一小时',
-    shift: '本班（8小时）', today: '今天', week: '最近7天', month: '最近30天', custom: '自定义', draw: '绘制',
+    shift: '本班', noShifts: '无班次日历：最近8小时', today: '今天', week: '最近7天', month: '最近30天', custom: '自定义', draw: '绘制',
     csv: '导出所示数据 CSV', resolution: '分辨率', buckets: '个数据点', band: '最小–最大',
     res: { RAW: '原始采样', ONE_MINUTE: '1分钟汇总', FIFTEEN_MINUTES: '15分钟汇总', ONE_HOUR: '1小时汇总' } },
 };
@@ -17,12 +17,13 @@ const TEXT = {
 let trend;
 let shown = [];   // [{ id, unit, resolution, buckets }]
 let catalogue = [];
+let shiftNow;     // the shift in progress from the plant's calendar (GET /api/plant/shift); null without one
 
 function range() {
   const now = new Date();
   switch ($('range').value) {
     case '1h': return [new Date(now - 3600e3), now];
-    case 'shift': return [new Date(now - 8 * 3600e3), now];
+    case 'shift': return shiftNow ? [new Date(shiftNow.start), now] : [new Date(now - 8 * 3600e3), now];
     case 'week': return [new Date(now - 7 * 86400e3), now];
     case 'month': return [new Date(now - 30 * 86400e3), now];
     case 'custom': return [new Date($('from').value), new Date($('to').value)];
@@ -30,7 +31,21 @@ function range() {
   }
 }
 
+/** The shift in progress in the plant's zone, shown on the preset: "This shift · Morning 早班 06:00–14:00". */
+async function loadShift() {
+  try {
+    shiftNow = await api('/api/plant/shift');
+  } catch (e) {
+    shiftNow = null;   // 404: the plant file has no shifts
+  }
+  const option = document.querySelector('#range option[value="shift"]');
+  option.textContent = shiftNow ? `${t('shift')} · ${shiftNow.name} ${time(shiftNow.start, false).slice(11)}–`
+    + `${time(shiftNow.end, false).slice(11)}` : `${t('shift')} (${t('noShifts')})`;
+  option.dataset.from = shiftNow ? shiftNow.start : '';
+}
+
 async function draw() {
+  if ($('range').value === 'shift' || shiftNow === undefined) await loadShift();
   const ids = [...$('points').selectedOptions].map((o) => o.value);
   const [from, to] = range();
   const started = performance.now();
@@ -105,7 +120,7 @@ async function start() {
   });
   $('draw').addEventListener('click', () => draw().catch((e) => { $('trend-info').textContent = t('loadFailed') + e.message; }));
   $('csv').addEventListener('click', csv);
-  onLanguage(() => { if (shown.length) render(); });
+  onLanguage(() => { if (shown.length) render(); if (shiftNow !== undefined) loadShift(); });
   await draw().catch((e) => { $('trend-info').textContent = t('loadFailed') + e.message; });
 }
 

@@ -1,17 +1,22 @@
 package io.wattline.web;
 
 import io.wattline.core.device.DeviceCollector;
+import io.wattline.reports.schedule.ReportScheduler;
+import io.wattline.web.opcua.NorthboundStartup;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts every {@link DeviceCollector} once the web server serves (issue 12, fast start): the
- * pages and the API come up first and show the devices connecting; connections, certificates
- * and subscriptions are made on a background thread, never before the first HTTP answer.
+ * Starts what the first page does not need once the web server serves (issue 12, fast start), on
+ * one background thread: every {@link DeviceCollector} first (connections, certificates and
+ * subscriptions; the pages show the devices connecting meanwhile), then the report scheduler
+ * (Quartz and its catch-up), then the north-bound OPC UA server (its key made once per data directory).
  */
 @Component
 public class DeviceStartup {
@@ -19,20 +24,40 @@ public class DeviceStartup {
     private static final Logger log = LoggerFactory.getLogger(DeviceStartup.class);
 
     private final List<DeviceCollector> collectors;
+    private final ObjectProvider<ReportScheduler> reports;
+    private final boolean reportsEnabled;
+    private final ObjectProvider<NorthboundStartup> northbound;
 
-    public DeviceStartup(List<DeviceCollector> collectors) {
+    public DeviceStartup(List<DeviceCollector> collectors, ObjectProvider<ReportScheduler> reports,
+            @Value("${wattline.reports.scheduler.enabled:true}") boolean reportsEnabled,
+            ObjectProvider<NorthboundStartup> northbound) {
         this.collectors = collectors;
+        this.reports = reports;
+        this.reportsEnabled = reportsEnabled;
+        this.northbound = northbound;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void startCollectors() {
-        Thread t = new Thread(() -> collectors.forEach(c -> {
-            try {
-                c.start();
-            } catch (RuntimeException e) {
-                log.error("the {} collector did not start: {}", c.protocol(), e.getMessage(), e);
+        Thread t = new Thread(() -> {
+            collectors.forEach(c -> {
+                try {
+                    c.start();
+                } catch (RuntimeException e) {
+                    log.error("the {} collector did not start: {}", c.protocol(), e.getMessage(), e);
+                }
+            });
+            if (reportsEnabled) {
+                reports.ifAvailable(r -> {
+                    try {
+                        r.start();
+                    } catch (RuntimeException e) {
+                        log.error("the report scheduler did not start: {}", e.getMessage(), e);
+                    }
+                });
             }
-        }), "device-startup");
+            northbound.ifAvailable(NorthboundStartup::start);
+        }, "device-startup");
         t.setDaemon(true);
         t.start();
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * What the browser tests share: Chromium and node present (skip with what to install, fail under
- * CI), playwright-core installed once into {@code target/browser}, the scripts copied there.
+ * CI), playwright-core and axe-core installed once into {@code target/browser}, the scripts copied there.
  */
 final class BrowserSupport {
 
@@ -37,7 +37,8 @@ final class BrowserSupport {
                 Files.copy(f, WORK.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        if (!Files.isDirectory(WORK.resolve("node_modules/playwright-core"))) {
+        if (!Files.isDirectory(WORK.resolve("node_modules/playwright-core"))
+                || !Files.isDirectory(WORK.resolve("node_modules/axe-core"))) {
             Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent")
                     .directory(WORK.toFile()).redirectErrorStream(true).start();
             boolean done = npm.waitFor(240, TimeUnit.SECONDS);
@@ -46,7 +47,7 @@ final class BrowserSupport {
                 npm.destroyForcibly();
             }
             require(done && npm.exitValue() == 0,
-                    "npm could not install playwright-core into " + WORK + " (needs the npm registry):\n" + output);
+                    "npm could not install playwright-core and axe-core into " + WORK + " (needs the npm registry):\n" + output);
         }
         return chromium;
     }

@@ -412,6 +412,8 @@ class MalformedRequestsTest {
         m.put("/api/fleet/sites/{site}/points/{id}/samples#id", points.get(0).path("id").asString());
         JsonNode devices = JSON.readTree(send("GET", base + "/api/devices", null, null).body());
         m.put("/api/devices/{id}/probe#id", devices.get(0).path("id").asString());
+        m.put("/api/devices/{id}#id", devices.get(0).path("id").asString());
+        m.put("/api/devices/{id}/history#id", devices.get(0).path("id").asString());
         JsonNode reports = JSON.readTree(send("GET", base + "/api/reports", null, null).body());
         m.put("/api/reports/{id}/runs#id", reports.path("definitions").get(0).path("id").asString());
         m.put("/api/reports/runs/{run}/files/{name}#run", "20261101T170000-monthly-cost-2026-10");

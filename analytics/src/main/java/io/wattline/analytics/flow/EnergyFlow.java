@@ -2,6 +2,13 @@ package io.wattline.analytics.flow;
 
 import io.wattline.analytics.service.ConsumptionReport;
 import io.wattline.core.plant.EnergyCarrier;
+import io.wattline.core.catalogue.PlantPlace;
+import io.wattline.core.catalogue.PointCatalogue;
+import io.wattline.core.plant.Area;
+import io.wattline.core.plant.Equipment;
+import io.wattline.core.plant.Meter;
+import io.wattline.core.plant.Plant;
+import io.wattline.core.plant.ProductionLine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +27,10 @@ import java.util.TreeMap;
 public record EnergyFlow(EnergyCarrier carrier, String unit, Instant from, Instant to, List<Node> nodes,
         List<Link> links) {
 
-    /** Node ids: {@code carrier}, {@code site}, {@code line:<id>}, {@code unassigned}, {@code loss}. */
+    /**
+     * Node ids: {@code carrier}, {@code site}, {@code area:<id>}, {@code line:<id>}, {@code equipment:<id>},
+     * {@code rest:<parent node id>} (kind {@code rest}, named after its parent), {@code unassigned}, {@code loss}.
+     */
     public record Node(String id, String name, String kind) {
     }
 
@@ -83,5 +93,171 @@ public record EnergyFlow(EnergyCarrier carrier, String unit, Instant from, Insta
         }
         return new EnergyFlow(carrier, unit == null ? "" : unit, byLine.from(), byLine.to(), List.copyOf(nodes),
                 List.copyOf(links));
+    }
+
+    /**
+     * The flow of {@code carrier} down the plant tree: carrier → site → each area → its lines → their
+     * equipment, each figure a row of the report of that grouping (all three over one range). What a
+     * node books to none of its children is its own "rest" flow, except the unmetered loss (a parent
+     * meter minus its sub-meters), which is its own flow from the node the parent meter sits in; what no
+     * area books is the site's "unassigned" flow. Line flows equal {@code byLine}'s rows, area flows
+     * {@code byArea}'s, equipment flows {@code byEquipment}'s.
+     *
+     * @throws IllegalArgumentException if a report is not grouped as its name says
+     */
+    public static EnergyFlow of(Plant plant, ConsumptionReport byArea, ConsumptionReport byLine,
+            ConsumptionReport byEquipment, EnergyCarrier carrier) {
+        if (!"area".equals(byArea.group()) || !"line".equals(byLine.group()) || !"equipment".equals(byEquipment.group())) {
+            throw new IllegalArgumentException("an energy flow needs reports grouped by area, line and equipment, not by "
+                    + byArea.group() + ", " + byLine.group() + " and " + byEquipment.group());
+        }
+        return new TreeFlow(plant, byArea, byLine, byEquipment, carrier).build();
+    }
+
+    /** Builds the flow down the plant tree, node by node. */
+    private static final class TreeFlow {
+        private final Plant plant;
+        private final ConsumptionReport byLine;
+        private final EnergyCarrier carrier;
+        private final Map<String, Double> perArea;
+        private final Map<String, Double> perLine;
+        private final Map<String, Double> perEquipment;
+        private final Map<String, Double> lossAt = new TreeMap<>();
+        private final List<Node> nodes = new ArrayList<>();
+        private final List<Link> links = new ArrayList<>();
+        private String unit;
+
+        TreeFlow(Plant plant, ConsumptionReport byArea, ConsumptionReport byLine, ConsumptionReport byEquipment,
+                EnergyCarrier carrier) {
+            this.plant = plant;
+            this.byLine = byLine;
+            this.carrier = carrier;
+            this.perArea = sums(byArea);
+            this.perLine = sums(byLine);
+            this.perEquipment = sums(byEquipment);
+            if (byLine.reconciliation() != null) {
+                for (ConsumptionReport.TreeCheck c : byLine.reconciliation().childrenVsParent()) {
+                    if (c.carrier() == carrier && c.loss() > 0) {
+                        lossAt.merge(nodeOf(c.parentMeterId()), c.loss(), Double::sum);
+                    }
+                }
+            }
+        }
+
+        /** The deepest flow node the meter sits in (equipment, line, area), else the site. */
+        private String nodeOf(String meterId) {
+            Meter m = plant.meters().stream().filter(x -> x.id().equals(meterId)).findFirst().orElse(null);
+            if (m == null) {
+                return "site";
+            }
+            PlantPlace place = PointCatalogue.placeOf(plant, m);
+            if (place.equipmentId() != null && perEquipment.containsKey(place.equipmentId())) {
+                return "equipment:" + place.equipmentId();
+            }
+            if (place.lineId() != null && perLine.containsKey(place.lineId())) {
+                return "line:" + place.lineId();
+            }
+            if (place.areaId() != null && perArea.containsKey(place.areaId())) {
+                return "area:" + place.areaId();
+            }
+            return "site";
+        }
+
+        EnergyFlow build() {
+            double total = byLine.totals().stream().filter(x -> x.carrier() == carrier)
+                    .mapToDouble(ConsumptionReport.Total::value).sum();
+            nodes.add(new Node("carrier", carrier.name(), "carrier"));
+            nodes.add(new Node("site", byLine.plant(), "site"));
+            links.add(new Link("carrier", "site", total));
+            double areas = 0;
+            for (Area area : plant.areas()) {
+                Double value = perArea.get(area.id());
+                if (value != null) {
+                    areas += value;
+                    area(area, value);
+                }
+            }
+            double rest = total - areas;
+            double loss = loss("site", "site", rest);
+            if (rest - loss > 1e-9) {
+                nodes.add(new Node("unassigned", "unassigned", "unassigned"));
+                links.add(new Link("site", "unassigned", rest - loss));
+            }
+            return new EnergyFlow(carrier, unit == null ? "" : unit, byLine.from(), byLine.to(), List.copyOf(nodes),
+                    List.copyOf(links));
+        }
+
+        private void area(Area area, double value) {
+            String id = "area:" + area.id();
+            child("site", id, area.name(), "area", value);
+            double children = 0;
+            for (ProductionLine line : plant.lines()) {
+                Double v = perLine.get(line.id());
+                if (area.id().equals(line.areaId()) && v != null) {
+                    children += v;
+                    line(line, v);
+                }
+            }
+            for (Equipment e : plant.equipment()) {
+                Double v = perEquipment.get(e.id());
+                if (e.lineId() == null && area.id().equals(e.areaId()) && v != null) {
+                    children += v;
+                    child(id, "equipment:" + e.id(), e.name(), "equipment", v);
+                    loss("equipment:" + e.id(), e.name(), v);
+                }
+            }
+            rest(id, area.name(), value - children, children > 0);
+        }
+
+        private void line(ProductionLine line, double value) {
+            String id = "line:" + line.id();
+            child("area:" + line.areaId(), id, line.name(), "line", value);
+            double children = 0;
+            for (Equipment e : plant.equipment()) {
+                Double v = perEquipment.get(e.id());
+                if (line.id().equals(e.lineId()) && v != null) {
+                    children += v;
+                    child(id, "equipment:" + e.id(), e.name(), "equipment", v);
+                    loss("equipment:" + e.id(), e.name(), v);
+                }
+            }
+            rest(id, line.name(), value - children, children > 0);
+        }
+
+        private void child(String parent, String id, String name, String kind, double value) {
+            nodes.add(new Node(id, name, kind));
+            links.add(new Link(parent, id, value));
+        }
+
+        /** The loss booked in {@code node} as its own flow when the node's rest holds it; returns what was shown. */
+        private double loss(String node, String name, double rest) {
+            double loss = lossAt.getOrDefault(node, 0.0);
+            if (loss <= 0 || loss > rest + 1e-9) {
+                return 0;   // a negative loss (sub-meters above their parent) is not a flow: it stays in the rest
+            }
+            child(node, node.equals("site") ? "loss" : "loss:" + node, node.equals("site") ? "Loss 损耗" : name, "loss",
+                    loss);
+            return loss;
+        }
+
+        /** A node's own rest (booked to it but to none of its children), less its loss, when there is one to show. */
+        private void rest(String node, String name, double rest, boolean hasChildren) {
+            double loss = loss(node, name, rest);
+            if ((hasChildren || loss > 0) && rest - loss > 1e-9) {
+                child(node, "rest:" + node, name, "rest", rest - loss);
+            }
+        }
+
+        private Map<String, Double> sums(ConsumptionReport report) {
+            Map<String, Double> out = new TreeMap<>();
+            for (ConsumptionReport.Row r : report.rows()) {
+                if (r.carrier() == carrier && r.booked()) {
+                    out.merge(r.groupId(), r.value(), Double::sum);
+                    unit = r.unit();
+                }
+            }
+            out.remove(UNASSIGNED_GROUP);
+            return out;
+        }
     }
 }

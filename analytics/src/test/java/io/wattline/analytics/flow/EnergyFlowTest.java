@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.wattline.analytics.consumption.ConsumptionFlags;
 import io.wattline.analytics.service.ConsumptionReport;
+import io.wattline.core.plant.Area;
 import io.wattline.core.plant.EnergyCarrier;
+import io.wattline.core.plant.Equipment;
+import io.wattline.core.plant.Plant;
+import io.wattline.core.plant.ProductionLine;
+import io.wattline.core.plant.Site;
 import io.wattline.historian.Resolution;
 import java.time.Instant;
 import java.util.List;
@@ -61,5 +66,32 @@ class EnergyFlowTest {
     void onlyAReportByLineMakesAFlow() {
         ConsumptionReport r = report("meter", List.of(), 0, 0);
         assertThrows(IllegalArgumentException.class, () -> EnergyFlow.of(r, EnergyCarrier.ELECTRICITY));
+    }
+
+    @Test
+    void downThePlantTreeEveryLevelIsItsReportsRowsAndTheRestsAddUp() {
+        // By hand: site 100 kWh = area "shop" 70 + unassigned 20 + loss 10; shop 70 = line1 40 + line2 30;
+        // line1 40 = press 25 + its own rest 15; line2 has no metered equipment: no rest node under it.
+        Plant plant = new Plant("Plant", java.time.ZoneId.of("Asia/Shanghai"), List.of(new Site("s", "Site")),
+                List.of(new Area("shop", "Shop", "s")),
+                List.of(new ProductionLine("line1", "Line 1", "shop"), new ProductionLine("line2", "Line 2", "shop")),
+                List.of(new Equipment("press", "Press", "shop", "line1")), List.of(), List.of(), List.of(), null,
+                java.util.Optional.empty());
+        ConsumptionReport byLine = report("line", List.of(row("line1", EnergyCarrier.ELECTRICITY, 40),
+                row("line2", EnergyCarrier.ELECTRICITY, 30), row("-", EnergyCarrier.ELECTRICITY, 30)), 100, 10);
+        ConsumptionReport byArea = report("area", List.of(row("shop", EnergyCarrier.ELECTRICITY, 70),
+                row("-", EnergyCarrier.ELECTRICITY, 30)), 100, 10);
+        ConsumptionReport byEquipment = report("equipment", List.of(row("press", EnergyCarrier.ELECTRICITY, 25),
+                row("-", EnergyCarrier.ELECTRICITY, 75)), 100, 10);
+        EnergyFlow flow = EnergyFlow.of(plant, byArea, byLine, byEquipment, EnergyCarrier.ELECTRICITY);
+        Map<String, Double> links = flow.links().stream()
+                .collect(Collectors.toMap(l -> l.source() + ">" + l.target(), EnergyFlow.Link::value));
+        assertEquals(Map.of("carrier>site", 100.0, "site>area:shop", 70.0, "area:shop>line:line1", 40.0,
+                "area:shop>line:line2", 30.0, "line:line1>equipment:press", 25.0, "line:line1>rest:line:line1", 15.0,
+                "site>unassigned", 20.0, "site>loss", 10.0), links);
+        assertEquals(flow.nodes().size(), flow.nodes().stream().map(EnergyFlow.Node::id).distinct().count(),
+                "every node once");
+        assertThrows(IllegalArgumentException.class,
+                () -> EnergyFlow.of(plant, byLine, byLine, byEquipment, EnergyCarrier.ELECTRICITY));
     }
 }

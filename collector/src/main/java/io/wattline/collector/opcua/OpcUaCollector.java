@@ -60,7 +60,9 @@ public final class OpcUaCollector implements DeviceCollector {
     private final List<PointId> points = new ArrayList<>();
     private final HealthListeners listeners = new HealthListeners();
     private final ScheduledExecutorService scheduler;
-    private final ApplicationCertificate certificate;
+    /** Where our application certificate is kept; it is loaded (or made once) by {@link #start()}, not here. */
+    private final Path certificateDir;
+    private volatile ApplicationCertificate certificate;
     private boolean started;
     private boolean closed;
 
@@ -110,13 +112,12 @@ public final class OpcUaCollector implements DeviceCollector {
             t.setDaemon(true);
             return t;
         });
-        certificate = byConnection.isEmpty() ? null
-                : ApplicationCertificate.loadOrCreate(dataDir.resolve("opcua"), "collector", APPLICATION_URI);
+        certificateDir = dataDir.resolve("opcua");
         Secrets secrets = Secrets.of(dataDir);
         byConnection.forEach((configured, bound) -> {
             Connection c = withSecrets(configured, secrets);
             OpcUaConnectionHealth health = new OpcUaConnectionHealth(c.id(), metersOf.get(configured), listeners);
-            OpcUaConnection oc = new OpcUaConnection(c, bound, bus, clock, dataDir, certificate, scheduler,
+            OpcUaConnection oc = new OpcUaConnection(c, bound, bus, clock, dataDir, this::certificate, scheduler,
                     options.forConnection(c.polling()), health);
             connections.add(oc);
             metersOf.get(configured).forEach(meterId -> connectionOfMeter.put(meterId, oc));
@@ -164,6 +165,9 @@ public final class OpcUaCollector implements DeviceCollector {
             return;
         }
         started = true;
+        if (!connections.isEmpty()) {
+            certificate();   // a new data directory makes its key here, on the starting thread, not in the constructor
+        }
         connections.forEach(OpcUaConnection::start);
         if (!connections.isEmpty()) {
             long healthMillis = Math.max(1, options.healthPublishPeriod().toMillis());
@@ -219,7 +223,10 @@ public final class OpcUaCollector implements DeviceCollector {
             }
         }
         List<CertificateStatus> certificates = new ArrayList<>();
-        certificates.add(CertificateFacts.status("application", certificate.certificate(), now, RENEW_OURS));
+        ApplicationCertificate own = certificate;
+        if (own != null) {   // null until started
+            certificates.add(CertificateFacts.status("application", own.certificate(), now, RENEW_OURS));
+        }
         X509Certificate server = c.serverCertificate();
         if (server != null) {
             certificates.add(CertificateFacts.status("server", server, now, "renew it on the server, then move the"
@@ -231,9 +238,24 @@ public final class OpcUaCollector implements DeviceCollector {
     private static final String RENEW_OURS = "run ./wattline opcua-cert renew and give the new collector.der to"
             + " every server that must trust Wattline";
 
+    /** Our application certificate, loaded from {@link #certificateDir} or made there once (an RSA key). */
+    private ApplicationCertificate certificate() {
+        ApplicationCertificate c = certificate;
+        if (c == null) {
+            synchronized (this) {
+                c = certificate;
+                if (c == null) {
+                    c = ApplicationCertificate.loadOrCreate(certificateDir, "collector", APPLICATION_URI);
+                    certificate = c;
+                }
+            }
+        }
+        return c;
+    }
+
     /** Logs a warning from 30 days before our application certificate expires (checked daily). */
     private void warnIfCertificateExpires() {
-        String warning = CertificateFacts.warning("application", certificate.certificate().getNotAfter().toInstant(),
+        String warning = CertificateFacts.warning("application", certificate().certificate().getNotAfter().toInstant(),
                 clock.instant(), RENEW_OURS);
         if (warning != null) {
             log.warn("{} ({})", warning, certificate.file());

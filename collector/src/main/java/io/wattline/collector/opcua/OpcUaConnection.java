@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,8 @@ final class OpcUaConnection implements AutoCloseable {
     private final OpcUaEndpoint endpoint;
     private final String url;
     private final List<MonitoredPoint> points;
-    private final ApplicationCertificate certificate;
+    /** Loaded (or made, once per data directory) at the first connect, off the application's start. */
+    private final Supplier<ApplicationCertificate> certificate;
     private final ServerTrust trust;
     private final Path trustDir;
     private final ScheduledExecutorService scheduler;
@@ -74,7 +76,7 @@ final class OpcUaConnection implements AutoCloseable {
      * @param health  the connection's health, told to the listeners of its devices
      */
     OpcUaConnection(Connection connection, List<Bound> points, SampleBus bus, Clock clock, Path dataDir,
-            ApplicationCertificate certificate, ScheduledExecutorService scheduler, OpcUaCollectorOptions options,
+            Supplier<ApplicationCertificate> certificate, ScheduledExecutorService scheduler, OpcUaCollectorOptions options,
             OpcUaConnectionHealth health) {
         this.connection = connection;
         this.endpoint = connection.opcUa() == null ? OpcUaEndpoint.anonymousNone() : connection.opcUa();
@@ -134,7 +136,7 @@ final class OpcUaConnection implements AutoCloseable {
         long mine = ++generation;
         OpcUaClient c = null;
         try {
-            c = ClientFactory.create(connection.host(), connection.port(), endpoint, certificate, trust.validator(),
+            c = ClientFactory.create(connection.host(), connection.port(), endpoint, certificate.get(), trust.validator(),
                     options, context.health()::roundTrip);
             client = c;
             c.connect();
@@ -213,7 +215,7 @@ final class OpcUaConnection implements AutoCloseable {
 
     private ConnectFailure.Where where() {
         X509Certificate known = serverCertificate;
-        return new ConnectFailure.Where(url, ConnectFailure.derOf(certificate), endpoint, trustDir,
+        return new ConnectFailure.Where(url, ConnectFailure.derOf(certificate.get()), endpoint, trustDir,
                 known == null ? null : CertificateFacts.thumbprint(known));
     }
 

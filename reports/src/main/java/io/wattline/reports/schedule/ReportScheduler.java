@@ -48,6 +48,7 @@ public final class ReportScheduler implements AutoCloseable {
     private final Clock clock;
     private final TimeZone zone;
     private Scheduler quartz;
+    private boolean closed;
     private final CompletableFuture<List<String>> caughtUp = new CompletableFuture<>();
 
     public ReportScheduler(ReportService service, ScheduleMarkers markers, Clock clock) {
@@ -57,8 +58,11 @@ public final class ReportScheduler implements AutoCloseable {
         this.zone = TimeZone.getTimeZone(service.context().plant().zone());
     }
 
-    /** Catches up missed fires (on its own thread) and starts the Quartz triggers. */
-    public void start() {
+    /** Catches up missed fires (on its own thread) and starts the Quartz triggers; nothing once closed. */
+    public synchronized void start() {
+        if (closed || quartz != null) {
+            return;
+        }
         try {
             Properties p = new Properties();
             p.put("org.quartz.scheduler.instanceName", "wattline-reports-" + UUID.randomUUID());
@@ -151,7 +155,8 @@ public final class ReportScheduler implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         if (quartz != null) {
             try {
                 quartz.shutdown(true);

@@ -1,15 +1,19 @@
 package io.wattline.web.accounting;
 
 import io.wattline.analytics.flow.EnergyFlow;
-import io.wattline.analytics.service.AccountingService;
+import io.wattline.analytics.service.ConsumptionReport;
+import io.wattline.analytics.service.SharedReports;
 import io.wattline.analytics.service.ConsumptionQuery;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.web.RunningPlant;
 import io.wattline.web.api.InvalidParameterException;
+import io.wattline.core.plant.Plant;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,29 +23,45 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code GET /api/energy-flow?carrier=&from=&to=}: the Sankey graph of one carrier (analytics'
- * {@link EnergyFlow}) from the same report {@code /api/consumption?group=line&period=day} answers.
+ * {@link EnergyFlow}) down the plant tree, from the same reports {@code /api/consumption?group=area|line|equipment&period=day}
+ * answer.
  */
 @RestController
 public class EnergyFlowController {
 
-    private final AccountingService accounting;
+    private final SiteAnalytics sites;
     private final ZoneId zone;
+    private final Plant plant;
     private final Clock clock;
 
-    public EnergyFlowController(AccountingService accounting, RunningPlant plant, Clock clock) {
-        this.accounting = accounting;
+    /** {@code site}: on a central node the site whose flow is drawn (from InfluxDB); elsewhere optional. */
+    public EnergyFlowController(SiteAnalytics sites, RunningPlant plant, Clock clock) {
+        this.sites = sites;
         this.zone = plant.plant().zone();
+        this.plant = plant.plant();
         this.clock = clock;
     }
 
     @GetMapping(value = "/api/energy-flow", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<EnergyFlow> flow(@RequestParam(name = "carrier", required = false) String carrier,
-            ReportParameters parameters) {
+            @RequestParam(name = "site", required = false) String site, ReportParameters parameters) {
+        SharedReports reports = sites.reports(site);
         EnergyCarrier c = carrier(carrier);
-        ConsumptionQuery byLine = new ReportParameters("line", parameters.from(), parameters.to(), "day", null,
-                parameters.path(), null, null, null, null, null, null).consumption(zone, clock.instant());
-        return Mono.fromCallable(() -> EnergyFlow.of(accounting.report(byLine), c))
-                .subscribeOn(Schedulers.boundedElastic());
+        Instant now = clock.instant();
+        return Mono.fromCallable(() -> EnergyFlow.of(plant, report(reports, query("area", parameters, now)),
+                report(reports, query("line", parameters, now)), report(reports, query("equipment", parameters, now)),
+                c)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The same shared computation {@code /api/consumption} answers from. */
+    private static ConsumptionReport report(SharedReports reports, ConsumptionQuery q) {
+        return reports.report(q, work -> CompletableFuture.completedFuture(work.get())).join().report();
+    }
+
+    /** The report {@code /api/consumption?group=GROUP&period=day} answers for the same range. */
+    private ConsumptionQuery query(String group, ReportParameters parameters, Instant now) {
+        return new ReportParameters(group, parameters.from(), parameters.to(), "day", null, parameters.path(), null,
+                null, null, null, null, null).consumption(zone, now);
     }
 
     private static EnergyCarrier carrier(String text) {

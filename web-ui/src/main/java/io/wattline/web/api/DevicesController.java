@@ -1,11 +1,13 @@
 package io.wattline.web.api;
 
+import io.wattline.collector.health.CommHistory;
 import io.wattline.core.device.DeviceCollector;
 import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.Plant;
 import io.wattline.web.RunningPlant;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,10 +42,21 @@ public class DevicesController {
     private final List<DeviceCollector> collectors;
     private final Map<String, Meter> meters;
     private final Map<String, Connection> connections;
+    private final CommHistory history;
 
-    /** @param collectors every collector the application runs, in the order their devices are listed */
+    /** With a history of its own, kept from now on (tests that bind the controller alone). */
     public DevicesController(List<DeviceCollector> collectors, RunningPlant running) {
+        this(collectors, running, DeviceHistoryWiring.following(collectors, new CommHistory(Clock.systemUTC())));
+    }
+
+    /**
+     * @param collectors every collector the application runs, in the order their devices are listed
+     * @param history    the devices' communication history, told by every collector
+     */
+    @Autowired
+    public DevicesController(List<DeviceCollector> collectors, RunningPlant running, CommHistory history) {
         this.collectors = List.copyOf(collectors);
+        this.history = history;
         Plant plant = running.plant();
         this.meters = plant.meters().stream().collect(Collectors.toMap(Meter::id, Function.identity()));
         this.connections = plant.connections().stream()
@@ -52,6 +66,36 @@ public class DevicesController {
     @GetMapping
     public List<DeviceView> devices() {
         return collectors.stream().flatMap(c -> c.health().stream().map(h -> view(c, h))).toList();
+    }
+
+    /** One device's entry, as in the list; 404 for an unknown device. */
+    @GetMapping("/{id}")
+    public ResponseEntity<Object> device(@PathVariable String id) {
+        for (DeviceCollector c : collectors) {
+            Optional<DeviceHealth> h = c.health(id);
+            if (h.isPresent()) {
+                return ResponseEntity.ok(view(c, h.get()));
+            }
+        }
+        return notFound(id);
+    }
+
+    /**
+     * The device's communication history since start: state changes and errors, newest first, at
+     * most {@link CommHistory#capacity()} entries; 404 for an unknown device.
+     */
+    @GetMapping("/{id}/history")
+    public ResponseEntity<Object> history(@PathVariable String id) {
+        if (collectors.stream().noneMatch(c -> c.devices().contains(id))) {
+            return notFound(id);
+        }
+        return ResponseEntity.ok(new DeviceHistoryView(id, history.capacity(), history.of(id)));
+    }
+
+    private static ResponseEntity<Object> notFound(String id) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(ApiError.PROBLEM_JSON)
+                .body(new ApiError(404, "not_found", "no device '" + id + "'; GET /api/devices lists them (没有该设备)",
+                        "id", "a configured device id", id));
     }
 
     /**
@@ -65,9 +109,7 @@ public class DevicesController {
             @RequestParam(defaultValue = "false") boolean forget) {
         Optional<DeviceCollector> serving = collectors.stream().filter(c -> c.devices().contains(id)).findFirst();
         if (serving.isEmpty()) {
-            return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(ApiError.PROBLEM_JSON)
-                    .body(new ApiError(404, "not_found", "no device '" + id + "'; GET /api/devices lists them (没有该设备)",
-                            "id", "a configured device id", id)));
+            return Mono.just(notFound(id));
         }
         DeviceCollector collector = serving.get();
         Optional<CompletableFuture<DeviceHealth>> probe = collector.probe(id, forget);

@@ -43,10 +43,13 @@ public class OpcUaWiring {
                 OpcUaCollectorOptions.defaults());
     }
 
-    /** Publishes every catalogued point, health points included, whatever protocol reads it, and the alarms. */
-    @Bean
+    /**
+     * Publishes every catalogued point, health points included, whatever protocol reads it, and the
+     * alarms; built and started by {@code StartAfterServing} once the web server serves.
+     */
+    @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "wattline.opcua.server", name = "enabled", havingValue = "true")
-    public NorthboundServer northboundServer(PointCatalogue catalogue, SampleBus bus, WattlineProperties properties,
+    public NorthboundStartup northboundServer(PointCatalogue catalogue, SampleBus bus, WattlineProperties properties,
             OpcUaServerProperties server, ObjectProvider<RunningAlarms> alarms, UsersFile users) {
         String host = server.hostname() == null || server.hostname().isBlank() ? localHostName() : server.hostname();
         // the application's users sign in (any role reads, nobody writes); anonymous only when configured,
@@ -55,9 +58,11 @@ public class OpcUaWiring {
         NorthboundOptions options = new NorthboundOptions(server.bindAddress(), host, server.port(), server.users(),
                 anonymous, server.trustAllClients(), properties.dataDir(), (name, password) -> users.find(name)
                         .map(u -> UsersFile.encoder().matches(password, u.passwordHash())).orElse(false));
-        NorthboundServer northbound = new NorthboundServer(ExposedPoints.of(catalogue), bus, options);
-        alarms.ifAvailable(a -> northbound.withAlarms(a.engine()));
-        return northbound.start();
+        RunningAlarms published = alarms.getIfAvailable();
+        return new NorthboundStartup(() -> {
+            NorthboundServer northbound = new NorthboundServer(ExposedPoints.of(catalogue), bus, options);
+            return published == null ? northbound : northbound.withAlarms(published.engine());
+        });
     }
 
     private static String localHostName() {

@@ -41,6 +41,15 @@ public class ReportsWiring {
         return create(plant, accounting, kpis, historian, bills, audit, properties.dataDir(), clock, tariffSetting);
     }
 
+    /** A node that collects reports its own plant (a central node has {@code CentralSiteAnalytics}' instead). */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression(
+            io.wattline.web.fleet.FleetProperties.COLLECTS)
+    public SiteReports localSiteReports(ReportService reports, BillRegister bills,
+            io.wattline.web.accounting.LocalSiteAnalytics analytics) {
+        return new SiteReports.Local(reports, bills, analytics.sites());
+    }
+
     /** The service without Spring (the report command uses the same wiring). */
     public static ReportService create(RunningPlant plant, AccountingService accounting, LineKpis kpis,
             Historian historian, BillRegister bills, ReportAudit audit, Path dataDir, Clock clock, String tariffSetting) {
@@ -50,15 +59,13 @@ public class ReportsWiring {
                 io.wattline.core.secrets.Secrets.of(dataDir));
     }
 
-    /** Started here (catch-up runs on its own thread), closed with the context. */
+    /**
+     * Started by {@code StartAfterServing} once the web server serves (Quartz and the catch-up are not
+     * needed for the first page) unless {@code wattline.reports.scheduler.enabled=false}; closed with the context.
+     */
     @Bean(destroyMethod = "close")
-    public ReportScheduler reportScheduler(ReportService service, WattlineProperties properties, Clock clock,
-            @Value("${wattline.reports.scheduler.enabled:true}") boolean enabled) {
-        ReportScheduler scheduler = new ReportScheduler(service, new ScheduleMarkers(properties.dataDir()
+    public ReportScheduler reportScheduler(ReportService service, WattlineProperties properties, Clock clock) {
+        return new ReportScheduler(service, new ScheduleMarkers(properties.dataDir()
                 .resolve(ReportArchive.FOLDER).resolve(ScheduleMarkers.FILE_NAME)), clock);
-        if (enabled) {
-            scheduler.start();
-        }
-        return scheduler;
     }
 }

@@ -10,6 +10,7 @@ import io.wattline.collector.opcua.OpcUaCollector;
 import io.wattline.config.PlantConfigLoader;
 import io.wattline.config.PointCatalogues;
 import io.wattline.core.catalogue.PointCatalogue;
+import io.wattline.core.device.DeviceState;
 import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.Plant;
 import io.wattline.profiles.ProfileCatalog;
@@ -120,5 +121,23 @@ class DevicesApiTest {
         assertEquals("application", plc.diagnostics().certificates().get(0).role(), "our certificate and its expiry");
         assertNotNull(plc.diagnostics().certificates().get(0).notAfter());
         assertEquals(null, live.diagnostics(), "a Modbus device has none");
+
+        DeviceView one = client.get().uri("/api/devices/main-incomer").exchange().expectStatus().isOk()
+                .expectBody(DeviceView.class).returnResult().getResponseBody();
+        assertEquals("main-incomer", one.id(), "one device's entry, as in the list");
+        assertEquals("gw-main", one.connection());
+        DeviceHistoryView deadHistory = client.get().uri("/api/devices/compressor-power/history").exchange()
+                .expectStatus().isOk().expectBody(DeviceHistoryView.class).returnResult().getResponseBody();
+        assertEquals("compressor-power", deadHistory.device());
+        assertTrue(deadHistory.entries().stream().anyMatch(e -> e.state() != DeviceState.ONLINE && e.reason() != null
+                && e.reason().contains(String.valueOf(closedPort))),
+                "the unreachable device's history says why, naming the endpoint: " + deadHistory);
+        DeviceHistoryView liveHistory = client.get().uri("/api/devices/main-incomer/history").exchange()
+                .expectStatus().isOk().expectBody(DeviceHistoryView.class).returnResult().getResponseBody();
+        assertEquals(DeviceState.ONLINE, liveHistory.entries().get(0).state(), "newest first: ONLINE " + liveHistory);
+        assertTrue(liveHistory.entries().size() <= liveHistory.capacity());
+        client.get().uri("/api/devices/no-such-meter/history").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.message").value(m -> assertTrue(m.toString().contains("没有该设备"), m.toString()));
+        client.get().uri("/api/devices/no-such-meter").exchange().expectStatus().isNotFound();
     }
 }

@@ -9,6 +9,7 @@ import io.wattline.core.plant.OpcUaEndpoint;
 import io.wattline.web.WattlineApplication;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class NorthboundDemoIntegrationTest {
                 "--wattline.opcua.server.bind-address=127.0.0.1", "--wattline.opcua.server.hostname=127.0.0.1",
                 "--wattline.opcua.server.users.bms=pa55", "--wattline.opcua.server.trust-all-clients=true")) {
             assertEquals("opc.tcp://127.0.0.1:" + port + "/wattline",
-                    app.getBean(NorthboundServer.class).endpointUrl());
+                    app.getBean(NorthboundStartup.class).server(Duration.ofSeconds(60)).endpointUrl(),
+                    "the server starts once the web server serves");
             OpcUaEndpoint secure = new OpcUaEndpoint("/wattline", "Basic256Sha256", "SignAndEncrypt", "bms", "pa55",
                     null, true);
             List<BrowsedVariable> found = List.of();
