@@ -44,6 +44,8 @@ public final class Historian implements AutoCloseable {
     public static final String ALARM_LOW_SPACE = "HISTORIAN_LOW_SPACE";
     /** The start-up check found damage and recovered what it could (the message says what). */
     public static final String ALARM_RECOVERED = "HISTORIAN_STORE_RECOVERED";
+    /** The background block check found a block it cannot read; the next start recovers it (the message says so). */
+    public static final String ALARM_BLOCK_DAMAGE = "HISTORIAN_STORE_DAMAGED";
 
     private static final Logger log = LoggerFactory.getLogger(Historian.class);
     private static final Duration ROLLUP_INTERVAL = Duration.ofSeconds(1);
@@ -304,6 +306,8 @@ public final class Historian implements AutoCloseable {
             alarms.computeIfAbsent(ALARM_RECOVERED, code -> new SystemAlarm(code,
                     "the historian store was recovered at start: " + store.openReport().summary(), clock.instant()));
         }
+        store.blockDamage().ifPresent(damage -> alarms.computeIfAbsent(ALARM_BLOCK_DAMAGE,
+                code -> new SystemAlarm(code, damage, clock.instant())));
         Optional<String> commitFailure = store.commitFailure();
         if (commitFailure.isPresent()) {
             alarms.computeIfAbsent(ALARM_COMMIT_FAILING, code -> new SystemAlarm(code, commitFailure.get()

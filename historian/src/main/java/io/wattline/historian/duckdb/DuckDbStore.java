@@ -71,6 +71,7 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
     // writer reopens the database before its next commit.
     private volatile boolean reopenWanted;
     private final BatchWriter writer;
+    private final BlockScrub scrub;
     // The latest table mirrored in memory, so the UI's most frequent query touches no disk.
     private final ConcurrentHashMap<PointId, Sample> latest;
     // The points dictionary (id -> point) as far as readers have needed it; ids never change.
@@ -87,10 +88,8 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
         SchemaMigration.migrate(origin, file);
         ReadingTable.create(origin);
         StoreCheck.Report salvaged = salvage.run(origin);
-        long scanStarted = System.nanoTime();
-        long scanned = StoreCheck.scanAll(origin); // damage anywhere in the file is found now (then: recovery)
-        log.info("historian store {}: every block read and checked ({} rows, {} ms)", file, scanned,
-                (System.nanoTime() - scanStarted) / 1_000_000);
+        // damage anywhere in the file is found now (then: recovery), or by a background read (BlockScrub)
+        this.scrub = BlockScrub.atOpen(file, origin);
         this.openReport = opened.and(salvaged).and(StoreCheck.quarantineUnreadableRows(origin, file));
         this.writerConnection = (DuckDBConnection) origin.duplicate();
         try {
@@ -143,6 +142,7 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
                 log.warn("historian store {} opened after recovery: {}", file, store.openReport.summary());
             }
             store.writer.start();
+            store.scrub.startBackground(store.origin);
             log.info("historian store {} open: {} points, next seq {}", file, store.latest.size(), store.writer.nextSeq());
             return store;
         } catch (SQLException e) {
@@ -556,10 +556,13 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
             closed = true;
         }
         writer.stop();
+        scrub.stop();
         synchronized (dbLock) {
+            boolean checkpointed = false;
             try {
                 if (committer != null) {
                     committer.checkpoint();
+                    checkpointed = true;
                 }
             } catch (SQLException e) {
                 log.warn("checkpoint of {} on close failed; DuckDB replays its WAL on the next open: {}", file, e.getMessage());
@@ -573,7 +576,20 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
                 origin = null;
                 OPEN_FILES.remove(file);
             }
+            if (checkpointed) {
+                scrub.markClean();
+            }
         }
+    }
+
+    /** The block check of this open (package-private, for tests). */
+    BlockScrub blockCheck() {
+        return scrub;
+    }
+
+    /** Damage the background block check found since open (the next start recovers it), empty while none. */
+    public Optional<String> blockDamage() {
+        return scrub.damage();
     }
 
     private DuckDBConnection readConnection() throws SQLException {
