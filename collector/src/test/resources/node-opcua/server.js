@@ -1,6 +1,11 @@
 // A node-opcua server with changing Double variables, started by the OPC UA integration tests.
 // usage: node server.js PORT [--user NAME:PASSWORD] [--reject-unknown-clients] [--only-none]
+//        [--cert-dns NAME,...] [--cert-ip ADDRESS,...] [--application-uri URI] [--cert-uri URI]
 // Prints "READY <certificate file>" once it listens on 127.0.0.1:PORT.
+// Its certificate (made once per XDG_CONFIG_HOME) names DNS localhost and this machine's name, IP
+// 127.0.0.1 and the application URI urn:wattline-test:node-opcua unless the --cert-*/--application-uri
+// options say otherwise (a certificate issued for another host or application; --cert-uri makes the
+// certificate's URI differ from the one the server announces).
 // Reads commands from stdin, one per line, and answers "DONE <command>" (or "FAILED <command>: why"):
 //   add NAME      add a Double variable Line1.NAME (nodeId s=Line1.NAME) that changes every 100 ms
 //   delete NAME   delete the variable Line1.NAME (its monitored items see Bad_NodeIdUnknown)
@@ -13,6 +18,11 @@ const userArg = args.indexOf("--user") >= 0 ? args[args.indexOf("--user") + 1] :
 const rejectUnknown = args.indexOf("--reject-unknown-clients") >= 0;
 const onlyNone = args.indexOf("--only-none") >= 0;
 const [user, password] = userArg ? userArg.split(":") : [null, null];
+const option = (name, fallback) => args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : fallback;
+const certDns = option("--cert-dns", "localhost," + require("os").hostname()).split(",").filter((s) => s);
+const certIp = option("--cert-ip", "127.0.0.1").split(",").filter((s) => s);
+const applicationUri = option("--application-uri", "urn:wattline-test:node-opcua");
+const certUri = option("--cert-uri", applicationUri);
 
 // Units node-opcua's standardUnits lacks, built the same way (UNECE common codes).
 const units = {
@@ -27,11 +37,23 @@ async function main() {
     automaticallyAcceptUnknownCertificate: !rejectUnknown,
   });
   await serverCertificateManager.initialize();
+  const path = require("path");
+  const fs = require("fs");
+  const certificateFile = path.join(serverCertificateManager.rootDir, "own/certs/wattline_test_server.pem");
+  if (!fs.existsSync(certificateFile)) {
+    await serverCertificateManager.createSelfSignedCertificate({
+      outputFile: certificateFile, subject: "/CN=wattline-test-peer", applicationUri: certUri, dns: certDns, ip: certIp,
+      startDate: new Date(Date.now() - 24 * 3600 * 1000), validity: 365,
+    });
+  }
   const server = new opcua.OPCUAServer({
     port,
     host: "127.0.0.1",
     resourcePath: "/wattline-test",
     serverCertificateManager,
+    certificateFile,
+    privateKeyFile: serverCertificateManager.privateKey,
+    serverInfo: { applicationUri },
     securityPolicies: onlyNone ? [opcua.SecurityPolicy.None]
       : [opcua.SecurityPolicy.None, opcua.SecurityPolicy.Basic256Sha256],
     securityModes: onlyNone ? [opcua.MessageSecurityMode.None] : [opcua.MessageSecurityMode.None,

@@ -13,7 +13,7 @@
       connSince: 'Last event ', points: 'points', good: 'good', uncertain: 'uncertain', bad: 'bad',
       noData: 'no data', footer: 'Values update live over Server-Sent Events. Times are shown in the plant\'s time zone.',
       quality: { GOOD: 'GOOD', UNCERTAIN: 'UNCERTAIN', BAD: 'BAD', NONE: 'NO DATA' },
-      plantTime: 'Plant time', langButton: '中文', zone: 'Time zone: ',
+      plantTime: 'Plant time', langButton: '中文', zone: 'Time zone: ', allSites: 'All sites', site: 'Site ',
     },
     zh: {
       title: '实时测点', filter: '筛选表计或测点', onlyProblems: '仅显示异常',
@@ -24,7 +24,7 @@
       connSince: '最后事件 ', points: '个测点', good: '良好', uncertain: '可疑', bad: '故障',
       noData: '无数据', footer: '数值通过 Server-Sent Events 实时更新。时间按工厂时区显示。',
       quality: { GOOD: '良好', UNCERTAIN: '可疑', BAD: '故障', NONE: '无数据' },
-      plantTime: '工厂时间', langButton: 'EN', zone: '时区：',
+      plantTime: '工厂时间', langButton: 'EN', zone: '时区：', allSites: '全部厂区', site: '厂区 ',
     },
   };
 
@@ -58,13 +58,17 @@
       ? 'zh' : 'en',
     zone: undefined,          // plant time zone, e.g. Asia/Shanghai
     meters: new Map(),        // meter id -> { name, path, carrier }
-    rows: new Map(),          // point id -> { tr, valueTd, qualityTd, timeTd, sample }
-    order: [],                // point ids in server order
+    rows: new Map(),          // row key (site|point id) -> { tr, valueTd, qualityTd, timeTd, sample }
+    order: [],                // row keys in server order
+    sites: [],                // the sites the points belong to; several on a central node
     source: null,
     lastEventAt: null,
   };
 
   const $ = (id) => document.getElementById(id);
+  // On a central node every site has the same point ids: a row is a site's point, a header a site's meter.
+  const rowKey = (p) => (p.site || '') + '|' + p.id;
+  const meterKey = (p) => (p.site || '') + '|' + p.meter;
   const t = (key) => TEXT[state.lang][key];
 
   function applyLanguage() {
@@ -137,16 +141,21 @@
       return;
     }
     let currentMeter = null;
+    indexSites(points);
     for (const p of points) {
-      if (p.meter !== currentMeter) {
-        currentMeter = p.meter;
+      if (meterKey(p) !== currentMeter) {
+        currentMeter = meterKey(p);
         const info = state.meters.get(p.meter) || {};
         const tr = el('tr', 'meter');
-        tr.dataset.meter = p.meter;
+        tr.dataset.meter = meterKey(p);
+        tr.dataset.site = p.site || '';
         const td = el('td');
         td.colSpan = 6;
-        const device = el('a', 'meter-name', p.meterName || p.meter);
-        device.href = '/device.html?id=' + encodeURIComponent(p.meter);
+        if (state.sites.length > 1) td.append(el('span', 'meter-site', t('site') + p.site));
+        // a device of this node opens its device page; a central node's meters of other sites have none here
+        const device = state.sites.length > 1 ? el('span', 'meter-name', p.meterName || p.meter)
+          : el('a', 'meter-name', p.meterName || p.meter);
+        if (state.sites.length <= 1) device.href = '/device.html?id=' + encodeURIComponent(p.meter);
         td.append(device, el('span', 'meter-id', p.meter));
         if (info.path) td.append(el('span', 'meter-meta', info.path));
         const health = el('span', 'meter-health');
@@ -156,7 +165,8 @@
       }
       const tr = el('tr', 'point');
       tr.dataset.id = p.id;
-      tr.dataset.meter = p.meter;
+      tr.dataset.meter = meterKey(p);
+      tr.dataset.site = p.site || '';
       const pointTd = el('td', 'c-point');
       pointTd.append(el('code', '', p.point));
       const row = {
@@ -166,15 +176,15 @@
         qualityTd: el('td', 'c-quality'),
         timeTd: el('td', 'c-time'),
         sample: p,
-        search: `${p.id} ${p.meterName || ''} ${p.quantity || ''}`.toLowerCase(),
+        search: `${p.site || ''} ${p.id} ${p.meterName || ''} ${p.quantity || ''}`.toLowerCase(),
       };
       const quantityTd = el('td', 'c-quantity', quantityText(p.quantity));
       quantityTd.dataset.quantity = p.quantity || '';
       tr.append(pointTd, quantityTd,
         row.valueTd, row.unitTd, row.qualityTd, row.timeTd);
       body.append(tr);
-      state.rows.set(p.id, row);
-      state.order.push(p.id);
+      state.rows.set(rowKey(p), row);
+      state.order.push(rowKey(p));
       renderRow(row, false);
     }
     applyFilter();
@@ -219,12 +229,12 @@
         if (q === 'GOOD') good++;
         else if (q === 'UNCERTAIN') uncertain++;
         else if (q === 'BAD') bad++;
-        const m = perMeter.get(r.sample.meter) || { total: 0, bad: 0, uncertain: 0, reason: '' };
+        const m = perMeter.get(meterKey(r.sample)) || { total: 0, bad: 0, uncertain: 0, reason: '' };
         m.total++;
         if (q === 'BAD') m.bad++;
         if (q === 'UNCERTAIN') m.uncertain++;
         if ((q === 'BAD' || q === 'UNCERTAIN') && !m.reason) m.reason = r.sample.reason || '';
-        perMeter.set(r.sample.meter, m);
+        perMeter.set(meterKey(r.sample), m);
       }
       renderMeterHealth(perMeter);
       const c = $('counts');
@@ -258,12 +268,14 @@
   function applyFilter() {
     const needle = $('filter').value.trim().toLowerCase();
     const onlyProblems = $('only-problems').checked;
+    const site = $('site-filter') ? $('site-filter').value : '';
     const visibleMeters = new Set();
     for (const row of state.rows.values()) {
       const problem = row.sample.quality !== 'GOOD';
-      const show = (!needle || row.search.includes(needle)) && (!onlyProblems || problem);
+      const show = (!needle || row.search.includes(needle)) && (!onlyProblems || problem)
+        && (!site || row.sample.site === site);
       row.tr.classList.toggle('hidden', !show);
-      if (show) visibleMeters.add(row.sample.meter);
+      if (show) visibleMeters.add(meterKey(row.sample));
     }
     document.querySelectorAll('tr.meter').forEach((tr) => {
       tr.classList.toggle('hidden', !visibleMeters.has(tr.dataset.meter));
@@ -291,7 +303,7 @@
       console.error('unparseable sample event', event.data, e);
       return;
     }
-    const row = state.rows.get(s.id);
+    const row = state.rows.get(rowKey(s));
     if (!row) return;
     // Events can overtake the initial snapshot; never step a row back in time.
     if (row.sample.time && s.time && s.time < row.sample.time) return;
@@ -344,18 +356,41 @@
 
   async function loadLatest() {
     const points = await getJson('api/points/latest');
-    if (state.order.length !== points.length || points.some((p, i) => state.order[i] !== p.id)) {
+    if (state.order.length !== points.length || points.some((p, i) => state.order[i] !== rowKey(p))) {
       buildTable(points);
     } else {
       for (const p of points) {
-        const row = state.rows.get(p.id);
-        if (!row.sample.time || (p.time && p.time >= row.sample.time)) {
+        const row = state.rows.get(rowKey(p));
+        // a central's point that turned stale keeps its time: its quality and reason still change
+        if (!row.sample.time || (p.time && p.time >= row.sample.time) || p.quality !== row.sample.quality) {
           row.sample = p;
           renderRow(row, false);
         }
       }
     }
     renderCounts();
+  }
+
+  // Several sites (a central node): a site filter, and the table follows the broker's view by polling,
+  // since a central collects nothing of its own to stream.
+  function indexSites(points) {
+    const sites = [...new Set(points.map((p) => p.site).filter(Boolean))];
+    const changed = sites.join('|') !== state.sites.join('|');
+    state.sites = sites;
+    const select = $('site-filter');
+    if (!select || !changed) return;
+    select.replaceChildren(el('option', '', t('allSites')));
+    select.firstChild.value = '';
+    for (const s of sites) {
+      const o = el('option', '', s);
+      o.value = s;
+      select.append(o);
+    }
+    select.hidden = sites.length < 2;
+    select.value = new URLSearchParams(location.search).get('site') || '';
+    if (sites.length > 1 && !state.poll) {
+      state.poll = setInterval(() => loadLatest().catch((e) => console.error('reload failed', e)), 2000);
+    }
   }
 
   function tickClock() {
@@ -373,6 +408,7 @@
     // /live?filter=DEVICE (from the devices page) opens the table on one device's points
     $('filter').value = new URLSearchParams(location.search).get('filter') || '';
     $('only-problems').addEventListener('change', applyFilter);
+    if ($('site-filter')) $('site-filter').addEventListener('change', applyFilter);
     applyLanguage();
     try {
       indexPlant(await getJson('api/plant'));

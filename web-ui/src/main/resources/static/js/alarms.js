@@ -1,6 +1,7 @@
 // Alarm console: the alarms that need attention with priority colours, acknowledge and shelve
 // with a reason (the server checks the user's role), an audible cue (off by default), the journal
 // with search. Changes arrive live over /api/stream/alarms.
+import { fleetPanel } from './fleet-panel.js';
 import { $, api, csrfHeaders, el, initPage, onLanguage, setConnection, t, time } from './shell.js';
 
 const TEXT = {
@@ -115,6 +116,7 @@ function follow() {
 
 async function start() {
   await initPage({ page: 'alarms', text: TEXT });
+  fleetPanel(document.querySelector('main'), 'alarms').catch((e) => console.error(e));
   onLanguage(render);
   alarms = await api('/api/alarms').catch(() => []);
   render();

@@ -1,6 +1,7 @@
 // Devices grouped by connection (gateway, bus, PLC): state, success ratio, latency, the last
 // error in words (visible without hovering), next probe, what the collector learned to avoid,
 // and each device's points (the live table filtered to it); the name opens the device page. Refreshed every 5 s and on reconnect.
+import { fleetPanel } from './fleet-panel.js';
 import { $, api, el, initPage, liveStream, num, onLanguage, t, time } from './shell.js';
 
 const TEXT = {
@@ -70,6 +71,7 @@ async function load() {
 
 async function start() {
   await initPage({ page: 'devices', text: TEXT });
+  fleetPanel(document.querySelector('main'), 'nodes').catch((e) => console.error(e));
   onLanguage(render);
   await load().catch((e) => { $('groups').textContent = t('loadFailed') + e.message; });
   setInterval(() => load().catch((e) => console.error(e)), 5000);

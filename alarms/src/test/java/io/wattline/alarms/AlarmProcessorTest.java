@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wattline.alarms.TestPlant.ManualClock;
 import io.wattline.alarms.journal.FileAlarmJournal;
 import io.wattline.alarms.journal.JournalAction;
 import io.wattline.alarms.journal.JournalEntry;
@@ -22,6 +21,7 @@ import io.wattline.alarms.rule.AlarmRule;
 import io.wattline.alarms.state.AlarmState;
 import io.wattline.core.alarm.AlarmRuleSettings;
 import io.wattline.core.device.DeviceState;
+import io.wattline.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,7 @@ class AlarmProcessorTest {
     @TempDir
     Path dir;
 
-    private final ManualClock clock = new ManualClock(at(0, 10, 0));
+    private final MutableClock clock = new MutableClock(at(0, 10, 0));
     private AlarmProcessor processor;
 
     /** Oil temperature high at 100 °C (deadband 2, on-delay 10 s, off-delay 5 s) and communication loss. */

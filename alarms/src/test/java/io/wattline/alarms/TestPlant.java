@@ -122,36 +122,4 @@ public final class TestPlant {
     public static Sample sample(PointId point, Instant time, double value) {
         return Sample.good(point, time, value);
     }
-
-    /** A clock the test sets by hand. */
-    public static final class ManualClock extends Clock {
-        private volatile Instant now;
-
-        public ManualClock(Instant start) {
-            now = start;
-        }
-
-        public void set(Instant instant) {
-            now = instant;
-        }
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -2,7 +2,6 @@ package io.wattline.bench;
 
 import io.wattline.core.PointId;
 import io.wattline.core.Quantity;
-import io.wattline.core.Sample;
 import io.wattline.core.catalogue.CataloguedPoint;
 import io.wattline.core.catalogue.PlantPlace;
 import io.wattline.core.plant.EnergyCarrier;
@@ -10,10 +9,6 @@ import io.wattline.fleet.ForwardingMqttLink;
 import io.wattline.fleet.MqttLink;
 import io.wattline.fleet.central.CentralHost;
 import io.wattline.fleet.central.FleetView;
-import io.wattline.fleet.edge.BacklogSource;
-import io.wattline.fleet.edge.Deadband;
-import io.wattline.fleet.edge.EdgePublisher;
-import io.wattline.fleet.edge.SparkplugEdgeNode;
 import io.wattline.fleet.mqtt.PahoMqttLink;
 import io.wattline.fleet.sparkplug.Metric;
 import io.wattline.fleet.sparkplug.SparkplugCodec;
@@ -31,15 +26,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * N simulated edges (the real edge node and publisher, without collection) of 1,000 points each,
- * every point changing every second, into one mosquitto on loopback and one central host. Prints
+ * every point changing every second, in a process of their own ({@link FleetEdgesMain}), into one
+ * mosquitto on loopback and one central host in this process. Prints
  * the points per second the central applied, the central's CPU (the threads of its MQTT client and
  * host: decoding and applying) against a baseline in the same run (a plain MQTT subscriber on the
  * same stream that only counts), and the p95 of edge sample time to applied at the central.
@@ -77,34 +71,21 @@ final class FleetFaninBenchmark implements Benchmark {
                             measuring, latencies, latencyCount),
                     view, Clock.systemUTC(), Duration.ofSeconds(1));
             Counter baseline = new Counter(broker.uri());
-            List<EdgePublisher> publishers = new ArrayList<>();
-            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+            Process edgeProcess = null;
             try {
                 central.start();
-                for (int e = 0; e < edges; e++) {
-                    String id = "edge-" + e;
-                    SparkplugEdgeNode node = new SparkplugEdgeNode("bench", id, "site-" + e, catalogue(points),
-                            List.of(), Deadband.everyChange(), Clock.systemUTC());
-                    EdgePublisher p = new EdgePublisher(node, new PahoMqttLink(broker.uri(), id, null, null,
-                            Duration.ofSeconds(10)), BacklogSource.none(), Clock.systemUTC(), Duration.ofMillis(200),
-                            Duration.ofSeconds(1));
-                    p.start();
-                    publishers.add(p);
+                // the simulated edges run in a process of their own (FleetEdgesMain): the central's figures are its own
+                String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                edgeProcess = new ProcessBuilder(javaBin, "-XX:+UseSerialGC", "-Xmx512m", "-cp",
+                        System.getProperty("java.class.path"), FleetEdgesMain.class.getName(), broker.uri(),
+                        String.valueOf(edges), String.valueOf(points))
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                java.io.BufferedReader edgeOut = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        edgeProcess.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+                String line = edgeOut.readLine();
+                if (!"READY".equals(line)) {
+                    throw new IllegalStateException("the edge process did not start: " + line);
                 }
-                List<List<PointId>> ids = new ArrayList<>();
-                for (int e = 0; e < edges; e++) {
-                    ids.add(catalogue(points).stream().map(CataloguedPoint::id).toList());
-                }
-                AtomicLong tick = new AtomicLong();
-                ticker.scheduleAtFixedRate(() -> {
-                    long t = tick.incrementAndGet();
-                    Instant now = Instant.now();
-                    for (int e = 0; e < publishers.size(); e++) {
-                        for (PointId id : ids.get(e)) {
-                            publishers.get(e).onSample(Sample.good(id, now, t + id.hashCode() % 100));
-                        }
-                    }
-                }, 0, 1, TimeUnit.SECONDS);
                 long start = System.nanoTime();
                 while (view.points().size() < (long) edges * points) {
                     if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(180)) {
@@ -122,8 +103,11 @@ final class FleetFaninBenchmark implements Benchmark {
                 long baseline0 = baseline.messages.get();
                 measuring.set(1);
                 long wall0 = System.nanoTime();
+                java.time.Duration edgeCpu0 = edgeProcess.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
                 Thread.sleep((long) (seconds * 1000));
                 long wall = System.nanoTime() - wall0;
+                double edgesPercent = 100.0 * (edgeProcess.info().totalCpuDuration().orElse(java.time.Duration.ZERO)
+                        .minus(edgeCpu0).toNanos()) / wall;
                 measuring.set(0);
                 double centralPercent = 100.0 * (cpu(threads, "central-bench") - centralCpu0) / wall;
                 double baselinePercent = 100.0 * (cpu(threads, baseline.id) - baselineCpu0) / wall;
@@ -140,11 +124,17 @@ final class FleetFaninBenchmark implements Benchmark {
                 out.printf("cpu of one core: central host %.1f %% vs a plain subscriber counting the same"
                         + " stream %.1f %% (%.0f messages/s); %d cores%n", centralPercent, baselinePercent,
                         baselineRate, Runtime.getRuntime().availableProcessors());
+                out.printf("edge process (all %d edges): %.1f %% of one core; load average %.2f%n", edges,
+                        edgesPercent, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 out.printf("RESULT edges=%d points_per_s=%.0f central_cpu_percent=%.1f baseline_subscriber_cpu_percent=%.1f"
                         + " p95_ms=%.0f%n", edges, rate, centralPercent, baselinePercent, p95);
             } finally {
-                ticker.shutdownNow();
-                publishers.forEach(EdgePublisher::close);
+                if (edgeProcess != null) {
+                    edgeProcess.getOutputStream().close();
+                    if (!edgeProcess.waitFor(30, TimeUnit.SECONDS)) {
+                        edgeProcess.destroy();
+                    }
+                }
                 central.close();
                 baseline.close();
             }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.collector.live.SampleBus;
-import io.wattline.collector.support.Await;
 import io.wattline.collector.support.CyclesUntilGood;
 import io.wattline.collector.support.Peers;
 import io.wattline.collector.support.ProfileRegisters;
@@ -24,6 +23,7 @@ import io.wattline.profiles.PointDefinition;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.profiles.RegisterFunction;
 import io.wattline.profiles.RegisterRange;
+import io.wattline.testkit.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -62,7 +62,11 @@ final class MeterProfiles {
     }
 
     /** A meter's profile as the checks and the catalogue see it. */
-    record Described(String profileId, Kind kind, List<ProfilePoint> points) {
+    record Described(String profileId, Kind kind, List<ProfilePoint> points, Optional<DeviceProfile.Rating> rated) {
+
+        Described(String profileId, Kind kind, List<ProfilePoint> points) {
+            this(profileId, kind, points, Optional.empty());
+        }
 
         Optional<ProfilePoint> point(String name) {
             return points.stream().filter(p -> p.name().equals(name)).findFirst();
@@ -138,7 +142,7 @@ final class MeterProfiles {
 
     private static Described describe(DeviceProfile profile) {
         return new Described(profile.id(), Kind.MODBUS, profile.points().stream().map(p -> point(profile, p))
-                .toList());
+                .toList(), profile.rated());
     }
 
     private static ProfilePoint point(DeviceProfile profile, PointDefinition p) {

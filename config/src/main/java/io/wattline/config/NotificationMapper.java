@@ -73,7 +73,7 @@ final class NotificationMapper {
         String id = text(t, "id");
         return switch (text(t, "type")) {
             case "smpp" -> new SmsTransportSettings.Smpp(id, text(t, "host"), t.path("port").asInt(),
-                    text(t, "systemId"), text(t, "passwordEnv"), text(t, "systemType"), text(t, "sourceAddress"),
+                    text(t, "systemId"), PasswordReference.of(t), text(t, "systemType"), text(t, "sourceAddress"),
                     t.path("messagesPerSecond").asDouble(DEFAULT_SMPP_RATE), duration(t, "enquireLink", "30s"),
                     duration(t, "reconnectDelay", "5s"), t.path("deliveryReceipts").asBoolean(true));
             case "modem" -> new SmsTransportSettings.Modem(id, text(t, "device"), t.path("baudRate").asInt(115200),

@@ -161,6 +161,7 @@ public final class PlantConfigLoader {
         errors.addAll(new PollingChecks(document).run());
         errors.addAll(new CalendarChecks(document).run());
         errors.addAll(new AccountingChecks(document, meterProfiles).run());
+        errors.addAll(new PlausibilityChecks(document).run());
         errors.addAll(new NotificationChecks(document).run());
         errors.addAll(new ReportChecks(document).run());
         errors.addAll(new AlarmChecks(document, meterProfiles).run());

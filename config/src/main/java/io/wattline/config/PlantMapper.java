@@ -19,6 +19,8 @@ import io.wattline.core.plant.ShiftCalendar;
 import io.wattline.core.plant.Site;
 import io.wattline.core.plant.VirtualMeter;
 import io.wattline.core.tariff.TouTariff;
+import io.wattline.core.Quantity;
+import io.wattline.core.plausible.PlausibleValues;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -70,7 +72,20 @@ final class PlantMapper {
                 list(root.path("virtualMeters"), v -> virtualMeter(v, meters)),
                 NotificationMapper.map(root.path("notification")),
                 ReportMapper.map(root.path("reports")),
-                AlarmMapper.map(root.path("alarms")));
+                AlarmMapper.map(root.path("alarms")),
+                plausible(root.path("plausibleRanges")));
+    }
+
+    /** The built-in plausible ranges with the file's {@code plausibleRanges} over them. */
+    private static PlausibleValues plausible(JsonNode section) {
+        PlausibleValues values = PlausibleValues.standard();
+        if (section.isObject()) {
+            for (Map.Entry<String, JsonNode> e : section.properties()) {
+                values = values.with(Quantity.parse(e.getKey()),
+                        new PlausibleValues.Range(e.getValue().get("min").asDouble(), e.getValue().get("max").asDouble()));
+            }
+        }
+        return values;
     }
 
     /** A reset's new register starts at 0 unless the file says otherwise. */
@@ -133,7 +148,8 @@ final class PlantMapper {
     private static OpcUaEndpoint opcUa(JsonNode o) {
         return new OpcUaEndpoint(text(o, "path"), text(o, "securityPolicy"), text(o, "securityMode"),
                 text(o, "username"), text(o, "password"), text(o, "trustDir"),
-                o.path("trustAllServers").asBoolean(false), o.path("allowPasswordWithoutSecurity").asBoolean(false));
+                o.path("trustAllServers").asBoolean(false), o.path("allowPasswordWithoutSecurity").asBoolean(false),
+                o.path("checkServerHostname").asBoolean(true));
     }
 
     /** A meter's area defaults to the area of its line or equipment. */
@@ -162,7 +178,9 @@ final class PlantMapper {
                 text(m, "equipment"),
                 text(m, "costCentre"),
                 text(m, "parent"),
-                poll);
+                poll,
+                m.has("maxPowerKw") ? Double.valueOf(m.get("maxPowerKw").asDouble())
+                        : m.has("maxFlowPerHour") ? Double.valueOf(m.get("maxFlowPerHour").asDouble()) : null);
     }
 
     private static String areaOf(JsonNode section, String id) {

@@ -42,8 +42,11 @@ public final class PointCatalogues {
                             + profiles.otherKindHint(m.profile(), kind, m.connectionId())));
             List<PointSpec> out = new ArrayList<>();
             for (MeterProfiles.ProfilePoint point : p.points()) {
+                double limit = point.quantity().isCounter()
+                        ? PlausibilityLimit.of(m, p.rated(), point.quantity(), plant.plausible()).perHour()
+                        : Double.POSITIVE_INFINITY;
                 out.add(new PointSpec(point.name(), null, point.quantity(), point.unit(), point.wrapSpan(),
-                        period(m, point.pollGroup(), point.defaultPeriod()), protocol(kind)));
+                        period(m, point.pollGroup(), point.defaultPeriod()), protocol(kind), limit));
             }
             specs.put(m.id(), out);
         }

@@ -51,7 +51,7 @@ final class ReportChecks {
             }
             if (def.path("recipients").size() > 0 && !smtp) {
                 errors.add(doc.error(at + "/recipients", "recipients need a mail server: add reports.smtp"
-                        + " (host, from, passwordEnv), or copy the files to a folder instead"));
+                        + " (host, from, username, password), or copy the files to a folder instead"));
             }
             String type = text(def, "type");
             onlyFor(def, at, type, "billTolerancePercent", "monthly-cost");

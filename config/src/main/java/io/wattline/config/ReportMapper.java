@@ -51,7 +51,7 @@ final class ReportMapper {
                 default -> 587;
             });
             smtp = Optional.of(new SmtpSettings(text(s, "host"), port, text(s, "from"), text(s, "username"),
-                    text(s, "passwordEnv"), security));
+                    PasswordReference.of(s), security));
         }
         return new ReportSettings(definitions, smtp);
     }

@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
 /**
  * What {@code validate} warns about without failing: a password or token written into a
  * configuration file instead of referenced ({@code ${ENV_NAME}}, {@code secret:name}), and a
- * connection allowed to send its password over security None. The warning never repeats the value.
+ * connection allowed to send its password over security None or to skip the server certificate's
+ * host name check. The warning never repeats the value.
  */
 final class SecretWarnings {
 
     private static final Pattern SECRET_KEY = Pattern.compile(
             "^(\\s*-?\\s*)(password|token|secret|apiKey)\\s*:\\s*(.+?)\\s*$");
     private static final Pattern CLEAR = Pattern.compile("^(\\s*-?\\s*)allowPasswordWithoutSecurity\\s*:\\s*true\\b.*$");
+    private static final Pattern UNCHECKED = Pattern.compile("^(\\s*-?\\s*)checkServerHostname\\s*:\\s*false\\b.*$");
 
     private SecretWarnings() {
     }
@@ -47,6 +49,12 @@ final class SecretWarnings {
             if (c.matches()) {
                 warnings.add(file + ":" + (i + 1) + ":" + (c.group(1).length() + 1) + ": allowPasswordWithoutSecurity:"
                         + " warning: this connection sends its password in clear over security None");
+            }
+            Matcher u = UNCHECKED.matcher(line);
+            if (u.matches()) {
+                warnings.add(file + ":" + (i + 1) + ":" + (u.group(1).length() + 1) + ": checkServerHostname:"
+                        + " warning: this connection accepts a trusted server certificate issued for another host or"
+                        + " application (a copied certificate lets another machine pose as this server)");
             }
         }
         return warnings;

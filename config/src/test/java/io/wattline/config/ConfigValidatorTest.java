@@ -74,7 +74,7 @@ class ConfigValidatorTest {
                 plant + ":25:5: meters[0].profile: unknown profile 'test/powr' (known profiles: test/power,"
                         + " test/temperature); did you mean 'test/power'?",
                 plant + ":27:5: meters[0].unitID: unknown field 'unitID' (expected one of: id, name, profile, connection,"
-                        + " unitId, carrier, area, line, equipment, costCentre, parent, poll); did you mean 'unitId'?",
+                        + " unitId, carrier, area, line, equipment, costCentre, parent, poll, maxPowerKw, maxFlowPerHour); did you mean 'unitId'?",
                 plant + ": 3 errors"), text().lines().toList());
     }
 

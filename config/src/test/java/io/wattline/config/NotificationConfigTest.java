@@ -71,7 +71,7 @@ class NotificationConfigTest {
         assertEquals(Set.of("critical"), n.returnToNormal());
         assertEquals("86", n.defaultCountryCode());
         SmsTransportSettings.Smpp smpp = (SmsTransportSettings.Smpp) n.transports().get(0);
-        assertEquals(new SmsTransportSettings.Smpp("smsc", "127.0.0.1", 2775, "wattline", "SMPP_PASSWORD", null,
+        assertEquals(new SmsTransportSettings.Smpp("smsc", "127.0.0.1", 2775, "wattline", "${SMPP_PASSWORD}", null,
                 "10690000", 50, Duration.ofSeconds(30), Duration.ofSeconds(5), true), smpp);
         SmsTransportSettings.Modem modem = (SmsTransportSettings.Modem) n.transports().get(1);
         assertEquals(115200, modem.baudRate());

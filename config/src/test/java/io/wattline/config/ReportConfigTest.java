@@ -43,7 +43,7 @@ class ReportConfigTest {
                         scope: { lines: [l1] }, folder: /srv/reports }
                 """);
         ReportSettings r = plant.reports();
-        assertEquals(new SmtpSettings("mail.example.com", 587, "energy@example.com", "energy", "SMTP_PW", "starttls"),
+        assertEquals(new SmtpSettings("mail.example.com", 587, "energy@example.com", "energy", "${SMTP_PW}", "starttls"),
                 r.smtp().orElseThrow(), "starttls on 587 by default");
         ReportDefinition monthly = r.definition("monthly").orElseThrow();
         assertEquals(ReportType.MONTHLY_COST, monthly.type());

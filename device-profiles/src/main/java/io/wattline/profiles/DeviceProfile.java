@@ -26,14 +26,40 @@ public record DeviceProfile(
         List<RegisterRange> readable,
         Quirks quirks,
         List<String> sources,
-        Map<String, Duration> pollGroups) {
+        Map<String, Duration> pollGroups,
+        Optional<Rating> rated) {
+
+    /**
+     * What the manual rates the meter for, in its energy or volume counter's unit per hour: the
+     * largest power (kW) a direct-connected electricity meter carries (Imax × Un, times 3 for three
+     * phases), or the largest flow (m3/h, t/h) of a flow meter of one fixed size. Accounting
+     * derives a meter's default plausibility limit from it.
+     *
+     * @param citation the source id and the page or table that gives the rating
+     */
+    public record Rating(double maxRatePerHour, String citation) {
+        public Rating {
+            if (!(maxRatePerHour > 0) || Double.isInfinite(maxRatePerHour)) {
+                throw new IllegalArgumentException("a rated maximum must be a finite number > 0, was " + maxRatePerHour);
+            }
+        }
+    }
 
     public DeviceProfile {
+        rated = rated == null ? Optional.empty() : rated;
         points = List.copyOf(points);
         readable = List.copyOf(readable);
         sources = List.copyOf(sources);
         // keep declaration order: "fast" before "slow" reads better in the UI and in errors
         pollGroups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pollGroups));
+    }
+
+    /** A profile without a rating (most: a CT-connected meter's or a flow meter's depends on the installation). */
+    public DeviceProfile(String id, String vendor, String model, String description, int schemaVersion,
+            AddressBase addressBase, List<PointDefinition> points, List<RegisterRange> readable,
+            Quirks quirks, List<String> sources, Map<String, Duration> pollGroups) {
+        this(id, vendor, model, description, schemaVersion, addressBase, points, readable, quirks, sources,
+                pollGroups, Optional.empty());
     }
 
     /** The constructor of the first model version, without poll groups (none declared). */

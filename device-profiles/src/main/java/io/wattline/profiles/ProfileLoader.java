@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -131,6 +132,7 @@ public final class ProfileLoader {
             size(root, "readable"); // says so when the list is missing
 
             Quirks quirks = quirks(root.get("quirks"));
+            Optional<DeviceProfile.Rating> rated = rating(root.get("rated"));
 
             Map<String, Duration> pollGroups = new LinkedHashMap<>();
             JsonNode groups = root.get("pollGroups");
@@ -156,7 +158,28 @@ public final class ProfileLoader {
                 return null;
             }
             return new DeviceProfile(id, vendor, model, description, schemaVersion, addressBase, points,
-                    readable, quirks, sources, pollGroups);
+                    readable, quirks, sources, pollGroups, rated);
+        }
+
+        /** The manual's rating ({@code rated: {maxPowerKw | maxFlowPerHour, source}}), if the profile gives one. */
+        Optional<DeviceProfile.Rating> rating(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return Optional.empty();
+            }
+            JsonNode power = node.get("maxPowerKw");
+            JsonNode flow = node.get("maxFlowPerHour");
+            JsonNode value = power != null ? power : flow;
+            if ((power == null) == (flow == null) || !value.isNumber() || !(value.asDouble() > 0)
+                    || Double.isInfinite(value.asDouble())) {
+                problem("/rated", "expected one of maxPowerKw (kW) or maxFlowPerHour (m3/h, t/h), a number > 0");
+                return Optional.empty();
+            }
+            JsonNode source = node.get("source");
+            if (source == null || !source.isString() || source.asString().isBlank()) {
+                problem("/rated/source", "expected the citation of the rating: a source id and the page or table");
+                return Optional.empty();
+            }
+            return Optional.of(new DeviceProfile.Rating(value.asDouble(), source.asString()));
         }
 
         /** Readable ranges of a list (absent: none), PDU addresses. */

@@ -172,6 +172,13 @@ public final class Historian implements AutoCloseable {
             @Override
             public void record(Collection<Sample> readings, String source) {
                 store.recordReadings(readings, source, clock.instant());
+                if (!readings.isEmpty()) {
+                    // the import's samples are committed: fold them into the rollups now, so that a report
+                    // right after the import reads them, then tell report caches (a back-fill lands under
+                    // periods kept as closed, and raw retention may remove it before a cache compares seqs)
+                    rollUpNow();
+                    store.noteRewrite();
+                }
             }
 
             @Override

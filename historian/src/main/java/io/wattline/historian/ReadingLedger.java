@@ -46,7 +46,8 @@ public interface ReadingLedger {
 
     /**
      * Records {@code readings} durably under {@code source}: keys the record does not hold yet (as
-     * {@link #stored} found), each once; all or nothing.
+     * {@link #stored} found), each once; all or nothing. Then makes them visible to reports: committed
+     * samples are rolled up and report caches are told the data under closed periods changed.
      */
     void record(Collection<Sample> readings, String source);
 

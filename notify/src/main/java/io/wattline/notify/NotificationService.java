@@ -10,6 +10,7 @@ import io.wattline.notify.outbox.RecordLog;
 import io.wattline.notify.reply.ReplyHandler;
 import io.wattline.notify.sms.SmsTransport;
 import java.io.IOException;
+import io.wattline.core.secrets.Secrets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public final class NotificationService implements AutoCloseable {
             Path dataDirectory, AlarmCommands commands, Clock clock, Function<String, String> environment)
             throws IOException {
         List<SmsTransport> transports = settings.transports().stream()
-                .map(t -> SmsTransports.create(t, environment)).toList();
+                .map(t -> SmsTransports.create(t, environment, new Secrets(environment, dataDirectory))).toList();
         return start(settings, zone, calendar, dataDirectory, commands, clock, transports, Duration.ofSeconds(1));
     }
 

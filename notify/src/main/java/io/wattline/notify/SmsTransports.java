@@ -1,21 +1,27 @@
 package io.wattline.notify;
 
 import io.wattline.core.notification.SmsTransportSettings;
+import io.wattline.core.secrets.Secrets;
 import io.wattline.notify.http.HttpSmsTransport;
 import io.wattline.notify.modem.ModemTransport;
 import io.wattline.notify.smpp.SmppTransport;
 import io.wattline.notify.sms.SmsTransport;
 import java.util.function.Function;
 
-/** Builds the transport a channel's settings describe, with its secret from the environment. */
+/**
+ * Builds the transport a channel's settings describe, with its secrets: the SMPP password from its
+ * reference ({@code ${ENV}} or {@code secret:name}), the SIM PIN from the environment.
+ */
 final class SmsTransports {
 
     private SmsTransports() {
     }
 
-    static SmsTransport create(SmsTransportSettings settings, Function<String, String> environment) {
+    static SmsTransport create(SmsTransportSettings settings, Function<String, String> environment, Secrets secrets) {
         if (settings instanceof SmsTransportSettings.Smpp s) {
-            return new SmppTransport(s, secret(s.passwordEnv(), environment, s.id()));
+            String password = s.password() == null ? ""
+                    : secrets.resolve(s.password(), "SMS transport " + s.id() + ": password");
+            return new SmppTransport(s, password);
         }
         if (settings instanceof SmsTransportSettings.Modem m) {
             return new ModemTransport(m, m.pinEnv() == null ? null : secret(m.pinEnv(), environment, m.id()));

@@ -4,6 +4,7 @@ import io.wattline.analytics.InvalidQueryException;
 import io.wattline.core.report.ReportDefinition;
 import io.wattline.core.report.ReportFormat;
 import io.wattline.core.report.SmtpSettings;
+import io.wattline.core.secrets.Secrets;
 import io.wattline.reports.archive.ArchivedRun;
 import io.wattline.reports.archive.ReportArchive;
 import io.wattline.reports.build.ReportBuilder;
@@ -49,17 +50,25 @@ public final class ReportService {
     private final ReportArchive archive;
     private final ReportAudit audit;
     private final Clock clock;
-    private final Function<String, String> environment;
+    private final Secrets secrets;
     private final ReportPeriods periods;
 
-    /** @param environment looks up the SMTP password's environment variable ({@code System::getenv}) */
+    /**
+     * @param environment looks up the SMTP password's environment variable ({@code System::getenv});
+     *                    {@code secret:name} references read the secrets file of the archive's data directory
+     */
     public ReportService(ReportContext ctx, ReportArchive archive, ReportAudit audit, Clock clock,
             Function<String, String> environment) {
+        this(ctx, archive, audit, clock, new Secrets(environment, archive.root().getParent()));
+    }
+
+    /** @param secrets resolves the SMTP password's reference */
+    public ReportService(ReportContext ctx, ReportArchive archive, ReportAudit audit, Clock clock, Secrets secrets) {
         this.ctx = ctx;
         this.archive = archive;
         this.audit = audit;
         this.clock = clock;
-        this.environment = environment;
+        this.secrets = secrets;
         this.periods = new ReportPeriods(ctx.plant().zone(), ctx.plant().shiftCalendar());
     }
 
@@ -150,7 +159,7 @@ public final class ReportService {
         String body = (def.chinese() ? "附件为 Wattline 生成的报表：" : "Attached is the report Wattline made: ") + def.name()
                 + ", " + period.label() + ".\n" + (def.chinese() ? "存档编号 " : "Archive id ") + id + "\n";
         try {
-            new MailSender(smtp.get(), environment).send(def.recipients(), subject, body, files);
+            new MailSender(smtp.get(), secrets).send(def.recipients(), subject, body, files);
             audit.record(actor, "report.email", id, "sent to " + String.join(", ", def.recipients()) + " via "
                     + smtp.get().host());
             return Optional.of("email " + String.join(", ", def.recipients()));

@@ -68,8 +68,12 @@ class MailDeliveryTest {
     }
 
     private ReportSettings settings(Path folder) {
+        return settings(folder, "${WATTLINE_TEST_SMTP_PASSWORD}");
+    }
+
+    private ReportSettings settings(Path folder, String passwordReference) {
         SmtpSettings server = new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "energy@example.com", "energy",
-                "WATTLINE_TEST_SMTP_PASSWORD", "none");
+                passwordReference, "none");
         ReportDefinition def = new ReportDefinition("monthly", "月度成本", ReportType.MONTHLY_COST, ReportScope.SITE, null,
                 List.of(ReportFormat.PDF, ReportFormat.CSV), "zh-CN", List.of("finance@example.com", "cfo@example.com"),
                 folder == null ? null : folder.toString(), 1.0, null, 3);
@@ -110,7 +114,25 @@ class MailDeliveryTest {
         ArchivedRun run = service.run("monthly", "2026-02", "finance", ReportService.Trigger.ON_DEMAND);
         assertEquals(0, smtp.getReceivedMessages().length);
         assertTrue(audit.stream().anyMatch(a -> a.startsWith("report.email.failed")
-                && a.contains("set the environment variable WATTLINE_TEST_SMTP_PASSWORD")), audit::toString);
+                && a.contains("environment variable WATTLINE_TEST_SMTP_PASSWORD is not set")), audit::toString);
         assertTrue(month.archive.file(run.id(), "monthly-2026-02.pdf").isPresent(), "the run is archived all the same");
+    }
+
+    @Test
+    void thePasswordCanComeFromTheSecretsFile() throws Exception {
+        Path secrets = data.resolve(io.wattline.core.secrets.Secrets.FILE);
+        Files.createDirectories(secrets.getParent());
+        Files.writeString(secrets, "smtp-energy=s3cret\n");
+        Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        List<String> audit = new ArrayList<>();
+        try {
+            ReportService service = month.service(CLOCK, (a, action, target, detail) -> audit.add(action + " " + detail),
+                    name -> null, settings(null, "secret:smtp-energy"));
+            service.run("monthly", "2026-02", "finance", ReportService.Trigger.ON_DEMAND);
+            assertEquals(2, smtp.getReceivedMessages().length, "signed in with the secret: " + audit);
+            assertTrue(audit.stream().noneMatch(a -> a.contains("s3cret")), "the secret is never audited: " + audit);
+        } finally {
+            Files.delete(secrets);
+        }
     }
 }

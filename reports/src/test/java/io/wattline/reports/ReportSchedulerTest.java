@@ -11,6 +11,7 @@ import io.wattline.core.report.ReportType;
 import io.wattline.reports.archive.ArchivedRun;
 import io.wattline.reports.schedule.ReportScheduler;
 import io.wattline.reports.schedule.ScheduleMarkers;
+import io.wattline.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -19,6 +19,7 @@ import io.wattline.core.plant.ShiftCalendar;
 import io.wattline.profiles.DeviceProfile;
 import io.wattline.profiles.PointDefinition;
 import io.wattline.profiles.codec.RegisterCodec;
+import io.wattline.testkit.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

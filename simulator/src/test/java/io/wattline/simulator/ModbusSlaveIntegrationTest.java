@@ -15,6 +15,7 @@ import io.wattline.profiles.DeviceProfile;
 import io.wattline.profiles.PointDefinition;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.profiles.codec.RegisterCodec;
+import io.wattline.testkit.MutableClock;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;

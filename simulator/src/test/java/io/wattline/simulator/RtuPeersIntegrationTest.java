@@ -12,6 +12,7 @@ import io.wattline.core.plant.Plant;
 import io.wattline.profiles.DeviceProfile;
 import io.wattline.profiles.PointDefinition;
 import io.wattline.profiles.codec.RegisterCodec;
+import io.wattline.testkit.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -35,7 +35,7 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
 
     /** The subcommands the jar understands (the bash launcher adds build, test and bench). */
     public enum Command { DEMO, RUN, VALIDATE, SIMULATE, IMPORT, REPORT, OPCUA_BROWSE, OPCUA_CERT, PROFILE_CHECK, SCAN,
-        USER, HELP }
+        USER, TOKEN, HELP }
 
     public static final int DEFAULT_PORT = 8080;
     /** {@code --opcua-port} not given: the demo serves OPC UA on 4840 when it is free, run does not. */
@@ -63,6 +63,8 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             "  opcua-cert show|renew [--data DIR]           show or renew the OPC UA client's application certificate",
             "  user add NAME --role ROLE | remove NAME | list [--data DIR]   manage who may sign in (roles: viewer,"
                     + " operator, engineer, admin)",
+            "  token create NAME --user USER | revoke NAME | list [--data DIR]   API tokens for scripts"
+                    + " (Authorization: Bearer TOKEN)",
             "defaults: --port " + DEFAULT_PORT + ", --data ./" + DEFAULT_DATA_DIR
                     + "; --opcua-port N serves every point over OPC UA (0: off; demo: 4840 when free)");
 
@@ -118,6 +120,7 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             case "opcua-browse" -> new LaunchArguments(Command.OPCUA_BROWSE, DEFAULT_PORT, DEFAULT_DATA_DIR,
                     null, List.of(), tail);
             case "user" -> new LaunchArguments(Command.USER, DEFAULT_PORT, DEFAULT_DATA_DIR, null, List.of(), tail);
+            case "token" -> new LaunchArguments(Command.TOKEN, DEFAULT_PORT, DEFAULT_DATA_DIR, null, List.of(), tail);
             case "scan" -> new LaunchArguments(Command.SCAN, DEFAULT_PORT, DEFAULT_DATA_DIR, null, List.of(), tail);
             case "profile" -> parseProfile(tail);
             case "opcua-cert" -> new LaunchArguments(Command.OPCUA_CERT, DEFAULT_PORT, DEFAULT_DATA_DIR,

@@ -9,7 +9,12 @@ import io.wattline.config.PointCatalogues;
 import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.config.ProfileLibrary;
 import io.wattline.core.plant.Plant;
+import io.wattline.core.fleet.FleetGroup;
+import io.wattline.core.secrets.Secrets;
 import io.wattline.historian.Historian;
+import io.wattline.web.fleet.FleetProperties;
+import io.wattline.web.fleet.FleetWiring;
+import org.springframework.beans.factory.ObjectProvider;
 import io.wattline.historian.HistorianOptions;
 import io.wattline.historian.influx.InfluxOptions;
 import io.wattline.web.historian.HistorianProperties;
@@ -138,18 +143,39 @@ public class PlantWiring {
      * committed sample to InfluxDB.
      */
     @Bean
-    public Historian historian(WattlineProperties properties, HistorianProperties historian, RunningPlant plant) {
+    public Historian historian(WattlineProperties properties, HistorianProperties historian, RunningPlant plant,
+            FleetProperties fleet, ObjectProvider<FleetGroup> group) {
         HistorianOptions options = HistorianOptions.defaults().withRawRetention(historian.rawRetention())
                 .withMinFreeBytes(historian.minFreeBytes())
                 .withDuckDb(historian.memoryLimit().toBytes(), historian.threads());
-        return Historian.open(properties.dataDir(), options, influxOptions(historian.influx(), plant.plant()));
+        HistorianProperties.Influx influx = historian.influx() == null || !historian.influx().configured()
+                ? historian.influx() : historian.influx().resolved(Secrets.of(properties.dataDir()));
+        Optional<String> edgeSite = FleetWiring.edgeSite(fleet, group.getIfAvailable(), plant.plant());
+        return Historian.open(properties.dataDir(), options, influxOptions(influx, plant.plant(), edgeSite));
     }
 
     static Optional<InfluxOptions> influxOptions(HistorianProperties.Influx influx, Plant plant) {
+        return influxOptions(influx, plant, Optional.empty());
+    }
+
+    /**
+     * The forwarder's options. The {@code site} tag: {@code wattline.historian.influx.site}; on an edge
+     * the group file's site of this edge ({@code edgeSite}), which a set one must equal; else the
+     * plant's first site.
+     */
+    static Optional<InfluxOptions> influxOptions(HistorianProperties.Influx influx, Plant plant,
+            Optional<String> edgeSite) {
         if (influx == null || !influx.configured()) {
             return Optional.empty();
         }
-        String site = influx.site() != null && !influx.site().isBlank() ? influx.site()
+        boolean set = influx.site() != null && !influx.site().isBlank();
+        if (set && edgeSite.isPresent() && !edgeSite.get().equals(influx.site())) {
+            throw new IllegalStateException("wattline.historian.influx.site is '" + influx.site()
+                    + "' but the group file puts this edge under site '" + edgeSite.get() + "': a central node"
+                    + " would not find this edge's history; remove the setting or make them equal"
+                    + " (InfluxDB 站点标签与群组文件中本边缘节点的站点不一致)");
+        }
+        String site = set ? influx.site() : edgeSite.isPresent() ? edgeSite.get()
                 : plant.sites().isEmpty() ? "site" : plant.sites().get(0).id();
         InfluxOptions options = new InfluxOptions(influx.url(), influx.database(), influx.retentionPolicy(),
                 influx.username(), influx.password(), influx.token(), influx.measurement(), site,

@@ -54,6 +54,7 @@ public final class WattlineMain {
             case OPCUA_BROWSE -> BrowseTool.main(launch.rest().toArray(String[]::new));
             case OPCUA_CERT -> CertificateCommand.main(launch.rest().toArray(String[]::new));
             case USER -> System.exit(io.wattline.web.security.UserCommand.run(launch.rest().toArray(String[]::new)));
+            case TOKEN -> System.exit(io.wattline.web.security.TokenCommand.run(launch.rest().toArray(String[]::new)));
             case DEMO, RUN -> {
                 int code = startServer(launch, System.out, System.err);
                 if (code != 0) {

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.config.PlantConfigLoader;
 import io.wattline.core.plant.Plant;
-import io.wattline.notify.Await;
 import io.wattline.notify.smpp.SmscPeer;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.simulator.PlantSimulator;
 import io.wattline.simulator.SimulatorOptions;
+import io.wattline.testkit.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

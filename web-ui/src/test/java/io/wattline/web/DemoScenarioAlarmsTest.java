@@ -3,7 +3,7 @@ package io.wattline.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wattline.notify.Await;
+import io.wattline.testkit.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

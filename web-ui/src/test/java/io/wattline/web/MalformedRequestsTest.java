@@ -232,6 +232,34 @@ class MalformedRequestsTest {
         assertTrue(t.path("detail").asString().contains("larger than"), t.toString());
     }
 
+    /**
+     * The errors no route's parameters cause are problems too: an unknown route (Boot would answer its
+     * own JSON or page), a method the route does not take, a content type it does not read, an answer
+     * format it cannot give.
+     */
+    @Test
+    void errorsOutsideTheRoutesParametersAreProblemsToo() throws Exception {
+        assertProblem(send("GET", base + "/api/no-such-route", null, null), 404, "/api/no-such-route");
+        assertProblem(send("GET", base + "/no-such-page", null, null), 404, "/no-such-page");
+        assertProblem(send("DELETE", base + "/api/points/latest", null, null), 405, "DELETE");
+        assertProblem(send("POST", base + "/api/production", "a=b", MediaType.APPLICATION_FORM_URLENCODED), 415,
+                "Content-Type");
+        HttpResponse<String> xml = http.send(HttpRequest.newBuilder(URI.create(base + "/api/points/latest"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", authorization).header("Accept", "application/xml")
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertProblem(xml, 406, "");
+    }
+
+    private static void assertProblem(HttpResponse<String> r, int status, String named) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                r.headers().map() + " " + r.body());
+        JsonNode p = JSON.readTree(r.body());
+        assertEquals(status, p.path("status").asInt(), r.body());
+        assertFalse(p.path("type").asString("").isBlank() || p.path("title").asString("").isBlank(), r.body());
+        assertTrue(p.path("detail").asString("").contains(named), "the detail names " + named + ": " + r.body());
+    }
+
     /** Whether the route answers its defaults (nothing changed) below 400: then a 400 must name what was changed. */
     private boolean baselineOk;
 
@@ -285,14 +313,14 @@ class MalformedRequestsTest {
             LOG.warn("slow answer ({} ms, {}): {}", ms, response.statusCode(), request);
         }
         int status = response.statusCode();
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
         if (status >= 500) {
-            findings.add(new Finding(request, status, abbreviate(response.body())));
+            findings.add(new Finding(request, status, "Content-Type " + contentType + ": " + abbreviate(response.body())));
             return 0;
         }
         if (status < 400) {
             return 0;
         }
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
         if (!contentType.startsWith("application/problem+json")) {
             findings.add(new Finding(request, status, "Content-Type " + contentType + ": " + abbreviate(response.body())));
             return 1;

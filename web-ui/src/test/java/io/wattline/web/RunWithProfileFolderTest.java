@@ -2,13 +2,13 @@ package io.wattline.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.wattline.collector.support.Await;
 import io.wattline.collector.support.Peers;
 import io.wattline.collector.support.ProfileRegisters;
 import io.wattline.collector.support.PymodbusServer;
 import io.wattline.config.ConfigValidator;
 import io.wattline.profiles.DeviceProfile;
 import io.wattline.profiles.ProfileLoader;
+import io.wattline.testkit.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -111,7 +111,32 @@ class SecurityRoutesTest {
                 }
             }
             assertEquals(List.of(), wrong, "routes answered wrongly (of " + routes.size() + ": " + routes + ")");
+
+            HttpResponse<Void> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            String csp = login.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("script-src 'self';") && csp.contains("frame-ancestors 'none'")
+                    && !csp.contains("unsafe-eval"), "scripts only from our files, never framed: " + csp);
+            assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(""));
+            assertEquals("same-origin", login.headers().firstValue("Referrer-Policy").orElse(""));
         }
+    }
+
+    /** No page of ours carries an inline script or an inline event handler: the policy forbids both. */
+    @Test
+    void noPageHasInlineScripts() throws IOException {
+        List<String> inline = new ArrayList<>();
+        for (Resource page : new PathMatchingResourcePatternResolver().getResources("classpath*:static/**/*.html")) {
+            String html = new String(page.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "<script(?![^>]*\\bsrc=)[^>]*>|\\son[a-z]+\\s*=|javascript:", java.util.regex.Pattern.CASE_INSENSITIVE)
+                    .matcher(html);
+            while (m.find()) {
+                inline.add(page.getFilename() + ": " + m.group());
+            }
+        }
+        assertEquals(List.of(), inline, "inline scripts or handlers, which the Content-Security-Policy blocks");
     }
 
     private static void check(List<String> wrong, String route, String who, boolean ok, int status) {

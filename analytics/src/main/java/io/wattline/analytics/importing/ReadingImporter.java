@@ -5,9 +5,11 @@ import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
 import io.wattline.core.audit.AuditEntry;
 import io.wattline.core.audit.AuditTrail;
+import io.wattline.core.plausible.PlausibleValues;
 import io.wattline.historian.ReadingLedger;
 import io.wattline.historian.ReadingLedger.Key;
 import io.wattline.historian.SampleWriter;
+import io.wattline.historian.WritesHeldException;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Clock;
@@ -40,6 +42,7 @@ public final class ReadingImporter {
     public static final int PROGRESS_ROWS = 100_000;
 
     private final Function<PointId, Optional<Quantity>> quantities;
+    private final PlausibleValues plausible;
     private final ReadingLedger ledger;
     private final SampleWriter writer;
     private final AuditTrail audit;
@@ -53,7 +56,17 @@ public final class ReadingImporter {
      */
     public ReadingImporter(Function<PointId, Optional<Quantity>> quantities, ReadingLedger ledger, SampleWriter writer,
             AuditTrail audit, ZoneId zone, Clock clock) {
+        this(quantities, PlausibleValues.standard(), ledger, writer, audit, zone, clock);
+    }
+
+    /**
+     * @param plausible the plant's plausible range per quantity ({@code Plant.plausible()}): a reading outside
+     *     its counter's range is rejected with the line and the range
+     */
+    public ReadingImporter(Function<PointId, Optional<Quantity>> quantities, PlausibleValues plausible,
+            ReadingLedger ledger, SampleWriter writer, AuditTrail audit, ZoneId zone, Clock clock) {
         this.quantities = quantities;
+        this.plausible = plausible;
         this.ledger = ledger;
         this.writer = writer;
         this.audit = audit;
@@ -72,6 +85,8 @@ public final class ReadingImporter {
      *
      * @throws IOException if the file cannot be read, or stops being CSV (an unterminated quote);
      *     the batches before that point are written
+     * @throws WritesHeldException when the data volume is below its low-space watermark, naming what was
+     *     written before and what to do
      */
     public ImportResult importCsv(String source, Reader csv, ImportRequest request, Consumer<ImportResult> progress)
             throws IOException {
@@ -79,7 +94,7 @@ public final class ReadingImporter {
             throw new IllegalStateException(source + ": --replace needs an audit trail and none is configured, so "
                     + "nothing was imported (更正读数须记录审计日志)");
         }
-        Run run = new Run(source, request, new ReadingRows(quantities, zone, clock.instant()));
+        Run run = new Run(source, request, new ReadingRows(quantities, plausible, zone, clock.instant()));
         try (ReadingCsv rows = new ReadingCsv(csv)) {
             List<Pending> batch = new ArrayList<>(BATCH_ROWS);
             long nextProgress = PROGRESS_ROWS;
@@ -107,6 +122,11 @@ public final class ReadingImporter {
         } catch (ReadingCsv.MalformedCsvException e) {
             throw new IOException(source + ": " + e.getMessage() + " (CSV 格式错误); " + run.result().summary()
                     + " before it", e);
+        } catch (WritesHeldException e) {
+            throw new WritesHeldException(source + ": the store holds writes for now: " + e.getMessage() + "; "
+                    + run.result().summary() + " before it. What the store accepted is committed when space returns: "
+                    + "free space on the data volume, then import the file again (it writes only what is missing) "
+                    + "(数据盘空间不足：请释放空间后重新导入，已存读数不会重复写入)");
         }
         return run.result();
     }

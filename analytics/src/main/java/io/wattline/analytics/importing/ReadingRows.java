@@ -4,6 +4,7 @@ import io.wattline.core.PlainDecimal;
 import io.wattline.core.PointId;
 import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
+import io.wattline.core.plausible.PlausibleValues;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -21,7 +22,8 @@ import java.util.function.Function;
  * Checks one CSV row of a readings file and turns it into a GOOD sample, or says what is wrong:
  * four columns; a configured meter and point that is a counter; a time (ISO with offset or plant-local)
  * inside the plausible window and not in the future; a value in the plain decimal grammar
- * ({@link PlainDecimal}), finite, not negative and below {@link #MAX_COUNTER}.
+ * ({@link PlainDecimal}), finite, not negative, below {@link #MAX_COUNTER} and inside the plant's plausible
+ * range of the counter's quantity ({@link PlausibleValues}).
  */
 final class ReadingRows {
 
@@ -34,13 +36,15 @@ final class ReadingRows {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss][.SSS]");
 
     private final Function<PointId, Optional<Quantity>> quantities;
+    private final PlausibleValues plausible;
     private final ZoneId zone;
     private final Instant now;
     // a plant has a few thousand points; the look-up is the same for every row of a meter
     private final Map<String, Object> points = new HashMap<>();
 
-    ReadingRows(Function<PointId, Optional<Quantity>> quantities, ZoneId zone, Instant now) {
+    ReadingRows(Function<PointId, Optional<Quantity>> quantities, PlausibleValues plausible, ZoneId zone, Instant now) {
         this.quantities = quantities;
+        this.plausible = plausible;
         this.zone = zone;
         this.now = now;
     }
@@ -64,6 +68,7 @@ final class ReadingRows {
         if (point instanceof String problem) {
             return refused(problem);
         }
+        Counter counter = (Counter) point;
         Instant time;
         try {
             time = parseTime(f.get(2));
@@ -90,10 +95,18 @@ final class ReadingRows {
             return refused("value " + f.get(3) + " is implausible: no counter reads " + MAX_COUNTER + " or more "
                     + "(读数不合理)");
         }
-        return new Checked(Sample.good((PointId) point, time.truncatedTo(ChronoUnit.MICROS), value), null);
+        Optional<String> implausible = plausible.problem(counter.quantity(), value);
+        if (implausible.isPresent()) {
+            return refused(implausible.get() + " (plausibleRanges in the plant file)");
+        }
+        return new Checked(Sample.good(counter.id(), time.truncatedTo(ChronoUnit.MICROS), value), null);
     }
 
-    /** The point, or the reason it cannot be imported. */
+    /** A configured counter point and its quantity. */
+    private record Counter(PointId id, Quantity quantity) {
+    }
+
+    /** The {@link Counter}, or the reason it cannot be imported. */
     private Object point(String meter, String pointName) {
         if (!PointId.isValidDeviceId(meter) || !PointId.isValidPointName(pointName)) {
             return "meter '" + meter + "' / point '" + pointName + "' is not a valid point id";
@@ -107,7 +120,7 @@ final class ReadingRows {
             return "point " + point + " is " + quantity.get() + ", not a counter: only counter readings can be "
                     + "imported (只能导入累计量)";
         }
-        return point;
+        return new Counter(point, quantity.get());
     }
 
     private static Checked refused(String problem) {

@@ -174,7 +174,8 @@ public final class CounterSource {
         Instant readTo = readings.isEmpty() ? w.to : readings.get(readings.size() - 1).time();
         List<CounterEvent> inside = events.stream()
                 .filter(e -> !e.time().isBefore(readFrom) && !e.time().isAfter(readTo)).toList();
-        CounterSettings settings = CounterSettings.wrappingAt(point.wrapSpan()).withGapThreshold(gapThreshold);
+        CounterSettings settings = CounterSettings.wrappingAt(point.wrapSpan()).withGapThreshold(gapThreshold)
+                .withMaxRatePerHour(point.maxRatePerHour());
         return new CounterUnwrapper(settings).unwrap(readings, inside, w.continuous::contains);
     }
 

@@ -110,4 +110,22 @@ class ReadingImporterTest {
         IOException e = assertThrows(IOException.class, () -> importer.importCsv("bad.csv", new StringReader(csv)));
         assertTrue(e.getMessage().startsWith("bad.csv: line"), e.getMessage());
     }
+
+    @Test
+    void aValueOutsideThePlantsPlausibleRangeIsRefusedNamingTheRange() throws IOException {
+        // the plant narrows ACTIVE_ENERGY_IMPORT to 0..1e6 kWh (plausibleRanges in the plant file)
+        ReadingImporter narrow = new ReadingImporter(p -> Optional.of(Quantity.ACTIVE_ENERGY_IMPORT),
+                io.wattline.core.plausible.PlausibleValues.standard().with(Quantity.ACTIVE_ENERGY_IMPORT,
+                        new io.wattline.core.plausible.PlausibleValues.Range(0, 1e6)),
+                historian.readings(), historian.writer(), null, ZoneId.of("Asia/Shanghai"), CLOCK);
+        ImportResult result = narrow.importCsv("range.csv", new StringReader("""
+                line1-power,active_energy_import,2026-03-09 08:00,999999
+                line1-power,active_energy_import,2026-03-09 09:00,2000000
+                """));
+        assertEquals(1, result.written(), result.toString());
+        assertEquals(2, result.rejected().get(0).line());
+        assertTrue(result.rejected().get(0).reason().contains("outside the plausible range 0.0..1000000.0 kWh"),
+                result.toString());
+        assertTrue(result.rejected().get(0).reason().contains("plausibleRanges"), result.toString());
+    }
 }

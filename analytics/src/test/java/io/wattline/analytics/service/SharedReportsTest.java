@@ -15,6 +15,7 @@ import io.wattline.core.plant.Meter;
 import io.wattline.core.plant.Site;
 import io.wattline.historian.Historian;
 import io.wattline.historian.HistorianOptions;
+import io.wattline.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class SharedReportsTest {
     private Historian historian;
     private AccountingService service;
     private final AtomicInteger computations = new AtomicInteger();
-    private final MovingClock clock = new MovingClock(Plant.at("2026-03-03T09:00"));
+    private final MutableClock clock = new MutableClock(Plant.at("2026-03-03T09:00"));
 
     @BeforeEach
     void write() {
@@ -112,6 +113,41 @@ class SharedReportsTest {
         assertEquals(2, computations.get());
         assertEquals(120, third.report().rows().get(0).value(), 1e-9);
         assertEquals(SharedReports.Source.CACHED, reports.report(DAY).source());
+    }
+
+    @Test
+    void aReplacementThroughTheImporterIsNeverHiddenByAKeptClosedReport() throws Exception {
+        SharedReports reports = shared(service::report);
+        assertEquals(120, reports.report(DAY).report().rows().get(0).value(), 1e-9);
+        assertEquals(SharedReports.Source.CACHED, reports.report(DAY).source());
+
+        // an engineer corrects the 18:00 reading (1120 -> 1130 m3): values change in place, no new seq
+        java.util.List<io.wattline.core.audit.AuditEntry> audited = new java.util.ArrayList<>();
+        io.wattline.analytics.importing.ReadingImporter importer = new io.wattline.analytics.importing.ReadingImporter(
+                p -> p.equals(WATER) ? Optional.of(Quantity.VOLUME) : Optional.empty(), historian.readings(),
+                historian.writer(), audited::add, Plant.ZONE, clock);
+        io.wattline.analytics.importing.ImportResult result = importer.importCsv("fix.csv",
+                new java.io.StringReader("water,volume,2026-03-02 18:00,1130\n"),
+                new io.wattline.analytics.importing.ImportRequest(true, "eng", "console"), progress -> { });
+        assertEquals(1, result.replaced(), result.toString());
+        assertEquals(1, audited.size());
+
+        SharedReports.Answer after = reports.report(DAY);
+        assertEquals(SharedReports.Source.COMPUTED, after.source(), "the kept report is no longer the store's");
+        assertEquals(130, after.report().rows().get(0).value(), 1e-9);
+    }
+
+    @Test
+    void aBackFilledImportRecomputesAKeptClosedReport() throws Exception {
+        SharedReports reports = shared(service::report);
+        assertEquals(120, reports.report(DAY).report().rows().get(0).value(), 1e-9);
+        io.wattline.analytics.importing.ReadingImporter importer = new io.wattline.analytics.importing.ReadingImporter(
+                p -> p.equals(WATER) ? Optional.of(Quantity.VOLUME) : Optional.empty(), historian.readings(),
+                historian.writer(), null, Plant.ZONE, clock);
+        // a hand reading inside the day that was never read: same figures, but the store changed under the report
+        assertEquals(1, importer.importCsv("hand.csv", new java.io.StringReader("water,volume,2026-03-02 12:30,1054\n"))
+                .written());
+        assertEquals(SharedReports.Source.COMPUTED, reports.report(DAY).source());
     }
 
     @Test
@@ -184,38 +220,6 @@ class SharedReportsTest {
         while (System.nanoTime() < end) {
             assertTrue(holds.getAsBoolean(), "a request finished before the shared computation did");
             Thread.sleep(20);
-        }
-    }
-
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant t) {
-            now = t;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

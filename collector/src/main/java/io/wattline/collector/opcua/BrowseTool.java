@@ -159,7 +159,8 @@ public final class BrowseTool {
             throws UaException {
         ApplicationCertificate certificate = ApplicationCertificate.loadOrCreate(dataDir.resolve("opcua"), "collector",
                 OpcUaCollector.APPLICATION_URI);
-        ServerTrust trust = ServerTrust.open(dataDir.resolve("opcua/pki"), endpoint.trustAllServers());
+        ServerTrust trust = ServerTrust.open(dataDir.resolve("opcua/pki"), endpoint.trustAllServers(),
+                endpoint.checkServerHostname());
         OpcUaClient client = null;
         try {
             client = ClientFactory.create(hostOf(url), portOf(url), endpoint, certificate, trust.validator(),

@@ -100,7 +100,13 @@ final class ClientFactory {
                     + endpoint.securityMode() + " (it offers " + String.join(", ", offers) + ")");
         }
         if (!"None".equals(endpoint.securityPolicy())) {
-            checkServerCertificate(chosen.get(), serverValidator);
+            X509Certificate server = checkServerCertificate(chosen.get(), serverValidator);
+            if (server != null && endpoint.checkServerHostname() && !endpoint.trustAllServers()) {
+                ServerIdentity.mismatch(server, host, chosen.get().getServer().getApplicationUri(),
+                        endpoint.url(host, port)).ifPresent(why -> {
+                            throw new ServerIdentityMismatch(why);
+                        });
+            }
         }
         // Servers advertise their own idea of their host name (often unresolvable from here): use ours.
         return Optional.of(EndpointUtil.updateUrl(chosen.get(), host, port));
@@ -109,8 +115,10 @@ final class ClientFactory {
     /**
      * Checks the server certificate against our trust list before any secure channel is opened:
      * a refusal then costs one log line of ours instead of a stack trace from the stack per attempt.
+     *
+     * @return the server's certificate; null when it sent none
      */
-    private static void checkServerCertificate(EndpointDescription chosen, CertificateValidator serverValidator) {
+    private static X509Certificate checkServerCertificate(EndpointDescription chosen, CertificateValidator serverValidator) {
         List<X509Certificate> chain;
         try {
             chain = CertificateUtil.decodeCertificates(chosen.getServerCertificate().bytesOrEmpty());
@@ -118,9 +126,17 @@ final class ClientFactory {
             throw new ServerCertificateRejected(e, null);
         }
         try {
-            serverValidator.validateCertificateChain(chain, chosen.getServer().getApplicationUri(), new String[0]);
+            ServerTrust.validateTrust(serverValidator, chain, chosen.getServer().getApplicationUri());
         } catch (UaException e) {
             throw new ServerCertificateRejected(e, chain.isEmpty() ? null : CertificateFacts.thumbprint(chain.get(0)));
+        }
+        return chain.isEmpty() ? null : chain.get(0);
+    }
+
+    /** A trusted server certificate that names another host or application (the message says which, in zh and en). */
+    static final class ServerIdentityMismatch extends RuntimeException {
+        ServerIdentityMismatch(String why) {
+            super(why);
         }
     }
 

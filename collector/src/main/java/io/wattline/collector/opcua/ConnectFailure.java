@@ -46,6 +46,9 @@ final class ConnectFailure {
         UaException ua = null;
         ClientFactory.ServerCertificateRejected untrusted = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClientFactory.ServerIdentityMismatch m) {
+                return m.getMessage();
+            }
             if (t instanceof ClientFactory.ServerCertificateRejected r) {
                 untrusted = r;
             }

@@ -84,7 +84,7 @@ final class OpcUaConnection implements AutoCloseable {
         this.points = points.stream().map(MonitoredPoint::new).toList();
         this.certificate = certificate;
         this.trustDir = endpoint.trustDir() == null ? dataDir.resolve("opcua/pki") : dataDir.resolve(endpoint.trustDir());
-        this.trust = ServerTrust.open(trustDir, endpoint.trustAllServers());
+        this.trust = ServerTrust.open(trustDir, endpoint.trustAllServers(), endpoint.checkServerHostname());
         this.scheduler = scheduler;
         this.options = options;
         this.context = new Context(connection.id(), bus, clock, health, options, log);
@@ -92,6 +92,10 @@ final class OpcUaConnection implements AutoCloseable {
         if (endpoint.trustAllServers()) {
             log.warn("connection {}: trusting every OPC UA server certificate (trustAllServers; meant for the demo only)",
                     connection.id());
+        } else if (!endpoint.checkServerHostname() && !"None".equals(endpoint.securityPolicy())) {
+            log.warn("connection {}: the server certificate's host name and application URI are not checked"
+                    + " (opcua.checkServerHostname: false): a trusted certificate copied to another machine lets it"
+                    + " pose as this server", connection.id());
         }
     }
 

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.collector.live.SampleBus;
-import io.wattline.collector.support.Await;
 import io.wattline.collector.support.LogLines;
 import io.wattline.collector.support.NodeOpcUaPeer;
 import io.wattline.collector.support.NodeOpcUaTestCase;
@@ -26,6 +25,7 @@ import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceState;
 import io.wattline.core.plant.OpcUaEndpoint;
 import io.wattline.profiles.opcua.OpcUaProfile;
+import io.wattline.testkit.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

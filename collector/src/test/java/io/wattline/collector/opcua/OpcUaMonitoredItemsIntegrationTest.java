@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.collector.live.SampleBus;
-import io.wattline.collector.support.Await;
 import io.wattline.collector.support.LogLines;
 import io.wattline.collector.support.NodeOpcUaPeer;
 import io.wattline.collector.support.NodeOpcUaTestCase;
@@ -24,6 +23,7 @@ import io.wattline.core.device.DeviceDiagnostics.PointProblem;
 import io.wattline.core.device.DeviceState;
 import io.wattline.profiles.opcua.OpcUaPoint;
 import io.wattline.profiles.opcua.OpcUaProfile;
+import io.wattline.testkit.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

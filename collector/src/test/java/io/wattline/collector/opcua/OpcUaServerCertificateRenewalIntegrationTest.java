@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wattline.collector.support.Await;
 import io.wattline.collector.support.LogLines;
 import io.wattline.collector.support.NodeOpcUaPeer;
 import io.wattline.collector.support.NodeOpcUaTestCase;
@@ -23,6 +22,7 @@ import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceState;
 import io.wattline.core.plant.OpcUaEndpoint;
 import io.wattline.profiles.opcua.OpcUaProfile;
+import io.wattline.testkit.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

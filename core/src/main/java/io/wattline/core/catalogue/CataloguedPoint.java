@@ -19,10 +19,20 @@ import java.util.Objects;
  * @param protocol    how the point is read ({@code modbus}, {@code opcua}, {@code health}): for display only;
  *                    no consumer may branch on it
  * @param health      true for the communication-health points ({@code comm_*}) every device has
+ * @param maxRatePerHour for a counter: its plausibility limit, counter units per hour (kW for kWh, m3/h for m3);
+ *                    accounting quarantines an increase implying more. Infinite for none
  */
 public record CataloguedPoint(PointId id, String meterId, String meterName, String displayName, Quantity quantity,
         String unit, EnergyCarrier carrier, double wrapSpan, Duration period, PlantPlace place, String protocol,
-        boolean health) {
+        boolean health, double maxRatePerHour) {
+
+    /** A point without a plausibility limit. */
+    public CataloguedPoint(PointId id, String meterId, String meterName, String displayName, Quantity quantity,
+            String unit, EnergyCarrier carrier, double wrapSpan, Duration period, PlantPlace place, String protocol,
+            boolean health) {
+        this(id, meterId, meterName, displayName, quantity, unit, carrier, wrapSpan, period, place, protocol, health,
+                Double.POSITIVE_INFINITY);
+    }
 
     public CataloguedPoint {
         Objects.requireNonNull(id, "id");
@@ -35,6 +45,10 @@ public record CataloguedPoint(PointId id, String meterId, String meterName, Stri
         unit = unit == null ? quantity.unit() : unit;
         if (!(wrapSpan >= 0) || Double.isInfinite(wrapSpan)) {
             throw new IllegalArgumentException("point " + id + ": wrap span must be finite and >= 0, was " + wrapSpan);
+        }
+        if (!(maxRatePerHour > 0)) {
+            throw new IllegalArgumentException("point " + id + ": the plausibility limit must be > 0 (infinite for none), was "
+                    + maxRatePerHour);
         }
     }
 

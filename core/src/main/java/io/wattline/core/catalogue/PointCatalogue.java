@@ -69,7 +69,8 @@ public final class PointCatalogue {
                             + "' reserved for communication health points " + HEALTH_POINTS.keySet());
                 }
                 out.add(new CataloguedPoint(new PointId(m.id(), s.name()), m.id(), m.name(), s.displayName(),
-                        s.quantity(), s.unit(), m.carrier(), s.wrapSpan(), s.period(), place, s.protocol(), false));
+                        s.quantity(), s.unit(), m.carrier(), s.wrapSpan(), s.period(), place, s.protocol(), false,
+                        s.maxRatePerHour()));
             }
             for (Map.Entry<String, Quantity> h : HEALTH_POINTS.entrySet()) {
                 out.add(new CataloguedPoint(new PointId(m.id(), h.getKey()), m.id(), m.name(), null, h.getValue(),

@@ -11,9 +11,16 @@ import java.util.Objects;
  * @param wrapSpan for a counter, the amount it wraps by; 0 if it never wraps
  * @param period   how often the point is read for this meter
  * @param protocol {@code modbus} or {@code opcua}, for display only
+ * @param maxRatePerHour for a counter, its plausibility limit in counter units per hour; infinite for none
  */
 public record PointSpec(String name, String displayName, Quantity quantity, String unit, double wrapSpan,
-        Duration period, String protocol) {
+        Duration period, String protocol, double maxRatePerHour) {
+
+    /** A point without a plausibility limit. */
+    public PointSpec(String name, String displayName, Quantity quantity, String unit, double wrapSpan,
+            Duration period, String protocol) {
+        this(name, displayName, quantity, unit, wrapSpan, period, protocol, Double.POSITIVE_INFINITY);
+    }
 
     public PointSpec {
         Objects.requireNonNull(name, "name");

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * One configured way to send SMS. Secrets are never in the file: {@code passwordEnv} names the
- * environment variable that holds them, and HTTP templates say {@code {env:NAME}}.
+ * One configured way to send SMS. Secrets are never in the file: the SMPP password is a reference
+ * ({@code ${ENV_NAME}} or {@code secret:name}, resolved by core's {@code Secrets}), the SIM PIN is
+ * named by {@code pinEnv}, and HTTP templates say {@code {env:NAME}}.
  */
 public sealed interface SmsTransportSettings {
 
@@ -14,8 +15,12 @@ public sealed interface SmsTransportSettings {
     /** Most SMS (message parts) a second this transport may hand on. */
     double messagesPerSecond();
 
-    /** An SMSC reached over SMPP 3.4, bound as a transceiver (sends, and receives replies and receipts). */
-    record Smpp(String id, String host, int port, String systemId, String passwordEnv, String systemType,
+    /**
+     * An SMSC reached over SMPP 3.4, bound as a transceiver (sends, and receives replies and receipts).
+     *
+     * @param password a reference to the password ({@code ${ENV_NAME}} or {@code secret:name}); null for none
+     */
+    record Smpp(String id, String host, int port, String systemId, String password, String systemType,
             String sourceAddress, double messagesPerSecond, Duration enquireLink, Duration reconnectDelay,
             boolean deliveryReceipts) implements SmsTransportSettings {
     }

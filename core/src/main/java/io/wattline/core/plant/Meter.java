@@ -11,6 +11,9 @@ import java.util.Map;
  * @param unitId       Modbus unit (slave) id on its connection
  * @param pollGroups   poll period per group name declared in the profile ({@code fast}, {@code slow})
  * @param parentMeterId meter this one is a sub-meter of, or null
+ * @param maxRatePerHour the plant file's plausibility limit of the meter's counters in counter units per hour
+ *                     ({@code maxPowerKw} for an energy meter, {@code maxFlowPerHour} for a flow meter), or null
+ *                     when the file gives none (the profile's rating or the quantity's plausible range applies)
  */
 public record Meter(
         String id,
@@ -24,9 +27,22 @@ public record Meter(
         String equipmentId,
         String costCentreId,
         String parentMeterId,
-        Map<String, Duration> pollGroups) {
+        Map<String, Duration> pollGroups,
+        Double maxRatePerHour) {
 
     public Meter {
         pollGroups = Map.copyOf(pollGroups);
+        if (maxRatePerHour != null && (!(maxRatePerHour > 0) || maxRatePerHour.isInfinite())) {
+            throw new IllegalArgumentException("meter " + id + ": the plausibility limit must be a finite number > 0, was "
+                    + maxRatePerHour);
+        }
+    }
+
+    /** A meter without a plausibility limit of its own. */
+    public Meter(String id, String name, String profile, String connectionId, int unitId, EnergyCarrier carrier,
+            String areaId, String lineId, String equipmentId, String costCentreId, String parentMeterId,
+            Map<String, Duration> pollGroups) {
+        this(id, name, profile, connectionId, unitId, carrier, areaId, lineId, equipmentId, costCentreId, parentMeterId,
+                pollGroups, null);
     }
 }

@@ -16,6 +16,9 @@ import java.util.Locale;
  * @param trustAllServers accept any server certificate (the demo only; never in production)
  * @param allowPasswordWithoutSecurity send the user's password even over security None (readable by
  *                        anyone on the network and by an impostor server); off unless the plant file says so
+ * @param checkServerHostname refuse a server certificate that does not name the host we connect to (DNS or IP
+ *                        subject alternative name) or the application URI the server announces; on unless the
+ *                        plant file turns it off for this connection
  */
 public record OpcUaEndpoint(
         String path,
@@ -25,12 +28,20 @@ public record OpcUaEndpoint(
         String password,
         String trustDir,
         boolean trustAllServers,
-        boolean allowPasswordWithoutSecurity) {
+        boolean allowPasswordWithoutSecurity,
+        boolean checkServerHostname) {
+
+    /** An endpoint that checks the server certificate's host name and application URI. */
+    public OpcUaEndpoint(String path, String securityPolicy, String securityMode, String username, String password,
+            String trustDir, boolean trustAllServers, boolean allowPasswordWithoutSecurity) {
+        this(path, securityPolicy, securityMode, username, password, trustDir, trustAllServers,
+                allowPasswordWithoutSecurity, true);
+    }
 
     /** An endpoint that never sends a password over security None. */
     public OpcUaEndpoint(String path, String securityPolicy, String securityMode, String username, String password,
             String trustDir, boolean trustAllServers) {
-        this(path, securityPolicy, securityMode, username, password, trustDir, trustAllServers, false);
+        this(path, securityPolicy, securityMode, username, password, trustDir, trustAllServers, false, true);
     }
 
     public OpcUaEndpoint {
@@ -58,7 +69,13 @@ public record OpcUaEndpoint(
     /** The same endpoint with the password the configuration's reference stands for. */
     public OpcUaEndpoint withPassword(String resolved) {
         return new OpcUaEndpoint(path, securityPolicy, securityMode, username, resolved, trustDir, trustAllServers,
-                allowPasswordWithoutSecurity);
+                allowPasswordWithoutSecurity, checkServerHostname);
+    }
+
+    /** The same endpoint with the server certificate's host name and URI checks on or off. */
+    public OpcUaEndpoint withServerHostnameCheck(boolean check) {
+        return new OpcUaEndpoint(path, securityPolicy, securityMode, username, password, trustDir, trustAllServers,
+                allowPasswordWithoutSecurity, check);
     }
 
     /** True when a password would travel in clear: a user over security None. */
@@ -77,7 +94,8 @@ public record OpcUaEndpoint(
         return "OpcUaEndpoint[path=" + path + ", security=" + securityPolicy + "/" + securityMode
                 + ", user=" + (hasUser() ? username : "anonymous") + ", trustDir=" + trustDir
                 + (trustAllServers ? ", trusting all servers" : "")
-                + (allowPasswordWithoutSecurity ? ", password allowed without security" : "") + "]";
+                + (allowPasswordWithoutSecurity ? ", password allowed without security" : "")
+                + (checkServerHostname ? "" : ", server host name unchecked") + "]";
     }
 
     /** Lower-case key for logs and health entries, e.g. {@code basic256sha256/signandencrypt}. */

@@ -2,6 +2,7 @@ package io.wattline.core.plant;
 
 import io.wattline.core.alarm.AlarmSettings;
 import io.wattline.core.notification.NotificationSettings;
+import io.wattline.core.plausible.PlausibleValues;
 import io.wattline.core.report.ReportSettings;
 import io.wattline.core.tariff.TouTariff;
 import java.time.ZoneId;
@@ -18,6 +19,8 @@ import java.util.Optional;
  *
  * @param tariff the plant's own time-of-use tariff, resolved (bundled, from a file or inline); empty
  *               when the file has none (null is taken as empty)
+ * @param plausible the plausible range of every quantity (the file's {@code plausibleRanges} over the
+ *               built-in ones; null is taken as the built-in ones)
  */
 public record Plant(
         String name,
@@ -35,9 +38,11 @@ public record Plant(
         List<VirtualMeter> virtualMeters,
         NotificationSettings notification,
         ReportSettings reports,
-        AlarmSettings alarms) {
+        AlarmSettings alarms,
+        PlausibleValues plausible) {
 
     public Plant {
+        plausible = plausible == null ? PlausibleValues.standard() : plausible;
         reports = reports == null ? ReportSettings.none() : reports;
         tariff = tariff == null ? Optional.empty() : tariff;
         notification = notification == null ? NotificationSettings.none() : notification;
@@ -60,6 +65,16 @@ public record Plant(
             List<Meter> meters, ShiftCalendar shiftCalendar, Optional<TouTariff> tariff) {
         this(name, zone, sites, areas, lines, equipment, costCentres, connections, meters, shiftCalendar, tariff,
                 List.of(), List.of());
+    }
+
+    /** A plant with the built-in plausible ranges. */
+    public Plant(String name, ZoneId zone, List<Site> sites, List<Area> areas, List<ProductionLine> lines,
+            List<Equipment> equipment, List<CostCentre> costCentres, List<Connection> connections,
+            List<Meter> meters, ShiftCalendar shiftCalendar, Optional<TouTariff> tariff, List<MeterEvent> meterEvents,
+            List<VirtualMeter> virtualMeters, NotificationSettings notification, ReportSettings reports,
+            AlarmSettings alarms) {
+        this(name, zone, sites, areas, lines, equipment, costCentres, connections, meters, shiftCalendar, tariff,
+                meterEvents, virtualMeters, notification, reports, alarms, null);
     }
 
     /** A plant without alarm rules (the form before alarm rules existed). */
@@ -100,12 +115,12 @@ public record Plant(
     /** The same plant with its connections replaced (the demo points them at its simulator). */
     public Plant withConnections(List<Connection> newConnections) {
         return new Plant(name, zone, sites, areas, lines, equipment, costCentres, newConnections,
-                meters, shiftCalendar, tariff, meterEvents, virtualMeters, notification, reports, alarms);
+                meters, shiftCalendar, tariff, meterEvents, virtualMeters, notification, reports, alarms, plausible);
     }
 
     /** The same plant with other alarm settings (tests, the demo's scenarios). */
     public Plant withAlarms(AlarmSettings newAlarms) {
         return new Plant(name, zone, sites, areas, lines, equipment, costCentres, connections,
-                meters, shiftCalendar, tariff, meterEvents, virtualMeters, notification, reports, newAlarms);
+                meters, shiftCalendar, tariff, meterEvents, virtualMeters, notification, reports, newAlarms, plausible);
     }
 }

@@ -56,6 +56,45 @@ public final class PlausibleValues {
     }
 
     /**
+     * The rate a counter's increase is measured against: {@code ACTIVE_POWER} (kW) for an active energy
+     * counter (kWh), {@code VOLUME_FLOW} (m3/h) for a volume counter (m3), and so on; empty for a counter
+     * without one (production counts).
+     */
+    public static Optional<Quantity> rateOf(Quantity counter) {
+        return Optional.ofNullable(switch (counter) {
+            case ACTIVE_ENERGY_IMPORT, ACTIVE_ENERGY_EXPORT -> Quantity.ACTIVE_POWER;
+            case REACTIVE_ENERGY_IMPORT, REACTIVE_ENERGY_EXPORT -> Quantity.REACTIVE_POWER;
+            case VOLUME -> Quantity.VOLUME_FLOW;
+            case MASS -> Quantity.MASS_FLOW;
+            case HEAT_ENERGY -> Quantity.HEAT_POWER;
+            default -> null;
+        });
+    }
+
+    /**
+     * The default plausibility limit of a counter, in counter units per hour: the largest magnitude of
+     * its rate quantity's plausible range (10 GW for an energy counter unless the plant narrows
+     * {@code ACTIVE_POWER}); infinite when the counter has no rate quantity.
+     */
+    public double maxRatePerHour(Quantity counter) {
+        return rateOf(counter).map(this::rangeOf)
+                .map(r -> Math.max(Math.abs(r.min()), Math.abs(r.max())))
+                .filter(limit -> limit > 0)
+                .orElse(Double.POSITIVE_INFINITY);
+    }
+
+    /** The quantities whose range differs from the built-in one, with their ranges (for display). */
+    public Map<Quantity, Range> overrides() {
+        Map<Quantity, Range> out = new EnumMap<>(Quantity.class);
+        ranges.forEach((q, r) -> {
+            if (!r.equals(DEFAULTS.get(q))) {
+                out.put(q, r);
+            }
+        });
+        return out;
+    }
+
+    /**
      * Why {@code value} is not a plausible {@code quantity}, in English and Chinese; empty when it is.
      * Not finite (NaN, infinite) and out of range are refused alike.
      */

@@ -95,6 +95,19 @@ public final class EdgePublisher implements SampleListener, AutoCloseable {
         });
     }
 
+    /**
+     * A meter's health: OFFLINE publishes its DDEATH at once; its next GOOD reading its DBIRTH
+     * ({@link SparkplugEdgeNode#deviceOffline}).
+     */
+    public void onDeviceOffline(String device) {
+        worker.run(() -> {
+            List<EdgeMessage> out = node.deviceOffline(device);
+            if (connected) {
+                publishAll(out);
+            }
+        });
+    }
+
     public boolean isConnected() {
         return connected;
     }

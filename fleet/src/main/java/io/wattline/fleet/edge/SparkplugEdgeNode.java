@@ -53,6 +53,8 @@ public final class SparkplugEdgeNode {
     private final Map<PointId, Sample> published = new HashMap<>();
     private final Map<String, AlarmMetric> alarms = new LinkedHashMap<>();
     private boolean born;
+    /** Devices whose DDEATH went out since the last birth: no DDATA until their DBIRTH. */
+    private final java.util.Set<String> deadDevices = new java.util.HashSet<>();
 
     public SparkplugEdgeNode(String group, String edgeNode, String site, Collection<CataloguedPoint> catalogue,
             Collection<String> alarmIds, Deadband deadband, Clock clock) {
@@ -112,20 +114,38 @@ public final class SparkplugEdgeNode {
         }
         out.add(EdgeMessage.qos0(SparkplugTopic.node(group, MessageType.NBIRTH, edgeNode),
                 new SparkplugPayload(now, node, seq.birth())));
-        for (Map.Entry<String, List<CataloguedPoint>> device : devices.entrySet()) {
-            List<Metric> metrics = new ArrayList<>();
-            for (CataloguedPoint p : device.getValue()) {
-                Sample s = latest.get(p.id());
-                metrics.add(birthMetric(p, s, now));
-                if (s != null) {
-                    published.put(p.id(), s);
-                }
-            }
-            out.add(EdgeMessage.qos0(SparkplugTopic.device(group, MessageType.DBIRTH, edgeNode, device.getKey()),
-                    new SparkplugPayload(now, metrics, seq.next())));
+        for (String device : devices.keySet()) {
+            out.add(deviceBirth(device, now));
         }
+        deadDevices.clear();
         born = true;
         return out;
+    }
+
+    private EdgeMessage deviceBirth(String device, Instant now) {
+        List<Metric> metrics = new ArrayList<>();
+        for (CataloguedPoint p : devices.get(device)) {
+            Sample s = latest.get(p.id());
+            metrics.add(birthMetric(p, s, now));
+            if (s != null) {
+                published.put(p.id(), s);
+            }
+        }
+        return EdgeMessage.qos0(SparkplugTopic.device(group, MessageType.DBIRTH, edgeNode, device),
+                new SparkplugPayload(now, metrics, seq.next()));
+    }
+
+    /**
+     * A meter stopped answering: its DDEATH (none before a birth, for an unknown meter, or when it
+     * is already dead). Its points send nothing more until a GOOD reading brings its DBIRTH.
+     */
+    public List<EdgeMessage> deviceOffline(String device) {
+        if (!born || !devices.containsKey(device) || !deadDevices.add(device)) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return List.of(EdgeMessage.qos0(SparkplugTopic.device(group, MessageType.DDEATH, edgeNode, device),
+                new SparkplugPayload(now, List.of(), seq.next())));
     }
 
     private Metric birthMetric(CataloguedPoint p, Sample s, Instant now) {
@@ -146,12 +166,26 @@ public final class SparkplugEdgeNode {
     /** Remembers the samples and returns the DDATA for those that changed past the deadband (none before a birth). */
     public List<EdgeMessage> onSamples(Collection<Sample> samples) {
         Map<String, List<Metric>> byDevice = new LinkedHashMap<>();
+        List<String> revived = new ArrayList<>();
         samples.stream().sorted(Comparator.comparing(Sample::time)).forEach(s -> {
             CataloguedPoint p = points.get(s.point());
             if (p == null) {
                 return;
             }
             latest.put(s.point(), s);
+            String device = s.point().device();
+            if (deadDevices.contains(device)) {
+                if (s.quality() != Quality.GOOD) {
+                    return;
+                }
+                // back: its DBIRTH (below, with this and every latest value) goes out before any DDATA
+                deadDevices.remove(device);
+                revived.add(device);
+                return;
+            }
+            if (revived.contains(device)) {
+                return;
+            }
             Sample last = published.get(s.point());
             if (!born || (last != null && last.quality() == s.quality()
                     && !deadband.exceeded(p.quantity(), last.value(), s.value()))) {
@@ -160,7 +194,14 @@ public final class SparkplugEdgeNode {
             published.put(s.point(), s);
             byDevice.computeIfAbsent(s.point().device(), d -> new ArrayList<>()).add(dataMetric(s, false));
         });
-        return data(byDevice);
+        if (revived.isEmpty()) {
+            return data(byDevice);
+        }
+        Instant now = clock.instant();
+        List<EdgeMessage> out = new ArrayList<>();
+        revived.forEach(d -> out.add(deviceBirth(d, now)));
+        out.addAll(data(byDevice));
+        return out;
     }
 
     /** The backlog collected while offline, as DDATA with {@code is_historical} in time order. */

@@ -60,6 +60,28 @@ class FleetViewTest {
     }
 
     @Test
+    void aMeterThatGoesOfflineDiesAndIsBornAgainWhenItAnswers() {
+        deliver(edge.birth(0));
+        deliver(edge.onSamples(List.of(Sample.good(POWER, T0.plusSeconds(1), 5.0))));
+        List<EdgeMessage> death = edge.deviceOffline("m1");
+        assertEquals(List.of(SparkplugTopic.device("plants", MessageType.DDEATH, "edge-a", "m1")),
+                death.stream().map(EdgeMessage::topic).toList());
+        assertEquals(Optional.empty(), deliver(death), "in sequence: no rebirth asked");
+        assertEquals(Quality.UNCERTAIN, power().quality());
+        assertTrue(power().reason().contains("device m1 offline (DDEATH)"), power().reason());
+        assertEquals(List.of(), edge.deviceOffline("m1"), "one DDEATH per outage");
+        assertEquals(List.of(), edge.onSamples(List.of(Sample.bad(POWER, T0.plusSeconds(2), "timeout"))),
+                "no DDATA for a dead device");
+        List<EdgeMessage> back = edge.onSamples(List.of(Sample.good(POWER, T0.plusSeconds(3), 6.0)));
+        assertEquals(MessageType.DBIRTH, back.get(0).topic().type(), "its DBIRTH comes first: " + back);
+        assertEquals(Optional.empty(), deliver(back));
+        assertEquals(Quality.GOOD, power().quality());
+        assertEquals(6.0, power().value());
+        deliver(edge.onSamples(List.of(Sample.good(POWER, T0.plusSeconds(4), 7.0))));
+        assertEquals(7.0, power().value(), "DDATA again after the DBIRTH");
+    }
+
+    @Test
     void onlyTheCurrentSessionsDeathMakesTheSiteStale() {
         deliver(edge.birth(1));
         deliver(edge.onSamples(List.of(Sample.good(POWER, T0, 3.0))));

@@ -411,6 +411,7 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
     public int replaceReadings(Collection<ReadingLedger.Replacement> replacements, String source, Instant now) {
         try (DuckDBConnection connection = readConnection()) {
             int buckets = ReadingTable.replace(connection, replacements, source, EpochMicros.of(now));
+            noteRewrite(); // values changed in place: no seq tells a cache
             for (ReadingLedger.Replacement r : replacements) {
                 latest.computeIfPresent(r.reading().point(), (p, s) -> s.time().equals(r.reading().time())
                         && s.isGood() ? r.reading() : s);

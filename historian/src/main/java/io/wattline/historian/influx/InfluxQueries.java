@@ -86,11 +86,20 @@ public final class InfluxQueries implements RawArchive, AutoCloseable {
 
     @Override
     public List<Sample> range(PointId point, Instant from, Instant to, int limit) {
+        return samples(point, "time >= " + micros(from) + "u AND time < " + micros(to) + "u ORDER BY time ASC LIMIT "
+                + limit);
+    }
+
+    /** The newest sample of {@code point} at this site (none or one). */
+    public List<Sample> last(PointId point) {
+        return samples(point, "time >= 0 ORDER BY time DESC LIMIT 1");
+    }
+
+    private List<Sample> samples(PointId point, String timeAndOrder) {
         String field = point.point();
         String influxql = "SELECT \"" + field + "\", \"" + field + "_q\" FROM \"" + options.measurement()
                 + "\" WHERE \"site\" = '" + quote(options.site()) + "' AND \"device\" = '" + quote(point.device())
-                + "' AND \"" + field + "_q\" >= 0 AND time >= " + micros(from) + "u AND time < " + micros(to)
-                + "u ORDER BY time ASC LIMIT " + limit;
+                + "' AND \"" + field + "_q\" >= 0 AND " + timeAndOrder;
         List<Sample> samples = new ArrayList<>();
         for (Map<String, String> row : rows(influxql)) {
             Instant time = Instant.EPOCH.plusNanos(Long.parseLong(row.get("time")) * 1_000L);

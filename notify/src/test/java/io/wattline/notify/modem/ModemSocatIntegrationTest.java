@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.core.notification.SmsTransportSettings;
-import io.wattline.notify.Await;
 import io.wattline.notify.sms.IncomingSms;
 import io.wattline.notify.sms.SmsException;
 import io.wattline.notify.sms.SmsTransport;
+import io.wattline.testkit.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

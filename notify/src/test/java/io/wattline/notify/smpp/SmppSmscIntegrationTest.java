@@ -11,13 +11,13 @@ import io.wattline.core.notification.FloodControl;
 import io.wattline.core.notification.NotificationSettings;
 import io.wattline.core.notification.RetryPolicy;
 import io.wattline.core.notification.SmsTransportSettings;
-import io.wattline.notify.Await;
 import io.wattline.notify.NotificationService;
 import io.wattline.notify.RecordingAlarmCommands;
 import io.wattline.notify.SmsTexts;
 import io.wattline.notify.TestRosters;
 import io.wattline.notify.outbox.DeliveryRecord;
 import io.wattline.notify.outbox.DeliveryStatus;
+import io.wattline.testkit.Await;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +54,7 @@ class SmppSmscIntegrationTest {
     private final Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at(10, 0)));
 
     static SmsTransportSettings.Smpp smpp(int port, double rate) {
-        return new SmsTransportSettings.Smpp("smsc", "127.0.0.1", port, "wattline", "SMPP_PASSWORD", "", "10690000",
+        return new SmsTransportSettings.Smpp("smsc", "127.0.0.1", port, "wattline", "${SMPP_PASSWORD}", "", "10690000",
                 rate, Duration.ofMillis(300), Duration.ofMillis(200), true);
     }
 

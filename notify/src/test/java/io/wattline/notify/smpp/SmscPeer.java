@@ -1,6 +1,6 @@
 package io.wattline.notify.smpp;
 
-import io.wattline.notify.Await;
+import io.wattline.testkit.Await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,7 @@
 package io.wattline.reports.delivery;
 
 import io.wattline.core.report.SmtpSettings;
+import io.wattline.core.secrets.Secrets;
 import io.wattline.reports.archive.ReportArchive;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Authenticator;
@@ -17,7 +18,6 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.Function;
 
 /**
  * Sends a report run's files by e-mail through the configured SMTP server (Jakarta Mail): STARTTLS
@@ -27,12 +27,12 @@ import java.util.function.Function;
 public final class MailSender {
 
     private final SmtpSettings smtp;
-    private final Function<String, String> environment;
+    private final Secrets secrets;
 
-    /** @param environment looks up environment variables ({@code System::getenv} in the application) */
-    public MailSender(SmtpSettings smtp, Function<String, String> environment) {
+    /** @param secrets resolves the password's reference ({@code ${ENV}} or {@code secret:name}) */
+    public MailSender(SmtpSettings smtp, Secrets secrets) {
         this.smtp = smtp;
-        this.environment = environment;
+        this.secrets = secrets;
     }
 
     /** @throws MessagingException when the server refuses or cannot be reached; nothing is retried here */
@@ -53,10 +53,15 @@ public final class MailSender {
         }
         Authenticator auth = null;
         if (smtp.username() != null) {
-            String password = smtp.passwordEnv() == null ? null : environment.apply(smtp.passwordEnv());
-            if (password == null) {
-                throw new MessagingException("SMTP user " + smtp.username() + " needs a password: set the environment"
-                        + " variable " + smtp.passwordEnv() + " (reports.smtp.passwordEnv)");
+            if (smtp.password() == null) {
+                throw new MessagingException("SMTP user " + smtp.username() + " needs a password: set"
+                        + " reports.smtp.password to ${ENV_NAME} or secret:name (docs/security.md)");
+            }
+            String password;
+            try {
+                password = secrets.resolve(smtp.password(), "reports.smtp.password");
+            } catch (RuntimeException e) {
+                throw new MessagingException("SMTP user " + smtp.username() + ": " + e.getMessage());
             }
             p.put("mail.smtp.auth", "true");
             auth = new Authenticator() {

@@ -22,6 +22,8 @@ import io.wattline.web.WattlineProperties;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import io.wattline.web.fleet.FleetProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -57,8 +59,8 @@ public class AccountingWiring {
     public ReadingImporter readingImporter(PointCatalogue catalogue, Historian historian, Clock clock,
             ObjectProvider<AuditTrail> audit) {
         // without an audit trail (the security module brings the durable one) replacements are refused
-        return new ReadingImporter(catalogue::quantityOf, historian.readings(), historian.writer(),
-                audit.getIfAvailable(), catalogue.plant().zone(), clock);
+        return new ReadingImporter(catalogue::quantityOf, catalogue.plant().plausible(), historian.readings(),
+                historian.writer(), audit.getIfAvailable(), catalogue.plant().zone(), clock);
     }
 
     @Bean
@@ -70,6 +72,25 @@ public class AccountingWiring {
     public LineKpis lineKpis(PointCatalogue catalogue, Historian historian, AccountingService accounting,
             ProductionLog log) {
         return new LineKpis(catalogue, accounting, historian.reader(), log);
+    }
+
+    /**
+     * A node that collects answers for its own plant: its sites, and the site tag it forwards to
+     * InfluxDB under ({@code wattline.historian.influx.site}), the site a central knows it by.
+     */
+    @Bean
+    @ConditionalOnExpression(FleetProperties.COLLECTS)
+    public SiteAnalytics localSiteAnalytics(SharedReports reports, LineKpis kpis, PointCatalogue catalogue,
+            @Value("${wattline.historian.influx.site:}") String influxSite, FleetProperties fleet,
+            ObjectProvider<io.wattline.core.fleet.FleetGroup> group) {
+        java.util.List<String> sites = new java.util.ArrayList<>();
+        catalogue.plant().sites().forEach(s -> sites.add(s.id()));
+        io.wattline.web.fleet.FleetWiring.edgeSite(fleet, group.getIfAvailable(), catalogue.plant())
+                .filter(s -> !sites.contains(s)).ifPresent(sites::add);
+        if (!influxSite.isBlank() && !sites.contains(influxSite)) {
+            sites.add(influxSite);
+        }
+        return new LocalSiteAnalytics(reports, kpis, sites);
     }
 
     /** The service without Spring (the import command and tests use the same wiring). */

@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -32,14 +33,14 @@ public class ConsumptionController {
     /** Says where the answer came from: {@code computed}, {@code shared} or {@code cached}. */
     public static final String CACHE_HEADER = "Wattline-Cache";
 
-    private final SharedReports reports;
+    private final SiteAnalytics sites;
     private final ZoneId zone;
     private final Clock clock;
     private final ReportPool pool;
 
     @Autowired
-    public ConsumptionController(SharedReports reports, RunningPlant plant, Clock clock, ReportPool pool) {
-        this.reports = reports;
+    public ConsumptionController(SiteAnalytics sites, RunningPlant plant, Clock clock, ReportPool pool) {
+        this.sites = sites;
         this.zone = plant.plant().zone();
         this.clock = clock;
         this.pool = pool;
@@ -50,29 +51,35 @@ public class ConsumptionController {
      * requests in flight are shared and nothing is kept.
      */
     public ConsumptionController(AccountingService accounting, RunningPlant plant, Clock clock) {
-        this(SharedReports.inFlightOnly(accounting::report, clock), plant, clock, ReportPool.shared());
+        this(new LocalSiteAnalytics(SharedReports.inFlightOnly(accounting::report, clock), null,
+                plant.plant().sites().stream().map(s -> s.id()).toList()), plant, clock, ReportPool.shared());
     }
 
     @GetMapping(value = "/api/consumption", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<ReportAnswer>> consumption(ReportParameters parameters) {
-        return report(parameters.consumption(zone, clock.instant()))
+    public Mono<ResponseEntity<ReportAnswer>> consumption(ReportParameters parameters,
+            @RequestParam(name = "site", required = false) String site) {
+        return report(site, parameters.consumption(zone, clock.instant()))
                 .map(a -> ResponseEntity.ok().header(CACHE_HEADER, source(a)).body(ReportAnswer.of(a)));
     }
 
     @GetMapping("/api/consumption.csv")
-    public Mono<ResponseEntity<byte[]>> csv(ReportParameters parameters) {
+    public Mono<ResponseEntity<byte[]>> csv(ReportParameters parameters,
+            @RequestParam(name = "site", required = false) String site) {
         ConsumptionQuery q = parameters.consumption(zone, clock.instant());
-        return report(q).map(a -> download(ConsumptionCsv.write(a.report()).getBytes(StandardCharsets.UTF_8),
+        return report(site, q).map(a -> download(ConsumptionCsv.write(a.report()).getBytes(StandardCharsets.UTF_8),
                 new MediaType("text", "csv", StandardCharsets.UTF_8), fileName(q, "csv"), a));
     }
 
     @GetMapping("/api/consumption.xlsx")
-    public Mono<ResponseEntity<byte[]>> xlsx(ReportParameters parameters) {
+    public Mono<ResponseEntity<byte[]>> xlsx(ReportParameters parameters,
+            @RequestParam(name = "site", required = false) String site) {
         ConsumptionQuery q = parameters.consumption(zone, clock.instant());
-        return report(q).map(a -> download(ConsumptionWorkbook.write(a.report()), XLSX, fileName(q, "xlsx"), a));
+        return report(site, q).map(a -> download(ConsumptionWorkbook.write(a.report()), XLSX, fileName(q, "xlsx"), a));
     }
 
-    private Mono<SharedReports.Answer> report(ConsumptionQuery q) {
+    /** {@code site}: on a central node the site to report (its history in InfluxDB); elsewhere optional. */
+    private Mono<SharedReports.Answer> report(String site, ConsumptionQuery q) {
+        SharedReports reports = sites.reports(site);
         // DuckDB reads block: a computation runs on the bounded report pool, off the event loop (503 when full)
         return Mono.defer(() -> Mono.fromFuture(reports.report(q,
                 work -> pool.submit("the consumption report", work::get).toFuture())));

@@ -30,12 +30,16 @@ import tools.jackson.databind.ObjectMapper;
  * answers; progress and warnings go to standard error. {@code --replace} corrects stored values,
  * audited under the OS user in {@code DIR/audit/readings.jsonl}. Exit 0 when every row was written,
  * already stored or replaced, 1 when some were rejected (the good ones are written), 2 for a bad
- * command line or an unreadable file.
+ * command line or an unreadable file, 3 when the data volume is below its low-space watermark (the
+ * message says how much was written; free space and import the same file again).
  */
 public final class ImportCommand {
 
     public static final String USAGE =
             "usage: wattline import FILE.csv (--config PLANT.yaml | --demo) [--data DIR] [--replace]";
+
+    /** Exit code when the store holds writes for lack of disk space. */
+    public static final int EXIT_WRITES_HELD = 3;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -98,7 +102,7 @@ public final class ImportCommand {
         try (Historian historian = Historian.open(data, HistorianOptions.defaults(), Optional.empty());
                 Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             PointCatalogue points = PointCatalogues.build(plant, catalog::find, OpcUaProfileLoader.builtIn()::find);
-            ReadingImporter importer = new ReadingImporter(points::quantityOf, historian.readings(),
+            ReadingImporter importer = new ReadingImporter(points::quantityOf, plant.plausible(), historian.readings(),
                     historian.writer(), new io.wattline.web.audit.AuditLog(data), plant.zone(), clock);
             ImportRequest request = new ImportRequest(replace, System.getProperty("user.name", "unknown"), "console");
             ImportResult result = importer.importCsv(file.toString(), in, request,
@@ -113,6 +117,9 @@ public final class ImportCommand {
         } catch (IOException e) {
             err.println("wattline import: cannot read " + file + ": " + e.getMessage());
             return 2;
+        } catch (io.wattline.historian.WritesHeldException e) {
+            err.println("wattline import: " + e.getMessage());
+            return EXIT_WRITES_HELD;
         } catch (HistorianException | IllegalStateException | java.io.UncheckedIOException e) {
             err.println("wattline import: " + e.getMessage());
             return 2;

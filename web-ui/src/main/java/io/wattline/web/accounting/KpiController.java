@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -34,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 @RestController
 public class KpiController {
 
-    private final LineKpis kpis;
+    private final SiteAnalytics sites;
     private final ZoneId zone;
     private final Clock clock;
     private final ReportPool pool;
@@ -44,23 +45,33 @@ public class KpiController {
         this(kpis, plant, clock, ReportPool.shared(), WriteGuard.none());
     }
 
-    @Autowired
+    /** Built by hand (tests): the plant's own KPIs. */
     public KpiController(LineKpis kpis, RunningPlant plant, Clock clock, ReportPool pool, WriteGuard writeGuard) {
+        this(new LocalSiteAnalytics(null, kpis, plant.plant().sites().stream().map(s -> s.id()).toList()), plant,
+                clock, pool, writeGuard);
+    }
+
+    @Autowired
+    public KpiController(SiteAnalytics sites, RunningPlant plant, Clock clock, ReportPool pool, WriteGuard writeGuard) {
         this.pool = pool;
         this.writeGuard = writeGuard;
-        this.kpis = kpis;
+        this.sites = sites;
         this.zone = plant.plant().zone();
         this.clock = clock;
     }
 
     @GetMapping(value = "/api/kpi/specific-consumption", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<SpecificConsumptionReport> specificConsumption(ReportParameters parameters) {
+    public Mono<SpecificConsumptionReport> specificConsumption(ReportParameters parameters,
+            @RequestParam(name = "site", required = false) String site) {
+        LineKpis kpis = sites.kpis(site);
         KpiQuery q = parameters.kpi(zone, clock.instant());
         return pool.submit("the specific-consumption report", () -> kpis.specificConsumption(q));
     }
 
     @GetMapping(value = "/api/kpi/baseline", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<BaselineReport> baseline(ReportParameters parameters) {
+    public Mono<BaselineReport> baseline(ReportParameters parameters,
+            @RequestParam(name = "site", required = false) String site) {
+        LineKpis kpis = sites.kpis(site);
         BaselineQuery q = parameters.baseline(zone, clock.instant());
         return pool.submit("the baseline report", () -> kpis.baseline(q));
     }
@@ -68,7 +79,9 @@ public class KpiController {
     /** Records a count entered by hand; 201 with the stored entry. */
     @PostMapping(value = "/api/production", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<ProductionEntry>> addProduction(@RequestBody JsonNode body, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ProductionEntry>> addProduction(@RequestBody JsonNode body,
+            @RequestParam(name = "site", required = false) String site, ServerWebExchange exchange) {
+        LineKpis kpis = sites.kpis(site);
         ProductionEntry entry = ProductionEntryRequest.parse(body, zone, clock.instant());
         writeGuard.check("the production entry"); // 503 at once while the data volume is low on space
         exchange.getAttributes().put(io.wattline.web.audit.AuditedRequests.DETAIL, "line " + entry.lineId()
@@ -78,7 +91,9 @@ public class KpiController {
 
     /** The counts entered by hand for a line that overlap [from, to) (default: today). */
     @GetMapping(value = "/api/production", produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<ProductionEntry> production(ReportParameters parameters) {
+    public List<ProductionEntry> production(ReportParameters parameters,
+            @RequestParam(name = "site", required = false) String site) {
+        LineKpis kpis = sites.kpis(site);
         ReportParameters.Range r = parameters.range(zone, clock.instant());
         return kpis.production(parameters.line(), r.from(), r.to());
     }

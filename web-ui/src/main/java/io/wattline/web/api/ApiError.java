@@ -13,9 +13,10 @@ import org.springframework.http.ResponseEntity;
  * @param type      a URI reference naming the kind of problem, e.g. {@code /problems/bad-parameter}
  * @param parameter the offending request parameter or body field, or null when the error is not about one
  * @param expected  what the parameter must look like, or null
+ * @param correlationId on an unexpected error (500), the id under which the server log has its cause; else null
  */
 public record ApiError(String type, String title, int status, String detail, String error, String message,
-        String parameter, String expected, String actual) {
+        String parameter, String expected, String actual, String correlationId) {
 
     /** The media type of every error body. */
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
@@ -23,7 +24,12 @@ public record ApiError(String type, String title, int status, String detail, Str
     /** An error with {@code error} as its short code; type and title follow from the status. */
     public ApiError(int status, String error, String message, String parameter, String expected, String actual) {
         this(typeOf(status, parameter), titleOf(status, parameter), status, message, error, message, parameter,
-                expected, actual);
+                expected, actual, null);
+    }
+
+    /** This error with the correlation id its log line carries. */
+    public ApiError withCorrelationId(String id) {
+        return new ApiError(type, title, status, detail, error, message, parameter, expected, actual, id);
     }
 
     /** This error as a response with its status and {@code application/problem+json}. */

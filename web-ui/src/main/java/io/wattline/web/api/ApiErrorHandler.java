@@ -18,6 +18,8 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
  * Turns every error a request can cause into an RFC 9457 problem body ({@link ApiError},
  * {@code application/problem+json}) that says what was wrong and where: the API's own exceptions, and
  * the framework's (a body that is not JSON, a wrong content type or method, a body over the limit).
+ * What no handler here answers (an unknown route, an unexpected exception) {@link ProblemExceptionHandler}
+ * answers, also as a problem.
  */
 @RestControllerAdvice
 public class ApiErrorHandler {
@@ -101,11 +103,19 @@ public class ApiErrorHandler {
 
     /** Any other status the framework raises (e.g. 404 for an unknown route), with its reason. */
     @ExceptionHandler(ResponseStatusException.class)
-    public ResponseEntity<ApiError> status(ResponseStatusException e) {
+    public ResponseEntity<ApiError> status(ResponseStatusException e, org.springframework.web.server.ServerWebExchange exchange) {
         int status = e.getStatusCode().value();
         String reason = e.getReason() == null ? e.getMessage() : e.getReason();
         if (status == 413) {
             return tooLarge(reason);
+        }
+        if (status == 404) {
+            return new ApiError(404, "not_found", "no such route or page: " + exchange.getRequest().getMethod() + " "
+                    + exchange.getRequest().getPath().value() + " (the routes are in docs/api.md) / 找不到该地址",
+                    null, null, null).response();
+        }
+        if (status == 500) {
+            return ProblemExceptionHandler.unexpected(exchange, e).response();
         }
         return new ApiError(status, "error_" + status, reason, null, null, null).response();
     }

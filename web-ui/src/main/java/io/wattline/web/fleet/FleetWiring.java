@@ -17,7 +17,11 @@ import io.wattline.fleet.edge.SparkplugEdgeNode;
 import io.wattline.fleet.mqtt.PahoMqttLink;
 import io.wattline.historian.Historian;
 import io.wattline.historian.SeriesReader;
+import io.wattline.analytics.allocation.EnergyFactors;
 import io.wattline.web.InvalidPlantConfigurationException;
+import io.wattline.web.WattlineProperties;
+import io.wattline.web.accounting.AccountingWiring;
+import org.springframework.beans.factory.annotation.Value;
 import io.wattline.web.alarms.RunningAlarms;
 import io.wattline.web.historian.HistorianProperties;
 import java.time.Clock;
@@ -67,7 +71,8 @@ public class FleetWiring {
     @Bean
     @ConditionalOnProperty(prefix = "wattline.fleet", name = "role", havingValue = "edge")
     public EdgePublisher edgePublisher(FleetGroup group, FleetProperties properties, PointCatalogue catalogue,
-            SampleBus bus, Historian historian, Clock clock, ObjectProvider<RunningAlarms> alarms, Environment env) {
+            SampleBus bus, Historian historian, Clock clock, ObjectProvider<RunningAlarms> alarms, Environment env,
+            List<io.wattline.core.device.DeviceCollector> collectors) {
         String node = edgeNode(group, properties, catalogue);
         FleetGroup.Site site = group.siteOfEdge(node).orElseThrow(() -> new IllegalStateException(
                 "the group file " + properties.group() + " names no edge '" + node + "' under any site"));
@@ -78,6 +83,12 @@ public class FleetWiring {
                 Duration.ofMillis(500), Duration.ofSeconds(5));
         bus.addListener(publisher);
         alarms.ifAvailable(a -> a.engine().addListener(e -> publisher.onAlarm(alarmMetric(e))));
+        // a meter that stops answering gets its DDEATH; its next GOOD reading its DBIRTH
+        collectors.forEach(c -> c.addHealthListener(h -> {
+            if (h.state() == io.wattline.core.device.DeviceState.OFFLINE) {
+                publisher.onDeviceOffline(h.meterId());
+            }
+        }));
         publisher.start();
         log.info("edge role: node '{}' of site '{}' publishes {} points to {} (group '{}')", node, site.id(),
                 catalogue.all().size(), group.broker(), group.group());
@@ -109,21 +120,56 @@ public class FleetWiring {
 
     @Bean
     @ConditionalOnProperty(prefix = "wattline.fleet", name = "role", havingValue = "central")
-    public SiteHistory siteHistory(HistorianProperties historian) {
-        return new SiteHistory(historian.influx());
+    public SiteHistory siteHistory(HistorianProperties historian, io.wattline.web.WattlineProperties properties) {
+        HistorianProperties.Influx influx = historian.influx();
+        return new SiteHistory(influx == null || !influx.configured() ? influx
+                : influx.resolved(io.wattline.core.secrets.Secrets.of(properties.dataDir())));
+    }
+
+    /** Accounting and KPIs of every site, from InfluxDB, with the plant configuration this central runs. */
+    @Bean
+    @ConditionalOnProperty(prefix = "wattline.fleet", name = "role", havingValue = "central")
+    public CentralSiteAnalytics centralSiteAnalytics(FleetGroup group, PointCatalogue catalogue, SiteHistory history,
+            WattlineProperties properties, Clock clock,
+            @Value("${wattline.accounting.tariff:}") String tariffSetting,
+            @Value("${wattline.accounting.water-as-working-medium:false}") boolean waterAsWorkingMedium) {
+        EnergyFactors factors = EnergyFactors.gbt2589Defaults();
+        if (waterAsWorkingMedium) {
+            factors = factors.withWaterAsWorkingMedium();
+        }
+        return new CentralSiteAnalytics(group, catalogue, history,
+                AccountingWiring.tariff(catalogue.plant(), tariffSetting), factors, properties.dataDir(), clock);
     }
 
     private static String edgeNode(FleetGroup group, FleetProperties properties, PointCatalogue catalogue) {
+        return edgeNode(group, properties, catalogue.plant());
+    }
+
+    /** This edge's node id: {@code --node}, or the one edge the group names for the plant's sites. */
+    static String edgeNode(FleetGroup group, FleetProperties properties, io.wattline.core.plant.Plant plant) {
         if (properties.node() != null && !properties.node().isBlank()) {
             return properties.node();
         }
         List<String> candidates = new ArrayList<>();
-        catalogue.plant().sites().forEach(s -> group.site(s.id()).ifPresent(gs -> candidates.addAll(gs.edges())));
+        plant.sites().forEach(s -> group.site(s.id()).ifPresent(gs -> candidates.addAll(gs.edges())));
         if (candidates.size() != 1) {
             throw new IllegalStateException("--role edge needs --node ID: the group file names " + candidates.size()
                     + " edges for this plant's sites " + candidates);
         }
         return candidates.get(0);
+    }
+
+    /**
+     * On an edge, the site the group file gives this edge node: the InfluxDB {@code site} tag it
+     * forwards under, so a central finds its history by the group's site id. Empty on other roles.
+     */
+    public static java.util.Optional<String> edgeSite(FleetProperties properties, FleetGroup group,
+            io.wattline.core.plant.Plant plant) {
+        if (!"edge".equals(properties.role()) || group == null) {
+            return java.util.Optional.empty();
+        }
+        String node = edgeNode(group, properties, plant);
+        return group.siteOfEdge(node).map(FleetGroup.Site::id);
     }
 
     private static MqttLink link(FleetGroup group, String clientId, Environment env) {

@@ -3,7 +3,10 @@ package io.wattline.web.fleet;
 import io.wattline.core.PointId;
 import io.wattline.core.Sample;
 import io.wattline.historian.influx.InfluxOptions;
+import io.wattline.historian.SeriesReader;
 import io.wattline.historian.influx.InfluxQueries;
+import io.wattline.historian.influx.InfluxSeriesReader;
+import java.util.Collection;
 import io.wattline.web.historian.HistorianProperties;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +36,24 @@ public final class SiteHistory implements AutoCloseable {
             throw new IllegalStateException("no InfluxDB configured on this central node"
                     + " (wattline.historian.influx.url, see docs/fleet.md)");
         }
-        return readers.computeIfAbsent(site, this::reader).range(point, from, to, limit);
+        return queries(site).range(point, from, to, limit);
+    }
+
+    /**
+     * The history of {@code site} as the analytics read it: raw samples and rollups folded like the
+     * edge's local store ({@link InfluxSeriesReader}); {@code points} are the plant's points.
+     */
+    public SeriesReader reader(String site, Collection<PointId> points) {
+        return new InfluxSeriesReader(queries(site), points);
+    }
+
+    /** The InfluxQL queries of {@code site} (one client per site, closed with this). */
+    public InfluxQueries queries(String site) {
+        if (!configured()) {
+            throw new IllegalStateException("no InfluxDB configured on this central node: set"
+                    + " wattline.historian.influx.url (see docs/fleet.md) (中心节点未配置 InfluxDB)");
+        }
+        return readers.computeIfAbsent(site, this::reader);
     }
 
     private InfluxQueries reader(String site) {

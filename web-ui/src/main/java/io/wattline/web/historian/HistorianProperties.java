@@ -62,6 +62,17 @@ public record HistorianProperties(
             return url != null && !url.toString().isBlank();
         }
 
+        /**
+         * These settings with the user, password and token references ({@code ${ENV_NAME}},
+         * {@code secret:name}) replaced by what they stand for; literals stay as they are.
+         */
+        public Influx resolved(io.wattline.core.secrets.Secrets secrets) {
+            return new Influx(url, database, retentionPolicy,
+                    secrets.resolve(username, "wattline.historian.influx.username"),
+                    secrets.resolve(password, "wattline.historian.influx.password"),
+                    secrets.resolve(token, "wattline.historian.influx.token"), measurement, site, systemOfRecord);
+        }
+
         @Override
         public String toString() {
             // never print the password or the token

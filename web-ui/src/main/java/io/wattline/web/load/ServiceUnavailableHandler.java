@@ -9,7 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** 503 with {@code Retry-After} (seconds) and a JSON body that says why, in English and Chinese. */
+/** 503 with {@code Retry-After} (seconds) and a problem body ({@code application/problem+json}) that says why, in English and Chinese. */
 @RestControllerAdvice
 public class ServiceUnavailableHandler {
 
@@ -17,7 +17,7 @@ public class ServiceUnavailableHandler {
     public ResponseEntity<ApiError> unavailable(ServiceUnavailableException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
-                .body(new ApiError(503, e.code(), e.getMessage(), null, null, null));
+                .contentType(ApiError.PROBLEM_JSON).body(new ApiError(503, e.code(), e.getMessage(), null, null, null));
     }
 
     /** The disk filled while the request was being stored: what was accepted stays queued. */

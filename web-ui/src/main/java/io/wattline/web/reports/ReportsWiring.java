@@ -46,7 +46,8 @@ public class ReportsWiring {
             Historian historian, BillRegister bills, ReportAudit audit, Path dataDir, Clock clock, String tariffSetting) {
         ReportContext context = new ReportContext(plant.plant(), accounting, kpis, historian.reader(),
                 AccountingWiring.tariff(plant.plant(), tariffSetting), bills);
-        return new ReportService(context, new ReportArchive(dataDir), audit, clock, System::getenv);
+        return new ReportService(context, new ReportArchive(dataDir), audit, clock,
+                io.wattline.core.secrets.Secrets.of(dataDir));
     }
 
     /**

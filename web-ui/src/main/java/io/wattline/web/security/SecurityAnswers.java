@@ -38,9 +38,10 @@ public final class SecurityAnswers implements ServerAuthenticationEntryPoint, Se
             // a script: say how to sign in (a browser page would pop up a password dialog instead)
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"wattline\"");
         }
-        String why = e.getMessage() != null && e.getMessage().contains("用户名") ? e.getMessage() + ": " : "";
-        return json(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", why + "sign in first (scripts: curl -u USER:PASSWORD,"
-                + " see docs/security.md) / 请先登录");
+        String why = e.getMessage() != null && (e.getMessage().contains("用户名") || e.getMessage().contains("令牌"))
+                ? e.getMessage() + ": " : "";
+        return json(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", why + "sign in first (scripts: curl -u USER:PASSWORD"
+                + " or -H 'Authorization: Bearer TOKEN', see docs/security.md) / 请先登录");
     }
 
     @Override

@@ -46,6 +46,14 @@ public class SecurityWiring {
     /** State-changing methods: engineer at least (reading them stays viewer). */
     public static final String[] ENGINEER = {"/api/readings/**", "/api/reports/**", "/api/devices/**", "/api/config/**",
             "/api/plant/**", "/api/tariffs/**", "/api/profiles/**"};
+    /**
+     * Scripts only from our own files (no inline script, no {@code eval}), no plugins, no framing by
+     * another site; inline styles stay allowed (chart libraries set them). Spring Security adds
+     * {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY} and no-cache headers.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; img-src 'self' data:;"
+            + " style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self';"
+            + " frame-ancestors 'none'";
     /** The session cookie of Spring WebFlux. */
     static final String SESSION_COOKIE = "SESSION";
     private static final HttpMethod[] READING = {HttpMethod.GET, HttpMethod.HEAD};
@@ -89,19 +97,34 @@ public class SecurityWiring {
     }
 
     @Bean
+    public ApiTokens apiTokens(WattlineProperties properties) {
+        return new ApiTokens(properties.dataDir());
+    }
+
+    @Bean
     public SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
-            PasswordAuthenticationManager manager, UsersFile users, LoginThrottle throttle, AuditTrail audit,
-            Clock clock) {
-        return chain(http, manager, new PasswordAuthenticationManager(users, throttle, audit, clock, false));
+            PasswordAuthenticationManager manager, UsersFile users, ApiTokens tokens, LoginThrottle throttle,
+            AuditTrail audit, Clock clock) {
+        return chain(http, manager, new PasswordAuthenticationManager(users, throttle, audit, clock, false),
+                new TokenAuthentication(tokens, users, audit, clock));
+    }
+
+    /** The filter chain without API tokens (tests that bind one controller). */
+    public static SecurityWebFilterChain chain(ServerHttpSecurity http, PasswordAuthenticationManager basicManager,
+            PasswordAuthenticationManager formManager) {
+        return chain(http, basicManager, formManager, null);
     }
 
     /**
      * The filter chain; {@code basicManager} may reuse a recent check, {@code formManager} (a form
      * sign-in starts a session) always checks and audits.
      */
-    public static SecurityWebFilterChain chain(ServerHttpSecurity http, PasswordAuthenticationManager basicManager,
-            PasswordAuthenticationManager formManager) {
+    static SecurityWebFilterChain chain(ServerHttpSecurity http, PasswordAuthenticationManager basicManager,
+            PasswordAuthenticationManager formManager, TokenAuthentication tokens) {
         SecurityAnswers answers = new SecurityAnswers();
+        if (tokens != null) {
+            http.addFilterAt(TokenAuthentication.filter(tokens, answers), SecurityWebFiltersOrder.HTTP_BASIC);
+        }
         CookieServerCsrfTokenRepository csrfCookies = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfCookies.setCookieCustomizer(c -> c.sameSite("Strict"));
         http.authenticationManager(basicManager)
@@ -131,8 +154,10 @@ public class SecurityWiring {
                         .requireCsrfProtectionMatcher(browserStateChange()))
                 .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
                 .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
-                        + " style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 

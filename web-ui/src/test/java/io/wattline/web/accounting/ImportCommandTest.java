@@ -107,4 +107,32 @@ class ImportCommandTest {
         assertEquals(2, run(missing, dir.resolve("nope.csv").toString(), "--demo", "--data", dir.toString()));
         assertTrue(missing.toString().contains("cannot read"), missing.toString());
     }
+
+    /** Issue 14/19: a full data volume stops the import with the reason, what was written and what to do; exit 3. */
+    @org.junit.jupiter.api.Tag("integration")
+    @Test
+    void aFullDataVolumeStopsTheImportSayingWhatToDo() throws Exception {
+        try (io.wattline.historian.support.SmallVolume volume = io.wattline.historian.support.SmallVolume.mount(
+                dir.resolve("vol"), 64)) {
+            String data = volume.path().resolve("data").toString();
+            Path first = dir.resolve("first.csv");
+            Files.writeString(first, "water-main,volume_forward,2026-03-05 08:00,1200.25\n");
+            StringBuilder created = new StringBuilder();
+            assertEquals(0, run(created, first.toString(), "--demo", "--data", data), created.toString());
+            StringBuilder rows = new StringBuilder();
+            for (int i = 0; i < 2000; i++) {
+                rows.append("water-main,volume_forward,2026-03-06T").append(String.format("%02d:%02d", i / 60 % 24, i % 60))
+                        .append(":00Z,").append(1300 + i).append('\n');
+            }
+            Path more = dir.resolve("more.csv");
+            Files.writeString(more, rows);
+            volume.fillWithBallast();
+            StringBuilder held = new StringBuilder();
+            int code = run(held, more.toString(), "--demo", "--data", data);
+            assertEquals(ImportCommand.EXIT_WRITES_HELD, code, held.toString());
+            assertTrue(held.toString().contains("import the file again"), held.toString());
+            assertTrue(held.toString().contains("数据盘空间不足"), held.toString());
+            assertEquals("", stdout, "no summary on standard output for a stopped import");
+        }
+    }
 }

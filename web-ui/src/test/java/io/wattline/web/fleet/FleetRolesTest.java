@@ -8,6 +8,7 @@ import io.wattline.fleet.central.FleetView;
 import io.wattline.fleet.testing.CuttableLink;
 import io.wattline.fleet.testing.MosquittoBroker;
 import io.wattline.fleet.testing.Peers;
+import io.wattline.historian.Historian;
 import io.wattline.historian.influx.InfluxOptions;
 import io.wattline.historian.influx.InfluxQueries;
 import io.wattline.historian.influx.LocalInfluxd;
@@ -37,7 +38,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * keep-alives) while site a stays GOOD; edge b's local history keeps every second of the outage;
  * after the WAN returns the central has b live again and has received b's backlog as historical
  * data, and the central's history of site b (read from InfluxDB, where edge b forwards) has the
- * outage without a gap.
+ * outage without a gap: every sample edge b stored, at the same times. Then the accounting of each
+ * site read at the central (from InfluxDB) equals the same figures read on its edge (local store):
+ * every row's kWh and cost to 10⁻⁶ kWh, by line and by meter, through rollups and raw samples, the
+ * CSV byte for byte, and line 1's specific consumption.
  */
 @Tag("integration")
 @Timeout(900)
@@ -48,7 +52,8 @@ class FleetRolesTest {
     private static final Duration SLACK = Duration.ofSeconds(10);
     private static final Duration HTTP = Duration.ofSeconds(60);
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(2);
-    private static final Duration OUTAGE = Duration.ofSeconds(10);
+    /** The outage: one edge's broker connection cut for 60 s. */
+    private static final Duration OUTAGE = Duration.ofSeconds(60);
     private static final String POWER = "main-incomer.active_power";
 
     @TempDir
@@ -77,6 +82,8 @@ class FleetRolesTest {
             assertEquals(2 * latest(api(edgeA)).size(), all.size(), "every point of both edges at the central");
             assertEquals("kW", point(centralApi, "site-a").get("unit"));
             assertEquals("GOOD", point(centralApi, "site-b").get("quality"));
+            // accounting is compared from the next whole minute: both edges have readings before it
+            Instant accountingFrom = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
 
             Instant cut = Instant.now();
             wanB.cut();
@@ -103,27 +110,47 @@ class FleetRolesTest {
             Instant from = cut.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
             Instant to = restored.minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
             long seconds = Duration.between(from, to).toSeconds();
-            Map<String, Object> local = edgeBApi.get().uri("/api/points/{id}/samples?from={f}&to={t}", POWER, from, to)
-                    .retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { })
-                    .block(HTTP);
-            List<?> samples = (List<?>) local.get("samples");
-            assertTrue(samples.size() >= seconds - 1, "edge b stored " + samples.size() + " samples in " + seconds + " s");
+            List<String> local = times(edgeBApi.get().uri("/api/points/{id}/samples?from={f}&to={t}", POWER, from, to)
+                    .retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { }).block(HTTP));
+            assertTrue(local.size() >= seconds - 1, "edge b stored " + local.size() + " samples in " + seconds + " s");
             Map<String, Object> nodes = Map.of("nodes", centralApi.get().uri("/api/fleet/nodes").retrieve()
                     .bodyToMono(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).block(HTTP));
             assertTrue(nodes.toString().contains("edge-a") && nodes.toString().contains("edge-b"), nodes.toString());
 
-            // the central's history of site b (InfluxDB, where edge b forwards): the outage without a gap
-            Peers.await(() -> centralHistory(centralApi, "site-b", from, to).size() >= seconds - 1, WAIT,
-                    "site b's " + seconds + " s of outage in the central's history");
-            List<?> history = centralHistory(centralApi, "site-b", from, to);
-            List<?> siteA = centralHistory(centralApi, "site-a", from, to);
+            // the central's history of site b (InfluxDB, where edge b forwards): the outage without a gap,
+            // every sample edge b stored at the same times
+            Peers.await(() -> centralHistory(centralApi, "site-b", from, to).size() >= local.size(), WAIT,
+                    "site b's " + local.size() + " samples of the outage in the central's history");
+            List<String> history = centralHistory(centralApi, "site-b", from, to);
+            assertEquals(local, history, "the central's history of site b over the outage is edge b's own");
+            List<String> siteA = centralHistory(centralApi, "site-a", from, to);
             assertFalse(siteA.isEmpty(), "site a's history at the central too");
             System.out.println("central history of site b over the " + seconds + " s outage: " + history.size()
-                    + " samples; edge b's own: " + samples.size());
+                    + " samples; edge b's own: " + local.size());
             try (InfluxQueries influx = new InfluxQueries(InfluxOptions.of(influxd.url(), "fleet", "site-b"))) {
                 String q = "SELECT count(\"active_power\") FROM \"wattline\" WHERE \"site\" = 'site-b' AND \"device\" ="
                         + " 'main-incomer' AND time >= '" + from + "' AND time < '" + to + "'";
                 assertEquals(history.size(), count(influx.rows(q)), "the central serves what InfluxDB holds");
+            }
+
+            // accounting: each site's figures at the central (from InfluxDB) equal its edge's (local store)
+            // at least one whole minute, and readings 10 s past its end on both edges
+            Peers.await(() -> Instant.now().isAfter(accountingFrom.plusSeconds(70)), WAIT,
+                    "a whole minute of readings to account");
+            Instant accountingTo = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.MINUTES);
+            assertTrue(accountingTo.isAfter(accountingFrom), accountingFrom + " .. " + accountingTo);
+            awaitForwarded(edgeA);
+            awaitForwarded(edgeB);
+            SiteFigures.assertSiteRequired(centralApi);
+            String range = "from=" + accountingFrom + "&to=" + accountingTo;
+            for (String site : List.of("site-a", "site-b")) {
+                WebClient edgeApi = site.equals("site-a") ? api(edgeA) : edgeBApi;
+                double kwh = SiteFigures.assertSameConsumption(edgeApi, centralApi, site, "group=line&period=day&" + range);
+                assertTrue(kwh > 0, site + ": the demo lines drew energy");
+                SiteFigures.assertSameConsumption(edgeApi, centralApi, site, "group=meter&period=shift&path=raw&" + range);
+                SiteFigures.assertSameConsumption(edgeApi, centralApi, site, "group=costcentre&period=day&" + range);
+                SiteFigures.assertSameKpi(edgeApi, centralApi, site, "line=line1&period=day&" + range);
+                System.out.println(site + ": " + kwh + " kWh by line over " + range + ", equal at edge and central");
             }
         } finally {
             for (int i = apps.size() - 1; i >= 0; i--) {
@@ -177,11 +204,25 @@ class FleetRolesTest {
                 .orElse(null);
     }
 
-    private static List<?> centralHistory(WebClient api, String site, Instant from, Instant to) {
-        Map<String, Object> series = api.get()
+    private static List<String> centralHistory(WebClient api, String site, Instant from, Instant to) {
+        return times(api.get()
                 .uri("/api/fleet/sites/{site}/points/{id}/samples?from={f}&to={t}", site, POWER, from, to)
-                .retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { }).block(HTTP);
-        return (List<?>) series.get("samples");
+                .retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { }).block(HTTP));
+    }
+
+    /** The sample times of a series answer, as instants (the text forms may differ in trailing zeros). */
+    @SuppressWarnings("unchecked")
+    private static List<String> times(Map<String, Object> series) {
+        return ((List<Map<String, Object>>) series.get("samples")).stream()
+                .map(m -> Instant.parse((String) m.get("time")).toString()).toList();
+    }
+
+    /** Waits until the edge's forwarder has shipped every sample committed so far to InfluxDB. */
+    private static void awaitForwarded(ConfigurableApplicationContext edge) throws InterruptedException {
+        Historian historian = edge.getBean(Historian.class);
+        long committed = historian.status().lastSeq();
+        Peers.await(() -> historian.status().forwarder().watermark() >= committed, WAIT,
+                "the edge's samples up to seq " + committed + " forwarded to InfluxDB");
     }
 
     private static long count(List<Map<String, String>> rows) {

@@ -9,7 +9,7 @@ import io.wattline.collector.live.SampleBus;
 import io.wattline.core.Sample;
 import io.wattline.core.device.DeviceHealth;
 import io.wattline.core.device.DeviceState;
-import io.wattline.notify.Await;
+import io.wattline.testkit.Await;
 import io.wattline.web.alarms.AlarmTestPlant;
 import io.wattline.web.alarms.RunningAlarms;
 import java.net.ServerSocket;

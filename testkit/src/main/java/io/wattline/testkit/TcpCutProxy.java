@@ -1,4 +1,4 @@
-package io.wattline.collector.opcua;
+package io.wattline.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A loopback TCP forwarder whose wire can be cut: {@link #cut()} drops every open connection and
  * refuses new ones (accepted, then closed at once) until {@link #restore()}. Stands in for a
- * switch that loses power between Wattline and a PLC.
+ * switch that loses power between Wattline and a PLC, or a WAN outage between an edge and its
+ * MQTT broker (no DISCONNECT is sent: the broker publishes the will).
  */
-final class TcpCutProxy implements AutoCloseable {
+public final class TcpCutProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int targetPort;
@@ -23,7 +24,7 @@ final class TcpCutProxy implements AutoCloseable {
     private volatile boolean cut;
     private volatile boolean closed;
 
-    TcpCutProxy(int targetPort) throws IOException {
+    public TcpCutProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -32,17 +33,17 @@ final class TcpCutProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    void cut() {
+    public void cut() {
         cut = true;
         open.forEach(TcpCutProxy::closeQuietly);
         open.clear();
     }
 
-    void restore() {
+    public void restore() {
         cut = false;
     }
 

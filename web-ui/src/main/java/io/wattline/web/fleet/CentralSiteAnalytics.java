@@ -1,0 +1,87 @@
+package io.wattline.web.fleet;
+
+import io.wattline.analytics.allocation.EnergyFactors;
+import io.wattline.analytics.kpi.LineKpis;
+import io.wattline.analytics.kpi.ProductionLog;
+import io.wattline.analytics.service.AccountingService;
+import io.wattline.analytics.service.SharedReports;
+import io.wattline.core.catalogue.CataloguedPoint;
+import io.wattline.core.catalogue.PointCatalogue;
+import io.wattline.core.fleet.FleetGroup;
+import io.wattline.core.tariff.TouTariff;
+import io.wattline.historian.SeriesReader;
+import io.wattline.web.accounting.SiteAnalytics;
+import io.wattline.web.api.InvalidParameterException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A central node's accounting and KPIs for every site of the group: the same analytics as on the
+ * edge ({@link AccountingService}, {@link LineKpis}) over each site's history in InfluxDB
+ * ({@link SiteHistory#reader}, the site tag from the group file), with the plant configuration the
+ * central was started with (every edge of a group runs the same plant model; the demo plant for
+ * {@code demo}). Production counts entered at the central are kept per site in its data directory.
+ */
+public final class CentralSiteAnalytics implements SiteAnalytics {
+
+    /** One site's services, built on first use. */
+    private record Site(AccountingService accounting, SharedReports reports, LineKpis kpis) {
+    }
+
+    private final FleetGroup group;
+    private final PointCatalogue catalogue;
+    private final SiteHistory history;
+    private final TouTariff tariff;
+    private final EnergyFactors factors;
+    private final Path dataDir;
+    private final Clock clock;
+    private final Map<String, Site> sites = new ConcurrentHashMap<>();
+
+    public CentralSiteAnalytics(FleetGroup group, PointCatalogue catalogue, SiteHistory history, TouTariff tariff,
+            EnergyFactors factors, Path dataDir, Clock clock) {
+        this.group = group;
+        this.catalogue = catalogue;
+        this.history = history;
+        this.tariff = tariff;
+        this.factors = factors;
+        this.dataDir = dataDir;
+        this.clock = clock;
+    }
+
+    @Override
+    public SharedReports reports(String site) {
+        return site(site).reports();
+    }
+
+    @Override
+    public LineKpis kpis(String site) {
+        return site(site).kpis();
+    }
+
+    /** The site's accounting service (reports, Sankey). */
+    public AccountingService accounting(String site) {
+        return site(site).accounting();
+    }
+
+    private Site site(String id) {
+        List<String> ids = group.sites().stream().map(FleetGroup.Site::id).toList();
+        if (id == null || id.isBlank() || !ids.contains(id)) {
+            throw new InvalidParameterException("site", "one of the group's sites " + ids
+                    + " (a central node reports each site on its own)", id);
+        }
+        return sites.computeIfAbsent(id, this::build);
+    }
+
+    private Site build(String id) {
+        SeriesReader reader = history.reader(id, catalogue.all().stream().map(CataloguedPoint::id).toList());
+        AccountingService accounting = AccountingService.of(catalogue, reader, tariff, factors);
+        // nothing to watch for changes in InfluxDB: identical requests in flight share one computation
+        SharedReports reports = SharedReports.inFlightOnly(accounting::report, clock);
+        ProductionLog log = new ProductionLog(dataDir.resolve("sites").resolve(id).resolve(ProductionLog.FILE_NAME),
+                catalogue.plant().zone());
+        return new Site(accounting, reports, new LineKpis(catalogue, accounting, reader, log));
+    }
+}

@@ -1,0 +1,74 @@
+// A central node's view of every site (--role central, docs/fleet.md): the edge nodes with their
+// state, or the alarms every edge publishes, each with its site and a site filter. Polls the
+// /api/fleet routes, which only a central node serves: elsewhere the panel stays hidden.
+import { el, state, time } from './shell.js';
+
+const TEXT = {
+  en: { nodes: 'Edge nodes of every site', alarms: 'Alarms of every site', allSites: 'All sites', site: 'Site',
+    node: 'Edge node', state: 'State', since: 'Since', reason: 'Reason', devices: 'Meters', alarm: 'Alarm',
+    priority: 'Priority', time: 'Time', online: 'Online', offline: 'Offline', stale: 'stale: the edge is offline',
+    none: 'Nothing yet.' },
+  zh: { nodes: '各厂区边缘节点', alarms: '各厂区报警', allSites: '全部厂区', site: '厂区', node: '边缘节点', state: '状态',
+    since: '自', reason: '原因', devices: '表计', alarm: '报警', priority: '优先级', time: '时间', online: '在线',
+    offline: '离线', stale: '过期：边缘节点离线', none: '暂无。' },
+};
+const tx = (k) => TEXT[state.lang === 'zh' ? 'zh' : 'en'][k];
+
+/** Adds the panel to {@code container}: kind 'nodes' or 'alarms'. */
+export async function fleetPanel(container, kind) {
+  const first = await fetch(`/api/fleet/${kind}`, { headers: { Accept: 'application/json' } });
+  if (!first.ok) return; // not a central node
+  const section = el('section', 'panel fleet-panel');
+  section.id = 'fleet-' + kind;
+  const filter = el('select');
+  filter.setAttribute('aria-label', tx('site'));
+  const table = el('table', 'data stack');
+  const info = el('div', 'sub');
+  section.append(el('h2', '', tx(kind)), filter, table, info);
+  const title = container.querySelector('h1');
+  if (title) title.after(section); else container.prepend(section);
+  let rows = await first.json();
+  const render = () => {
+    const sites = [...new Set(rows.map((r) => r.site))].sort();
+    const chosen = filter.value;
+    filter.replaceChildren(el('option', '', tx('allSites')), ...sites.map((s) => el('option', '', s)));
+    filter.firstChild.value = '';
+    filter.value = sites.includes(chosen) ? chosen : '';
+    const shown = rows.filter((r) => !filter.value || r.site === filter.value);
+    const cols = kind === 'nodes'
+      ? [tx('site'), tx('node'), tx('state'), tx('since'), tx('devices'), tx('reason')]
+      : [tx('site'), tx('node'), tx('alarm'), tx('state'), tx('priority'), tx('time')];
+    const head = el('tr');
+    cols.forEach((c) => head.append(el('th', '', c)));
+    table.replaceChildren(el('thead'), el('tbody'));
+    table.tHead.append(head);
+    table.tBodies[0].append(...shown.map((r) => {
+      const tr = el('tr');
+      tr.dataset.site = r.site;
+      const cells = kind === 'nodes'
+        ? [r.site, r.edgeNode, r.online ? tx('online') : tx('offline'), time(r.since), String(r.devices), r.reason || '']
+        : [r.site, r.edgeNode, r.alarmId, r.stale ? `${r.state} (${tx('stale')})` : r.state, String(r.priority),
+          time(r.time)];
+      cells.forEach((c, i) => {
+        const td = el('td', '', c);
+        td.dataset.label = cols[i];
+        tr.append(td);
+      });
+      tr.className = kind === 'nodes' ? (r.online ? 'state-ONLINE' : 'state-OFFLINE') : `alarm-${r.priority}`
+        + (r.stale ? ' stale' : '');
+      return tr;
+    }));
+    info.textContent = shown.length ? '' : tx('none');
+  };
+  filter.addEventListener('change', render);
+  render();
+  setInterval(async () => {
+    try {
+      const r = await fetch(`/api/fleet/${kind}`, { headers: { Accept: 'application/json' } });
+      if (r.ok) {
+        rows = await r.json();
+        render();
+      }
+    } catch (e) { console.error(`/api/fleet/${kind}`, e); }
+  }, 3000);
+}
