@@ -119,7 +119,7 @@
     button.textContent = t('running');
     say('');
     try {
-      const r = await fetch(`api/reports/${encodeURIComponent(def.id)}/runs?period=${encodeURIComponent(period)}`,
+      const r = await fetch(`api/reports/${encodeURIComponent(def.id)}/runs?period=${encodeURIComponent(period)}${siteParam('&')}`,
         { method: 'POST', headers: Object.assign({ Accept: 'application/json' }, csrfHeaders()),
           credentials: 'same-origin' });
       if (!r.ok) throw new Error(await problem(r));
@@ -169,7 +169,7 @@
     }
     for (const r of runs) {
       const files = r.files.map((f) => el('a', {
-        href: `api/reports/runs/${encodeURIComponent(r.id)}/files/${encodeURIComponent(f.name)}`,
+        href: `api/reports/runs/${encodeURIComponent(r.id)}/files/${encodeURIComponent(f.name)}${siteParam('?')}`,
         download: f.name, title: `SHA-256 ${f.sha256}` }, `${f.format.toUpperCase()} (${Math.max(1, Math.round(f.bytes / 1024))} ${t('kb')})`));
       const def = state.data.definitions.find((d) => d.id === r.definition);
       const again = el('button', { type: 'button' }, t('rerun'));
@@ -213,8 +213,32 @@
     }
   }
 
+  // On a central node every site has its own reports (run over its InfluxDB history): ?site=
+  // chooses, else the first site of the group. Elsewhere no site is sent.
+  let site = null;
+  const siteParam = (sep) => (site ? `${sep}site=${encodeURIComponent(site)}` : '');
+  async function chooseSite() {
+    const r = await fetch('api/fleet/nodes', { headers: { Accept: 'application/json' } });
+    if (!r.ok) return;
+    const sites = [...new Set((await r.json()).map((n) => n.site))].sort();
+    if (sites.length === 0) return;
+    const wanted = new URLSearchParams(location.search).get('site');
+    site = sites.includes(wanted) ? wanted : sites[0];
+    const select = document.createElement('select');
+    select.id = 'site';
+    for (const s of sites) {
+      const o = document.createElement('option');
+      o.value = s;
+      o.textContent = s;
+      select.append(o);
+    }
+    select.value = site;
+    select.addEventListener('change', () => { site = select.value; load().catch((e) => say(t('loadFailed') + e.message, 'error')); });
+    $('defs-title').after(select);
+  }
+
   async function load() {
-    state.data = await getJson('api/reports');
+    state.data = await getJson('api/reports' + siteParam('?'));
     renderFilter();
     renderDefinitions();
     renderRuns();
@@ -233,6 +257,7 @@
       const plant = await getJson('api/plant');
       state.zone = plant.timeZone || undefined;
       applyLanguage();
+      await chooseSite().catch((e) => console.error('site list', e));
       await load();
     } catch (e) {
       say(t('loadFailed') + e.message, 'error');

@@ -1,6 +1,7 @@
 // Consumption and cost: group × period → table and chart with the tariff-band split, demand and
 // power factor, data-quality flags with their reason; CSV, XLSX (same query) and PDF downloads.
 // Every figure is /api/consumption's; the table's totals row is the report's own "totals".
+import { siteSelector } from './fleet-panel.js';
 import { $, api, bandText, csrfHeaders, carrierText, chart, el, initPage, money, num, onLanguage, plantMidnight, t, time, unit } from './shell.js';
 
 const TEXT = {
@@ -26,6 +27,8 @@ let bandsChart;
 // /consumption?from=…&to=… may give ISO instants too (the date fields take days only)
 const fixed = new URLSearchParams(location.search);
 const isDay = (v) => /^\d{4}-\d{2}-\d{2}$/.test(v || '');
+// on a central node the site whose figures are shown (read from InfluxDB); null elsewhere
+let chosenSite = null;
 
 function query() {
   const p = new URLSearchParams({ group: $('group').value, period: $('period').value });
@@ -33,6 +36,7 @@ function query() {
   const to = $('to').value || fixed.get('to');
   if (from) p.set('from', from);
   if (to) p.set('to', to);
+  if (chosenSite) p.set('site', chosenSite());
   return p.toString();
 }
 
@@ -121,16 +125,18 @@ async function show() {
 async function pdf() {
   const day = $('from').value || time(new Date().toISOString()).slice(0, 10);
   $('info').textContent = t('pdfWait');
-  const response = await fetch(`/api/reports/daily/runs?period=${day}`, { method: 'POST', headers: csrfHeaders() });
+  const site = chosenSite ? `&site=${encodeURIComponent(chosenSite())}` : '';
+  const response = await fetch(`/api/reports/daily/runs?period=${day}${site}`, { method: 'POST', headers: csrfHeaders() });
   if (!response.ok) { $('info').textContent = t('loadFailed') + (await response.text()); return; }
   const run = await response.json();
   const file = (run.files || []).find((f) => /\.pdf$/.test(f.name));
-  if (file) location.href = `/api/reports/runs/${encodeURIComponent(run.id)}/files/${encodeURIComponent(file.name)}`;
+  if (file) location.href = `/api/reports/runs/${encodeURIComponent(run.id)}/files/${encodeURIComponent(file.name)}${site.replace('&', '?')}`;
 }
 
 async function start() {
   await initPage({ page: 'consumption', text: TEXT });
   bandsChart = chart($('bands-chart'));
+  chosenSite = await siteSelector(document.querySelector('.controls')).catch(() => null);
   const p = new URLSearchParams(location.search);
   for (const k of ['group', 'period']) if (p.get(k)) $(k).value = p.get(k);
   for (const k of ['from', 'to']) if (isDay(p.get(k))) $(k).value = p.get(k);

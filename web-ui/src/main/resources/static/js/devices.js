@@ -1,6 +1,7 @@
 // Devices grouped by connection (gateway, bus, PLC): state, success ratio, latency, the last
 // error in words (visible without hovering), next probe, what the collector learned to avoid,
-// and each device's points (the live table filtered to it); the name opens the device page. Refreshed every 5 s and on reconnect.
+// and each device's points (the live table filtered to it); the name opens the device page.
+// Refreshed every 5 s and on reconnect.
 import { fleetPanel } from './fleet-panel.js';
 import { $, api, el, initPage, liveStream, num, onLanguage, t, time } from './shell.js';
 

@@ -72,3 +72,24 @@ export async function fleetPanel(container, kind) {
     } catch (e) { console.error(`/api/fleet/${kind}`, e); }
   }, 3000);
 }
+
+/**
+ * On a central node, a site selector in {@code controls} (the first site chosen, or ?site= from the
+ * address) for pages whose figures are per site; returns a function giving the chosen site, or null
+ * on a node that is not central (its own plant needs no site).
+ */
+export async function siteSelector(controls) {
+  const r = await fetch('/api/fleet/nodes', { headers: { Accept: 'application/json' } });
+  if (!r.ok) return null;
+  const sites = [...new Set((await r.json()).map((n) => n.site))].sort();
+  if (sites.length === 0) return null;
+  const select = el('select');
+  select.id = 'site';
+  sites.forEach((s) => select.append(el('option', '', s)));
+  const wanted = new URLSearchParams(location.search).get('site');
+  select.value = sites.includes(wanted) ? wanted : sites[0];
+  const label = el('label');
+  label.append(el('span', '', tx('site') + ' '), select);
+  controls.prepend(label);
+  return () => select.value;
+}

@@ -174,7 +174,8 @@ public final class ApiLoadBenchmark implements Benchmark {
     }
 
     private static HttpResponse<String> get(HttpClient http, String uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(120)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(uri)).header("Authorization", StartupBenchmark.DEMO_USER)
+                        .timeout(Duration.ofSeconds(120)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -283,7 +284,8 @@ public final class ApiLoadBenchmark implements Benchmark {
                     socket.setReceiveBufferSize(4096);
                 }
                 OutputStream o = socket.getOutputStream();
-                o.write(("GET /api/stream/points HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+                o.write(("GET /api/stream/points HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + StartupBenchmark.DEMO_USER
+                        + "\r\nAccept: text/event-stream\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 o.flush();
                 if (stalled) {

@@ -256,6 +256,9 @@ public final class AccountingService {
     }
 
     /** A row's time span: a shift slice or a calendar period. */
+    /** The name of the group of shifts without a crew ({@code group=crew}, group id {@code -}). */
+    static final String NO_CREW_NAME = "(no crew 无班组)";
+
     record Interval(String label, Instant start, Instant end, String crew, String shiftId) {
     }
 
@@ -301,8 +304,11 @@ public final class AccountingService {
                         byCrew.computeIfAbsent(crew, k -> new ArrayList<>()).add(of(s));
                     }
                     for (Map.Entry<String, List<Interval>> e : byCrew.entrySet()) {
-                        Interval labelled = new Interval(p.label(), p.start(), p.end(), e.getKey(), null);
-                        addRows(rows, e.getKey(), "Crew 班组 " + e.getKey(), labelled, nodes, figures, e.getValue());
+                        // shifts without a crew form the group "-", and their crew is null as in group=shift
+                        boolean none = e.getKey().equals("-");
+                        Interval labelled = new Interval(p.label(), p.start(), p.end(), none ? null : e.getKey(), null);
+                        addRows(rows, e.getKey(), none ? NO_CREW_NAME : "Crew 班组 " + e.getKey(), labelled, nodes,
+                                figures, e.getValue());
                     }
                 }
             }

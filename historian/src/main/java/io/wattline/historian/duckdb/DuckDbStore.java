@@ -85,9 +85,13 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
         this.origin = origin;
         this.space = new SpaceGuard(file.getParent(), options.minFreeBytes());
         SchemaMigration.migrate(origin, file);
-        salvage.run(origin);
         ReadingTable.create(origin);
-        this.openReport = opened.and(StoreCheck.quarantineUnreadableRows(origin, file));
+        StoreCheck.Report salvaged = salvage.run(origin);
+        long scanStarted = System.nanoTime();
+        long scanned = StoreCheck.scanAll(origin); // damage anywhere in the file is found now (then: recovery)
+        log.info("historian store {}: every block read and checked ({} rows, {} ms)", file, scanned,
+                (System.nanoTime() - scanStarted) / 1_000_000);
+        this.openReport = opened.and(salvaged).and(StoreCheck.quarantineUnreadableRows(origin, file));
         this.writerConnection = (DuckDBConnection) origin.duplicate();
         try {
             this.committer = new BatchCommitter(writerConnection);

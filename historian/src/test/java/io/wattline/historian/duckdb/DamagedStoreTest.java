@@ -15,6 +15,8 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A damaged store is never a dead end: rows that cannot be read as samples (the glued point name of
  * issue 19) are moved aside and named in a report; a file DuckDB cannot open at all is set aside and
- * a new store starts with everything that could be read from it.
+ * a new store starts with everything that could be read from it; a damaged block anywhere in the
+ * file is found by the full scan at start, and every row outside it is recovered.
  */
 class DamagedStoreTest {
 
@@ -88,6 +91,56 @@ class DamagedStoreTest {
         }
         try (Stream<Path> files = Files.list(dir)) {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith(DuckDbStore.FILE_NAME + ".damaged-")));
+        }
+    }
+
+    @Test
+    void aDamagedBlockAnywhereIsFoundAtStartAndEveryReadableRowRecovered() throws Exception {
+        int rows = 400_000; // more than three of DuckDB's row groups
+        PointId other = new PointId("line1-power", "active_power");
+        try (DuckDbStore store = DuckDbStore.open(dir, HistorianOptions.defaults())) {
+            for (int i = 0; i < rows; i++) {
+                Sample s = Sample.good(i % 2 == 0 ? POWER : other, T0.plusMillis(i * 500L), i);
+                while (!store.offer(s)) {
+                    store.flush();
+                }
+            }
+            store.flush();
+        }
+        Path file = dir.resolve(DuckDbStore.FILE_NAME);
+        long block;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT block_id FROM pragma_storage_info('samples')"
+                        + " WHERE column_name = 'value' AND block_id >= 0 AND row_group_id = 1 LIMIT 1")) {
+            assertTrue(r.next(), "the samples' second row group is on disk");
+            block = r.getLong(1);
+        }
+        // DuckDB's file: three 4 KiB headers, then 256 KiB blocks, each starting with its checksum
+        try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
+            raw.seek(3 * 4096 + block * 262_144 + 64);
+            raw.write(new byte[512]);
+        }
+
+        try (DuckDbStore store = DuckDbStore.open(dir, HistorianOptions.defaults())) {
+            String summary = store.openReport().summary();
+            assertTrue(summary.contains("table samples cannot be read in full"), "found at start: " + summary);
+            assertTrue(summary.contains("set aside"), summary);
+            Matcher m = Pattern.compile("table samples: (\\d+) of " + rows + " rows recovered; (\\d+) rows in damaged"
+                    + " blocks could not be read and are lost \\(row positions \\d+").matcher(summary);
+            assertTrue(m.find(), "names what was lost: " + summary);
+            long recovered = Long.parseLong(m.group(1));
+            assertEquals(rows, recovered + Long.parseLong(m.group(2)), summary);
+            assertTrue(recovered >= rows - 122_880, "at most one row group lost: " + summary);
+            long stored = store.range(POWER, T0, T0.plusSeconds(rows), rows).size()
+                    + store.range(other, T0, T0.plusSeconds(rows), rows).size();
+            assertEquals(recovered, stored, "the recovered rows are readable");
+            store.offer(Sample.good(POWER, T0.plusSeconds(rows), 1));
+            store.flush();
+            assertEquals(stored + 1, store.range(POWER, T0, T0.plusSeconds(rows + 1), rows).size()
+                    + store.range(other, T0, T0.plusSeconds(rows), rows).size(), "and writing goes on");
+        }
+        try (DuckDbStore store = DuckDbStore.open(dir, HistorianOptions.defaults())) {
+            assertTrue(store.openReport().isClean(), "the new store is whole: " + store.openReport().summary());
         }
     }
 }

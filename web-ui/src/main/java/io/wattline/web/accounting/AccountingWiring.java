@@ -80,7 +80,7 @@ public class AccountingWiring {
      */
     @Bean
     @ConditionalOnExpression(FleetProperties.COLLECTS)
-    public SiteAnalytics localSiteAnalytics(SharedReports reports, LineKpis kpis, PointCatalogue catalogue,
+    public LocalSiteAnalytics localSiteAnalytics(SharedReports reports, LineKpis kpis, PointCatalogue catalogue,
             @Value("${wattline.historian.influx.site:}") String influxSite, FleetProperties fleet,
             ObjectProvider<io.wattline.core.fleet.FleetGroup> group) {
         java.util.List<String> sites = new java.util.ArrayList<>();

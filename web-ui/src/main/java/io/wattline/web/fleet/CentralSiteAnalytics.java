@@ -10,7 +10,13 @@ import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.fleet.FleetGroup;
 import io.wattline.core.tariff.TouTariff;
 import io.wattline.historian.SeriesReader;
+import io.wattline.reports.ReportService;
+import io.wattline.reports.delivery.ReportAudit;
+import io.wattline.reports.archive.ReportArchive;
+import io.wattline.reports.bills.BillRegister;
+import io.wattline.reports.build.ReportContext;
 import io.wattline.web.accounting.SiteAnalytics;
+import io.wattline.web.reports.SiteReports;
 import io.wattline.web.api.InvalidParameterException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,10 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * central was started with (every edge of a group runs the same plant model; the demo plant for
  * {@code demo}). Production counts entered at the central are kept per site in its data directory.
  */
-public final class CentralSiteAnalytics implements SiteAnalytics {
+public final class CentralSiteAnalytics implements SiteAnalytics, SiteReports {
 
     /** One site's services, built on first use. */
-    private record Site(AccountingService accounting, SharedReports reports, LineKpis kpis) {
+    private record Site(AccountingService accounting, SharedReports reports, LineKpis kpis, ReportService service,
+            BillRegister bills) {
     }
 
     private final FleetGroup group;
@@ -38,10 +45,11 @@ public final class CentralSiteAnalytics implements SiteAnalytics {
     private final EnergyFactors factors;
     private final Path dataDir;
     private final Clock clock;
+    private final ReportAudit audit;
     private final Map<String, Site> sites = new ConcurrentHashMap<>();
 
     public CentralSiteAnalytics(FleetGroup group, PointCatalogue catalogue, SiteHistory history, TouTariff tariff,
-            EnergyFactors factors, Path dataDir, Clock clock) {
+            EnergyFactors factors, Path dataDir, Clock clock, ReportAudit audit) {
         this.group = group;
         this.catalogue = catalogue;
         this.history = history;
@@ -49,11 +57,23 @@ public final class CentralSiteAnalytics implements SiteAnalytics {
         this.factors = factors;
         this.dataDir = dataDir;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
     public SharedReports reports(String site) {
         return site(site).reports();
+    }
+
+    /** {@code site}'s report definitions run over its history; archive under {@code DATA/sites/<site>/reports}. */
+    @Override
+    public ReportService reportService(String site) {
+        return site(site).service();
+    }
+
+    @Override
+    public BillRegister bills(String site) {
+        return site(site).bills();
     }
 
     @Override
@@ -80,8 +100,12 @@ public final class CentralSiteAnalytics implements SiteAnalytics {
         AccountingService accounting = AccountingService.of(catalogue, reader, tariff, factors);
         // nothing to watch for changes in InfluxDB: identical requests in flight share one computation
         SharedReports reports = SharedReports.inFlightOnly(accounting::report, clock);
-        ProductionLog log = new ProductionLog(dataDir.resolve("sites").resolve(id).resolve(ProductionLog.FILE_NAME),
-                catalogue.plant().zone());
-        return new Site(accounting, reports, new LineKpis(catalogue, accounting, reader, log));
+        Path siteDir = dataDir.resolve("sites").resolve(id);
+        ProductionLog log = new ProductionLog(siteDir.resolve(ProductionLog.FILE_NAME), catalogue.plant().zone());
+        LineKpis kpis = new LineKpis(catalogue, accounting, reader, log);
+        BillRegister bills = new BillRegister(siteDir.resolve(BillRegister.FILE_NAME));
+        ReportContext context = new ReportContext(catalogue.plant(), accounting, kpis, reader, tariff, bills);
+        ReportService service = new ReportService(context, new ReportArchive(siteDir), audit, clock, System::getenv);
+        return new Site(accounting, reports, kpis, service, bills);
     }
 }

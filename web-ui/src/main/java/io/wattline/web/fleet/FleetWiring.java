@@ -130,7 +130,7 @@ public class FleetWiring {
     @Bean
     @ConditionalOnProperty(prefix = "wattline.fleet", name = "role", havingValue = "central")
     public CentralSiteAnalytics centralSiteAnalytics(FleetGroup group, PointCatalogue catalogue, SiteHistory history,
-            WattlineProperties properties, Clock clock,
+            WattlineProperties properties, Clock clock, io.wattline.reports.delivery.ReportAudit audit,
             @Value("${wattline.accounting.tariff:}") String tariffSetting,
             @Value("${wattline.accounting.water-as-working-medium:false}") boolean waterAsWorkingMedium) {
         EnergyFactors factors = EnergyFactors.gbt2589Defaults();
@@ -138,7 +138,7 @@ public class FleetWiring {
             factors = factors.withWaterAsWorkingMedium();
         }
         return new CentralSiteAnalytics(group, catalogue, history,
-                AccountingWiring.tariff(catalogue.plant(), tariffSetting), factors, properties.dataDir(), clock);
+                AccountingWiring.tariff(catalogue.plant(), tariffSetting), factors, properties.dataDir(), clock, audit);
     }
 
     private static String edgeNode(FleetGroup group, FleetProperties properties, PointCatalogue catalogue) {

@@ -46,14 +46,19 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 public class ReportsController {
 
-    private final ReportService reports;
-    private final BillRegister bills;
+    private final SiteReports sites;
     private final ReportAudit audit;
     private final Clock clock;
 
+    /** Built by hand (tests): one plant's reports. */
     public ReportsController(ReportService reports, BillRegister bills, ReportAudit audit, Clock clock) {
-        this.reports = reports;
-        this.bills = bills;
+        this(new SiteReports.Local(reports, bills, reports.context().plant().sites().stream().map(s -> s.id())
+                .toList()), audit, clock);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ReportsController(SiteReports sites, ReportAudit audit, Clock clock) {
+        this.sites = sites;
         this.audit = audit;
         this.clock = clock;
     }
@@ -75,7 +80,9 @@ public class ReportsController {
     }
 
     @GetMapping(value = "/api/reports", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ReportsView> list(@RequestParam(required = false) String report) {
+    public Mono<ReportsView> list(@RequestParam(required = false) String report,
+            @RequestParam(required = false) String site) {
+        ReportService reports = sites.reportService(site);
         return blocking(() -> new ReportsView(reports.definitions().stream().map(DefinitionView::of).toList(),
                 reports.archive().runs().stream().filter(r -> report == null || r.definition().equals(report))
                         .toList()));
@@ -83,7 +90,8 @@ public class ReportsController {
 
     @PostMapping(value = "/api/reports/{id}/runs", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<ArchivedRun>> run(@PathVariable String id, @RequestParam(required = false) String period,
-            ServerWebExchange exchange) {
+            @RequestParam(required = false) String site, ServerWebExchange exchange) {
+        ReportService reports = sites.reportService(site);
         if (period == null || period.isBlank()) {
             ReportDefinition def = reports.definition(id);
             throw new InvalidQueryException("period", ReportPeriods.expected(def.type().periodKind()), "nothing");
@@ -94,7 +102,8 @@ public class ReportsController {
 
     @GetMapping("/api/reports/runs/{run}/files/{name}")
     public Mono<ResponseEntity<Object>> download(@PathVariable String run, @PathVariable String name,
-            ServerWebExchange exchange) {
+            @RequestParam(required = false) String site, ServerWebExchange exchange) {
+        ReportService reports = sites.reportService(site);
         if (!run.matches("[A-Za-z0-9._-]+")) {
             return Mono.just(noSuchFile(run, name));
         }
@@ -115,14 +124,18 @@ public class ReportsController {
     }
 
     @GetMapping(value = "/api/reports/bills", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<List<UtilityBill>> bills(@RequestParam(required = false) String month) {
+    public Mono<List<UtilityBill>> bills(@RequestParam(required = false) String month,
+            @RequestParam(required = false) String site) {
+        BillRegister bills = sites.bills(site);
         return blocking(() -> bills.all().stream().filter(b -> month == null || b.month().toString().equals(month))
                 .toList());
     }
 
     @PostMapping(value = "/api/reports/bills", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<UtilityBill>> enter(@RequestBody BillRequest request, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<UtilityBill>> enter(@RequestBody BillRequest request,
+            @RequestParam(required = false) String site, ServerWebExchange exchange) {
+        BillRegister bills = sites.bills(site);
         return user(exchange).flatMap(user -> {
             UtilityBill bill = request.toBill(user, clock.instant());
             return blocking(() -> {
@@ -138,7 +151,9 @@ public class ReportsController {
     }
 
     @PostMapping(value = "/api/reports/bills.csv", consumes = "text/csv", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ImportView> importBills(@RequestBody String csv, ServerWebExchange exchange) {
+    public Mono<ImportView> importBills(@RequestBody String csv, @RequestParam(required = false) String site,
+            ServerWebExchange exchange) {
+        BillRegister bills = sites.bills(site);
         return user(exchange).flatMap(user -> blocking(() -> {
             BillImport.Result result = BillImport.parse(new StringReader(csv), user, clock.instant());
             for (UtilityBill b : result.bills()) {

@@ -41,6 +41,15 @@ public class ReportsWiring {
         return create(plant, accounting, kpis, historian, bills, audit, properties.dataDir(), clock, tariffSetting);
     }
 
+    /** A node that collects reports its own plant (a central node has {@code CentralSiteAnalytics}' instead). */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression(
+            io.wattline.web.fleet.FleetProperties.COLLECTS)
+    public SiteReports localSiteReports(ReportService reports, BillRegister bills,
+            io.wattline.web.accounting.LocalSiteAnalytics analytics) {
+        return new SiteReports.Local(reports, bills, analytics.sites());
+    }
+
     /** The service without Spring (the report command uses the same wiring). */
     public static ReportService create(RunningPlant plant, AccountingService accounting, LineKpis kpis,
             Historian historian, BillRegister bills, ReportAudit audit, Path dataDir, Clock clock, String tariffSetting) {
@@ -51,7 +60,7 @@ public class ReportsWiring {
     }
 
     /**
-     * Started by {@code StartAfterServing} once the web server serves (Quartz and the catch-up are not
+     * Started by {@code DeviceStartup} once the web server serves (Quartz and the catch-up are not
      * needed for the first page) unless {@code wattline.reports.scheduler.enabled=false}; closed with the context.
      */
     @Bean(destroyMethod = "close")

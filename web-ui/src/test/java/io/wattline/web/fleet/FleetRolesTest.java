@@ -55,6 +55,8 @@ class FleetRolesTest {
     /** The outage: one edge's broker connection cut for 60 s. */
     private static final Duration OUTAGE = Duration.ofSeconds(60);
     private static final String POWER = "main-incomer.active_power";
+    /** Two of the demo's slow poll periods (15 s, its counters) and slack: a counter's next reading is in. */
+    private static final Duration COUNTER_SETTLE = Duration.ofSeconds(45);
 
     @TempDir
     Path dir;
@@ -134,10 +136,12 @@ class FleetRolesTest {
             }
 
             // accounting: each site's figures at the central (from InfluxDB) equal its edge's (local store)
-            // at least one whole minute, and readings 10 s past its end on both edges
-            Peers.await(() -> Instant.now().isAfter(accountingFrom.plusSeconds(70)), WAIT,
-                    "a whole minute of readings to account");
-            Instant accountingTo = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.MINUTES);
+            // at least one whole minute, and COUNTER_SETTLE after its end, so that every counter (the
+            // demo reads them every 15 s) has its first reading after the end on both edges, and in
+            // InfluxDB (below) before the figures are compared
+            Peers.await(() -> Instant.now().isAfter(accountingFrom.plus(Duration.ofMinutes(1)).plus(COUNTER_SETTLE)),
+                    WAIT, "a whole minute of readings to account");
+            Instant accountingTo = Instant.now().minus(COUNTER_SETTLE).truncatedTo(ChronoUnit.MINUTES);
             assertTrue(accountingTo.isAfter(accountingFrom), accountingFrom + " .. " + accountingTo);
             awaitForwarded(edgeA);
             awaitForwarded(edgeB);
@@ -152,6 +156,21 @@ class FleetRolesTest {
                 SiteFigures.assertSameKpi(edgeApi, centralApi, site, "line=line1&period=day&" + range);
                 System.out.println(site + ": " + kwh + " kWh by line over " + range + ", equal at edge and central");
             }
+
+            // a site's report run at the central over its InfluxDB history, archived per site
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+            Map<String, Object> run = centralApi.post().uri("/api/reports/daily/runs?period={p}&site=site-b", today)
+                    .retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { }).block(HTTP);
+            List<?> files = (List<?>) run.get("files");
+            assertFalse(files.isEmpty(), "the daily report of site b has files: " + run);
+            String listed = SiteFigures.text(centralApi, "/api/reports?site=site-b");
+            assertTrue(listed.contains((String) run.get("id")), "site b's archive lists the run: " + listed);
+            String name = (String) ((Map<?, ?>) files.get(0)).get("name");
+            byte[] file = centralApi.get().uri("/api/reports/runs/{r}/files/{n}?site=site-b", run.get("id"), name)
+                    .retrieve().bodyToMono(byte[].class).block(HTTP);
+            assertTrue(file.length > 0, name);
+            assertFalse(SiteFigures.text(centralApi, "/api/reports?site=site-a").contains((String) run.get("id")),
+                    "site a's archive is its own");
         } finally {
             for (int i = apps.size() - 1; i >= 0; i--) {
                 apps.get(i).close();
