@@ -184,6 +184,8 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     await page.fill('input[data-report="daily"]', day);
     await page.click('button[data-run="daily"]');
     await page.waitForSelector('#message.ok', { timeout: 180000 });
+    // the message shows before the archive list is reloaded: wait for the run's links themselves
+    await page.waitForSelector('#runs-body tr[data-run] a[download]', { timeout: 60000 }).catch(() => {});
     const fileLinks = page.locator('#runs-body tr[data-run] a[download]');
     check(await fileLinks.count() >= 2, `the daily report for ${day} is in the archive with its files (${await fileLinks.count()} links)`);
     const [reportFile] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), fileLinks.first().click()]);

@@ -40,7 +40,8 @@ import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
  *
  * <pre>
  * opcua-browse opc.tcp://host:4840/path [--out FILE] [--depth N] [--check PROFILE.yaml]
- *              [--security Basic256Sha256/SignAndEncrypt] [--user NAME --password SECRET] [--trust-all] [--data DIR]
+ *              [--security Basic256Sha256/SignAndEncrypt] [--user NAME --password SECRET] [--trust-all]
+ *              [--no-hostname-check] [--data DIR]
  * </pre>
  */
 public final class BrowseTool {
@@ -48,7 +49,7 @@ public final class BrowseTool {
     private static final int MAX_NODES = 20_000;
     private static final String USAGE = "usage: opcua-browse opc.tcp://host:port/path [--out FILE] [--depth N]"
             + " [--check PROFILE.yaml] [--security Basic256Sha256/SignAndEncrypt] [--user NAME --password SECRET]"
-            + " [--trust-all] [--data DIR]";
+            + " [--trust-all] [--no-hostname-check] [--data DIR]";
 
     private BrowseTool() {
     }
@@ -66,6 +67,7 @@ public final class BrowseTool {
         String user = null;
         String password = null;
         boolean trustAll = false;
+        boolean checkHostname = true;
         Path data = Path.of("data");
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
@@ -76,6 +78,7 @@ public final class BrowseTool {
                 case "--user" -> user = args[++i];
                 case "--password" -> password = args[++i];
                 case "--trust-all" -> trustAll = true;
+                case "--no-hostname-check" -> checkHostname = false;
                 case "--data" -> data = Path.of(args[++i]);
                 default -> {
                     System.err.println("unknown option " + args[i] + "\n" + USAGE);
@@ -85,7 +88,7 @@ public final class BrowseTool {
         }
         String[] sec = security.split("/");
         OpcUaEndpoint endpoint = new OpcUaEndpoint(pathOf(url), sec[0], sec.length > 1 ? sec[1] : null, user, password,
-                null, trustAll);
+                null, trustAll).withServerHostnameCheck(checkHostname);
         try {
             run(url, endpoint, data, out, check, depth);
         } catch (UaException | ProfileException e) {
