@@ -1,6 +1,7 @@
 // Energy flow (能流图): carrier → site → areas → lines → equipment, each level's own rest, the
 // unassigned rest and the unmetered loss, as a Sankey from /api/energy-flow (analytics computes it
 // from the /api/consumption reports by area, line and equipment). Every flow links to its consumption rows.
+import { siteSelector } from './fleet-panel.js';
 import { $, api, chart, el, initPage, num, onLanguage, plantMidnight, t, time, unit, carrierText } from './shell.js';
 
 const TEXT = {
@@ -36,7 +37,9 @@ function nodeName(n) {
 function rowsLink(link) {
   const [kind, id] = link.target.split(':');
   const group = ['area', 'line', 'equipment'].includes(kind) ? kind : kind === 'site' ? 'site' : 'meter';
-  const p = range(new URLSearchParams({ group, period: 'day' }));
+  const q = new URLSearchParams({ group, period: 'day' });
+  if (chosenSite) q.set('site', chosenSite());
+  const p = range(q);
   return '/consumption?' + p + (id && kind !== 'rest' ? '#' + id : '');
 }
 
@@ -74,12 +77,17 @@ function render() {
 }
 
 async function show() {
-  flow = await api('/api/energy-flow?' + range(new URLSearchParams({ carrier: $('carrier').value })));
+  const p = new URLSearchParams({ carrier: $('carrier').value });
+  if (chosenSite) p.set('site', chosenSite()); // a central node draws one site's flow
+  flow = await api('/api/energy-flow?' + range(p));
   render();
 }
 
+let chosenSite = null;
+
 async function start() {
   await initPage({ page: 'flow', text: TEXT });
+  chosenSite = await siteSelector(document.querySelector('.controls')).catch(() => null);
   sankey = chart($('sankey'));
   sankey.on('click', (e) => {
     if (e.dataType !== 'edge' || !flow) return;

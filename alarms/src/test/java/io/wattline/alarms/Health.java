@@ -10,6 +10,7 @@ final class Health {
     }
 
     static DeviceHealth of(String meter, DeviceState state) {
-        return new DeviceHealth(meter, "c1", 1, state, null, null, null, null, null, null, 0, null, 0, 0);
+        return new DeviceHealth(meter, "c1", 1, state, null, null, null, null, null, null, 0, null, 1,
+                state == DeviceState.ONLINE ? 0 : 1);
     }
 }

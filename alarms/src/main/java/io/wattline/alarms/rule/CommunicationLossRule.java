@@ -12,6 +12,10 @@ import java.util.Map;
 /**
  * Communication loss, from device health whatever the protocol: a device is lost while it is
  * OFFLINE (it does not answer) or DISABLED (its connection cannot be used); DEGRADED still answers.
+ * A device not yet asked anything (OFFLINE before its first request or connection attempt, as every
+ * device is at start, and the last meter on a slow RS-485 bus stays for its first scan) is not
+ * known to be lost: its health says nothing until the first attempt has an outcome, so a restart
+ * never raises a communication alarm for a meter that answers.
  */
 public final class CommunicationLossRule implements AlarmRule {
 
@@ -37,9 +41,15 @@ public final class CommunicationLossRule implements AlarmRule {
     @Override
     public void onHealth(DeviceHealth health, List<Observation> out) {
         String key = keyByMeter.get(health.meterId());
-        if (key != null) {
+        if (key != null && !notYetAsked(health)) {
             boolean lost = health.state() == DeviceState.OFFLINE || health.state() == DeviceState.DISABLED;
             out.add(new Observation(key, lost, null, null));
         }
+    }
+
+    /** OFFLINE only because nothing has been sent yet: no request, no answer, no failure. */
+    static boolean notYetAsked(DeviceHealth health) {
+        return health.state() == DeviceState.OFFLINE && health.requests() == 0 && health.lastErrorTime() == null
+                && health.lastGoodTime() == null;
     }
 }

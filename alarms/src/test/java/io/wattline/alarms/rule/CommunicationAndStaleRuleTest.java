@@ -31,6 +31,25 @@ class CommunicationAndStaleRuleTest {
     }
 
     @Test
+    void aDeviceNotYetAskedIsNotLostButItsFirstFailureIs() {
+        AlarmRule rule = TestPlant.rule(new AlarmRuleSettings.CommunicationLoss(basics("comm", "high"), List.of()));
+        List<Observation> seen = new ArrayList<>();
+        // at start every device is OFFLINE until its first request has an outcome
+        rule.onHealth(new DeviceHealth("line2-m", "c1", 1, DeviceState.OFFLINE, null, null, null, null, null, null, 0,
+                null, 0, 0), seen);
+        assertEquals(List.of(), seen);
+        // an OPC UA connection whose first connect failed: no request counted, but an error with its time
+        rule.onHealth(new DeviceHealth("line2-m", "c1", 1, DeviceState.OFFLINE, null, null, null, "connection refused",
+                at(0, 9, 0), null, 1, null, 0, 0), seen);
+        assertEquals(List.of(new Observation("comm/line2-m", true, null, null)), seen);
+        seen.clear();
+        // a transport that cannot be used is lost before any request
+        rule.onHealth(new DeviceHealth("line2-m", "c1", 1, DeviceState.DISABLED, null, null, null, null, null, null, 0,
+                null, 0, 0), seen);
+        assertEquals(List.of(new Observation("comm/line2-m", true, null, null)), seen);
+    }
+
+    @Test
     void noMetersListedMeansEveryMeterAndItsLine() {
         AlarmRule rule = TestPlant.rule(new AlarmRuleSettings.CommunicationLoss(basics("comm", "high"), List.of()));
         assertEquals(List.of("comm/main", "comm/line1-m", "comm/line2-m", "comm/plc1"),
@@ -78,6 +97,7 @@ class CommunicationAndStaleRuleTest {
     }
 
     static DeviceHealth health(String meter, DeviceState state) {
-        return new DeviceHealth(meter, "c1", 1, state, null, null, null, null, null, null, 0, null, 0, 0);
+        return new DeviceHealth(meter, "c1", 1, state, null, null, null, null, null, null, 0, null, 1,
+                state == DeviceState.ONLINE ? 0 : 1);
     }
 }

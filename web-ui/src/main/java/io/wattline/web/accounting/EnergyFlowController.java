@@ -1,7 +1,8 @@
 package io.wattline.web.accounting;
 
 import io.wattline.analytics.flow.EnergyFlow;
-import io.wattline.analytics.service.AccountingService;
+import io.wattline.analytics.service.ConsumptionReport;
+import io.wattline.analytics.service.SharedReports;
 import io.wattline.analytics.service.ConsumptionQuery;
 import io.wattline.core.plant.EnergyCarrier;
 import io.wattline.web.RunningPlant;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,13 +29,14 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 public class EnergyFlowController {
 
-    private final AccountingService accounting;
+    private final SiteAnalytics sites;
     private final ZoneId zone;
     private final Plant plant;
     private final Clock clock;
 
-    public EnergyFlowController(AccountingService accounting, RunningPlant plant, Clock clock) {
-        this.accounting = accounting;
+    /** {@code site}: on a central node the site whose flow is drawn (from InfluxDB); elsewhere optional. */
+    public EnergyFlowController(SiteAnalytics sites, RunningPlant plant, Clock clock) {
+        this.sites = sites;
         this.zone = plant.plant().zone();
         this.plant = plant.plant();
         this.clock = clock;
@@ -41,12 +44,18 @@ public class EnergyFlowController {
 
     @GetMapping(value = "/api/energy-flow", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<EnergyFlow> flow(@RequestParam(name = "carrier", required = false) String carrier,
-            ReportParameters parameters) {
+            @RequestParam(name = "site", required = false) String site, ReportParameters parameters) {
+        SharedReports reports = sites.reports(site);
         EnergyCarrier c = carrier(carrier);
         Instant now = clock.instant();
-        return Mono.fromCallable(() -> EnergyFlow.of(plant, accounting.report(query("area", parameters, now)),
-                accounting.report(query("line", parameters, now)), accounting.report(query("equipment", parameters, now)),
+        return Mono.fromCallable(() -> EnergyFlow.of(plant, report(reports, query("area", parameters, now)),
+                report(reports, query("line", parameters, now)), report(reports, query("equipment", parameters, now)),
                 c)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The same shared computation {@code /api/consumption} answers from. */
+    private static ConsumptionReport report(SharedReports reports, ConsumptionQuery q) {
+        return reports.report(q, work -> CompletableFuture.completedFuture(work.get())).join().report();
     }
 
     /** The report {@code /api/consumption?group=GROUP&period=day} answers for the same range. */

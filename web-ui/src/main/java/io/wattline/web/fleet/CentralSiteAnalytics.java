@@ -105,7 +105,8 @@ public final class CentralSiteAnalytics implements SiteAnalytics, SiteReports {
         LineKpis kpis = new LineKpis(catalogue, accounting, reader, log);
         BillRegister bills = new BillRegister(siteDir.resolve(BillRegister.FILE_NAME));
         ReportContext context = new ReportContext(catalogue.plant(), accounting, kpis, reader, tariff, bills);
-        ReportService service = new ReportService(context, new ReportArchive(siteDir), audit, clock, System::getenv);
+        ReportService service = new ReportService(context, new ReportArchive(siteDir), audit, clock,
+                io.wattline.core.secrets.Secrets.of(dataDir));
         return new Site(accounting, reports, kpis, service, bills);
     }
 }

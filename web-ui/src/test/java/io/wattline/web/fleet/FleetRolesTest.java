@@ -72,7 +72,8 @@ class FleetRolesTest {
             Path group = groupFile("group.yaml", broker.uri());
             Path groupViaWanB = groupFile("group-b.yaml", wanB.uri());
             ConfigurableApplicationContext edgeA = start(apps, "edge-a", "edge", group, influxd, "site-a");
-            ConfigurableApplicationContext edgeB = start(apps, "edge-b", "edge", groupViaWanB, influxd, "site-b");
+            // edge a sets its InfluxDB site tag (equal to the group's); edge b takes it from the group file
+            ConfigurableApplicationContext edgeB = start(apps, "edge-b", "edge", groupViaWanB, influxd, null);
             ConfigurableApplicationContext central = start(apps, "central-1", "central", group, influxd, null);
             WebClient centralApi = api(central);
             WebClient edgeBApi = api(edgeB);
@@ -155,6 +156,21 @@ class FleetRolesTest {
                 SiteFigures.assertSameConsumption(edgeApi, centralApi, site, "group=costcentre&period=day&" + range);
                 SiteFigures.assertSameKpi(edgeApi, centralApi, site, "line=line1&period=day&" + range);
                 System.out.println(site + ": " + kwh + " kWh by line over " + range + ", equal at edge and central");
+            }
+
+            // the Sankey of a site at the central: the same line figures as its edge draws
+            String flowRange = "carrier=electricity&from=" + accountingFrom + "&to=" + accountingTo;
+            List<?> edgeLinks = (List<?>) SiteFigures.json(edgeBApi, "/api/energy-flow?" + flowRange).get("links");
+            List<?> centralLinks = (List<?>) SiteFigures.json(centralApi, "/api/energy-flow?" + flowRange
+                    + "&site=site-b").get("links");
+            assertEquals(edgeLinks.size(), centralLinks.size(), "site b's energy flow links");
+            assertFalse(edgeLinks.isEmpty(), "site b's energy flow has links");
+            for (int i = 0; i < edgeLinks.size(); i++) {
+                Map<?, ?> a = (Map<?, ?>) edgeLinks.get(i);
+                Map<?, ?> b = (Map<?, ?>) centralLinks.get(i);
+                assertEquals(a.get("source") + ">" + a.get("target"), b.get("source") + ">" + b.get("target"));
+                assertEquals(((Number) a.get("value")).doubleValue(), ((Number) b.get("value")).doubleValue(),
+                        SiteFigures.TOLERANCE, "energy flow " + a.get("source") + " > " + a.get("target"));
             }
 
             // a site's report run at the central over its InfluxDB history, archived per site
