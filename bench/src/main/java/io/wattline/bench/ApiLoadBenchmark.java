@@ -73,9 +73,12 @@ public final class ApiLoadBenchmark implements Benchmark {
         }
         int port = freePort();
         Path data = Files.createTempDirectory("wattline-api-load");
-        Process demo = new ProcessBuilder(launcher.toString(), "demo", "--port", Integer.toString(port), "--data",
-                data.toString(), "--opcua-port", "0").redirectErrorStream(true)
-                .redirectOutput(data.resolve("demo.log").toFile()).start();
+        ProcessBuilder demoBuilder = new ProcessBuilder(launcher.toString(), "demo", "--port", Integer.toString(port),
+                "--data", data.toString(), "--opcua-port", "0").redirectErrorStream(true)
+                .redirectOutput(data.resolve("demo.log").toFile());
+        // every SSE client signs in as the one demo user: lift the per-user stream cap (docs/security.md) above them
+        demoBuilder.environment().put("WATTLINE_HTTP_MAX_STREAMS_PER_USER", Integer.toString(sse + 10));
+        Process demo = demoBuilder.start();
         RssSampler rss = new RssSampler(demo.pid());
         Thread rssThread = new Thread(rss, "rss-sampler");
         rssThread.setDaemon(true);

@@ -133,6 +133,7 @@ public final class ProfileLoader {
 
             Quirks quirks = quirks(root.get("quirks"));
             Optional<DeviceProfile.Rating> rated = rating(root.get("rated"));
+            Map<Quantity, Double> deadbands = deadbands(root.get("deadbands"));
 
             Map<String, Duration> pollGroups = new LinkedHashMap<>();
             JsonNode groups = root.get("pollGroups");
@@ -158,7 +159,38 @@ public final class ProfileLoader {
                 return null;
             }
             return new DeviceProfile(id, vendor, model, description, schemaVersion, addressBase, points,
-                    readable, quirks, sources, pollGroups, rated);
+                    readable, quirks, sources, pollGroups, rated, deadbands);
+        }
+
+        /** Report-by-exception deadbands per gauge quantity ({@code deadbands: {VOLTAGE: 0.5}}), absent: none. */
+        Map<Quantity, Double> deadbands(JsonNode node) {
+            Map<Quantity, Double> bands = new LinkedHashMap<>();
+            if (node == null || node.isNull()) {
+                return bands;
+            }
+            if (!node.isObject()) {
+                problem("/deadbands", "expected a mapping of quantity to deadband, e.g. VOLTAGE: 0.5");
+                return bands;
+            }
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                String at = "/deadbands/" + e.getKey();
+                Quantity q;
+                try {
+                    q = Quantity.parse(e.getKey());
+                } catch (IllegalArgumentException ex) {
+                    problem(at, "unknown quantity '" + e.getKey() + "' (a io.wattline.core.Quantity constant, e.g. VOLTAGE)");
+                    continue;
+                }
+                JsonNode v = e.getValue();
+                if (q.isCounter()) {
+                    problem(at, q + " is a counter: counters report every change, so no consumption is hidden; remove it");
+                } else if (!v.isNumber() || !(v.asDouble() >= 0) || Double.isInfinite(v.asDouble())) {
+                    problem(at, "expected a number >= 0 in " + q + "'s unit, got '" + v + "'");
+                } else {
+                    bands.put(q, v.asDouble());
+                }
+            }
+            return bands;
         }
 
         /** The manual's rating ({@code rated: {maxPowerKw | maxFlowPerHour, source}}), if the profile gives one. */

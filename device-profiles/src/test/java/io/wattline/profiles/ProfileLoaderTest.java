@@ -67,6 +67,26 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void deadbandsPerGaugeQuantityAreReadAndACountersIsRefused() throws IOException {
+        String text = Files.readString(SHIPPED.resolve("simex/trs-02a.yaml"));
+        DeviceProfile p = ProfileLoader.parse("simex/trs-02a", "bands.yaml",
+                text.replace("\npollGroups:", "\ndeadbands: { temperature: 0.2 }\npollGroups:"));
+        assertEquals(java.util.Map.of(io.wattline.core.Quantity.TEMPERATURE, 0.2), p.deadbands());
+        assertEquals(java.util.Map.of(), ProfileLoader.parse("simex/trs-02a", "plain.yaml", text).deadbands());
+
+        ProfileException counter = assertThrows(ProfileException.class, () -> ProfileLoader.parse("simex/trs-02a",
+                "bands.yaml", text.replace("\npollGroups:", "\ndeadbands: { ACTIVE_ENERGY_IMPORT: 1 }\npollGroups:")));
+        ValidationError error = counter.problems().stream().filter(e -> e.field().startsWith("deadbands"))
+                .findFirst().orElseThrow(() -> new AssertionError(counter.getMessage()));
+        assertTrue(error.message().contains("counter"), error.toString());
+        assertTrue(error.line() > 0, error.toString());
+
+        ProfileException negative = assertThrows(ProfileException.class, () -> ProfileLoader.parse("simex/trs-02a",
+                "bands.yaml", text.replace("\npollGroups:", "\ndeadbands: { temperature: -1 }\npollGroups:")));
+        assertTrue(negative.problems().stream().anyMatch(e -> e.field().startsWith("deadbands")), negative.getMessage());
+    }
+
+    @Test
     void oneBasedAddressesBecomePduAddresses() throws IOException {
         String text = Files.readString(SHIPPED.resolve("simex/trs-02a.yaml"))
                 .replace("addressBase: 0", "addressBase: 1")

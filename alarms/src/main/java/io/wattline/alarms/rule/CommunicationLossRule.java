@@ -41,15 +41,9 @@ public final class CommunicationLossRule implements AlarmRule {
     @Override
     public void onHealth(DeviceHealth health, List<Observation> out) {
         String key = keyByMeter.get(health.meterId());
-        if (key != null && !notYetAsked(health)) {
+        if (key != null && !health.notYetAsked()) {
             boolean lost = health.state() == DeviceState.OFFLINE || health.state() == DeviceState.DISABLED;
             out.add(new Observation(key, lost, null, null));
         }
-    }
-
-    /** OFFLINE only because nothing has been sent yet: no request, no answer, no failure. */
-    static boolean notYetAsked(DeviceHealth health) {
-        return health.state() == DeviceState.OFFLINE && health.requests() == 0 && health.lastErrorTime() == null
-                && health.lastGoodTime() == null;
     }
 }

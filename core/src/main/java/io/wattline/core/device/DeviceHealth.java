@@ -50,4 +50,13 @@ public record DeviceHealth(
         this(meterId, connectionId, unitId, state, successRatio, latencyMeanMs, latencyP95Ms, lastError, lastErrorTime,
                 lastGoodTime, consecutiveFailures, nextProbeTime, requests, failures, 0, List.of());
     }
+
+    /**
+     * OFFLINE only because nothing has been sent yet: no request, no answer, no failure. Every
+     * device starts so, and the last meter of a slow RS-485 bus stays so for its first scan; it is
+     * not known to be lost.
+     */
+    public boolean notYetAsked() {
+        return state == DeviceState.OFFLINE && requests == 0 && lastErrorTime == null && lastGoodTime == null;
+    }
 }

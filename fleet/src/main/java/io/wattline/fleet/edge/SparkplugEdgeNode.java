@@ -188,7 +188,7 @@ public final class SparkplugEdgeNode {
             }
             Sample last = published.get(s.point());
             if (!born || (last != null && last.quality() == s.quality()
-                    && !deadband.exceeded(p.quantity(), last.value(), s.value()))) {
+                    && !deadband.exceeded(s.point(), p.quantity(), last.value(), s.value()))) {
                 return;
             }
             published.put(s.point(), s);

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,20 +73,20 @@ public class FleetWiring {
     @ConditionalOnProperty(prefix = "wattline.fleet", name = "role", havingValue = "edge")
     public EdgePublisher edgePublisher(FleetGroup group, FleetProperties properties, PointCatalogue catalogue,
             SampleBus bus, Historian historian, Clock clock, ObjectProvider<RunningAlarms> alarms, Environment env,
-            List<io.wattline.core.device.DeviceCollector> collectors) {
+            List<io.wattline.core.device.DeviceCollector> collectors, io.wattline.config.ProfileLibrary profiles) {
         String node = edgeNode(group, properties, catalogue);
         FleetGroup.Site site = group.siteOfEdge(node).orElseThrow(() -> new IllegalStateException(
                 "the group file " + properties.group() + " names no edge '" + node + "' under any site"));
         List<String> ruleIds = catalogue.plant().alarms().rules().stream().map(r -> r.basics().id()).toList();
         SparkplugEdgeNode edge = new SparkplugEdgeNode(group.group(), node, site.id(), catalogue.all(), ruleIds,
-                Deadband.of(group.deadbands()), clock);
+                Deadband.of(group.deadbands(), profileDeadbands(catalogue, profiles)), clock);
         EdgePublisher publisher = new EdgePublisher(edge, link(group, node, env), backlog(historian.reader()), clock,
                 Duration.ofMillis(500), Duration.ofSeconds(5));
         bus.addListener(publisher);
         alarms.ifAvailable(a -> a.engine().addListener(e -> publisher.onAlarm(alarmMetric(e))));
         // a meter that stops answering gets its DDEATH; its next GOOD reading its DBIRTH
         collectors.forEach(c -> c.addHealthListener(h -> {
-            if (h.state() == io.wattline.core.device.DeviceState.OFFLINE) {
+            if (h.state() == io.wattline.core.device.DeviceState.OFFLINE && !h.notYetAsked()) {
                 publisher.onDeviceOffline(h.meterId());
             }
         }));
@@ -139,6 +140,29 @@ public class FleetWiring {
         }
         return new CentralSiteAnalytics(group, catalogue, history,
                 AccountingWiring.tariff(catalogue.plant(), tariffSetting), factors, properties.dataDir(), clock, audit);
+    }
+
+    /**
+     * Each point's report-by-exception deadband from its meter's profile: a Modbus profile's
+     * {@code deadbands:} for the point's quantity, an OPC UA profile point's absolute
+     * {@code deadband} (the one its monitored item already filters with).
+     */
+    static Map<io.wattline.core.PointId, Double> profileDeadbands(PointCatalogue catalogue,
+            io.wattline.config.ProfileLibrary profiles) {
+        Map<io.wattline.core.PointId, Double> bands = new java.util.HashMap<>();
+        for (io.wattline.core.catalogue.CataloguedPoint p : catalogue.all()) {
+            if (p.quantity().isCounter()) {
+                continue;
+            }
+            catalogue.plant().meter(p.meterId()).map(io.wattline.core.plant.Meter::profile).ifPresent(id -> {
+                profiles.findModbus(id).map(m -> m.deadbands().get(p.quantity())).ifPresent(b -> bands.put(p.id(), b));
+                profiles.findOpcUa(id).flatMap(o -> o.point(p.id().point()))
+                        .map(io.wattline.profiles.opcua.OpcUaPoint::deadband)
+                        .filter(d -> d.type() == io.wattline.profiles.opcua.Deadband.Type.ABSOLUTE && d.value() > 0)
+                        .ifPresent(d -> bands.put(p.id(), d.value()));
+            });
+        }
+        return bands;
     }
 
     private static String edgeNode(FleetGroup group, FleetProperties properties, PointCatalogue catalogue) {
