@@ -213,16 +213,24 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
 
     // --- accessibility: no WCAG 2.1 AA violation (axe-core: contrast, quality badges included, labels,
     // names) on any page; the keyboard reaches every navigation link with a visible focus
-    // a page of its own per check: the previous page's live stream is closed before the next opens
+    // a browser context of its own (same session), a page of its own per check, each page's live streams
+    // closed before the next opens: the browser's six connections per host are never all held by streams
+    await page.goto('about:blank');
+    const a11yContext = await browser.newContext({ viewport: { width: 1400, height: 1000 },
+      storageState: await context.storageState() });
+    a11yContext.setDefaultNavigationTimeout(120000);
+    a11yContext.setDefaultTimeout(120000);
     for (const p of ['/', '/live', '/trends', '/consumption', '/flow', '/devices', '/device.html?id=main-incomer', '/alarms',
       '/reports.html', '/screen?rotate=0']) {
-      const checked = await context.newPage();
+      const checked = await a11yContext.newPage();
       await checked.goto(url + p + (p.includes('?') ? '&' : '?') + 'lang=en', { waitUntil: 'domcontentloaded' });
       await checked.waitForTimeout(2000);
       const found = await a11y.violations(checked);
+      await checked.goto('about:blank');
       await checked.close();
       check(found.length === 0, `WCAG 2.1 AA (axe-core) on ${p}: ${found.length ? a11y.describe(found) : 'no violations'}`);
     }
+    await a11yContext.close();
     await page.goto(url + '/?lang=en');
     await page.waitForSelector('#nav a');
     const navCount = await page.locator('#nav a').count();

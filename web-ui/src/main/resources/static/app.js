@@ -152,8 +152,10 @@
         const td = el('td');
         td.colSpan = 6;
         if (state.sites.length > 1) td.append(el('span', 'meter-site', t('site') + p.site));
-        const device = el('a', 'meter-name', p.meterName || p.meter);
-        device.href = '/device.html?id=' + encodeURIComponent(p.meter);
+        // a device of this node opens its device page; a central node's meters of other sites have none here
+        const device = state.sites.length > 1 ? el('span', 'meter-name', p.meterName || p.meter)
+          : el('a', 'meter-name', p.meterName || p.meter);
+        if (state.sites.length <= 1) device.href = '/device.html?id=' + encodeURIComponent(p.meter);
         td.append(device, el('span', 'meter-id', p.meter));
         if (info.path) td.append(el('span', 'meter-meta', info.path));
         const health = el('span', 'meter-health');

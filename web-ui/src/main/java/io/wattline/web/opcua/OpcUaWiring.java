@@ -45,7 +45,7 @@ public class OpcUaWiring {
 
     /**
      * Publishes every catalogued point, health points included, whatever protocol reads it, and the
-     * alarms; built and started by {@code StartAfterServing} once the web server serves.
+     * alarms; built and started by {@code DeviceStartup} once the web server serves.
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "wattline.opcua.server", name = "enabled", havingValue = "true")

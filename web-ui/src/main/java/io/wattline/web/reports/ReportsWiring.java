@@ -60,7 +60,7 @@ public class ReportsWiring {
     }
 
     /**
-     * Started by {@code StartAfterServing} once the web server serves (Quartz and the catch-up are not
+     * Started by {@code DeviceStartup} once the web server serves (Quartz and the catch-up are not
      * needed for the first page) unless {@code wattline.reports.scheduler.enabled=false}; closed with the context.
      */
     @Bean(destroyMethod = "close")
