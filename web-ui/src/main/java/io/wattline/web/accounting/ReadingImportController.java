@@ -108,7 +108,7 @@ public class ReadingImportController {
     }
 
     private static ResponseEntity<Object> error(HttpStatus status, String message, String parameter) {
-        return ResponseEntity.status(status).body(new ApiError(status.value(),
+        return ResponseEntity.status(status).contentType(ApiError.PROBLEM_JSON).body(new ApiError(status.value(),
                 status.getReasonPhrase().toLowerCase().replace(' ', '_'), message, parameter, null, null));
     }
 

@@ -86,7 +86,8 @@ class ReadingImportStreamTest {
     void aBodyOverTheLimitIs413() {
         byte[] answer = client(200_000).post().uri("/api/readings/import").contentType(new MediaType("text", "csv"))
                 .bodyValue(csv(20_000)).exchange()
-                .expectStatus().isEqualTo(413).expectBody().returnResult().getResponseBody();
+                .expectStatus().isEqualTo(413).expectHeader().contentType("application/problem+json")
+                .expectBody().returnResult().getResponseBody();
         String message = JSON.readTree(answer).get("message").asString();
         assertTrue(message.contains("larger than 200000 bytes"), message);
     }
@@ -95,7 +96,8 @@ class ReadingImportStreamTest {
     void aReplacementWithoutAUserIs403() {
         byte[] answer = client(ReadingImportController.DEFAULT_MAX_BYTES).post().uri("/api/readings/import?replace=true")
                 .contentType(new MediaType("text", "csv")).bodyValue(csv(3)).exchange()
-                .expectStatus().isForbidden().expectBody().returnResult().getResponseBody();
+                .expectStatus().isForbidden().expectHeader().contentType("application/problem+json")
+                .expectBody().returnResult().getResponseBody();
         assertEquals("replace", JSON.readTree(answer).get("parameter").asString());
     }
 }
