@@ -29,7 +29,36 @@ public final class StartupBenchmark implements Benchmark {
     static final String DEMO_USER = "Basic " + java.util.Base64.getEncoder().encodeToString(
             "demo:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx192m");
+    /**
+     * Asks the launcher for the options it starts the application with, so a benchmark measures
+     * what a user runs; the launcher's environment (glibc arenas) goes with them via {@link #launcherEnvironment}.
+     */
+    static List<String> launcherJavaOptions() {
+        String root = System.getProperty("wattline.root");
+        if (root == null) {
+            throw new IllegalStateException("run the benchmark through ./wattline bench (wattline.root is not set)");
+        }
+        try {
+            Process p = new ProcessBuilder(Path.of(root, "wattline").toString(), "java-options")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            if (p.waitFor() != 0 || text.isEmpty()) {
+                throw new IllegalStateException("./wattline java-options failed (exit " + p.exitValue() + ")");
+            }
+            return List.of(text.split("\\s+"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot ask the launcher for its JVM options: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted asking the launcher for its JVM options", e);
+        }
+    }
+
+    /** The environment the launcher gives the application (at most two glibc malloc arenas). */
+    static ProcessBuilder launcherEnvironment(ProcessBuilder builder) {
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        return builder;
+    }
     private static final Duration GIVE_UP = Duration.ofSeconds(300);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -68,12 +97,13 @@ public final class StartupBenchmark implements Benchmark {
         int port = freePort();
         int opcUaPort = freePort();
         List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(JVM_OPTIONS);
+        command.addAll(launcherJavaOptions());
         command.addAll(List.of("-jar", jar.toString(), "demo", "--port", Integer.toString(port), "--data",
                 data.toString(), "--opcua-port", Integer.toString(opcUaPort)));
         Path log = data.resolveSibling(data.getFileName() + ".log");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = launcherEnvironment(new ProcessBuilder(command)).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start();
         try {
             String base = "http://127.0.0.1:" + port;
             long http = await(p, base + "/", body -> true, t0, log);
@@ -89,11 +119,12 @@ public final class StartupBenchmark implements Benchmark {
     private long baseline(Path java) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(JVM_OPTIONS);
+        command.addAll(launcherJavaOptions());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), StartupBaseline.class.getName(),
                 Integer.toString(port)));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process p = launcherEnvironment(new ProcessBuilder(command)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
             return await(p, "http://127.0.0.1:" + port + "/", body -> true, t0, null);

@@ -49,10 +49,10 @@ public final class UiLiveLatencyBenchmark implements Benchmark {
         Path data = Files.createTempDirectory("wattline-ui-latency-");
         int port = StartupBenchmark.freePort();
         List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(StartupBenchmark.JVM_OPTIONS);
+        command.addAll(StartupBenchmark.launcherJavaOptions());
         command.addAll(List.of("-jar", jar.toString(), "demo", "--port", Integer.toString(port), "--data",
                 data.toString(), "--opcua-port", "0"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = StartupBenchmark.launcherEnvironment(new ProcessBuilder(command)).redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile());
         // every client signs in as the one demo user: lift the per-user stream cap (docs/security.md) above N
         builder.environment().put("WATTLINE_HTTP_MAX_STREAMS_PER_USER", Integer.toString(clients + 10));
