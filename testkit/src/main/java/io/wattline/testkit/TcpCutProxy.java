@@ -37,6 +37,11 @@ public final class TcpCutProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /** The MQTT address of the relay ({@code tcp://127.0.0.1:port}). */
+    public String mqttUri() {
+        return "tcp://127.0.0.1:" + port();
+    }
+
     public void cut() {
         cut = true;
         open.forEach(TcpCutProxy::closeQuietly);
@@ -56,6 +61,8 @@ public final class TcpCutProxy implements AutoCloseable {
                     continue;
                 }
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                client.setTcpNoDelay(true); // small protocol frames (MQTT, OPC UA) pass at once
+                server.setTcpNoDelay(true);
                 open.add(client);
                 open.add(server);
                 pump(client, server);

@@ -12,7 +12,7 @@ import io.wattline.fleet.edge.Deadband;
 import io.wattline.fleet.edge.EdgePublisher;
 import io.wattline.fleet.edge.SparkplugEdgeNode;
 import io.wattline.fleet.mqtt.PahoMqttLink;
-import io.wattline.fleet.testing.CuttableLink;
+import io.wattline.testkit.TcpCutProxy;
 import io.wattline.fleet.testing.MosquittoBroker;
 import io.wattline.fleet.testing.Peers;
 import io.wattline.fleet.testing.Points;
@@ -44,9 +44,9 @@ class CentralHostBrokerTest {
     @Test
     void centralSeesBothSitesAndAStaleSiteWithItsReason() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"));
-                CuttableLink wanB = new CuttableLink(broker.port())) {
+                TcpCutProxy wanB = new TcpCutProxy(broker.port())) {
             EdgePublisher a = edge("edge-a", "site-a", broker.uri());
-            EdgePublisher b = edge("edge-b", "site-b", wanB.uri());
+            EdgePublisher b = edge("edge-b", "site-b", wanB.mqttUri());
             FleetView view = new FleetView();
             CentralHost central = new CentralHost("central-1", List.of("plants"),
                     new PahoMqttLink(broker.uri(), "central-1", null, null, KEEP_ALIVE), view, Clock.systemUTC(),

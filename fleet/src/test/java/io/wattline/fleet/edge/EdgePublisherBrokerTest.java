@@ -10,7 +10,7 @@ import io.wattline.fleet.sparkplug.DataType;
 import io.wattline.fleet.sparkplug.Metric;
 import io.wattline.fleet.sparkplug.SparkplugCodec;
 import io.wattline.fleet.sparkplug.SparkplugPayload;
-import io.wattline.fleet.testing.CuttableLink;
+import io.wattline.testkit.TcpCutProxy;
 import io.wattline.fleet.testing.MosquittoBroker;
 import io.wattline.fleet.testing.Peers;
 import io.wattline.fleet.testing.Points;
@@ -51,7 +51,7 @@ class EdgePublisherBrokerTest {
     void aSessionWithRebirthOutageAndBacklogConformsThroughMosquitto() throws Exception {
         TahuDecoder.requireInstalled();
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"));
-                CuttableLink wan = new CuttableLink(broker.port());
+                TcpCutProxy wan = new TcpCutProxy(broker.port());
                 Spy spy = new Spy(broker.uri())) {
             List<Sample> stored = new CopyOnWriteArrayList<>(); // what the local historian holds
             BacklogSource historian = (points, from, to) -> stored.stream()
@@ -60,7 +60,7 @@ class EdgePublisherBrokerTest {
             SparkplugEdgeNode node = new SparkplugEdgeNode("plants", "edge-a", "site-a", Points.meters("site-a", 2),
                     List.of("a1"), Deadband.everyChange(), Clock.systemUTC());
             RecordingLink link = new RecordingLink(
-                    new PahoMqttLink(wan.uri(), "edge-a", null, null, Duration.ofSeconds(2)));
+                    new PahoMqttLink(wan.mqttUri(), "edge-a", null, null, Duration.ofSeconds(2)));
             EdgePublisher edge = new EdgePublisher(node, link, historian, Clock.systemUTC(), Duration.ofMillis(100),
                     Duration.ofMillis(200));
             PointId power = new PointId("m1", "active_power");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.fleet.central.FleetView;
-import io.wattline.fleet.testing.CuttableLink;
+import io.wattline.testkit.TcpCutProxy;
 import io.wattline.fleet.testing.MosquittoBroker;
 import io.wattline.fleet.testing.Peers;
 import io.wattline.historian.Historian;
@@ -66,11 +66,11 @@ class FleetRolesTest {
         Peers.require(LocalInfluxd.executable().isPresent(), "influxd not found: apt-get install -y influxdb");
         List<ConfigurableApplicationContext> apps = new ArrayList<>();
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"));
-                CuttableLink wanB = new CuttableLink(broker.port());
+                TcpCutProxy wanB = new TcpCutProxy(broker.port());
                 LocalInfluxd influxd = LocalInfluxd.start(dir.resolve("influx"))) {
             influxd.execute("CREATE DATABASE \"fleet\"");
             Path group = groupFile("group.yaml", broker.uri());
-            Path groupViaWanB = groupFile("group-b.yaml", wanB.uri());
+            Path groupViaWanB = groupFile("group-b.yaml", wanB.mqttUri());
             ConfigurableApplicationContext edgeA = start(apps, "edge-a", "edge", group, influxd, "site-a");
             // edge a sets its InfluxDB site tag (equal to the group's); edge b takes it from the group file
             ConfigurableApplicationContext edgeB = start(apps, "edge-b", "edge", groupViaWanB, influxd, null);
