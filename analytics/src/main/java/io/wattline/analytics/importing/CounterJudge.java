@@ -1,11 +1,14 @@
 package io.wattline.analytics.importing;
 
+import io.wattline.analytics.allocation.DeclaredAccounting;
 import io.wattline.analytics.consumption.CounterEvent;
 import io.wattline.analytics.consumption.CounterIssue;
 import io.wattline.analytics.consumption.CounterReading;
 import io.wattline.analytics.consumption.CounterSettings;
 import io.wattline.analytics.consumption.CounterUnwrapper;
 import io.wattline.core.PointId;
+import io.wattline.core.catalogue.CataloguedPoint;
+import io.wattline.core.catalogue.PointCatalogue;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +26,12 @@ public interface CounterJudge {
     static CounterJudge standard() {
         CounterUnwrapper unwrapper = new CounterUnwrapper(CounterSettings.wrappingAt(0));
         return (point, readings) -> unwrapper.excluded(readings, List.of());
+    }
+
+    /** As accounting judges the catalogue's counters: each point's plausibility limit, the plant's declared events. */
+    static CounterJudge of(PointCatalogue catalogue) {
+        return of(p -> catalogue.find(p).map(CataloguedPoint::maxRatePerHour).orElse(Double.POSITIVE_INFINITY),
+                DeclaredAccounting.counterEvents(catalogue.plant()));
     }
 
     /**

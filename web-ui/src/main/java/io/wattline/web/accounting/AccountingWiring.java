@@ -1,6 +1,7 @@
 package io.wattline.web.accounting;
 
 import io.wattline.analytics.allocation.EnergyFactors;
+import io.wattline.analytics.importing.CounterJudge;
 import io.wattline.analytics.importing.ReadingImporter;
 import io.wattline.analytics.kpi.LineKpis;
 import io.wattline.analytics.kpi.ProductionLog;
@@ -59,7 +60,8 @@ public class AccountingWiring {
     public ReadingImporter readingImporter(PointCatalogue catalogue, Historian historian, Clock clock,
             ObjectProvider<AuditTrail> audit) {
         // without an audit trail (the security module brings the durable one) replacements are refused
-        return new ReadingImporter(catalogue::quantityOf, catalogue.plant().plausible(), historian.readings(),
+        return new ReadingImporter(catalogue::quantityOf, catalogue.plant().plausible(),
+                CounterJudge.of(catalogue), historian.readings(),
                 historian.writer(), audit.getIfAvailable(), catalogue.plant().zone(), clock);
     }
 
