@@ -153,7 +153,7 @@ public final class ReadingImporter {
     static final Duration NEIGHBOURS = Duration.ofDays(1);
 
     /** What a BAD mark says: what was found, and what to do if the reading was right after all. */
-    static String reasonFor(CounterIssue issue, String source) {
+    static String reasonFor(CounterIssue issue, String foundAt) {
         String what = switch (issue.kind()) {
             case GLITCH_LOW -> "glitch: a low reading that the following readings undo (a dropped digit, a bus error)"
                     + " (低值毛刺)";
@@ -163,7 +163,7 @@ public final class ReadingImporter {
                     + " undo (超出合理性上限)";
             default -> issue.kind().name();
         };
-        return what + ", value " + issue.amount() + ", found at the import of " + source
+        return what + ", value " + issue.amount() + ", found at " + foundAt
                 + ": excluded from accounting (不计入能耗); if the reading was right, correct the readings around it"
                 + " with --replace (engineer)";
     }
@@ -294,7 +294,7 @@ public final class ReadingImporter {
                             if (!issue.from().isBefore(span[0].minus(NEIGHBOURS))
                                     && !issue.from().isAfter(span[1].plus(NEIGHBOURS))) {
                                 marks.add(new ReadingLedger.Exclusion(new Key(point, issue.from()),
-                                        reasonFor(issue, source)));
+                                        reasonFor(issue, "the import of " + source)));
                             }
                         }
                     });
