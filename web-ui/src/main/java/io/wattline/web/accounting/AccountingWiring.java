@@ -107,7 +107,7 @@ public class AccountingWiring {
         if (!influxSite.isBlank() && !sites.contains(influxSite)) {
             sites.add(influxSite);
         }
-        return new LocalSiteAnalytics(reports, kpis, sites);
+        return new LocalSiteAnalytics(reports, kpis, catalogue.plant(), sites);
     }
 
     /** The service without Spring (the import command and tests use the same wiring). */
