@@ -2,6 +2,7 @@
 // month's maximum 15-minute demand, active alarms, devices, per-line ranking and comparisons.
 // Every figure is the API's own (/api/points/latest, /api/consumption, /api/alarms, /api/devices);
 // each tile keeps the raw figure in data-value so a test can compare it with the API.
+import { siteSelector } from './fleet-panel.js';
 import { $, api, bandText, chart, el, initPage, liveStream, meters, money, num, onLanguage, plantMidnight, state, t, time } from './shell.js';
 
 const TEXT = {
@@ -26,10 +27,11 @@ const TEXT = {
 };
 
 let rootPower = [];          // point ids of the root electricity meters' active power
-let contractKw = null;       // the plant's contracted maximum demand (sites[].contractedDemandKw), kW
 const latest = new Map();    // point id -> sample
 let ranking = null;
 let lastData = null;
+let chosenSite = null;       // on a central node the site shown (its figures from InfluxDB); null elsewhere
+const bySite = (u) => (chosenSite ? `${u}${u.includes('?') ? '&' : '?'}site=${encodeURIComponent(chosenSite())}` : u);
 
 function setTile(id, value, text) {
   const e = $(id);
@@ -66,6 +68,7 @@ function render() {
   }
   const d = (month.demand || []).reduce((best, x) => (!best || x.maxKw > best.maxKw ? x : best), null);
   // this month's maximum against the contracted maximum, stated once in the plant file
+  const contractKw = state.plant ? state.plant.contractedDemandKw : null; // sites[].contractedDemandKw, kW
   let contract = el('span', 'nodata', t('noContract'));
   if (contractKw) {
     const share = d ? ` (${num(100 * d.maxKw / contractKw, 0)} %)` : '';
@@ -130,23 +133,28 @@ async function load() {
   const midnight = plantMidnight(now);
   const monthStart = plantMidnight(now, Number(time(now.toISOString()).slice(8, 10)) - 1);
   const span = now.getTime() - midnight.getTime();
-  const shifted = (days) => `/api/consumption?group=site&period=day&from=${iso(plantMidnight(now, days))}` +
-    `&to=${iso(new Date(plantMidnight(now, days).getTime() + Math.max(span, 60000)))}`;
+  const shifted = (days) => bySite(`/api/consumption?group=site&period=day&from=${iso(plantMidnight(now, days))}` +
+    `&to=${iso(new Date(plantMidnight(now, days).getTime() + Math.max(span, 60000)))}`);
+  // a central node keeps no alarms or devices of its own: its sites' are on the alarms and devices pages
+  const own = (u) => (chosenSite ? api(u).catch(() => []) : api(u));
   const [today, month, alarms, devices, points, yesterday, lastWeek] = await Promise.all([
-    api('/api/consumption?group=line&period=day'),
-    api(`/api/consumption?group=site&period=month&from=${iso(monthStart)}&to=${iso(plantMidnight(now, -1))}`),
-    api('/api/alarms'), api('/api/devices'), api('/api/points/latest'),
+    api(bySite('/api/consumption?group=line&period=day')),
+    api(bySite(`/api/consumption?group=site&period=month&from=${iso(monthStart)}&to=${iso(plantMidnight(now, -1))}`)),
+    own('/api/alarms'), own('/api/devices'), api('/api/points/latest'),
     api(shifted(1)).catch(() => ({ totals: [] })), api(shifted(7)).catch(() => ({ totals: [] })),
   ]);
-  points.forEach((p) => latest.set(p.id, p));
+  points.filter((p) => !chosenSite || p.site === chosenSite()).forEach((p) => latest.set(p.id, p));
   lastData = { today, month, alarms, devices, yesterday, lastWeek };
   render();
   renderPower();
 }
 
 async function start() {
-  const plant = await initPage({ page: 'overview', text: TEXT });
-  contractKw = plant.contractedDemandKw ?? null;
+  await initPage({ page: 'overview', text: TEXT });
+  const controls = el('div', 'controls');
+  document.querySelector('main h1').after(controls);
+  chosenSite = await siteSelector(controls).catch(() => null);
+  const plant = state.plant;
   rootPower = meters(plant).filter((m) => m.carrier === 'ELECTRICITY' && !m.parentMeter)
     .map((m) => m.id + '.active_power');
   ranking = chart($('ranking-chart'));

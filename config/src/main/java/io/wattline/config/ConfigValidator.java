@@ -139,7 +139,7 @@ public final class ConfigValidator {
         try {
             return switch (kind.get()) {
                 case PLANT -> plants.apply(file);
-                case GROUP -> GroupFileLoader.validate(file);
+                case GROUP -> group(file);
                 case TARIFF -> TariffFileLoader.validate(file);
                 case OPCUA_PROFILE -> {
                     OpcUaProfileLoader.parse(profileId(file), file.toString(), text);
@@ -149,6 +149,21 @@ public final class ConfigValidator {
             };
         } catch (ProfileException e) {
             return e.problems();
+        }
+    }
+
+    /** A group file, then the plant file of each site that names one (a central loads them all). */
+    private List<ValidationError> group(Path file) {
+        try {
+            List<ValidationError> errors = new java.util.ArrayList<>();
+            for (io.wattline.core.fleet.FleetGroup.Site site : GroupFileLoader.load(file).sites()) {
+                if (site.plant() != null) {
+                    errors.addAll(plants.apply(site.plant()));
+                }
+            }
+            return errors;
+        } catch (ConfigException e) {
+            return e.errors();
         }
     }
 

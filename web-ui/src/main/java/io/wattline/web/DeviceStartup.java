@@ -26,16 +26,19 @@ public class DeviceStartup {
 
     private final List<DeviceCollector> collectors;
     private final ObjectProvider<ReportScheduler> reports;
+    private final ObjectProvider<io.wattline.web.fleet.SiteReportSchedulers> siteReports;
     private final boolean reportsEnabled;
     private final ObjectProvider<NorthboundStartup> northbound;
     private final RunningPlant plant;
 
     public DeviceStartup(List<DeviceCollector> collectors, ObjectProvider<ReportScheduler> reports,
+            ObjectProvider<io.wattline.web.fleet.SiteReportSchedulers> siteReports,
             @Value("${wattline.reports.scheduler.enabled:true}") boolean reportsEnabled,
             ObjectProvider<NorthboundStartup> northbound, RunningPlant plant) {
         this.plant = plant;
         this.collectors = collectors;
         this.reports = reports;
+        this.siteReports = siteReports;
         this.reportsEnabled = reportsEnabled;
         this.northbound = northbound;
     }
@@ -61,6 +64,7 @@ public class DeviceStartup {
                         log.error("the report scheduler did not start: {}", e.getMessage(), e);
                     }
                 });
+                siteReports.ifAvailable(io.wattline.web.fleet.SiteReportSchedulers::start);
             }
             northbound.ifAvailable(NorthboundStartup::start);
         }, "device-startup");
