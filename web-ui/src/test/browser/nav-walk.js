@@ -16,10 +16,21 @@ const HEADINGS = {
 async function walk(page, url, layout, shots, check) {
   const errors = [];
   const onError = (e) => errors.push(e.message);
-  // leaving a page aborts its live stream: that is navigation, not an error
-  const onConsole = (m) => { if (m.type() === 'error' && !/ERR_ABORTED/.test(m.text())) errors.push(m.text()); };
+  // a failed resource is counted by its response, which names it; leaving a page aborts its live
+  // stream: that is navigation, not an error
+  const onConsole = (m) => {
+    if (m.type() === 'error' && !/ERR_ABORTED|^Failed to load resource/.test(m.text())) errors.push(m.text());
+  };
+  // the one refusal pages meet on a node that is not a fleet central: the site selector and the alarm
+  // console ask /api/fleet/nodes and /api/fleet/alarms, which exist only with --role central
+  // (docs/api.md), and show nothing of the fleet on the 404
+  const onResponse = (r) => {
+    const where = new URL(r.url()).pathname;
+    if (r.status() >= 400 && !(r.status() === 404 && where.startsWith('/api/fleet/'))) errors.push(`${r.status()} ${where}`);
+  };
   page.on('pageerror', onError);
   page.on('console', onConsole);
+  page.on('response', onResponse);
   try {
     await page.goto(url + '/?lang=en');
     await page.evaluate(() => localStorage.setItem('wattline.lang', 'en'));
@@ -49,6 +60,7 @@ async function walk(page, url, layout, shots, check) {
   } finally {
     page.off('pageerror', onError);
     page.off('console', onConsole);
+    page.off('response', onResponse);
   }
 }
 
