@@ -11,9 +11,9 @@ import io.wattline.core.alarm.BeaconSettings;
 import io.wattline.core.plant.Connection;
 import io.wattline.core.plant.ConnectionType;
 import io.wattline.profiles.RegisterFunction;
+import io.wattline.testkit.Await;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,14 +50,15 @@ class ModbusOutputSwitchPymodbusIntegrationTest {
                 ModbusOutputSwitch horn = ModbusOutputSwitch.open(new BeaconSettings("horn", "gw", 9, true, 2, 1, 0,
                         Set.of("critical"), Duration.ofMillis(300)), tcp(slave.port()))) {
             horn.set(true);
-            await(() -> read(reader, RegisterFunction.COIL, 2) == 1, "coil 2 on");
+            awaitValue(() -> read(reader, RegisterFunction.COIL, 2), 1, "coil 2 on");
             assertEquals(0, read(reader, RegisterFunction.COIL, 1), "its neighbour untouched");
             reader.writeCoil(9, 2, false); // the I/O module restarted and lost its outputs
-            await(() -> read(reader, RegisterFunction.COIL, 2) == 1, "coil 2 on again after the refresh");
+            awaitValue(() -> read(reader, RegisterFunction.COIL, 2), 1, "coil 2 on again after the refresh");
             horn.set(false);
-            await(() -> read(reader, RegisterFunction.COIL, 2) == 0, "coil 2 off");
+            awaitValue(() -> read(reader, RegisterFunction.COIL, 2), 0, "coil 2 off");
             // the switch notes what it wrote once the gateway's answer is back, which can be after our read sees it
-            await(() -> Boolean.FALSE.equals(horn.written().orElse(null)), "the switch knows it wrote off");
+            Await.until(() -> Boolean.FALSE.equals(horn.written().orElse(null)), WAIT,
+                    () -> "the switch knows it wrote off (written: " + horn.written() + ")");
             assertTrue(horn.describe().contains("coil 2 of unit 9"), horn.describe());
         }
     }
@@ -69,20 +70,27 @@ class ModbusOutputSwitchPymodbusIntegrationTest {
                 ModbusOutputSwitch tower = ModbusOutputSwitch.open(new BeaconSettings("tower", "gw", 9, false, 11, 3, 7,
                         Set.of("high"), null), tcp(slave.port()))) {
             tower.set(false);
-            await(() -> read(reader, RegisterFunction.HOLDING, 11) == 7, "register 11 = off value 7");
+            awaitValue(() -> read(reader, RegisterFunction.HOLDING, 11), 7, "register 11 = off value 7");
             tower.set(true);
-            await(() -> read(reader, RegisterFunction.HOLDING, 11) == 3, "register 11 = on value 3");
+            awaitValue(() -> read(reader, RegisterFunction.HOLDING, 11), 3, "register 11 = on value 3");
             assertEquals(0, read(reader, RegisterFunction.HOLDING, 10));
         }
     }
 
-    private static void await(Callable<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
+    /** Waits until {@code read} gives {@code wanted}; a read the slave does not answer fails the test at once. */
+    private static void awaitValue(ReadAction read, int wanted, String what) throws InterruptedException {
+        Await.until(() -> {
+            try {
+                return read.value();
+            } catch (ModbusReadException e) {
+                throw new AssertionError("reading the slave failed while waiting for " + what, e);
             }
-            Thread.sleep(50);
-        }
+        }, v -> v == wanted, WAIT, what);
+    }
+
+    /** One read of the slave's state. */
+    @FunctionalInterface
+    private interface ReadAction {
+        int value() throws ModbusReadException;
     }
 }

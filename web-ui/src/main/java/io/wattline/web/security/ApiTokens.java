@@ -1,21 +1,14 @@
 package io.wattline.web.security;
 
-import io.wattline.core.files.PrivateFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,21 +28,21 @@ public final class ApiTokens {
     public record Token(String name, String user, String sha256, Instant created) {
     }
 
-    private final Path file;
-    private Map<String, Token> tokens = Map.of();
-    private Object readAt;
+    private final PrivateLineFile<Token> file;
 
     public ApiTokens(Path dataDir) {
-        this.file = dataDir.resolve(UsersFile.FOLDER).resolve(FILE_NAME);
+        this.file = new PrivateLineFile<>(dataDir.resolve(UsersFile.FOLDER).resolve(FILE_NAME), "tokens file",
+                "Wattline API tokens: name user sha256 created. Change with ./wattline token create|revoke;"
+                        + " the tokens themselves are never stored.",
+                ApiTokens::parse, t -> t.name() + ' ' + t.user() + ' ' + t.sha256() + ' ' + t.created());
     }
 
     public Path file() {
-        return file;
+        return file.file();
     }
 
     public synchronized List<Token> all() {
-        refresh();
-        return List.copyOf(tokens.values());
+        return List.copyOf(file.records().values());
     }
 
     /**
@@ -62,29 +55,19 @@ public final class ApiTokens {
             throw new IllegalArgumentException("a token name is 1 to 64 letters, digits, '.', '_' or '-', was '"
                     + name + "'");
         }
-        refresh();
-        if (tokens.containsKey(name)) {
+        if (file.records().containsKey(name)) {
             throw new IllegalArgumentException("there is already a token '" + name + "': revoke it first");
         }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Map<String, Token> next = new LinkedHashMap<>(tokens);
-        next.put(name, new Token(name, user, sha256(secret), now));
-        save(next);
+        file.put(name, new Token(name, user, sha256(secret), now));
         return secret;
     }
 
     /** Revokes a token; false when there was none of that name. */
     public synchronized boolean revoke(String name) {
-        refresh();
-        if (!tokens.containsKey(name)) {
-            return false;
-        }
-        Map<String, Token> next = new LinkedHashMap<>(tokens);
-        next.remove(name);
-        save(next);
-        return true;
+        return file.remove(name);
     }
 
     /** The stored token whose secret this is, compared in constant time; empty for none. */
@@ -92,10 +75,9 @@ public final class ApiTokens {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        refresh();
         byte[] hash = sha256(secret).getBytes(StandardCharsets.US_ASCII);
         Token found = null;
-        for (Token t : tokens.values()) {
+        for (Token t : file.records().values()) {
             if (MessageDigest.isEqual(hash, t.sha256().getBytes(StandardCharsets.US_ASCII))) {
                 found = t;
             }
@@ -103,66 +85,11 @@ public final class ApiTokens {
         return Optional.ofNullable(found);
     }
 
-    private void save(Map<String, Token> next) {
-        StringBuilder text = new StringBuilder("# Wattline API tokens: name user sha256 created. Change with"
-                + " ./wattline token create|revoke; the tokens themselves are never stored.\n");
-        for (Token t : next.values()) {
-            text.append(t.name()).append(' ').append(t.user()).append(' ').append(t.sha256()).append(' ')
-                    .append(t.created()).append('\n');
+    private static Token parse(String[] fields) {
+        if (fields.length != 4 || !fields[2].matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("expected 'name user sha256 created'");
         }
-        PrivateFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
-        tokens = next;
-        readAt = stamp();
-    }
-
-    private void refresh() {
-        Object now = stamp();
-        if (now == null) {
-            tokens = Map.of();
-            readAt = null;
-            return;
-        }
-        if (now.equals(readAt)) {
-            return;
-        }
-        PrivateFiles.restrict(file);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the tokens file " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, Token> read = new LinkedHashMap<>();
-        List<String> errors = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split("\\s+");
-            try {
-                if (parts.length != 4 || !parts[2].matches("[0-9a-f]{64}")) {
-                    throw new IllegalArgumentException("expected 'name user sha256 created'");
-                }
-                read.put(parts[0], new Token(parts[0], parts[1], parts[2], Instant.parse(parts[3])));
-            } catch (RuntimeException e) {
-                errors.add(file + ":" + (i + 1) + ": " + e.getMessage());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("the tokens file is broken: " + String.join("; ", errors));
-        }
-        tokens = read;
-        readAt = now;
-    }
-
-    /** Modification time and size: a rewrite within the file system's time granularity still shows. */
-    private Object stamp() {
-        try {
-            return Files.isRegularFile(file) ? List.of(Files.getLastModifiedTime(file), Files.size(file)) : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the tokens file " + file + ": " + e.getMessage(), e);
-        }
+        return new Token(fields[0], fields[1], fields[2], Instant.parse(fields[3]));
     }
 
     static String sha256(String secret) {

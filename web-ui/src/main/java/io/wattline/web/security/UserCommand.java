@@ -1,13 +1,10 @@
 package io.wattline.web.security;
 
-import io.wattline.core.audit.AuditEntry;
-import io.wattline.web.audit.AuditLog;
 import java.io.Console;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -33,69 +30,45 @@ public final class UserCommand {
 
     static int run(String[] args, Map<String, String> env, Supplier<Console> console, PrintStream out,
             PrintStream err) {
-        String sub = args.length > 0 ? args[0] : "";
-        String name = null;
-        String role = null;
-        Path data = Path.of("data");
-        try {
-            for (int i = 1; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--role" -> role = value(args, ++i, "--role");
-                    case "--data" -> data = Path.of(value(args, ++i, "--data"));
-                    default -> {
-                        if (args[i].startsWith("--") || name != null) {
-                            throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
-                        }
-                        name = args[i];
+        return AdminCommandLine.run(args, Set.of("--role"), USAGE, err, (line, audit) -> {
+            UsersFile users = new UsersFile(line.data());
+            String name = line.name();
+            switch (line.sub()) {
+                case "list" -> {
+                    for (UserAccount u : users.all()) {
+                        out.println(u.name() + " " + u.role().id());
                     }
+                    return 0;
                 }
-            }
-            UsersFile users = new UsersFile(data);
-            AuditLog audit = new AuditLog(data);
-            try {
-                switch (sub) {
-                    case "list" -> {
-                        for (UserAccount u : users.all()) {
-                            out.println(u.name() + " " + u.role().id());
-                        }
-                        return 0;
+                case "add" -> {
+                    String role = line.option("--role");
+                    if (name == null || role == null) {
+                        throw new IllegalArgumentException("'user add' needs NAME and --role");
                     }
-                    case "add" -> {
-                        if (name == null || role == null) {
-                            throw new IllegalArgumentException("'user add' needs NAME and --role");
-                        }
-                        Role r = Role.parse(role);
-                        String password = password(env, console, name);
-                        boolean existed = users.find(name).isPresent();
-                        users.put(name, r, password);
-                        record(audit, existed ? "user.change" : "user.add", name, "role " + r.id());
-                        out.println("wattline: " + (existed ? "changed" : "added") + " user " + name + " (" + r.id()
-                                + ") in " + users.file());
-                        return 0;
-                    }
-                    case "remove" -> {
-                        if (name == null) {
-                            throw new IllegalArgumentException("'user remove' needs NAME");
-                        }
-                        if (!users.remove(name)) {
-                            err.println("wattline: no user '" + name + "' in " + users.file());
-                            return 1;
-                        }
-                        record(audit, "user.remove", name, "");
-                        out.println("wattline: removed user " + name);
-                        return 0;
-                    }
-                    default -> throw new IllegalArgumentException(sub.isEmpty() ? "no subcommand given"
-                            : "unknown subcommand '" + sub + "'");
+                    Role r = Role.parse(role);
+                    String password = password(env, console, name);
+                    boolean existed = users.find(name).isPresent();
+                    users.put(name, r, password);
+                    AdminCommandLine.audit(audit, existed ? "user.change" : "user.add", name, "role " + r.id());
+                    out.println("wattline: " + (existed ? "changed" : "added") + " user " + name + " (" + r.id()
+                            + ") in " + users.file());
+                    return 0;
                 }
-            } finally {
-                audit.close();
+                case "remove" -> {
+                    if (name == null) {
+                        throw new IllegalArgumentException("'user remove' needs NAME");
+                    }
+                    if (!users.remove(name)) {
+                        err.println("wattline: no user '" + name + "' in " + users.file());
+                        return 1;
+                    }
+                    AdminCommandLine.audit(audit, "user.remove", name, "");
+                    out.println("wattline: removed user " + name);
+                    return 0;
+                }
+                default -> throw line.unknownSubcommand();
             }
-        } catch (IllegalArgumentException e) {
-            err.println("wattline: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
+        });
     }
 
     private static String password(Map<String, String> env, Supplier<Console> console, String name) {
@@ -113,17 +86,5 @@ public final class UserCommand {
             throw new IllegalArgumentException("the two passwords differ");
         }
         return new String(first);
-    }
-
-    private static void record(AuditLog audit, String action, String target, String detail) {
-        audit.record(new AuditEntry(Instant.now(), System.getProperty("user.name", "console"), "console", action, target,
-                detail));
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException("option " + option + " needs a value");
-        }
-        return args[i];
     }
 }

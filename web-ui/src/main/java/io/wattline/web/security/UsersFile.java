@@ -1,16 +1,7 @@
 package io.wattline.web.security;
 
-import io.wattline.core.files.PrivateFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,16 +19,17 @@ public final class UsersFile {
     public static final int MIN_PASSWORD = 8;
     private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
-    private final Path file;
-    private Map<String, UserAccount> users = Map.of();
-    private FileTime readAt;
+    private final PrivateLineFile<UserAccount> file;
 
     public UsersFile(Path dataDir) {
-        this.file = dataDir.resolve(FOLDER).resolve(FILE_NAME);
+        this.file = new PrivateLineFile<>(dataDir.resolve(FOLDER).resolve(FILE_NAME), "users file",
+                "Wattline users: name role password-hash. Change with ./wattline user add|remove; never put a plain"
+                        + " password here.",
+                UsersFile::parse, u -> u.name() + ' ' + u.role().id() + ' ' + u.passwordHash());
     }
 
     public Path file() {
-        return file;
+        return file.file();
     }
 
     /** The password encoder every user's hash is made and checked with. */
@@ -47,13 +39,11 @@ public final class UsersFile {
 
     /** Every user, read again when the file changed since the last read. */
     public synchronized List<UserAccount> all() {
-        refresh();
-        return List.copyOf(users.values());
+        return List.copyOf(file.records().values());
     }
 
     public synchronized Optional<UserAccount> find(String name) {
-        refresh();
-        return Optional.ofNullable(users.get(name));
+        return Optional.ofNullable(file.records().get(name));
     }
 
     /** Adds a user or replaces one of the same name (new role, new password); the password is hashed here. */
@@ -67,83 +57,20 @@ public final class UsersFile {
 
     /** {@link #put} without the length rule: only for the demo's documented user. */
     synchronized UserAccount putUnchecked(String name, Role role, String password) {
-        refresh();
         UserAccount account = new UserAccount(name, role, ENCODER.encode(password));
-        Map<String, UserAccount> next = new LinkedHashMap<>(users);
-        next.put(name, account);
-        save(next);
+        file.put(name, account);
         return account;
     }
 
     /** Removes a user; false when there was none of that name. */
     public synchronized boolean remove(String name) {
-        refresh();
-        if (!users.containsKey(name)) {
-            return false;
-        }
-        Map<String, UserAccount> next = new LinkedHashMap<>(users);
-        next.remove(name);
-        save(next);
-        return true;
+        return file.remove(name);
     }
 
-    private void save(Map<String, UserAccount> next) {
-        StringBuilder text = new StringBuilder("# Wattline users: name role password-hash. Change with"
-                + " ./wattline user add|remove; never put a plain password here.\n");
-        for (UserAccount u : next.values()) {
-            text.append(u.name()).append(' ').append(u.role().id()).append(' ').append(u.passwordHash()).append('\n');
+    private static UserAccount parse(String[] fields) {
+        if (fields.length != 3 || !fields[2].startsWith("{")) {
+            throw new IllegalArgumentException("expected 'name role {bcrypt}hash'");
         }
-        PrivateFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
-        users = Map.copyOf(next);
-        readAt = modified();
-    }
-
-    private void refresh() {
-        FileTime now = modified();
-        if (now == null) {
-            users = Map.of();
-            readAt = null;
-            return;
-        }
-        if (now.equals(readAt)) {
-            return;
-        }
-        PrivateFiles.restrict(file);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the users file " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, UserAccount> read = new LinkedHashMap<>();
-        List<String> errors = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split("\\s+");
-            try {
-                if (parts.length != 3 || !parts[2].startsWith("{")) {
-                    throw new IllegalArgumentException("expected 'name role {bcrypt}hash'");
-                }
-                read.put(parts[0], new UserAccount(parts[0], Role.parse(parts[1]), parts[2]));
-            } catch (IllegalArgumentException e) {
-                errors.add(file + ":" + (i + 1) + ": " + e.getMessage());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("the users file is broken: " + String.join("; ", errors));
-        }
-        users = Map.copyOf(read);
-        readAt = now;
-    }
-
-    private FileTime modified() {
-        try {
-            return Files.isRegularFile(file) ? Files.getLastModifiedTime(file) : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the users file " + file + ": " + e.getMessage(), e);
-        }
+        return new UserAccount(fields[0], Role.parse(fields[1]), fields[2]);
     }
 }
