@@ -115,6 +115,16 @@ const close = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.
     check(/Online/.test(nodeA), `edge a online: ${nodeA}`);
     await shot('central-devices-edge-nodes.png');
 
+    // --- alarms: every site's published alarms with a site column and filter
+    await page.goto(url + '/alarms?lang=en');
+    await page.waitForSelector('#fleet-alarms tr[data-site="site-a"]', { timeout: 60000 });
+    const published = (await json('/api/fleet/alarms')).filter((x) => x.site === 'site-a').length;
+    const listed = await page.locator('#fleet-alarms tr[data-site="site-a"]').count();
+    check(published > 0 && listed === published, `the alarms page lists site a's ${published} published alarms (${listed})`);
+    const filter = await page.$$eval('#fleet-alarms select option', (os) => os.map((o) => o.value));
+    check(filter.includes('site-a'), `the alarms panel has a site filter (${filter})`);
+    await shot('central-alarms.png');
+
     check(errors.length === 0, `no script errors on the central's pages ${errors.join(' | ')}`);
   } catch (e) {
     await shot('central-pages-failure.png').catch(() => {});

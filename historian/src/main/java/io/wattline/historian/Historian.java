@@ -130,6 +130,10 @@ public final class Historian implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(this::retainSafely, RETENTION_INTERVAL.toMillis(),
                 RETENTION_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        if (log.isDebugEnabled()) {
+            maintenance.scheduleWithFixedDelay(() -> log.debug("DuckDB memory (bytes): {}", store.duckDbMemory()),
+                    30, 30, TimeUnit.SECONDS);
+        }
     }
 
     /** Where collectors hand samples. */

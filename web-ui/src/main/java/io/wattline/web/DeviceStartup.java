@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts what the first page does not need once the web server serves (issue 12, fast start), on
- * one background thread: every {@link DeviceCollector} first (connections, certificates and
+ * one background thread: the demo's simulated line PLC first (held until now: its key is seconds of
+ * CPU), every {@link DeviceCollector} next (connections, certificates and
  * subscriptions; the pages show the devices connecting meanwhile), then the report scheduler
  * (Quartz and its catch-up), then the north-bound OPC UA server (its key made once per data directory).
  */
@@ -28,11 +29,13 @@ public class DeviceStartup {
     private final ObjectProvider<io.wattline.web.fleet.SiteReportSchedulers> siteReports;
     private final boolean reportsEnabled;
     private final ObjectProvider<NorthboundStartup> northbound;
+    private final RunningPlant plant;
 
     public DeviceStartup(List<DeviceCollector> collectors, ObjectProvider<ReportScheduler> reports,
             ObjectProvider<io.wattline.web.fleet.SiteReportSchedulers> siteReports,
             @Value("${wattline.reports.scheduler.enabled:true}") boolean reportsEnabled,
-            ObjectProvider<NorthboundStartup> northbound) {
+            ObjectProvider<NorthboundStartup> northbound, RunningPlant plant) {
+        this.plant = plant;
         this.collectors = collectors;
         this.reports = reports;
         this.siteReports = siteReports;
@@ -43,6 +46,9 @@ public class DeviceStartup {
     @EventListener(ApplicationReadyEvent.class)
     public void startCollectors() {
         Thread t = new Thread(() -> {
+            if (plant.isDemo()) {
+                plant.simulator().releaseLinePlcs();
+            }
             collectors.forEach(c -> {
                 try {
                     c.start();

@@ -158,11 +158,17 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
     static DuckDBConnection connect(Path file, HistorianOptions options) throws SQLException {
         java.util.Properties settings = new java.util.Properties();
         if (options.memoryLimitBytes() > 0) {
-            settings.setProperty("memory_limit", (options.memoryLimitBytes() / (1024 * 1024)) + "MB");
+            // MiB: DuckDB reads "MB" as 1000 x 1000 bytes
+            settings.setProperty("memory_limit", (options.memoryLimitBytes() / (1024 * 1024)) + "MiB");
         }
         if (options.threads() > 0) {
             settings.setProperty("threads", Integer.toString(options.threads()));
         }
+        // DuckDB allocates through its own jemalloc, which keeps what a query freed for the next one: by
+        // default up to 128 MB a thread before it gives any back, and only while it is busy. Flush after
+        // a task past 8 MB and let jemalloc's background thread return idle pages (docs/configuration.md#sizing).
+        settings.setProperty("allocator_flush_threshold", "8MiB");
+        settings.setProperty("allocator_background_threads", "true");
         return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, settings);
     }
 
@@ -197,6 +203,24 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
     @Override
     public void flush() {
         writer.flush();
+    }
+
+    /**
+     * DuckDB's own memory by what holds it (its {@code duckdb_memory()} table: buffer pool, in-memory tables,
+     * indexes, ...), bytes, largest first; for sizing the process (docs/configuration.md#sizing).
+     */
+    public java.util.LinkedHashMap<String, Long> duckDbMemory() {
+        java.util.LinkedHashMap<String, Long> usage = new java.util.LinkedHashMap<>();
+        try (DuckDBConnection reader = readConnection(); java.sql.Statement s = reader.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT tag, memory_usage_bytes FROM duckdb_memory()"
+                        + " WHERE memory_usage_bytes > 0 ORDER BY memory_usage_bytes DESC")) {
+            while (r.next()) {
+                usage.put(r.getString(1), r.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new HistorianException("reading DuckDB's memory use of " + file + " failed: " + e.getMessage(), e);
+        }
+        return usage;
     }
 
     /** Counters since open, for status pages and metrics; cheap enough to poll every second. */

@@ -153,6 +153,30 @@ class DuckDbStoreTest {
     }
 
     @Test
+    void duckDbGivesFreedMemoryBackAndSaysWhatItHolds() throws Exception {
+        HistorianOptions options = HistorianOptions.defaults().withDuckDb(64L * 1024 * 1024, 1);
+        try (Connection c = DuckDbStore.connect(data.resolve("settings.duckdb"), options);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT current_setting('memory_limit'), current_setting('threads'),"
+                        + " current_setting('allocator_flush_threshold'), current_setting('allocator_background_threads')")) {
+            assertTrue(r.next());
+            assertEquals("64.0 MiB", r.getString(1), "the limit as given (DuckDB's MB would be 1000 x 1000 bytes)");
+            assertEquals(1, r.getInt(2));
+            assertEquals("8.0 MiB", r.getString(3), "jemalloc flushes after a task past 8 MB, not DuckDB's 128 MB");
+            assertTrue(r.getBoolean(4), "jemalloc's background thread returns idle pages");
+        }
+        try (DuckDbStore store = DuckDbStore.open(data, HistorianOptions.defaults())) {
+            mixedSeries().forEach(store::offer);
+            store.flush();
+            Map<String, Long> memory = store.duckDbMemory();
+            assertFalse(memory.isEmpty(), "a store holding samples uses some memory: " + memory);
+            assertTrue(memory.values().stream().allMatch(bytes -> bytes > 0), memory.toString());
+            List<Long> sizes = new ArrayList<>(memory.values());
+            assertEquals(sizes.stream().sorted(java.util.Comparator.reverseOrder()).toList(), sizes, "largest first");
+        }
+    }
+
+    @Test
     void timesAreKeptToTheMicrosecondIncludingBefore1970() {
         Instant fine = Instant.parse("2026-03-02T06:00:00.123456789Z");
         Instant old = Instant.parse("1969-12-31T23:59:59.999999Z");
