@@ -196,6 +196,10 @@
     if (row.sample.reason) span.title = row.sample.reason;
     else if (q === 'NONE') span.title = t('noData');
     row.qualityTd.replaceChildren(span);
+    // on a central node a stale site says why in the row (an edge offline since when), not only in a tooltip
+    if (state.sites.length > 1 && q !== 'GOOD' && row.sample.reason) {
+      row.qualityTd.append(el('span', 'q-reason', row.sample.reason));
+    }
   }
 
   function renderRow(row, flash) {

@@ -76,7 +76,9 @@ export async function fleetPanel(container, kind) {
 /**
  * On a central node, a site selector in {@code controls} (the first site chosen, or ?site= from the
  * address) for pages whose figures are per site; returns a function giving the chosen site, or null
- * on a node that is not central (its own plant needs no site).
+ * on a node that is not central (its own plant needs no site). The page's plant becomes the chosen
+ * site's own model (its meters, lines and time zone: /api/plant?site=); choosing another site
+ * reloads the page with ?site= so that every figure and time follows that site.
  */
 export async function siteSelector(controls) {
   const r = await fetch('/api/fleet/nodes', { headers: { Accept: 'application/json' } });
@@ -88,8 +90,19 @@ export async function siteSelector(controls) {
   sites.forEach((s) => select.append(el('option', '', s)));
   const wanted = new URLSearchParams(location.search).get('site');
   select.value = sites.includes(wanted) ? wanted : sites[0];
+  const plant = await fetch(`/api/plant?site=${encodeURIComponent(select.value)}`, { headers: { Accept: 'application/json' } });
+  if (plant.ok) {
+    state.plant = await plant.json();
+    state.zone = state.plant.timeZone || undefined;
+  }
+  select.addEventListener('change', () => {
+    const u = new URL(location.href);
+    u.searchParams.set('site', select.value);
+    location.assign(u.toString());
+  });
   const label = el('label');
   label.append(el('span', '', tx('site') + ' '), select);
   controls.prepend(label);
+  document.body.dataset.site = select.value;
   return () => select.value;
 }

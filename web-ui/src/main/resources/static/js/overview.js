@@ -2,6 +2,7 @@
 // month's maximum 15-minute demand, active alarms, devices, per-line ranking and comparisons.
 // Every figure is the API's own (/api/points/latest, /api/consumption, /api/alarms, /api/devices);
 // each tile keeps the raw figure in data-value so a test can compare it with the API.
+import { siteSelector } from './fleet-panel.js';
 import { $, api, bandText, chart, el, initPage, liveStream, meters, money, num, onLanguage, plantMidnight, state, t, time } from './shell.js';
 
 const TEXT = {
@@ -10,6 +11,7 @@ const TEXT = {
     demand: 'Max 15-min demand this month', alarms: 'Active alarms', devices: 'Devices online',
     ranking: 'Electricity by line today (ranking 能耗排名)', compare: 'Comparison (same hours so far)',
     offline: 'offline', online: 'online', at: 'at ', noContract: 'contracted maximum not configured',
+    contracted: 'contracted maximum ',
     vsYesterday: 'vs yesterday (环比)', vsLastWeek: 'vs same day last week (同比)', current: 'today so far',
     previous: 'then', change: 'change', unassigned: 'unassigned', from: 'main meters: ',
   },
@@ -18,6 +20,7 @@ const TEXT = {
     demand: '本月最大15分钟需量', alarms: '活动报警', devices: '在线设备',
     ranking: '今日各产线用电（能耗排名）', compare: '同比 / 环比（截至同一时刻）',
     offline: '离线', online: '在线', at: '时间 ', noContract: '未配置合同最大需量',
+    contracted: '合同最大需量 ',
     vsYesterday: '环比（昨日同期）', vsLastWeek: '同比（上周同日同期）', current: '今日截至目前',
     previous: '对比期', change: '变化', unassigned: '未分配', from: '总表：',
   },
@@ -27,6 +30,8 @@ let rootPower = [];          // point ids of the root electricity meters' active
 const latest = new Map();    // point id -> sample
 let ranking = null;
 let lastData = null;
+let chosenSite = null;       // on a central node the site shown (its figures from InfluxDB); null elsewhere
+const bySite = (u) => (chosenSite ? `${u}${u.includes('?') ? '&' : '?'}site=${encodeURIComponent(chosenSite())}` : u);
 
 function setTile(id, value, text) {
   const e = $(id);
@@ -62,11 +67,21 @@ function render() {
     setTile('cost', null, t('noData'));
   }
   const d = (month.demand || []).reduce((best, x) => (!best || x.maxKw > best.maxKw ? x : best), null);
+  // this month's maximum against the contracted maximum, stated once in the plant file
+  const contractKw = state.plant ? state.plant.contractedDemandKw : null; // sites[].contractedDemandKw, kW
+  let contract = el('span', 'nodata', t('noContract'));
+  if (contractKw) {
+    const share = d ? ` (${num(100 * d.maxKw / contractKw, 0)} %)` : '';
+    contract = el('span', '', `${t('contracted')}${num(contractKw, 0)} kW${share}`);
+    contract.id = 'demand-contract';
+    contract.dataset.value = String(contractKw);
+  }
   if (d) {
     setTile('demand', d.maxKw, num(d.maxKw, 1));
-    $('demand-sub').replaceChildren(el('span', '', t('at') + time(d.blockStart, false)), el('span', 'nodata', t('noContract')));
+    $('demand-sub').replaceChildren(el('span', '', t('at') + time(d.blockStart, false)), contract);
   } else {
     setTile('demand', null, t('noData'));
+    $('demand-sub').replaceChildren(contract);
   }
   const active = alarms.filter((a) => a.state !== 'NORMAL');
   setTile('alarms', active.length, String(active.length));
@@ -118,22 +133,28 @@ async function load() {
   const midnight = plantMidnight(now);
   const monthStart = plantMidnight(now, Number(time(now.toISOString()).slice(8, 10)) - 1);
   const span = now.getTime() - midnight.getTime();
-  const shifted = (days) => `/api/consumption?group=site&period=day&from=${iso(plantMidnight(now, days))}` +
-    `&to=${iso(new Date(plantMidnight(now, days).getTime() + Math.max(span, 60000)))}`;
+  const shifted = (days) => bySite(`/api/consumption?group=site&period=day&from=${iso(plantMidnight(now, days))}` +
+    `&to=${iso(new Date(plantMidnight(now, days).getTime() + Math.max(span, 60000)))}`);
+  // a central node keeps no alarms or devices of its own: its sites' are on the alarms and devices pages
+  const own = (u) => (chosenSite ? api(u).catch(() => []) : api(u));
   const [today, month, alarms, devices, points, yesterday, lastWeek] = await Promise.all([
-    api('/api/consumption?group=line&period=day'),
-    api(`/api/consumption?group=site&period=month&from=${iso(monthStart)}&to=${iso(plantMidnight(now, -1))}`),
-    api('/api/alarms'), api('/api/devices'), api('/api/points/latest'),
+    api(bySite('/api/consumption?group=line&period=day')),
+    api(bySite(`/api/consumption?group=site&period=month&from=${iso(monthStart)}&to=${iso(plantMidnight(now, -1))}`)),
+    own('/api/alarms'), own('/api/devices'), api('/api/points/latest'),
     api(shifted(1)).catch(() => ({ totals: [] })), api(shifted(7)).catch(() => ({ totals: [] })),
   ]);
-  points.forEach((p) => latest.set(p.id, p));
+  points.filter((p) => !chosenSite || p.site === chosenSite()).forEach((p) => latest.set(p.id, p));
   lastData = { today, month, alarms, devices, yesterday, lastWeek };
   render();
   renderPower();
 }
 
 async function start() {
-  const plant = await initPage({ page: 'overview', text: TEXT });
+  await initPage({ page: 'overview', text: TEXT });
+  const controls = el('div', 'controls');
+  document.querySelector('main h1').after(controls);
+  chosenSite = await siteSelector(controls).catch(() => null);
+  const plant = state.plant;
   rootPower = meters(plant).filter((m) => m.carrier === 'ELECTRICITY' && !m.parentMeter)
     .map((m) => m.id + '.active_power');
   ranking = chart($('ranking-chart'));

@@ -1,44 +1,34 @@
 package io.wattline.bench;
 
-import io.wattline.analytics.importing.ImportRequest;
-import io.wattline.analytics.importing.ImportResult;
-import io.wattline.analytics.importing.ReadingImporter;
-import io.wattline.core.PointId;
-import io.wattline.core.Quantity;
-import io.wattline.core.Sample;
-import io.wattline.core.audit.AuditTrail;
-import io.wattline.historian.Historian;
-import io.wattline.historian.HistorianOptions;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Issue 14's {@code import-readings}: a CSV of {@code rows} readings of {@code meters} meters
  * (15-minute readings, time-ordered) imported into a fresh store through the real importer, against
- * the historian's own ingest rate of the same samples measured in the same run (offered straight to
- * the writer, then flushed); then the same file again into the same store (it must write nothing).
- * With {@code gb} > 0 a file of about that many GB is generated and imported as well, and the
- * process's peak resident memory (VmHWM) is printed: the import streams, so it stays flat.
+ * the historian's own ingest rate of the same samples measured in the same run; then the same file
+ * again into the same store (it must write nothing). Each phase runs in a process of its own
+ * ({@link ImportReadingsProcess}) with the JVM options the application runs with, so {@code rss_mb} is
+ * the importer's own peak resident memory (VmHWM). {@code --size 1g} (or a third argument in GB)
+ * imports a generated file of about that size instead and reports its rate and RSS; the file is deleted
+ * after the run.
  */
 final class ImportReadingsBenchmark implements Benchmark {
 
-    private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
-    private static final Clock CLOCK = Clock.systemUTC();
+    /** Bytes of one generated row, for sizing a file by GB (measured: 58.9 MB for 1,000,000 rows). */
+    private static final double BYTES_PER_ROW = 58.9;
 
     @Override
     public String name() {
@@ -48,61 +38,62 @@ final class ImportReadingsBenchmark implements Benchmark {
     @Override
     public String description() {
         return "CSV readings import rows/s vs the historian's own ingest rate, a second import writing nothing, "
-                + "peak RSS; args: [rows=1000000] [meters=1000] [gb=0]";
+                + "the importer's own peak RSS; args: [rows=1000000] [meters=1000] [gb=0] or --size 1g";
     }
 
     @Override
     public void run(List<String> args, PrintStream out) throws Exception {
-        int rows = args.size() > 0 ? Integer.parseInt(args.get(0)) : 1_000_000;
-        int meters = args.size() > 1 ? Integer.parseInt(args.get(1)) : 1_000;
-        double gb = args.size() > 2 ? Double.parseDouble(args.get(2)) : 0;
+        List<String> positional = new ArrayList<>();
+        double gb = 0;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--size") && i + 1 < args.size()) {
+                String size = args.get(++i).toLowerCase();
+                gb = size.endsWith("g") ? Double.parseDouble(size.substring(0, size.length() - 1))
+                        : size.endsWith("m") ? Double.parseDouble(size.substring(0, size.length() - 1)) / 1000
+                        : Double.parseDouble(size);
+            } else {
+                positional.add(args.get(i));
+            }
+        }
+        int meters = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 1_000;
+        if (positional.size() > 2) {
+            gb = Double.parseDouble(positional.get(2));
+        }
+        long rows = gb > 0 ? (long) (gb * 1e9 / BYTES_PER_ROW)
+                : positional.size() > 0 ? Long.parseLong(positional.get(0)) : 1_000_000;
         Path work = Files.createTempDirectory("import-readings");
         try {
             Path csv = work.resolve("readings.csv");
             long bytes = writeCsv(csv, rows, meters);
             out.printf("file: %d readings of %d meters, %.1f MB%n", rows, meters, bytes / 1e6);
-
-            double baseline = rows / ingestSeconds(work.resolve("baseline"), rows, meters);
-            out.printf("historian ingest of the same samples: %.0f samples/s%n", baseline);
-
-            double first;
-            double second;
-            try (Historian historian = Historian.open(work.resolve("store"), HistorianOptions.defaults(),
-                    Optional.empty())) {
-                ReadingImporter importer = importer(historian);
-                long t0 = System.nanoTime();
-                ImportResult one = importFile(importer, csv, out);
-                first = rows / ((System.nanoTime() - t0) / 1e9);
-                out.printf("first import: %s, %.0f rows/s%n", one.summary(), first);
-                check(one.written() == rows, "first import wrote " + one.written() + " of " + rows);
-                historian.rollUpNow();
-                long committed = historian.store().stats().committed();
-                long t1 = System.nanoTime();
-                ImportResult two = importFile(importer, csv, out);
-                second = rows / ((System.nanoTime() - t1) / 1e9);
-                out.printf("second import: %s, %.0f rows/s%n", two.summary(), second);
-                check(two.written() == 0 && two.alreadyStored() == rows, "second import wrote " + two.written());
-                check(historian.store().stats().committed() == committed, "the second import committed samples");
-            }
-            long bigRows = 0;
-            double bigRate = 0;
+            int baselineRows = (int) Math.min(rows, 1_000_000);
+            Map<String, String[]> base = phase(out, "baseline", work.resolve("baseline").toString(),
+                    Integer.toString(baselineRows), Integer.toString(meters));
+            double baseline = Double.parseDouble(base.get("BASELINE")[0]);
+            out.printf("historian ingest of %d of the same samples (own process): %.0f samples/s, RSS %s MB%n",
+                    baselineRows, baseline, base.get("RSS")[0]);
+            List<String> importArgs = new ArrayList<>(List.of("import", work.resolve("store").toString(), csv.toString(),
+                    Long.toString(rows)));
             if (gb > 0) {
-                Files.delete(csv);
-                Path big = work.resolve("big.csv");
-                bigRows = (long) (gb * 1e9 / (bytes / (double) rows));
-                long bigBytes = writeCsv(big, bigRows, meters);
-                out.printf("big file: %d readings, %.2f GB%n", bigRows, bigBytes / 1e9);
-                try (Historian historian = Historian.open(work.resolve("big-store"), HistorianOptions.defaults(),
-                        Optional.empty())) {
-                    long t = System.nanoTime();
-                    ImportResult result = importFile(importer(historian), big, out);
-                    bigRate = bigRows / ((System.nanoTime() - t) / 1e9);
-                    out.printf("big import: %s, %.0f rows/s%n", result.summary(), bigRate);
-                }
+                importArgs.add("once"); // a second pass over a GB adds time, not knowledge: the default run checks it
             }
+            Map<String, String[]> imp = phase(out, importArgs.toArray(String[]::new));
+            double first = Double.parseDouble(imp.get("FIRST")[0]);
+            check(Long.parseLong(imp.get("FIRST")[1]) == rows, "first import wrote " + imp.get("FIRST")[1] + " of " + rows);
+            out.printf("first import: %d written, %.0f rows/s%n", rows, first);
+            double second = 0;
+            if (imp.containsKey("SECOND")) {
+                String[] two = imp.get("SECOND");
+                second = Double.parseDouble(two[0]);
+                out.printf("second import: %s written, %s already stored, %.0f rows/s%n", two[1], two[2], second);
+                check(Long.parseLong(two[1]) == 0 && Long.parseLong(two[2]) == rows, "second import wrote " + two[1]);
+                check(Long.parseLong(two[3]) == 0, "the second import committed " + two[3] + " samples");
+            }
+            long rss = Long.parseLong(imp.get("RSS")[0]);
+            out.printf("importer's peak RSS (VmHWM of its own process): %d MB for a %.2f GB file%n", rss, bytes / 1e9);
             out.printf("RESULT rows_per_s=%.0f ratio=%.3f baseline_samples_per_s=%.0f second_rows_per_s=%.0f "
-                    + "second_ratio=%.3f rss_mb=%d big_rows=%d big_rows_per_s=%.0f%n", first, first / baseline,
-                    baseline, second, second / first, peakRssMb(), bigRows, bigRate);
+                    + "second_ratio=%.3f rss_mb=%d file_mb=%.0f rows=%d%n", first, first / baseline, baseline, second,
+                    second / first, rss, bytes / 1e6, rows);
         } finally {
             try (Stream<Path> all = Files.walk(work)) {
                 all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -110,26 +101,26 @@ final class ImportReadingsBenchmark implements Benchmark {
         }
     }
 
-    private static ReadingImporter importer(Historian historian) {
-        Function<PointId, Optional<Quantity>> quantities = p -> p.point().equals("active_energy_import")
-                ? Optional.of(Quantity.ACTIVE_ENERGY_IMPORT) : Optional.empty();
-        return new ReadingImporter(quantities, historian.readings(), historian.writer(), AuditTrail.NONE,
-                ZoneId.of("Asia/Shanghai"), CLOCK);
-    }
-
-    private static ImportResult importFile(ReadingImporter importer, Path csv, PrintStream out) throws IOException {
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            return importer.importCsv(csv.getFileName().toString(), in, ImportRequest.addOnly("bench", "console"),
-                    p -> out.println("  progress: " + p.summary()));
+    /** Runs one phase in its own JVM with the application's options; its {@code KEY values...} lines by key. */
+    private static Map<String, String[]> phase(PrintStream out, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(StartupBenchmark.launcherJavaOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ImportReadingsProcess.class.getName()));
+        command.addAll(List.of(args));
+        Process process = StartupBenchmark.launcherEnvironment(new ProcessBuilder(command))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Map<String, String[]> lines = new HashMap<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] words = line.trim().split("\\s+");
+                lines.put(words[0], java.util.Arrays.copyOfRange(words, 1, words.length));
+            }
         }
-    }
-
-    private static Instant timeOf(long row, int meters) {
-        return START.plus(Duration.ofMinutes(15 * (row / meters)));
-    }
-
-    private static double valueOf(long row, int meters) {
-        return 1000 + (row % meters) + 2.5 * (row / meters);
+        int exit = process.waitFor();
+        check(exit == 0 && lines.containsKey("RSS"), "the " + args[0] + " process failed (exit " + exit + ")");
+        return lines;
     }
 
     private static long writeCsv(Path file, long rows, int meters) throws IOException {
@@ -139,41 +130,13 @@ final class ImportReadingsBenchmark implements Benchmark {
                 w.write("meter-");
                 w.write(Integer.toString((int) (i % meters)));
                 w.write(",active_energy_import,");
-                w.write(timeOf(i, meters).toString());
+                w.write(ImportReadingsProcess.timeOf(i, meters).toString());
                 w.write(',');
-                w.write(Double.toString(valueOf(i, meters)));
+                w.write(Double.toString(ImportReadingsProcess.valueOf(i, meters)));
                 w.write('\n');
             }
         }
         return Files.size(file);
-    }
-
-    /** The historian's own ingest: the same samples offered to the writer, then flushed. */
-    private static double ingestSeconds(Path directory, int rows, int meters) {
-        PointId[] points = new PointId[meters];
-        for (int m = 0; m < meters; m++) {
-            points[m] = new PointId("meter-" + m, "active_energy_import");
-        }
-        try (Historian historian = Historian.open(directory, HistorianOptions.defaults(), Optional.empty())) {
-            long started = System.nanoTime();
-            for (int i = 0; i < rows; i++) {
-                Sample s = Sample.good(points[i % meters], timeOf(i, meters), valueOf(i, meters));
-                while (!historian.writer().offer(s)) {
-                    LockSupport.parkNanos(100_000);
-                }
-            }
-            historian.writer().flush();
-            return (System.nanoTime() - started) / 1e9;
-        }
-    }
-
-    private static long peakRssMb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-            }
-        }
-        return -1;
     }
 
     private static void check(boolean condition, String message) {

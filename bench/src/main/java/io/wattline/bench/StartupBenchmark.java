@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Cold start of {@code wattline demo} with an empty data directory, as a user starts it (the
- * executable jar, the launcher's JVM options): process start → first HTTP 200 on {@code /}, and
+ * launcher's JVM options and its way of giving the jar: extracted with a class-data-sharing archive
+ * when the launcher made one): process start → first HTTP 200 on {@code /}, and
  * → first GOOD value in {@code /api/points/latest}. Baseline, same run: a JVM with the same options
  * starting the JDK's own HTTP server ({@link StartupBaseline}) → its first 200. Median of the runs.
  */
@@ -34,23 +35,37 @@ public final class StartupBenchmark implements Benchmark {
      * what a user runs; the launcher's environment (glibc arenas) goes with them via {@link #launcherEnvironment}.
      */
     static List<String> launcherJavaOptions() {
+        return askLauncher("java-options");
+    }
+
+    /**
+     * How the launcher gives the application to the JVM ({@code ./wattline java-launch}, which builds the
+     * jar and its class-data-sharing archive first if needed): {@code -XX:SharedArchiveFile=... -jar
+     * web-ui/target/app/wattline.jar} when the archive is ready, else {@code -jar web-ui/target/wattline.jar}.
+     */
+    static List<String> launcherJarArguments() {
+        return askLauncher("java-launch");
+    }
+
+    /** The words one launcher command prints (its errors go to ours). */
+    private static List<String> askLauncher(String command) {
         String root = System.getProperty("wattline.root");
         if (root == null) {
             throw new IllegalStateException("run the benchmark through ./wattline bench (wattline.root is not set)");
         }
         try {
-            Process p = new ProcessBuilder(Path.of(root, "wattline").toString(), "java-options")
+            Process p = new ProcessBuilder(Path.of(root, "wattline").toString(), command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
             if (p.waitFor() != 0 || text.isEmpty()) {
-                throw new IllegalStateException("./wattline java-options failed (exit " + p.exitValue() + ")");
+                throw new IllegalStateException("./wattline " + command + " failed (exit " + p.exitValue() + ")");
             }
             return List.of(text.split("\\s+"));
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot ask the launcher for its JVM options: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot run ./wattline " + command + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted asking the launcher for its JVM options", e);
+            throw new IllegalStateException("interrupted running ./wattline " + command, e);
         }
     }
 
@@ -75,7 +90,8 @@ public final class StartupBenchmark implements Benchmark {
     @Override
     public void run(List<String> args, PrintStream out) throws Exception {
         int runs = args.isEmpty() ? 5 : Integer.parseInt(args.get(0));
-        Path jar = applicationJar();
+        List<String> jar = launcherJarArguments();
+        out.println("the application as the launcher starts it: " + String.join(" ", jar));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<Long> httpMs = new ArrayList<>();
         List<Long> goodMs = new ArrayList<>();
@@ -92,13 +108,14 @@ public final class StartupBenchmark implements Benchmark {
                 median(goodMs), median(baselineMs), runs);
     }
 
-    private long[] demo(Path java, Path jar) throws Exception {
+    private long[] demo(Path java, List<String> jar) throws Exception {
         Path data = Files.createTempDirectory("wattline-startup-");
         int port = freePort();
         int opcUaPort = freePort();
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(launcherJavaOptions());
-        command.addAll(List.of("-jar", jar.toString(), "demo", "--port", Integer.toString(port), "--data",
+        command.addAll(jar);
+        command.addAll(List.of("demo", "--port", Integer.toString(port), "--data",
                 data.toString(), "--opcua-port", Integer.toString(opcUaPort)));
         Path log = data.resolveSibling(data.getFileName() + ".log");
         long t0 = System.nanoTime();

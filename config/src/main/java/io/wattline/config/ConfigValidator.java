@@ -139,7 +139,7 @@ public final class ConfigValidator {
         try {
             return switch (kind.get()) {
                 case PLANT -> plants.apply(file);
-                case GROUP -> GroupFileLoader.validate(file);
+                case GROUP -> group(file);
                 case TARIFF -> TariffFileLoader.validate(file);
                 case OPCUA_PROFILE -> {
                     OpcUaProfileLoader.parse(profileId(file), file.toString(), text);
@@ -149,6 +149,21 @@ public final class ConfigValidator {
             };
         } catch (ProfileException e) {
             return e.problems();
+        }
+    }
+
+    /** A group file, then the plant file of each site that names one (a central loads them all). */
+    private List<ValidationError> group(Path file) {
+        try {
+            List<ValidationError> errors = new java.util.ArrayList<>();
+            for (io.wattline.core.fleet.FleetGroup.Site site : GroupFileLoader.load(file).sites()) {
+                if (site.plant() != null) {
+                    errors.addAll(plants.apply(site.plant()));
+                }
+            }
+            return errors;
+        } catch (ConfigException e) {
+            return e.errors();
         }
     }
 
@@ -175,9 +190,21 @@ public final class ConfigValidator {
         return folder == null || folder.getFileName() == null ? model : folder.getFileName() + "/" + model;
     }
 
+    /** A plant file's overrides of its site's contracted maximum demand ({@link ContractedDemand}). */
+    private static List<String> contractWarnings(Path file) {
+        try {
+            YamlDocument document = YamlDocument.parse(file.toString(), ConfigFiles.read(file));
+            return ConfigKind.of(document.root()).orElse(null) == ConfigKind.PLANT
+                    ? ContractedDemand.warnings(document) : List.of();
+        } catch (Exception e) {
+            return List.of(); // unreadable: the errors printed next say why
+        }
+    }
+
     /** Prints the errors and the verdict; true when there were none. */
     private static boolean report(Path file, List<ValidationError> errors, PrintStream out) {
         SecretWarnings.of(file).forEach(out::println);
+        contractWarnings(file).forEach(out::println);
         errors.forEach(out::println);
         if (errors.isEmpty()) {
             out.println(file + ": OK");

@@ -5,6 +5,7 @@ import io.wattline.core.fleet.FleetGroup;
 import io.wattline.profiles.yaml.ValidationError;
 import io.wattline.profiles.yaml.YamlDocument;
 import io.wattline.profiles.yaml.YamlSchemaValidator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +43,16 @@ public final class GroupFileLoader {
         }
     }
 
+    /** A site's plant file: absolute as written, else relative to the group file's folder. */
+    static Path sitePlant(String groupFileName, String text) {
+        Path given = Path.of(text);
+        if (given.isAbsolute()) {
+            return given.normalize();
+        }
+        Path folder = Path.of(groupFileName).toAbsolutePath().getParent();
+        return (folder == null ? given.toAbsolutePath() : folder.resolve(given)).normalize();
+    }
+
     /** Checks and maps YAML text; {@code fileName} is only used in error messages. */
     public static FleetGroup parse(String fileName, String yamlText) throws ConfigException {
         YamlSchemaValidator.Result result = SCHEMA.check(fileName, yamlText);
@@ -71,7 +82,17 @@ public final class GroupFileLoader {
                 }
                 edges.add(edge);
             }
-            sites.add(new FleetGroup.Site(id, s.has("name") ? s.get("name").asString() : null, edges));
+            Path plant = null;
+            if (s.has("plant")) {
+                String text = s.get("plant").asString();
+                plant = sitePlant(fileName, text);
+                if (!Files.isRegularFile(plant)) {
+                    errors.add(doc.error("/sites/" + i + "/plant", "site '" + id + "': plant file " + plant
+                            + " does not exist or is not a file; give a path relative to the group file"
+                            + " (厂区 " + id + " 的工厂配置文件不存在: 请填写相对群组文件的路径)"));
+                }
+            }
+            sites.add(new FleetGroup.Site(id, s.has("name") ? s.get("name").asString() : null, edges, plant));
         }
         List<String> centrals = new ArrayList<>();
         JsonNode centralsNode = root.path("centrals");

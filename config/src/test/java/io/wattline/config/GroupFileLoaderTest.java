@@ -102,4 +102,38 @@ class GroupFileLoaderTest {
         assertTrue(text.contains("group.yaml:8:") && text.contains("also an edge"), text);
         assertTrue(text.contains("unknown quantity 'POWERR'"), text);
     }
+
+    @Test
+    void aSitesPlantFileIsResolvedAgainstTheGroupFileAndMustExist(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("plants"));
+        java.nio.file.Path plant = java.nio.file.Files.writeString(dir.resolve("plants/a.yaml"), "schemaVersion: 1\n");
+        java.nio.file.Path group = java.nio.file.Files.writeString(dir.resolve("group.yaml"), String.join("\n",
+                "group: g", "broker: tcp://h:1883", "sites:", "  - {id: a, plant: plants/a.yaml, edges: [e1]}",
+                "  - {id: b, edges: [e2]}", ""));
+        FleetGroup g = GroupFileLoader.load(group);
+        assertEquals(plant.toAbsolutePath().normalize(), g.site("a").orElseThrow().plant());
+        assertEquals(null, g.site("b").orElseThrow().plant(), "without plant: the central's own plant");
+
+        java.nio.file.Path missing = java.nio.file.Files.writeString(dir.resolve("missing.yaml"), String.join("\n",
+                "group: g", "broker: tcp://h:1883", "sites:", "  - {id: sh01, plant: plants/nowhere.yaml, edges: [e1]}",
+                ""));
+        ConfigException e = assertThrows(ConfigException.class, () -> GroupFileLoader.load(missing));
+        String text = e.getMessage();
+        assertTrue(text.contains("missing.yaml:4:") && text.contains("sites[0].plant") && text.contains("sh01")
+                && text.contains("nowhere.yaml") && text.contains("不存在"), text);
+    }
+
+    @Test
+    void validateChecksEverySitesPlantFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path plant = java.nio.file.Files.writeString(dir.resolve("broken-plant.yaml"),
+                "schemaVersion: 1\nplant: { name: x, timeZone: Nowhere/City }\n");
+        java.nio.file.Path group = java.nio.file.Files.writeString(dir.resolve("group.yaml"), String.join("\n",
+                "group: g", "broker: tcp://h:1883", "sites:", "  - {id: a, plant: broken-plant.yaml, edges: [e1]}", ""));
+        var out = new java.io.ByteArrayOutputStream();
+        int code = ConfigValidator.run(List.of(), List.of(group), new java.io.PrintStream(out, true, "UTF-8"));
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, code, text);
+        assertTrue(text.contains("broken-plant.yaml"), text);
+    }
 }

@@ -1,5 +1,6 @@
 package io.wattline.historian;
 
+import io.wattline.core.PointId;
 import io.wattline.core.Sample;
 import io.wattline.historian.duckdb.DuckDbStore;
 import io.wattline.historian.forward.Forwarder;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -194,6 +196,24 @@ public final class Historian implements AutoCloseable {
                     rollUpNow();
                     return store.replaceReadings(replacements, source, clock.instant());
                 }
+            }
+
+            @Override
+            public int markBad(Collection<Exclusion> exclusions) {
+                if (exclusions.isEmpty()) {
+                    return 0;
+                }
+                synchronized (maintenanceLock) {
+                    store.flush();
+                    rollUpNow();
+                    return store.markReadingsBad(exclusions);
+                }
+            }
+
+            @Override
+            public void around(Collection<PointId> points, Instant from, Instant to,
+                    BiConsumer<PointId, List<Sample>> each) {
+                store.rangeEach(points, from, to, each);
             }
 
             @Override

@@ -5,7 +5,9 @@ import io.wattline.core.Sample;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.Objects;
 
 /**
@@ -59,6 +61,31 @@ public interface ReadingLedger {
      * @return how many rollup buckets were recomputed or corrected
      */
     int replace(Collection<Replacement> replacements, String source);
+
+    /**
+     * A stored reading that the readings around it contradict (a glitch, an implausible jump: ARCHITECTURE
+     * decision 14): kept as evidence, marked BAD with {@code reason}, never counted by a rollup.
+     */
+    record Exclusion(Key key, String reason) {
+        public Exclusion {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Marks the stored samples at the exclusions' keys BAD with their reasons, keeping their values:
+     * the raw sample, the latest value and the readings record; every rollup bucket holding one is
+     * refolded from raw so that none counts it. One transaction, after everything committed so far is
+     * rolled up; the sample keeps its seq (nothing is written twice or lost). Keys already BAD, or
+     * holding no raw sample, are skipped.
+     *
+     * @return how many samples were marked
+     */
+    int markBad(Collection<Exclusion> exclusions);
+
+    /** Stored samples (all qualities) of {@code points} in {@code [from, to)}, one point at a time, in time order. */
+    void around(Collection<PointId> points, Instant from, Instant to, BiConsumer<PointId, List<Sample>> each);
 
     /** How many readings the record holds (for status pages and tests). */
     long recorded();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import io.wattline.simulator.opcua.LinePlcServer;
@@ -62,7 +63,7 @@ public final class PlantSimulator implements AutoCloseable {
     /** Starts the slaves of {@code plant}; {@code profiles} looks a profile up by id. */
     public static PlantSimulator start(Plant plant, Function<String, Optional<DeviceProfile>> profiles,
             SimulatorOptions options) {
-        PlantSimulator simulator = startServingLater(plant, profiles, options);
+        PlantSimulator simulator = startServingLater(plant, profiles, options, CompletableFuture.completedFuture(null));
         simulator.awaitServing();
         return simulator;
     }
@@ -73,7 +74,21 @@ public final class PlantSimulator implements AutoCloseable {
      * serves its pages at once, and its collector connects when they are up.
      */
     public static PlantSimulator startServingLater(Plant plant, ProfileCatalog profiles, SimulatorOptions options) {
-        return startServingLater(plant, profiles::find, options);
+        return startServingLater(plant, profiles::find, options, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Like {@link #startServingLater}, but the line PLCs start only at {@link #releaseLinePlcs()}: their
+     * RSA keys cost seconds of CPU that the embedding application's own start needs more (issue 12,
+     * fast start). Their ports are chosen now, so the plant already points at them.
+     */
+    public static PlantSimulator startHoldingLinePlcs(Plant plant, ProfileCatalog profiles, SimulatorOptions options) {
+        return startServingLater(plant, profiles::find, options, new CompletableFuture<>());
+    }
+
+    /** Lets line PLCs held by {@link #startHoldingLinePlcs} start, in the background; no effect otherwise. */
+    public void releaseLinePlcs() {
+        plcs.forEach(LinePlcServer.Starting::release);
     }
 
     /** Waits until every line PLC serves (or failed: each gives up by itself after 30 s of server start). */
@@ -92,7 +107,7 @@ public final class PlantSimulator implements AutoCloseable {
     }
 
     private static PlantSimulator startServingLater(Plant plant, Function<String, Optional<DeviceProfile>> profiles,
-            SimulatorOptions options) {
+            SimulatorOptions options, CompletableFuture<Void> plcGo) {
         LoadModels loads = options.resolvedLoadModels();
         Clock clock = options.clock();
         PlantModel model = PlantModel.create(plant, loads, clock.instant());
@@ -117,7 +132,7 @@ public final class PlantSimulator implements AutoCloseable {
                 if (isLinePlc(c, meters)) {
                     int port = options.opcUaPort(c.port(), plcs.size());
                     LinePlcServer.Starting plc = LinePlcServer.startInBackground(port, List.of(LINE_PLC_LINE),
-                            options.seed() == null ? 1L : options.seed());
+                            options.seed() == null ? 1L : options.seed(), plcGo);
                     plcs.add(plc);
                     rewritten.add(c.withEndpoint(LOOPBACK_HOST, plc.port()));
                     continue;

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts what the first page does not need once the web server serves (issue 12, fast start), on
- * one background thread: every {@link DeviceCollector} first (connections, certificates and
+ * one background thread: the demo's simulated line PLC first (held until now: its key is seconds of
+ * CPU), every {@link DeviceCollector} next (connections, certificates and
  * subscriptions; the pages show the devices connecting meanwhile), then the report scheduler
  * (Quartz and its catch-up), then the north-bound OPC UA server (its key made once per data directory).
  */
@@ -25,14 +26,19 @@ public class DeviceStartup {
 
     private final List<DeviceCollector> collectors;
     private final ObjectProvider<ReportScheduler> reports;
+    private final ObjectProvider<io.wattline.web.fleet.SiteReportSchedulers> siteReports;
     private final boolean reportsEnabled;
     private final ObjectProvider<NorthboundStartup> northbound;
+    private final RunningPlant plant;
 
     public DeviceStartup(List<DeviceCollector> collectors, ObjectProvider<ReportScheduler> reports,
+            ObjectProvider<io.wattline.web.fleet.SiteReportSchedulers> siteReports,
             @Value("${wattline.reports.scheduler.enabled:true}") boolean reportsEnabled,
-            ObjectProvider<NorthboundStartup> northbound) {
+            ObjectProvider<NorthboundStartup> northbound, RunningPlant plant) {
+        this.plant = plant;
         this.collectors = collectors;
         this.reports = reports;
+        this.siteReports = siteReports;
         this.reportsEnabled = reportsEnabled;
         this.northbound = northbound;
     }
@@ -40,6 +46,9 @@ public class DeviceStartup {
     @EventListener(ApplicationReadyEvent.class)
     public void startCollectors() {
         Thread t = new Thread(() -> {
+            if (plant.isDemo()) {
+                plant.simulator().releaseLinePlcs();
+            }
             collectors.forEach(c -> {
                 try {
                     c.start();
@@ -55,6 +64,7 @@ public class DeviceStartup {
                         log.error("the report scheduler did not start: {}", e.getMessage(), e);
                     }
                 });
+                siteReports.ifAvailable(io.wattline.web.fleet.SiteReportSchedulers::start);
             }
             northbound.ifAvailable(NorthboundStartup::start);
         }, "device-startup");

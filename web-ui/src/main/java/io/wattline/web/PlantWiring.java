@@ -109,8 +109,9 @@ public class PlantWiring {
                 options = options.withLoadModels(DemoScenario.load(scenario)
                         .applyTo(LoadModels.fromResource(LoadModels.DEMO_RESOURCE)));
             }
-            // The line PLC comes up in the background: the pages are served meanwhile (issue 12, fast start).
-            PlantSimulator simulator = PlantSimulator.startServingLater(demo, catalog, options);
+            // The line PLC (its RSA key: seconds of CPU) starts once the pages are served, released by
+            // DeviceStartup before the collectors connect (issue 12, fast start).
+            PlantSimulator simulator = PlantSimulator.startHoldingLinePlcs(demo, catalog, options);
             log.info("demo plant '{}' simulated in-process", demo.name());
             return new RunningPlant(simulator.plant(), simulator);
         }

@@ -14,19 +14,19 @@ import org.junit.jupiter.api.Assumptions;
  * What the browser tests share: Chromium and node present (skip with what to install, fail under
  * CI), playwright-core and axe-core installed once into {@code target/browser}, the scripts copied there.
  */
-final class BrowserSupport {
+public final class BrowserSupport {
 
     static final Path MODULE = Path.of("").toAbsolutePath();
     static final Path SCRIPT_SOURCE = MODULE.resolve("src/test/browser");
-    static final Path WORK = MODULE.resolve("target/browser");
-    static final Path SCREENSHOTS = MODULE.resolve("target/screenshots");
+    public static final Path WORK = MODULE.resolve("target/browser");
+    public static final Path SCREENSHOTS = MODULE.resolve("target/screenshots");
     private static final String INSTALL = "apt-get install -y chromium nodejs npm";
 
     private BrowserSupport() {
     }
 
     /** Checks the peers and prepares {@link #WORK}; returns the Chromium to drive. */
-    static Path prepare() throws IOException, InterruptedException {
+    public static Path prepare() throws IOException, InterruptedException {
         Path chromium = Path.of(System.getenv().getOrDefault("WATTLINE_CHROMIUM", "/usr/bin/chromium"));
         require(Files.isExecutable(chromium), "no Chromium at " + chromium + " (" + INSTALL + ")");
         require(onPath("node") && onPath("npm"), "node and npm are needed (" + INSTALL + ")");

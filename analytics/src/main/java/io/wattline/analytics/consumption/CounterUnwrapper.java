@@ -97,6 +97,21 @@ public final class CounterUnwrapper {
                 issues);
     }
 
+    /**
+     * The readings (any order) that {@link #unwrap} leaves out, judged exactly as it judges them: each
+     * a {@link CounterIssue} at the reading's own instant, of kind {@code NEGATIVE_READING},
+     * {@code GLITCH_LOW}, {@code GLITCH_HIGH} or {@code IMPLAUSIBLE_READING}, its amount the reading's
+     * value. The importer marks these BAD in the store.
+     */
+    public List<CounterIssue> excluded(List<CounterReading> readings, List<CounterEvent> events) {
+        List<CounterIssue> issues = new ArrayList<>();
+        List<CounterEvent> declared = new ArrayList<>(events);
+        declared.sort(Comparator.comparing(CounterEvent::time));
+        withoutGlitches(sortAndDedupe(readings, issues), declared, issues);
+        return issues.stream().filter(i -> i.kind() == Kind.NEGATIVE_READING || i.kind() == Kind.GLITCH_LOW
+                || i.kind() == Kind.GLITCH_HIGH || i.kind() == Kind.IMPLAUSIBLE_READING).toList();
+    }
+
     /** The readings minus glitches, judged within each stretch between declared events. */
     private List<CounterReading> withoutGlitches(List<CounterReading> sorted, List<CounterEvent> declared,
             List<CounterIssue> issues) {

@@ -1,6 +1,9 @@
 package io.wattline.analytics.importing;
 
+import io.wattline.analytics.consumption.CounterIssue;
+import io.wattline.analytics.consumption.CounterReading;
 import io.wattline.core.PointId;
+import io.wattline.core.Quality;
 import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
 import io.wattline.core.audit.AuditEntry;
@@ -13,8 +16,12 @@ import io.wattline.historian.WritesHeldException;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +55,7 @@ public final class ReadingImporter {
     private final AuditTrail audit;
     private final ZoneId zone;
     private final Clock clock;
+    private final CounterJudge judge;
 
     /**
      * @param quantities the quantity of every configured point; empty for an unknown meter or point
@@ -65,6 +73,16 @@ public final class ReadingImporter {
      */
     public ReadingImporter(Function<PointId, Optional<Quantity>> quantities, PlausibleValues plausible,
             ReadingLedger ledger, SampleWriter writer, AuditTrail audit, ZoneId zone, Clock clock) {
+        this(quantities, plausible, CounterJudge.standard(), ledger, writer, audit, zone, clock);
+    }
+
+    /**
+     * @param judge how accounting judges each counter (its plausibility limit, its declared events): the
+     *     readings it leaves out are marked BAD in the store with the reason, at import
+     */
+    public ReadingImporter(Function<PointId, Optional<Quantity>> quantities, PlausibleValues plausible,
+            CounterJudge judge, ReadingLedger ledger, SampleWriter writer, AuditTrail audit, ZoneId zone, Clock clock) {
+        this.judge = judge;
         this.quantities = quantities;
         this.plausible = plausible;
         this.ledger = ledger;
@@ -131,6 +149,25 @@ public final class ReadingImporter {
         return run.result();
     }
 
+    /** How far around a batch's readings stored readings are read to judge them (a day: daily hand readings too). */
+    static final Duration NEIGHBOURS = Duration.ofDays(1);
+
+    /** What a BAD mark says: what was found, and what to do if the reading was right after all. */
+    static String reasonFor(CounterIssue issue, String foundAt) {
+        String what = switch (issue.kind()) {
+            case GLITCH_LOW -> "glitch: a low reading that the following readings undo (a dropped digit, a bus error)"
+                    + " (低值毛刺)";
+            case GLITCH_HIGH -> "glitch: a single high reading the counter does not continue from (高值毛刺)";
+            case NEGATIVE_READING -> "a negative counter reading (计数器读数为负)";
+            case IMPLAUSIBLE_READING -> "an increase above the meter's plausibility limit that the following readings"
+                    + " undo (超出合理性上限)";
+            default -> issue.kind().name();
+        };
+        return what + ", value " + issue.amount() + ", found at " + foundAt
+                + ": excluded from accounting (不计入能耗); if the reading was right, correct the readings around it"
+                + " with --replace (engineer)";
+    }
+
     /** A checked row waiting for its batch. */
     private record Pending(long line, Sample sample) {
     }
@@ -146,6 +183,7 @@ public final class ReadingImporter {
         long already;
         long replaced;
         long rejectedRows;
+        long excluded;
 
         Run(String source, ImportRequest request, ReadingRows check) {
             this.source = source;
@@ -161,7 +199,7 @@ public final class ReadingImporter {
         }
 
         ImportResult result() {
-            return new ImportResult(source, rows, written, already, replaced, rejectedRows, rejected);
+            return new ImportResult(source, rows, written, already, replaced, excluded, rejectedRows, rejected);
         }
 
         /** Looks the batch up, writes and records what is new, replaces or rejects what differs. */
@@ -220,6 +258,47 @@ public final class ReadingImporter {
                 }
                 replaced += replacements.size();
             }
+            judge(unique.values());
+        }
+
+        /**
+         * Judges the batch's readings together with the stored readings up to {@link #NEIGHBOURS} around
+         * them, as accounting does, and marks the ones accounting leaves out BAD in the store with the reason
+         * (ARCHITECTURE decision 14): also a stored reading that a row of this file shows to be a glitch.
+         */
+        private void judge(Collection<Pending> batch) {
+            Map<PointId, Instant[]> spans = new HashMap<>();
+            Instant low = null;
+            Instant high = null;
+            for (Pending p : batch) {
+                Instant t = p.sample().time();
+                spans.merge(p.sample().point(), new Instant[] {t, t}, (a, b) -> new Instant[] {
+                    a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+                low = low == null || t.isBefore(low) ? t : low;
+                high = high == null || t.isAfter(high) ? t : high;
+            }
+            if (low == null) {
+                return;
+            }
+            List<ReadingLedger.Exclusion> marks = new ArrayList<>();
+            ledger.around(spans.keySet(), low.minus(NEIGHBOURS), high.plus(NEIGHBOURS).plusNanos(1_000),
+                    (point, samples) -> {
+                        List<CounterReading> readings = new ArrayList<>(samples.size());
+                        for (Sample s : samples) {
+                            if (s.quality() != Quality.BAD && Double.isFinite(s.value())) {
+                                readings.add(new CounterReading(s.time(), s.value()));
+                            }
+                        }
+                        Instant[] span = spans.get(point);
+                        for (CounterIssue issue : judge.excluded(point, readings)) {
+                            if (!issue.from().isBefore(span[0].minus(NEIGHBOURS))
+                                    && !issue.from().isAfter(span[1].plus(NEIGHBOURS))) {
+                                marks.add(new ReadingLedger.Exclusion(new Key(point, issue.from()),
+                                        reasonFor(issue, "the import of " + source)));
+                            }
+                        }
+                    });
+            excluded += ledger.markBad(marks);
         }
 
         /** Offers every sample to the historian's writer, waiting for a commit whenever its queue is full. */

@@ -1,6 +1,7 @@
 package io.wattline.core.fleet;
 
 import io.wattline.core.Quantity;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,22 @@ public record FleetGroup(String group, String broker, String username, Duration 
         deadbands = Map.copyOf(deadbands);
     }
 
-    /** One plant of the group and the edge nodes that publish it. */
-    public record Site(String id, String name, List<String> edges) {
+    /**
+     * One plant of the group and the edge nodes that publish it.
+     *
+     * @param plant the site's plant file (resolved against the group file's folder), which a central
+     *              node uses for the site's figures; null: the central's own plant file
+     */
+    public record Site(String id, String name, List<String> edges, Path plant) {
         public Site {
             Objects.requireNonNull(id, "id");
             name = name == null || name.isBlank() ? id : name;
             edges = List.copyOf(edges);
+        }
+
+        /** A site without a plant file of its own (the central's plant describes it). */
+        public Site(String id, String name, List<String> edges) {
+            this(id, name, edges, null);
         }
     }
 

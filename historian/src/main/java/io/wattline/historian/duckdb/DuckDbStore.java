@@ -456,6 +456,27 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
         }
     }
 
+    /**
+     * Marks stored readings BAD with their reasons (raw, latest, record) and refolds their rollup
+     * buckets, in one transaction: see {@link ReadingLedger#markBad}. Call with maintenance held off
+     * and everything rolled up.
+     */
+    public int markReadingsBad(Collection<ReadingLedger.Exclusion> exclusions) {
+        try (DuckDBConnection connection = readConnection()) {
+            int marked = ReadingTable.markBad(connection, exclusions);
+            noteRewrite(); // qualities changed in place: no seq tells a cache
+            for (ReadingLedger.Exclusion e : exclusions) {
+                latest.computeIfPresent(e.key().point(), (p, s) -> s.time().truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                        .equals(e.key().time()) && s.quality() != io.wattline.core.Quality.BAD
+                        ? new Sample(p, s.time(), s.value(), io.wattline.core.Quality.BAD, e.reason()) : s);
+            }
+            return marked;
+        } catch (SQLException e) {
+            throw new HistorianException("marking " + exclusions.size() + " readings BAD in " + file + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** How many readings the durable record holds. */
     public long recordedReadings() {
         try (DuckDBConnection connection = readConnection()) {

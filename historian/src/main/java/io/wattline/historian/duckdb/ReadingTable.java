@@ -1,6 +1,7 @@
 package io.wattline.historian.duckdb;
 
 import io.wattline.core.Sample;
+import io.wattline.historian.ReadingLedger.Exclusion;
 import io.wattline.historian.ReadingLedger.Key;
 import io.wattline.historian.ReadingLedger.Replacement;
 import io.wattline.historian.ReadingLedger.Stored;
@@ -35,7 +36,11 @@ final class ReadingTable {
                 value          DOUBLE  NOT NULL,
                 source         VARCHAR NOT NULL,
                 recorded_at_us BIGINT  NOT NULL,
-                replaced_value DOUBLE)""";
+                replaced_value DOUBLE,
+                excluded_reason VARCHAR)""";
+
+    // Stores written before readings could be marked excluded (issue 14) get the column.
+    private static final String ADD_EXCLUDED = "ALTER TABLE readings ADD COLUMN IF NOT EXISTS excluded_reason VARCHAR";
 
     // Keys of one look-up or one record call: a temporary table per connection, appended in bulk.
     private static final String SCRATCH = """
@@ -49,6 +54,7 @@ final class ReadingTable {
     static void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(CREATE);
+            statement.execute(ADD_EXCLUDED);
         }
     }
 
@@ -111,7 +117,7 @@ final class ReadingTable {
                 try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "readings")) {
                     for (Sample s : readings) {
                         appender.beginRow().append(s.point().toString()).append(EpochMicros.of(s.time()))
-                                .append(s.value()).append(source).append(nowUs).appendNull().endRow();
+                                .append(s.value()).append(source).append(nowUs).appendNull().appendNull().endRow();
                     }
                 }
                 control.execute("COMMIT");
@@ -163,7 +169,8 @@ final class ReadingTable {
                         change.setLong(6, us);
                         if (change.executeUpdate() == 0) {
                             try (PreparedStatement insert = connection.prepareStatement(
-                                    "INSERT INTO readings VALUES (?, ?, ?, ?, ?, ?)")) {
+                                    "INSERT INTO readings (point, ts_us, value, source, recorded_at_us, replaced_value)"
+                                            + " VALUES (?, ?, ?, ?, ?, ?)")) {
                                 insert.setString(1, point);
                                 insert.setLong(2, us);
                                 insert.setDouble(3, value);
@@ -189,6 +196,98 @@ final class ReadingTable {
                     e.addSuppressed(rollbackFailure);
                 }
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Marks the stored samples at each exclusion's key BAD with its reason, keeping the value as
+     * evidence (raw sample, latest value, readings record), and refolds every rollup bucket holding
+     * one from raw, all in one transaction; the caller has rolled up everything committed and holds
+     * off maintenance. Samples already BAD are left as they are.
+     *
+     * @return samples marked
+     */
+    static int markBad(Connection connection, Collection<Exclusion> exclusions) throws SQLException {
+        int marked = 0;
+        try (Statement control = connection.createStatement()) {
+            control.execute("BEGIN TRANSACTION");
+            try {
+                for (Exclusion e : exclusions) {
+                    String point = e.key().point().toString();
+                    long us = EpochMicros.of(e.key().time());
+                    int n = update(connection, "UPDATE samples SET quality = 'BAD', reason = ?"
+                            + " WHERE point = ? AND ts_us = ? AND quality <> 'BAD'", e.reason(), point, us);
+                    update(connection, "UPDATE readings SET excluded_reason = ? WHERE point = ? AND ts_us = ?",
+                            e.reason(), point, us);
+                    update(connection, "UPDATE latest SET quality = 'BAD', reason = ?"
+                            + " WHERE point = ? AND ts_us = ? AND quality <> 'BAD'", e.reason(), point, us);
+                    if (n > 0) {
+                        marked += n;
+                        for (Resolution resolution : Resolution.ROLLUPS_COARSEST_FIRST) {
+                            refold(connection, resolution, point, us);
+                        }
+                    }
+                }
+                control.execute("COMMIT");
+                return marked;
+            } catch (SQLException | RuntimeException e) {
+                try (Statement rollback = connection.createStatement()) {
+                    rollback.execute("ROLLBACK");
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Recomputes the bucket holding {@code us} from raw when raw still holds every sample it counted
+     * (an exclusion is judged right after the samples came in, long before retention); otherwise
+     * takes the BAD sample out of the count and the sum and leaves first/last/min/max, which only
+     * the removed samples could correct.
+     */
+    private static void refold(Connection connection, Resolution resolution, String point, long us)
+            throws SQLException {
+        String table = RollupUpdater.tableOf(resolution);
+        long width = resolution.bucket().toSeconds() * 1_000_000L;
+        long start = us - Math.floorMod(us, width);
+        if (rawComplete(connection, table, point, start, width)) {
+            try (PreparedStatement statement = connection.prepareStatement(RECOMPUTE.formatted(table))) {
+                statement.setString(1, point);
+                statement.setLong(2, start);
+                statement.setLong(3, start + width);
+                statement.setString(4, point);
+                statement.setLong(5, start);
+                statement.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    UPDATE %1$s SET count = %1$s.count - 1, sum = %1$s.sum - s.value
+                    FROM samples s WHERE s.point = ? AND s.ts_us = ? AND NOT isnan(s.value)
+                      AND %1$s.point = ? AND %1$s.bucket_us = ? AND %1$s.count > 0""".formatted(table))) {
+                statement.setString(1, point);
+                statement.setLong(2, us);
+                statement.setString(3, point);
+                statement.setLong(4, start);
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    /** Whether raw still holds every sample the stored bucket counted. */
+    private static boolean rawComplete(Connection connection, String table, String point, long start, long width)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT b.samples = (SELECT count(*) FROM samples"
+                + " WHERE point = ? AND ts_us >= ? AND ts_us < ?) FROM " + table + " b WHERE b.point = ? AND b.bucket_us = ?")) {
+            query.setString(1, point);
+            query.setLong(2, start);
+            query.setLong(3, start + width);
+            query.setString(4, point);
+            query.setLong(5, start);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
             }
         }
     }
@@ -282,6 +381,16 @@ final class ReadingTable {
             statement.setString(2, point);
             statement.setLong(3, us);
             statement.executeUpdate();
+        }
+    }
+
+    private static int update(Connection connection, String sql, String text, String point, long us)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, text);
+            statement.setString(2, point);
+            statement.setLong(3, us);
+            return statement.executeUpdate();
         }
     }
 }

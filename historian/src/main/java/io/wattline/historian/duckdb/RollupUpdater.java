@@ -27,43 +27,61 @@ final class RollupUpdater {
     // Usable values: GOOD and UNCERTAIN with a number (BAD samples carry NaN).
     private static final String USABLE = "s.quality <> 'BAD' AND NOT isnan(s.value)";
     // Bucket starts floor towards the past, also before 1970 (% keeps the dividend's sign). Ties in
-    // time are ordered by seq, like SeriesReader.range. One row per key, as an upsert requires.
-    private static final String MERGE = """
-            INSERT INTO %2$s
-            SELECT s.point,
-                   s.ts_us - (((s.ts_us %% %3$d) + %3$d) %% %3$d),
-                   count(*),
-                   count(*) FILTER (WHERE %1$s),
-                   min(s.value) FILTER (WHERE %1$s),
-                   max(s.value) FILTER (WHERE %1$s),
-                   sum(s.value) FILTER (WHERE %1$s),
-                   arg_min(s.value, (s.ts_us, s.seq)) FILTER (WHERE %1$s),
-                   min(s.ts_us) FILTER (WHERE %1$s),
-                   arg_max(s.value, (s.ts_us, s.seq)) FILTER (WHERE %1$s),
-                   max(s.ts_us) FILTER (WHERE %1$s),
-                   max(s.seq) FILTER (WHERE %1$s)
+    // time are ordered by seq, like SeriesReader.range. One row per key.
+    private static final String AGGREGATE = """
+            CREATE OR REPLACE TEMP TABLE rollup_fold AS
+            SELECT s.point AS point,
+                   s.ts_us - (((s.ts_us %% %2$d) + %2$d) %% %2$d) AS bucket_us,
+                   count(*) AS samples,
+                   count(*) FILTER (WHERE %1$s) AS count,
+                   min(s.value) FILTER (WHERE %1$s) AS min,
+                   max(s.value) FILTER (WHERE %1$s) AS max,
+                   sum(s.value) FILTER (WHERE %1$s) AS sum,
+                   arg_min(s.value, (s.ts_us, s.seq)) FILTER (WHERE %1$s) AS first_value,
+                   min(s.ts_us) FILTER (WHERE %1$s) AS first_us,
+                   arg_max(s.value, (s.ts_us, s.seq)) FILTER (WHERE %1$s) AS last_value,
+                   max(s.ts_us) FILTER (WHERE %1$s) AS last_us,
+                   max(s.seq) FILTER (WHERE %1$s) AS last_seq
             FROM samples s
             WHERE s.seq > ? AND s.seq <= ?
-            GROUP BY ALL
-            ON CONFLICT (point, bucket_us) DO UPDATE SET
-                samples = %2$s.samples + excluded.samples,
-                count = %2$s.count + excluded.count,
-                min = least(%2$s.min, excluded.min),
-                max = greatest(%2$s.max, excluded.max),
-                sum = CASE WHEN %2$s.count = 0 THEN excluded.sum
-                           WHEN excluded.count = 0 THEN %2$s.sum
-                           ELSE %2$s.sum + excluded.sum END,
-                first_value = CASE WHEN %2$s.first_us IS NULL OR excluded.first_us < %2$s.first_us
-                                   THEN excluded.first_value ELSE %2$s.first_value END,
-                first_us = CASE WHEN %2$s.first_us IS NULL OR excluded.first_us < %2$s.first_us
-                                THEN excluded.first_us ELSE %2$s.first_us END,
-                last_value = CASE WHEN %2$s.last_us IS NULL OR excluded.last_us >= %2$s.last_us
-                                  THEN excluded.last_value ELSE %2$s.last_value END,
-                last_seq = CASE WHEN %2$s.last_us IS NULL OR excluded.last_us >= %2$s.last_us
-                                THEN excluded.last_seq ELSE %2$s.last_seq END,
-                last_us = CASE WHEN %2$s.last_us IS NULL OR excluded.last_us >= %2$s.last_us
-                               THEN excluded.last_us ELSE %2$s.last_us END""";
-    // (excluded rows always come from later seqs, so an equal last time goes to them.)
+            GROUP BY ALL""";
+
+    // The step's statistics merged into the buckets already stored (the new rows always come from
+    // later seqs, so an equal last time goes to them). The literal bucket bounds let DuckDB's zone
+    // maps skip the row groups outside the step: an ON CONFLICT upsert of the same rows was most of
+    // an import's time (issue 14's import-readings benchmark).
+    private static final String MERGE_EXISTING = """
+            UPDATE %1$s SET
+                samples = %1$s.samples + f.samples,
+                count = %1$s.count + f.count,
+                min = least(%1$s.min, f.min),
+                max = greatest(%1$s.max, f.max),
+                sum = CASE WHEN %1$s.count = 0 THEN f.sum
+                           WHEN f.count = 0 THEN %1$s.sum
+                           ELSE %1$s.sum + f.sum END,
+                first_value = CASE WHEN %1$s.first_us IS NULL OR f.first_us < %1$s.first_us
+                                   THEN f.first_value ELSE %1$s.first_value END,
+                first_us = CASE WHEN %1$s.first_us IS NULL OR f.first_us < %1$s.first_us
+                                THEN f.first_us ELSE %1$s.first_us END,
+                last_value = CASE WHEN %1$s.last_us IS NULL OR f.last_us >= %1$s.last_us
+                                  THEN f.last_value ELSE %1$s.last_value END,
+                last_seq = CASE WHEN %1$s.last_us IS NULL OR f.last_us >= %1$s.last_us
+                                THEN f.last_seq ELSE %1$s.last_seq END,
+                last_us = CASE WHEN %1$s.last_us IS NULL OR f.last_us >= %1$s.last_us
+                               THEN f.last_us ELSE %1$s.last_us END
+            FROM rollup_fold f
+            WHERE %1$s.point = f.point AND %1$s.bucket_us = f.bucket_us
+              AND %1$s.bucket_us BETWEEN %2$d AND %3$d""";
+
+    // Buckets the table does not hold yet, appended in time order (zone maps on bucket_us).
+    private static final String INSERT_NEW = """
+            INSERT INTO %1$s
+            SELECT f.point, f.bucket_us, f.samples, f.count, f.min, f.max, f.sum, f.first_value, f.first_us,
+                   f.last_value, f.last_us, f.last_seq
+            FROM rollup_fold f
+            WHERE NOT EXISTS (SELECT 1 FROM %1$s r WHERE r.point = f.point AND r.bucket_us = f.bucket_us
+                                AND r.bucket_us BETWEEN %2$d AND %3$d)
+            ORDER BY f.bucket_us, f.point""";
 
     // Upserts the newest row of each point among the samples just rolled up. A sample replaces the
     // stored latest one unless it is older; with equal times the later commit (higher seq) wins,
@@ -127,12 +145,7 @@ final class RollupUpdater {
                 }
                 if (upTo > from) {
                     for (Resolution resolution : Resolution.ROLLUPS_COARSEST_FIRST) {
-                        try (PreparedStatement merge = connection.prepareStatement(MERGE.formatted(USABLE,
-                                tableOf(resolution), resolution.bucket().toSeconds() * 1_000_000L))) {
-                            merge.setLong(1, from);
-                            merge.setLong(2, upTo);
-                            merge.executeUpdate();
-                        }
+                        fold(connection, resolution, from, upTo);
                     }
                     try (PreparedStatement latest = connection.prepareStatement(UPSERT_LATEST)) {
                         latest.setLong(1, from);
@@ -156,6 +169,32 @@ final class RollupUpdater {
                 }
                 throw e;
             }
+        }
+    }
+
+    /** Merges the samples with seq in {@code (from, upTo]} into the buckets of {@code resolution}. */
+    private static void fold(Connection connection, Resolution resolution, long from, long upTo) throws SQLException {
+        String table = tableOf(resolution);
+        try (PreparedStatement aggregate = connection.prepareStatement(
+                AGGREGATE.formatted(USABLE, resolution.bucket().toSeconds() * 1_000_000L))) {
+            aggregate.setLong(1, from);
+            aggregate.setLong(2, upTo);
+            aggregate.execute();
+        }
+        try (Statement statement = connection.createStatement()) {
+            long low;
+            long high;
+            try (ResultSet bounds = statement.executeQuery("SELECT min(bucket_us), max(bucket_us) FROM rollup_fold")) {
+                bounds.next();
+                low = bounds.getLong(1);
+                if (bounds.wasNull()) {
+                    return;
+                }
+                high = bounds.getLong(2);
+            }
+            statement.executeUpdate(MERGE_EXISTING.formatted(table, low, high));
+            statement.executeUpdate(INSERT_NEW.formatted(table, low, high));
+            statement.execute("DROP TABLE rollup_fold");
         }
     }
 

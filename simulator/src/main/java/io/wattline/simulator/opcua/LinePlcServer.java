@@ -128,6 +128,15 @@ public final class LinePlcServer implements AutoCloseable {
      * longer delay whoever starts it; clients connecting early are refused until it is up and retry.
      */
     public static Starting startInBackground(int port, List<String> lineNames, long seed) {
+        return startInBackground(port, lineNames, seed, java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Like {@link #startInBackground(int, List, long)}, but the server (its RSA key above all: seconds of
+     * CPU with the C1-only JIT) starts only once {@code go} completes; closing before that cancels it.
+     */
+    public static Starting startInBackground(int port, List<String> lineNames, long seed,
+            java.util.concurrent.CompletableFuture<Void> go) {
         int chosen;
         try {
             chosen = port == 0 ? freePort() : port;
@@ -137,6 +146,13 @@ public final class LinePlcServer implements AutoCloseable {
         java.util.concurrent.CompletableFuture<LinePlcServer> server = new java.util.concurrent.CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
+                go.join();
+            } catch (java.util.concurrent.CancellationException | java.util.concurrent.CompletionException e) {
+                server.completeExceptionally(new IllegalStateException("demo line PLC on port " + chosen
+                        + " closed before it was started", e));
+                return;
+            }
+            try {
                 server.complete(start(chosen, lineNames, seed));
             } catch (RuntimeException e) {
                 log.error("{}", e.getMessage());
@@ -145,15 +161,21 @@ public final class LinePlcServer implements AutoCloseable {
         }, "line-plc-start-" + chosen);
         t.setDaemon(true);
         t.start();
-        return new Starting(chosen, server);
+        return new Starting(chosen, server, go);
     }
 
     /** A PLC starting on a background thread ({@link #startInBackground}); closing waits for it, then stops it. */
-    public record Starting(int port, java.util.concurrent.CompletableFuture<LinePlcServer> server)
-            implements AutoCloseable {
+    public record Starting(int port, java.util.concurrent.CompletableFuture<LinePlcServer> server,
+            java.util.concurrent.CompletableFuture<Void> go) implements AutoCloseable {
+
+        /** Lets a held server start (see {@link #startInBackground(int, List, long, java.util.concurrent.CompletableFuture)}). */
+        public void release() {
+            go.complete(null);
+        }
 
         @Override
         public void close() {
+            go.cancel(false);
             try {
                 server.get(30, TimeUnit.SECONDS).close();
             } catch (java.util.concurrent.ExecutionException e) {

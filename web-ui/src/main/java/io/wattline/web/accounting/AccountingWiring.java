@@ -1,7 +1,10 @@
 package io.wattline.web.accounting;
 
 import io.wattline.analytics.allocation.EnergyFactors;
+import io.wattline.analytics.importing.CounterJudge;
+import io.wattline.analytics.importing.LiveGlitchWatch;
 import io.wattline.analytics.importing.ReadingImporter;
+import io.wattline.collector.live.SampleBus;
 import io.wattline.analytics.kpi.LineKpis;
 import io.wattline.analytics.kpi.ProductionLog;
 import io.wattline.analytics.service.AccountingService;
@@ -10,6 +13,7 @@ import io.wattline.config.ConfigException;
 import io.wattline.config.PointCatalogues;
 import io.wattline.config.TariffFileLoader;
 import io.wattline.core.audit.AuditTrail;
+import io.wattline.core.catalogue.CataloguedPoint;
 import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.plant.Plant;
 import io.wattline.core.tariff.TouTariff;
@@ -59,8 +63,21 @@ public class AccountingWiring {
     public ReadingImporter readingImporter(PointCatalogue catalogue, Historian historian, Clock clock,
             ObjectProvider<AuditTrail> audit) {
         // without an audit trail (the security module brings the durable one) replacements are refused
-        return new ReadingImporter(catalogue::quantityOf, catalogue.plant().plausible(), historian.readings(),
+        return new ReadingImporter(catalogue::quantityOf, catalogue.plant().plausible(),
+                CounterJudge.of(catalogue), historian.readings(),
                 historian.writer(), audit.getIfAvailable(), catalogue.plant().zone(), clock);
+    }
+
+    /**
+     * Marks collected counter readings BAD once the readings after them show them to be glitches (issue 14);
+     * stopped before the store.
+     */
+    @Bean(destroyMethod = "close")
+    public LiveGlitchWatch liveGlitchWatch(PointCatalogue catalogue, Historian historian, SampleBus bus) {
+        LiveGlitchWatch watch = new LiveGlitchWatch(catalogue.accountingCounters().stream().map(CataloguedPoint::id)
+                .collect(java.util.stream.Collectors.toSet()), CounterJudge.of(catalogue), historian.readings());
+        bus.addListener(watch);
+        return watch;
     }
 
     @Bean
@@ -90,7 +107,7 @@ public class AccountingWiring {
         if (!influxSite.isBlank() && !sites.contains(influxSite)) {
             sites.add(influxSite);
         }
-        return new LocalSiteAnalytics(reports, kpis, sites);
+        return new LocalSiteAnalytics(reports, kpis, catalogue.plant(), sites);
     }
 
     /** The service without Spring (the import command and tests use the same wiring). */

@@ -34,14 +34,12 @@ public class ConsumptionController {
     public static final String CACHE_HEADER = "Wattline-Cache";
 
     private final SiteAnalytics sites;
-    private final ZoneId zone;
     private final Clock clock;
     private final ReportPool pool;
 
     @Autowired
     public ConsumptionController(SiteAnalytics sites, RunningPlant plant, Clock clock, ReportPool pool) {
         this.sites = sites;
-        this.zone = plant.plant().zone();
         this.clock = clock;
         this.pool = pool;
     }
@@ -51,30 +49,32 @@ public class ConsumptionController {
      * requests in flight are shared and nothing is kept.
      */
     public ConsumptionController(AccountingService accounting, RunningPlant plant, Clock clock) {
-        this(new LocalSiteAnalytics(SharedReports.inFlightOnly(accounting::report, clock), null,
+        this(new LocalSiteAnalytics(SharedReports.inFlightOnly(accounting::report, clock), null, plant.plant(),
                 plant.plant().sites().stream().map(s -> s.id()).toList()), plant, clock, ReportPool.shared());
     }
 
     @GetMapping(value = "/api/consumption", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<ReportAnswer>> consumption(ReportParameters parameters,
             @RequestParam(name = "site", required = false) String site) {
-        return report(site, parameters.consumption(zone, clock.instant()))
+        return report(site, parameters.consumption(sites.plant(site).zone(), clock.instant()))
                 .map(a -> ResponseEntity.ok().header(CACHE_HEADER, source(a)).body(ReportAnswer.of(a)));
     }
 
     @GetMapping("/api/consumption.csv")
     public Mono<ResponseEntity<byte[]>> csv(ReportParameters parameters,
             @RequestParam(name = "site", required = false) String site) {
+        ZoneId zone = sites.plant(site).zone();
         ConsumptionQuery q = parameters.consumption(zone, clock.instant());
         return report(site, q).map(a -> download(ConsumptionCsv.write(a.report()).getBytes(StandardCharsets.UTF_8),
-                new MediaType("text", "csv", StandardCharsets.UTF_8), fileName(q, "csv"), a));
+                new MediaType("text", "csv", StandardCharsets.UTF_8), fileName(q, zone, "csv"), a));
     }
 
     @GetMapping("/api/consumption.xlsx")
     public Mono<ResponseEntity<byte[]>> xlsx(ReportParameters parameters,
             @RequestParam(name = "site", required = false) String site) {
+        ZoneId zone = sites.plant(site).zone();
         ConsumptionQuery q = parameters.consumption(zone, clock.instant());
-        return report(site, q).map(a -> download(ConsumptionWorkbook.write(a.report()), XLSX, fileName(q, "xlsx"), a));
+        return report(site, q).map(a -> download(ConsumptionWorkbook.write(a.report()), XLSX, fileName(q, zone, "xlsx"), a));
     }
 
     /** {@code site}: on a central node the site to report (its history in InfluxDB); elsewhere optional. */
@@ -94,7 +94,7 @@ public class ConsumptionController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(body);
     }
 
-    private String fileName(ConsumptionQuery q, String ext) {
+    private static String fileName(ConsumptionQuery q, ZoneId zone, String ext) {
         return "consumption-" + q.group() + "-" + q.period() + "-" + q.from().atZone(zone).toLocalDate() + "." + ext;
     }
 }

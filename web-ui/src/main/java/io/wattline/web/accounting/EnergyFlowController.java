@@ -30,15 +30,11 @@ import reactor.core.scheduler.Schedulers;
 public class EnergyFlowController {
 
     private final SiteAnalytics sites;
-    private final ZoneId zone;
-    private final Plant plant;
     private final Clock clock;
 
     /** {@code site}: on a central node the site whose flow is drawn (from InfluxDB); elsewhere optional. */
     public EnergyFlowController(SiteAnalytics sites, RunningPlant plant, Clock clock) {
         this.sites = sites;
-        this.zone = plant.plant().zone();
-        this.plant = plant.plant();
         this.clock = clock;
     }
 
@@ -46,10 +42,13 @@ public class EnergyFlowController {
     public Mono<EnergyFlow> flow(@RequestParam(name = "carrier", required = false) String carrier,
             @RequestParam(name = "site", required = false) String site, ReportParameters parameters) {
         SharedReports reports = sites.reports(site);
+        Plant plant = sites.plant(site);
+        ZoneId zone = plant.zone();
         EnergyCarrier c = carrier(carrier);
         Instant now = clock.instant();
-        return Mono.fromCallable(() -> EnergyFlow.of(plant, report(reports, query("area", parameters, now)),
-                report(reports, query("line", parameters, now)), report(reports, query("equipment", parameters, now)),
+        return Mono.fromCallable(() -> EnergyFlow.of(plant, report(reports, query("area", parameters, zone, now)),
+                report(reports, query("line", parameters, zone, now)),
+                report(reports, query("equipment", parameters, zone, now)),
                 c)).subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -59,7 +58,7 @@ public class EnergyFlowController {
     }
 
     /** The report {@code /api/consumption?group=GROUP&period=day} answers for the same range. */
-    private ConsumptionQuery query(String group, ReportParameters parameters, Instant now) {
+    private static ConsumptionQuery query(String group, ReportParameters parameters, ZoneId zone, Instant now) {
         return new ReportParameters(group, parameters.from(), parameters.to(), "day", null, parameters.path(), null,
                 null, null, null, null, null).consumption(zone, now);
     }

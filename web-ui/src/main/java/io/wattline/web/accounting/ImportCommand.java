@@ -2,6 +2,7 @@ package io.wattline.web.accounting;
 
 import io.wattline.analytics.importing.ImportRequest;
 import io.wattline.analytics.importing.ImportResult;
+import io.wattline.analytics.importing.CounterJudge;
 import io.wattline.analytics.importing.ReadingImporter;
 import io.wattline.config.ConfigException;
 import io.wattline.config.PlantConfigLoader;
@@ -102,8 +103,9 @@ public final class ImportCommand {
         try (Historian historian = Historian.open(data, HistorianOptions.defaults(), Optional.empty());
                 Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             PointCatalogue points = PointCatalogues.build(plant, catalog::find, OpcUaProfileLoader.builtIn()::find);
-            ReadingImporter importer = new ReadingImporter(points::quantityOf, plant.plausible(), historian.readings(),
-                    historian.writer(), new io.wattline.web.audit.AuditLog(data), plant.zone(), clock);
+            ReadingImporter importer = new ReadingImporter(points::quantityOf, plant.plausible(),
+                    CounterJudge.of(points), historian.readings(), historian.writer(),
+                    new io.wattline.web.audit.AuditLog(data), plant.zone(), clock);
             ImportRequest request = new ImportRequest(replace, System.getProperty("user.name", "unknown"), "console");
             ImportResult result = importer.importCsv(file.toString(), in, request,
                     progress -> err.println("wattline import: " + progress.summary()));

@@ -36,7 +36,6 @@ import tools.jackson.databind.JsonNode;
 public class KpiController {
 
     private final SiteAnalytics sites;
-    private final ZoneId zone;
     private final Clock clock;
     private final ReportPool pool;
     private final WriteGuard writeGuard;
@@ -47,7 +46,7 @@ public class KpiController {
 
     /** Built by hand (tests): the plant's own KPIs. */
     public KpiController(LineKpis kpis, RunningPlant plant, Clock clock, ReportPool pool, WriteGuard writeGuard) {
-        this(new LocalSiteAnalytics(null, kpis, plant.plant().sites().stream().map(s -> s.id()).toList()), plant,
+        this(new LocalSiteAnalytics(null, kpis, plant.plant(), plant.plant().sites().stream().map(s -> s.id()).toList()), plant,
                 clock, pool, writeGuard);
     }
 
@@ -56,7 +55,6 @@ public class KpiController {
         this.pool = pool;
         this.writeGuard = writeGuard;
         this.sites = sites;
-        this.zone = plant.plant().zone();
         this.clock = clock;
     }
 
@@ -64,7 +62,7 @@ public class KpiController {
     public Mono<SpecificConsumptionReport> specificConsumption(ReportParameters parameters,
             @RequestParam(name = "site", required = false) String site) {
         LineKpis kpis = sites.kpis(site);
-        KpiQuery q = parameters.kpi(zone, clock.instant());
+        KpiQuery q = parameters.kpi(sites.plant(site).zone(), clock.instant());
         return pool.submit("the specific-consumption report", () -> kpis.specificConsumption(q));
     }
 
@@ -72,7 +70,7 @@ public class KpiController {
     public Mono<BaselineReport> baseline(ReportParameters parameters,
             @RequestParam(name = "site", required = false) String site) {
         LineKpis kpis = sites.kpis(site);
-        BaselineQuery q = parameters.baseline(zone, clock.instant());
+        BaselineQuery q = parameters.baseline(sites.plant(site).zone(), clock.instant());
         return pool.submit("the baseline report", () -> kpis.baseline(q));
     }
 
@@ -82,7 +80,7 @@ public class KpiController {
     public Mono<ResponseEntity<ProductionEntry>> addProduction(@RequestBody JsonNode body,
             @RequestParam(name = "site", required = false) String site, ServerWebExchange exchange) {
         LineKpis kpis = sites.kpis(site);
-        ProductionEntry entry = ProductionEntryRequest.parse(body, zone, clock.instant());
+        ProductionEntry entry = ProductionEntryRequest.parse(body, sites.plant(site).zone(), clock.instant());
         writeGuard.check("the production entry"); // 503 at once while the data volume is low on space
         exchange.getAttributes().put(io.wattline.web.audit.AuditedRequests.DETAIL, "line " + entry.lineId()
                 + ", count " + entry.count() + " from " + entry.from() + " to " + entry.to());
@@ -94,7 +92,7 @@ public class KpiController {
     public List<ProductionEntry> production(ReportParameters parameters,
             @RequestParam(name = "site", required = false) String site) {
         LineKpis kpis = sites.kpis(site);
-        ReportParameters.Range r = parameters.range(zone, clock.instant());
+        ReportParameters.Range r = parameters.range(sites.plant(site).zone(), clock.instant());
         return kpis.production(parameters.line(), r.from(), r.to());
     }
 

@@ -2,6 +2,7 @@ package io.wattline.web.accounting;
 
 import io.wattline.analytics.kpi.LineKpis;
 import io.wattline.analytics.service.SharedReports;
+import io.wattline.core.plant.Plant;
 
 /**
  * The accounting and KPIs of one site, chosen by the request's {@code site} parameter: on an edge or
@@ -16,4 +17,10 @@ public interface SiteAnalytics {
 
     /** The KPIs and production counts of {@code site} (null: this node's own plant, where it has one). */
     LineKpis kpis(String site);
+
+    /**
+     * The plant model of {@code site} (meters, lines, cost centres, tariff, shifts, time zone): on a
+     * central the site's own plant file from the group file, or the central's plant.
+     */
+    Plant plant(String site);
 }

@@ -24,21 +24,48 @@ public class PlantController {
     private final PlantTree tree;
     private final Plant plant;
     private final Clock clock;
+    private final boolean demo;
+    private final java.util.function.Supplier<io.wattline.web.accounting.SiteAnalytics> sites;
 
     public PlantController(RunningPlant plant) {
         this(plant, Clock.systemUTC());
     }
 
-    @Autowired
     public PlantController(RunningPlant plant, Clock clock) {
         this.tree = PlantTree.of(plant.plant(), plant.isDemo());
         this.plant = plant.plant();
         this.clock = clock;
+        this.demo = plant.isDemo();
+        this.sites = () -> null;
     }
 
-    @GetMapping("/api/plant")
+    /** {@code sites}: the plant model of each site ({@code ?site=}; at a central each site's own plant file). */
+    @Autowired
+    public PlantController(RunningPlant plant, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<io.wattline.web.accounting.SiteAnalytics> sites) {
+        this.tree = PlantTree.of(plant.plant(), plant.isDemo());
+        this.plant = plant.plant();
+        this.clock = clock;
+        this.demo = plant.isDemo();
+        this.sites = sites::getIfAvailable;
+    }
+
     public PlantTree plant() {
         return tree;
+    }
+
+    /**
+     * The plant tree; with {@code site} that site's (at a central node the site's own plant model:
+     * its meters, lines and time zone), a 400 naming the sites for an unknown one.
+     */
+    @GetMapping("/api/plant")
+    public PlantTree plant(@RequestParam(name = "site", required = false) String site) {
+        io.wattline.web.accounting.SiteAnalytics all = sites.get();
+        if (site == null || site.isBlank() || all == null) {
+            return tree;
+        }
+        Plant chosen = all.plant(site);
+        return chosen == plant ? tree : PlantTree.of(chosen, demo);
     }
 
     /** One shift occurrence: which shift, its production day and crew, its start and end in the plant's zone. */

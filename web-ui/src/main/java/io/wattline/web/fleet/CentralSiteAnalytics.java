@@ -6,9 +6,8 @@ import io.wattline.analytics.kpi.ProductionLog;
 import io.wattline.analytics.service.AccountingService;
 import io.wattline.analytics.service.SharedReports;
 import io.wattline.core.catalogue.CataloguedPoint;
-import io.wattline.core.catalogue.PointCatalogue;
 import io.wattline.core.fleet.FleetGroup;
-import io.wattline.core.tariff.TouTariff;
+import io.wattline.core.plant.Plant;
 import io.wattline.historian.SeriesReader;
 import io.wattline.reports.ReportService;
 import io.wattline.reports.delivery.ReportAudit;
@@ -27,9 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A central node's accounting and KPIs for every site of the group: the same analytics as on the
  * edge ({@link AccountingService}, {@link LineKpis}) over each site's history in InfluxDB
- * ({@link SiteHistory#reader}, the site tag from the group file), with the plant configuration the
- * central was started with (every edge of a group runs the same plant model; the demo plant for
- * {@code demo}). Production counts entered at the central are kept per site in its data directory.
+ * ({@link SiteHistory#reader}, the site tag from the group file), each with its own plant model
+ * ({@link SitePlants}: the site's plant file named in the group file, or the central's own plant).
+ * Production counts, bills and report archives at the central are kept per site in its data directory.
  */
 public final class CentralSiteAnalytics implements SiteAnalytics, SiteReports {
 
@@ -39,21 +38,19 @@ public final class CentralSiteAnalytics implements SiteAnalytics, SiteReports {
     }
 
     private final FleetGroup group;
-    private final PointCatalogue catalogue;
+    private final SitePlants plants;
     private final SiteHistory history;
-    private final TouTariff tariff;
     private final EnergyFactors factors;
     private final Path dataDir;
     private final Clock clock;
     private final ReportAudit audit;
     private final Map<String, Site> sites = new ConcurrentHashMap<>();
 
-    public CentralSiteAnalytics(FleetGroup group, PointCatalogue catalogue, SiteHistory history, TouTariff tariff,
-            EnergyFactors factors, Path dataDir, Clock clock, ReportAudit audit) {
+    public CentralSiteAnalytics(FleetGroup group, SitePlants plants, SiteHistory history, EnergyFactors factors,
+            Path dataDir, Clock clock, ReportAudit audit) {
         this.group = group;
-        this.catalogue = catalogue;
+        this.plants = plants;
         this.history = history;
-        this.tariff = tariff;
         this.factors = factors;
         this.dataDir = dataDir;
         this.clock = clock;
@@ -81,6 +78,27 @@ public final class CentralSiteAnalytics implements SiteAnalytics, SiteReports {
         return site(site).kpis();
     }
 
+    @Override
+    public Plant plant(String site) {
+        site(site);
+        return plants.site(site).orElseThrow().plant();
+    }
+
+    /** The group's site ids, in the group file's order. */
+    public List<String> siteIds() {
+        return group.sites().stream().map(FleetGroup.Site::id).toList();
+    }
+
+    /** Where the central keeps {@code site}'s reports, bills and production counts: {@code DATA/sites/<site>}. */
+    public Path siteDir(String site) {
+        site(site);
+        return dir(site);
+    }
+
+    private Path dir(String site) {
+        return dataDir.resolve("sites").resolve(site);
+    }
+
     /** The site's accounting service (reports, Sankey). */
     public AccountingService accounting(String site) {
         return site(site).accounting();
@@ -96,11 +114,14 @@ public final class CentralSiteAnalytics implements SiteAnalytics, SiteReports {
     }
 
     private Site build(String id) {
+        SitePlants.SitePlant model = plants.site(id).orElseThrow();
+        io.wattline.core.catalogue.PointCatalogue catalogue = model.catalogue();
+        io.wattline.core.tariff.TouTariff tariff = model.tariff();
         SeriesReader reader = history.reader(id, catalogue.all().stream().map(CataloguedPoint::id).toList());
         AccountingService accounting = AccountingService.of(catalogue, reader, tariff, factors);
         // nothing to watch for changes in InfluxDB: identical requests in flight share one computation
         SharedReports reports = SharedReports.inFlightOnly(accounting::report, clock);
-        Path siteDir = dataDir.resolve("sites").resolve(id);
+        Path siteDir = dir(id);
         ProductionLog log = new ProductionLog(siteDir.resolve(ProductionLog.FILE_NAME), catalogue.plant().zone());
         LineKpis kpis = new LineKpis(catalogue, accounting, reader, log);
         BillRegister bills = new BillRegister(siteDir.resolve(BillRegister.FILE_NAME));

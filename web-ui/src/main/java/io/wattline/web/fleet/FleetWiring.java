@@ -127,19 +127,33 @@ public class FleetWiring {
                 : influx.resolved(io.wattline.core.secrets.Secrets.of(properties.dataDir())));
     }
 
-    /** Accounting and KPIs of every site, from InfluxDB, with the plant configuration this central runs. */
+    /**
+     * Accounting, KPIs and reports of every site, from InfluxDB, each with its plant model: the
+     * site's plant file from the group file, or the plant configuration this central runs.
+     */
     @Bean
     @ConditionalOnProperty(prefix = "wattline.fleet", name = "role", havingValue = "central")
-    public CentralSiteAnalytics centralSiteAnalytics(FleetGroup group, PointCatalogue catalogue, SiteHistory history,
-            WattlineProperties properties, Clock clock, io.wattline.reports.delivery.ReportAudit audit,
+    public CentralSiteAnalytics centralSiteAnalytics(FleetGroup group, FleetProperties fleet, PointCatalogue catalogue,
+            SiteHistory history, WattlineProperties properties, Clock clock, io.wattline.reports.delivery.ReportAudit audit,
             @Value("${wattline.accounting.tariff:}") String tariffSetting,
             @Value("${wattline.accounting.water-as-working-medium:false}") boolean waterAsWorkingMedium) {
         EnergyFactors factors = EnergyFactors.gbt2589Defaults();
         if (waterAsWorkingMedium) {
             factors = factors.withWaterAsWorkingMedium();
         }
-        return new CentralSiteAnalytics(group, catalogue, history,
-                AccountingWiring.tariff(catalogue.plant(), tariffSetting), factors, properties.dataDir(), clock, audit);
+        SitePlants plants = SitePlants.load(group, fleet.group(), catalogue,
+                AccountingWiring.tariff(catalogue.plant(), tariffSetting), properties.profiles());
+        return new CentralSiteAnalytics(group, plants, history, factors, properties.dataDir(), clock, audit);
+    }
+
+    /**
+     * The scheduled reports of every site (started with the other background work once the server
+     * serves, unless {@code wattline.reports.scheduler.enabled=false}: one central of several owns them).
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "wattline.fleet", name = "role", havingValue = "central")
+    public SiteReportSchedulers siteReportSchedulers(CentralSiteAnalytics sites, Clock clock) {
+        return new SiteReportSchedulers(sites, clock);
     }
 
     /**

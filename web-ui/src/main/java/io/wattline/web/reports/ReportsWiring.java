@@ -62,8 +62,11 @@ public class ReportsWiring {
     /**
      * Started by {@code DeviceStartup} once the web server serves (Quartz and the catch-up are not
      * needed for the first page) unless {@code wattline.reports.scheduler.enabled=false}; closed with the context.
+     * A central node schedules each site's reports instead ({@code SiteReportSchedulers}).
      */
     @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression(
+            io.wattline.web.fleet.FleetProperties.COLLECTS)
     public ReportScheduler reportScheduler(ReportService service, WattlineProperties properties, Clock clock) {
         return new ReportScheduler(service, new ScheduleMarkers(properties.dataDir()
                 .resolve(ReportArchive.FOLDER).resolve(ScheduleMarkers.FILE_NAME)), clock);

@@ -12,7 +12,7 @@ import io.wattline.historian.Historian;
 import io.wattline.historian.influx.InfluxOptions;
 import io.wattline.historian.influx.InfluxQueries;
 import io.wattline.historian.influx.LocalInfluxd;
-import io.wattline.web.WattlineApplication;
+import io.wattline.simulator.PlantSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,14 +25,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Issue 17's multi-node test: two edges (the demo plant, simulated in-process, published as sites
- * a and b) and one central node, with Debian's mosquitto between them and a real influxd 1.x that
+ * Issue 17's multi-node test: two edges of different plants (edge a the demo plant, simulated
+ * in-process; edge b {@code fleet/plant-b.yaml}, other meters, lines, tariff, shifts and time zone,
+ * run with {@code --config} against its own simulator), published as sites a and b, and one central
+ * node whose group file names site b's plant file, with Debian's mosquitto between them and a real influxd 1.x that
  * both edges forward to. The central's {@code /api/points/latest} shows both sites' points; when
  * edge b's WAN is cut its points turn stale at the central within the Sparkplug death timeout (1.5
  * keep-alives) while site a stays GOOD; edge b's local history keeps every second of the outage;
@@ -41,7 +42,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * outage without a gap: every sample edge b stored, at the same times. Then the accounting of each
  * site read at the central (from InfluxDB) equals the same figures read on its edge (local store):
  * every row's kWh and cost to 10⁻⁶ kWh, by line and by meter, through rollups and raw samples, the
- * CSV byte for byte, and line 1's specific consumption.
+ * CSV byte for byte, and line 1's specific consumption; site b with its own plant model (its lines,
+ * tariff and zone). The central's report scheduler runs each site's scheduled reports (its missed
+ * fires caught up on start) into that site's archive.
  */
 @Tag("integration")
 @Timeout(900)
@@ -55,6 +58,8 @@ class FleetRolesTest {
     /** The issue's outage: one edge's broker connection cut for 60 s. */
     private static final Duration OUTAGE = Duration.ofSeconds(60);
     private static final String POWER = "main-incomer.active_power";
+    /** Site b's incomer: plant b has other meters than the demo. */
+    private static final String POWER_B = "hall-incomer.active_power";
     /** Two of the demo's slow poll periods (15 s, its counters) and slack: a counter's next reading is in. */
     private static final Duration COUNTER_SETTLE = Duration.ofSeconds(45);
 
@@ -65,15 +70,25 @@ class FleetRolesTest {
     void twoEdgesAndACentralThroughMosquittoAndInfluxDb() throws Exception {
         Peers.require(LocalInfluxd.executable().isPresent(), "influxd not found: apt-get install -y influxdb");
         List<ConfigurableApplicationContext> apps = new ArrayList<>();
-        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"));
+        try (PlantSimulator plantB = FleetPlants.simulateB();
+                MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"));
                 TcpCutProxy wanB = new TcpCutProxy(broker.port());
                 LocalInfluxd influxd = LocalInfluxd.start(dir.resolve("influx"))) {
             influxd.execute("CREATE DATABASE \"fleet\"");
+            int portB = plantB.plant().connections().get(0).port();
+            Files.writeString(dir.resolve("plant-b.yaml"), FleetPlants.plantB(portB));
             Path group = groupFile("group.yaml", broker.uri());
             Path groupViaWanB = groupFile("group-b.yaml", wanB.mqttUri());
             ConfigurableApplicationContext edgeA = start(apps, "edge-a", "edge", group, influxd, "site-a");
             // edge a sets its InfluxDB site tag (equal to the group's); edge b takes it from the group file
-            ConfigurableApplicationContext edgeB = start(apps, "edge-b", "edge", groupViaWanB, influxd, null);
+            ConfigurableApplicationContext edgeB = start(apps, "edge-b", "edge", groupViaWanB, influxd, null,
+                    dir.resolve("plant-b.yaml"));
+            // the central's daily reports last ran 25 hours ago: on start each site's scheduler catches up
+            Instant lastDaily = Instant.now().minus(Duration.ofHours(25));
+            for (String site : List.of("site-a", "site-b")) {
+                Path markers = Files.createDirectories(dir.resolve("central-1/sites/" + site + "/reports"));
+                Files.writeString(markers.resolve("schedule-state.json"), "{\"daily\":\"" + lastDaily + "\"}");
+            }
             ConfigurableApplicationContext central = start(apps, "central-1", "central", group, influxd, null);
             WebClient centralApi = api(central);
             WebClient edgeBApi = api(edgeB);
@@ -82,7 +97,10 @@ class FleetRolesTest {
                     && point(centralApi, "site-b") != null && point(centralApi, "site-b").get("value") != null, WAIT,
                     "both sites' " + POWER + " with a value at the central");
             List<Map<String, Object>> all = latest(centralApi);
-            assertEquals(2 * latest(api(edgeA)).size(), all.size(), "every point of both edges at the central");
+            assertEquals(latest(api(edgeA)).size() + latest(edgeBApi).size(), all.size(),
+                    "every point of both edges at the central");
+            assertTrue(all.stream().anyMatch(p -> "site-b".equals(p.get("site")) && POWER_B.equals(p.get("id"))),
+                    "site b's own meters at the central");
             assertEquals("kW", point(centralApi, "site-a").get("unit"));
             assertEquals("GOOD", point(centralApi, "site-b").get("quality"));
             // accounting is compared from the next whole minute: both edges have readings before it
@@ -113,7 +131,7 @@ class FleetRolesTest {
             Instant from = cut.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
             Instant to = restored.minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
             long seconds = Duration.between(from, to).toSeconds();
-            List<String> local = times(edgeBApi.get().uri("/api/points/{id}/samples?from={f}&to={t}", POWER, from, to)
+            List<String> local = times(edgeBApi.get().uri("/api/points/{id}/samples?from={f}&to={t}", POWER_B, from, to)
                     .retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { }).block(HTTP));
             assertTrue(local.size() >= seconds - 1, "edge b stored " + local.size() + " samples in " + seconds + " s");
             Map<String, Object> nodes = Map.of("nodes", centralApi.get().uri("/api/fleet/nodes").retrieve()
@@ -132,7 +150,7 @@ class FleetRolesTest {
                     + " samples; edge b's own: " + local.size());
             try (InfluxQueries influx = new InfluxQueries(InfluxOptions.of(influxd.url(), "fleet", "site-b"))) {
                 String q = "SELECT count(\"active_power\") FROM \"wattline\" WHERE \"site\" = 'site-b' AND \"device\" ="
-                        + " 'main-incomer' AND time >= '" + from + "' AND time < '" + to + "'";
+                        + " 'hall-incomer' AND time >= '" + from + "' AND time < '" + to + "'";
                 assertEquals(history.size(), count(influx.rows(q)), "the central serves what InfluxDB holds");
             }
 
@@ -151,12 +169,20 @@ class FleetRolesTest {
             for (String site : List.of("site-a", "site-b")) {
                 WebClient edgeApi = site.equals("site-a") ? api(edgeA) : edgeBApi;
                 double kwh = SiteFigures.assertSameConsumption(edgeApi, centralApi, site, "group=line&period=day&" + range);
-                assertTrue(kwh > 0, site + ": the demo lines drew energy");
+                assertTrue(kwh > 0, site + ": the lines drew energy");
                 SiteFigures.assertSameConsumption(edgeApi, centralApi, site, "group=meter&period=shift&path=raw&" + range);
                 SiteFigures.assertSameConsumption(edgeApi, centralApi, site, "group=costcentre&period=day&" + range);
-                SiteFigures.assertSameKpi(edgeApi, centralApi, site, "line=line1&period=day&" + range);
+                SiteFigures.assertSameKpi(edgeApi, centralApi, site, "line=" + (site.equals("site-a") ? "line1" : "press")
+                        + "&period=day&" + range);
                 System.out.println(site + ": " + kwh + " kWh by line over " + range + ", equal at edge and central");
             }
+            // ... each with its own plant model: site b's lines, meters and cost centres, not the demo's
+            String linesB = SiteFigures.json(centralApi, "/api/consumption?group=line&period=day&site=site-b&" + range)
+                    .get("rows").toString();
+            assertTrue(linesB.contains("press") && linesB.contains("paint") && !linesB.contains("line1"), linesB);
+            String linesA = SiteFigures.json(centralApi, "/api/consumption?group=line&period=day&site=site-a&" + range)
+                    .get("rows").toString();
+            assertTrue(linesA.contains("line1") && !linesA.contains("press"), linesA);
 
             // the Sankey of a site at the central: the same line figures as its edge draws
             String flowRange = "carrier=electricity&from=" + accountingFrom + "&to=" + accountingTo;
@@ -174,7 +200,7 @@ class FleetRolesTest {
             }
 
             // a site's report run at the central over its InfluxDB history, archived per site
-            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString(); // site b's zone
             Map<String, Object> run = centralApi.post().uri("/api/reports/daily/runs?period={p}&site=site-b", today)
                     .retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { }).block(HTTP);
             List<?> files = (List<?>) run.get("files");
@@ -187,6 +213,25 @@ class FleetRolesTest {
             assertTrue(file.length > 0, name);
             assertFalse(SiteFigures.text(centralApi, "/api/reports?site=site-a").contains((String) run.get("id")),
                     "site a's archive is its own");
+
+            // scheduled reports at the central: each site's scheduler caught up its missed daily report
+            // (the day before in the site's zone), archived under that site
+            SiteReportSchedulers schedulers = central.getBean(SiteReportSchedulers.class);
+            for (String site : List.of("site-a", "site-b")) {
+                List<String> caughtUp = schedulers.bySite().get(site).caughtUp().get(2, java.util.concurrent.TimeUnit.MINUTES);
+                assertFalse(caughtUp.isEmpty(), site + ": the missed daily report ran");
+                String archive = SiteFigures.text(centralApi, "/api/reports?site=" + site);
+                String other = SiteFigures.text(centralApi, "/api/reports?site=" + (site.equals("site-a") ? "site-b" : "site-a"));
+                for (String id : caughtUp) {
+                    assertTrue(archive.contains(id) && archive.contains("catch_up"), site + " archive lists " + id + ": " + archive);
+                    assertFalse(other.contains(id), "only " + site + "'s archive has " + id);
+                }
+                java.time.ZoneId zone = java.time.ZoneId.of(site.equals("site-a") ? "Asia/Shanghai" : "Europe/Berlin");
+                String yesterday = java.time.LocalDate.now(zone).minusDays(1).toString();
+                assertTrue(caughtUp.stream().anyMatch(id -> id.contains("daily-" + yesterday)),
+                        site + ": the daily report of " + yesterday + " in the site's zone: " + caughtUp);
+                System.out.println(site + ": scheduled reports caught up at the central: " + caughtUp);
+            }
         } finally {
             for (int i = apps.size() - 1; i >= 0; i--) {
                 apps.get(i).close();
@@ -195,33 +240,18 @@ class FleetRolesTest {
     }
 
     private Path groupFile(String name, String broker) throws Exception {
-        return Files.writeString(dir.resolve(name), String.join("\n",
-                "group: plants",
-                "broker: " + broker,
-                "keep_alive: " + KEEP_ALIVE.toSeconds() + "s",
-                "sites:",
-                "  - id: site-a",
-                "    edges: [edge-a]",
-                "  - id: site-b",
-                "    edges: [edge-b]",
-                "centrals: [central-1]", ""));
+        return FleetNodes.groupFile(dir, name, broker, KEEP_ALIVE);
     }
 
     private ConfigurableApplicationContext start(List<ConfigurableApplicationContext> apps, String node, String role,
             Path group, LocalInfluxd influxd, String site) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--wattline.demo=true",
-                "--wattline.data-dir=" + dir.resolve(node), "--wattline.fleet.role=" + role,
-                "--wattline.fleet.group=" + group, "--wattline.fleet.node=" + node));
-        if (influxd != null) {
-            args.add("--wattline.historian.influx.url=" + influxd.url());
-            args.add("--wattline.historian.influx.database=fleet");
-        }
-        if (site != null) {
-            args.add("--wattline.historian.influx.site=" + site);
-        }
-        ConfigurableApplicationContext app = SpringApplication.run(WattlineApplication.class, args.toArray(String[]::new));
-        apps.add(app);
-        return app;
+        return FleetNodes.start(apps, dir, node, role, group, influxd, site, null);
+    }
+
+    /** {@code plant}: run that plant file ({@code run --config}); null: the demo plant. */
+    private ConfigurableApplicationContext start(List<ConfigurableApplicationContext> apps, String node, String role,
+            Path group, LocalInfluxd influxd, String site, Path plant) {
+        return FleetNodes.start(apps, dir, node, role, group, influxd, site, plant);
     }
 
     private static WebClient api(ConfigurableApplicationContext app) {
@@ -235,13 +265,15 @@ class FleetRolesTest {
     }
 
     private static Map<String, Object> point(WebClient api, String site) {
-        return latest(api).stream().filter(p -> site.equals(p.get("site")) && POWER.equals(p.get("id"))).findFirst()
+        String power = site.equals("site-b") ? POWER_B : POWER;
+        return latest(api).stream().filter(p -> site.equals(p.get("site")) && power.equals(p.get("id"))).findFirst()
                 .orElse(null);
     }
 
     private static List<String> centralHistory(WebClient api, String site, Instant from, Instant to) {
         return times(api.get()
-                .uri("/api/fleet/sites/{site}/points/{id}/samples?from={f}&to={t}", site, POWER, from, to)
+                .uri("/api/fleet/sites/{site}/points/{id}/samples?from={f}&to={t}", site,
+                        site.equals("site-b") ? POWER_B : POWER, from, to)
                 .retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { }).block(HTTP));
     }
 
