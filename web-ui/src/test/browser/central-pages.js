@@ -17,6 +17,9 @@ function check(ok, what) {
   if (!ok) throw new Error(what);
 }
 
+// A time as "2026-12-02 09:15:00" in a zone, formatted independently of the pages' own code
+const zoned = (iso, zone) => new Date(iso).toLocaleString('sv-SE', { timeZone: zone, hour12: false });
+
 const close = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 
 (async () => {
@@ -61,6 +64,15 @@ const close = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.
     check(/edge node edge-b offline \(NDEATH/.test(reason), `site b's power is stale with its reason: "${reason}"`);
     const goodA = await page.locator('tr.point[data-site="site-a"][data-id="main-incomer.active_power"] .q-GOOD').count();
     check(goodA === 1, 'site a\'s power stays GOOD');
+    // each site's times in its own zone (site a Asia/Shanghai, site b Europe/Berlin), the zone named
+    const liveTime = (site, id) => page.$eval(`tr.point[data-site="${site}"][data-id="${id}"]`, (r) => ({
+      text: r.querySelector('td.c-time').textContent, iso: r.querySelector('td[data-time]').dataset.time }));
+    const timeB = await liveTime('site-b', 'hall-incomer.active_power');
+    const timeA = await liveTime('site-a', 'main-incomer.active_power');
+    check(timeB.iso && timeB.text === `${zoned(timeB.iso, 'Europe/Berlin')} (Europe/Berlin)`,
+      `site b's live time is in Berlin time: "${timeB.text}" for ${timeB.iso}`);
+    check(timeA.iso && timeA.text === `${zoned(timeA.iso, 'Asia/Shanghai')} (Asia/Shanghai)`,
+      `site a's live time is in Shanghai time: "${timeA.text}" for ${timeA.iso}`);
     await shot('central-live-both-sites.png');
     await page.selectOption('#site-filter', 'site-b');
     const shownSites = await page.$$eval('tr.point', (rs) => [...new Set(rs.filter((r) => !r.hidden
@@ -113,6 +125,10 @@ const close = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.
     const nodeA = await page.textContent('#fleet-nodes tr[data-site="site-a"]');
     check(/Offline/.test(nodeB) && /NDEATH/.test(nodeB), `edge b offline with its reason: ${nodeB}`);
     check(/Online/.test(nodeA), `edge a online: ${nodeA}`);
+    const sinceB = await page.$eval('#fleet-nodes tr[data-site="site-b"] td[data-zone]',
+      (td) => ({ text: td.textContent, iso: td.dataset.time }));
+    check(sinceB.iso && sinceB.text === `${zoned(sinceB.iso, 'Europe/Berlin')} (Europe/Berlin)`,
+      `edge b's offline-since time is in Berlin time: "${sinceB.text}" for ${sinceB.iso}`);
     await shot('central-devices-edge-nodes.png');
 
     // --- alarms: every site's published alarms with a site column and filter

@@ -61,6 +61,7 @@
     rows: new Map(),          // row key (site|point id) -> { tr, valueTd, qualityTd, timeTd, sample }
     order: [],                // row keys in server order
     sites: [],                // the sites the points belong to; several on a central node
+    siteZones: new Map(),     // site -> its plant's time zone, on a central node
     source: null,
     lastEventAt: null,
   };
@@ -105,19 +106,44 @@
     return v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   }
 
-  const timeFormat = () => new Intl.DateTimeFormat('en-GB', {
-    timeZone: state.zone, hour12: false,
+  const timeFormat = (zone) => new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone, hour12: false,
     year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', second: '2-digit',
   });
   let timeFormatter = null;
+  const siteFormatters = new Map(); // zone -> formatter, for a central's sites in zones of their own
 
-  function formatTime(iso) {
+  /** The time in the plant's zone, or in {@code zone} (a central's site in a zone of its own). */
+  function formatTime(iso, zone) {
     if (!iso) return '—';
-    if (!timeFormatter) timeFormatter = timeFormat();
+    if (!timeFormatter) timeFormatter = timeFormat(state.zone);
+    let formatter = timeFormatter;
+    if (zone && zone !== state.zone) {
+      if (!siteFormatters.has(zone)) siteFormatters.set(zone, timeFormat(zone));
+      formatter = siteFormatters.get(zone);
+    }
     const d = new Date(iso);
-    const parts = Object.fromEntries(timeFormatter.formatToParts(d).map((p) => [p.type, p.value]));
+    const parts = Object.fromEntries(formatter.formatToParts(d).map((p) => [p.type, p.value]));
     return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  }
+
+  // A central node's sites each keep their own plant's zone (/api/plant?site=): a row's time is shown
+  // in its site's zone, with the zone named when the sites' zones differ.
+  const siteZone = (site) => (site && state.siteZones.get(site)) || state.zone;
+  const zonesMix = () => new Set(state.sites.map(siteZone)).size > 1;
+
+  async function loadSiteZones(points) {
+    const sites = [...new Set(points.map((p) => p.site).filter(Boolean))];
+    if (sites.length < 2) return;
+    await Promise.all(sites.filter((s) => !state.siteZones.has(s)).map(async (s) => {
+      try {
+        const plant = await getJson('api/plant?site=' + encodeURIComponent(s));
+        state.siteZones.set(s, plant.timeZone || state.zone);
+      } catch (e) {
+        console.error(`the zone of site ${s}`, e); // its rows keep the central's zone, named
+      }
+    }));
   }
 
   function el(tag, cls, text) {
@@ -211,7 +237,9 @@
     row.tr.classList.toggle('bad', s.quality === 'BAD');
     row.tr.classList.toggle('uncertain', s.quality === 'UNCERTAIN');
     renderQuality(row);
-    row.timeTd.textContent = formatTime(s.time);
+    const zone = siteZone(s.site);
+    row.timeTd.textContent = formatTime(s.time, zone) + (s.time && zonesMix() ? ` (${zone})` : '');
+    row.timeTd.dataset.zone = zone || '';
     row.timeTd.title = s.time || '';
     row.valueTd.dataset.time = s.time || '';
     if (flash && changed) {
@@ -346,7 +374,7 @@
   function indexPlant(plant) {
     $('plant-name').textContent = plant.name || '';
     state.zone = plant.timeZone || undefined;
-    timeFormatter = timeFormat();
+    timeFormatter = timeFormat(state.zone);
     const walk = (node, path) => {
       for (const m of node.meters || []) {
         state.meters.set(m.id, { name: m.name, carrier: m.carrier, path: path.join(' › ') });
@@ -360,6 +388,7 @@
 
   async function loadLatest() {
     const points = await getJson('api/points/latest');
+    await loadSiteZones(points);
     if (state.order.length !== points.length || points.some((p, i) => state.order[i] !== rowKey(p))) {
       buildTable(points);
     } else {

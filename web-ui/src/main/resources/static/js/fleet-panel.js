@@ -14,6 +14,27 @@ const TEXT = {
 };
 const tx = (k) => TEXT[state.lang === 'zh' ? 'zh' : 'en'][k];
 
+// Each site's time zone, from its own plant file (/api/plant?site=): a site's times are shown in it.
+const zones = new Map();
+async function loadZones(sites) {
+  await Promise.all(sites.filter((s) => !zones.has(s)).map(async (s) => {
+    try {
+      const r = await fetch(`/api/plant?site=${encodeURIComponent(s)}`, { headers: { Accept: 'application/json' } });
+      if (r.ok) zones.set(s, (await r.json()).timeZone || state.zone);
+    } catch (e) { console.error(`the zone of site ${s}`, e); } // its times stay in the page's zone, named
+  }));
+}
+const zoneOf = (site) => zones.get(site) || state.zone;
+
+/**
+ * A site's time in the site's own zone, named when the rows' zones differ from each other or from
+ * the page's ("2026-12-02 09:15:00 (Europe/Berlin)").
+ */
+function siteTime(iso, site, named) {
+  if (!iso) return time(iso);
+  return time(iso, true, zoneOf(site)) + (named ? ` (${zoneOf(site)})` : '');
+}
+
 /** Adds the panel to {@code container}: kind 'nodes' or 'alarms'. */
 export async function fleetPanel(container, kind) {
   const first = await fetch(`/api/fleet/${kind}`, { headers: { Accept: 'application/json' } });
@@ -28,8 +49,10 @@ export async function fleetPanel(container, kind) {
   const title = container.querySelector('h1');
   if (title) title.after(section); else container.prepend(section);
   let rows = await first.json();
+  await loadZones([...new Set(rows.map((r) => r.site))]);
   const render = () => {
     const sites = [...new Set(rows.map((r) => r.site))].sort();
+    const named = new Set([state.zone, ...sites.map(zoneOf)]).size > 1;
     const chosen = filter.value;
     filter.replaceChildren(el('option', '', tx('allSites')), ...sites.map((s) => el('option', '', s)));
     filter.firstChild.value = '';
@@ -46,12 +69,18 @@ export async function fleetPanel(container, kind) {
       const tr = el('tr');
       tr.dataset.site = r.site;
       const cells = kind === 'nodes'
-        ? [r.site, r.edgeNode, r.online ? tx('online') : tx('offline'), time(r.since), String(r.devices), r.reason || '']
+        ? [r.site, r.edgeNode, r.online ? tx('online') : tx('offline'), siteTime(r.since, r.site, named),
+          String(r.devices), r.reason || '']
         : [r.site, r.edgeNode, r.alarmId, r.stale ? `${r.state} (${tx('stale')})` : r.state, String(r.priority),
-          time(r.time)];
+          siteTime(r.time, r.site, named)];
+      const timeColumn = kind === 'nodes' ? 3 : 5;
       cells.forEach((c, i) => {
         const td = el('td', '', c);
         td.dataset.label = cols[i];
+        if (i === timeColumn) {
+          td.dataset.zone = zoneOf(r.site) || '';
+          td.dataset.time = (kind === 'nodes' ? r.since : r.time) || '';
+        }
         tr.append(td);
       });
       tr.className = kind === 'nodes' ? (r.online ? 'state-ONLINE' : 'state-OFFLINE') : `alarm-${r.priority}`
@@ -67,6 +96,7 @@ export async function fleetPanel(container, kind) {
       const r = await fetch(`/api/fleet/${kind}`, { headers: { Accept: 'application/json' } });
       if (r.ok) {
         rows = await r.json();
+        await loadZones([...new Set(rows.map((x) => x.site))]);
         render();
       }
     } catch (e) { console.error(`/api/fleet/${kind}`, e); }

@@ -89,11 +89,11 @@ export function money(v, currency = 'CNY') {
 const UNIT_DISPLAY = { m3: 'm³', 'm3/h': 'm³/h', degC: '°C', Nm3: 'Nm³', 'Nm3/h': 'Nm³/h' };
 export const unit = (u) => (u ? (UNIT_DISPLAY[u] || u) : '');
 
-/** Date and time in the plant's zone: 2026-12-02 08:00:00. */
-export function time(iso, withSeconds = true) {
+/** Date and time in the plant's zone (or in {@code zone}, a central's site's own): 2026-12-02 08:00:00. */
+export function time(iso, withSeconds = true, zone = state.zone) {
   if (!iso) return '—';
   const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-    timeZone: state.zone, hour12: false, year: 'numeric', month: '2-digit', day: '2-digit',
+    timeZone: zone, hour12: false, year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', second: '2-digit',
   }).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   const hms = withSeconds ? `${parts.hour}:${parts.minute}:${parts.second}` : `${parts.hour}:${parts.minute}`;

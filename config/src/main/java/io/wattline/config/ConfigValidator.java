@@ -152,15 +152,28 @@ public final class ConfigValidator {
         }
     }
 
-    /** A group file, then the plant file of each site that names one (a central loads them all). */
+    /**
+     * A group file, then the plant file of each site that names one (a central loads them all), and
+     * in it the sites its report definitions name ({@code site:} must be a site using that file).
+     */
     private List<ValidationError> group(Path file) {
         try {
             List<ValidationError> errors = new java.util.ArrayList<>();
-            for (io.wattline.core.fleet.FleetGroup.Site site : GroupFileLoader.load(file).sites()) {
+            io.wattline.core.fleet.FleetGroup group = GroupFileLoader.load(file);
+            List<String> siteIds = group.sites().stream().map(io.wattline.core.fleet.FleetGroup.Site::id).toList();
+            java.util.Map<Path, List<String>> sitesByPlant = new java.util.LinkedHashMap<>();
+            for (io.wattline.core.fleet.FleetGroup.Site site : group.sites()) {
                 if (site.plant() != null) {
-                    errors.addAll(plants.apply(site.plant()));
+                    sitesByPlant.computeIfAbsent(site.plant(), p -> new java.util.ArrayList<>()).add(site.id());
                 }
             }
+            sitesByPlant.forEach((plant, sites) -> {
+                List<ValidationError> plantErrors = plants.apply(plant);
+                errors.addAll(plantErrors);
+                if (plantErrors.isEmpty()) {
+                    errors.addAll(ReportSites.check(plant, sites, siteIds, file.toString()));
+                }
+            });
             return errors;
         } catch (ConfigException e) {
             return e.errors();

@@ -40,7 +40,7 @@ final class ReportMapper {
                     text(d, "folder"),
                     d.path("billTolerancePercent").asDouble(ReportDefinition.DEFAULT_BILL_TOLERANCE_PERCENT),
                     d.path("contractedDemandKw").isNumber() ? Double.valueOf(d.path("contractedDemandKw").asDouble()) : contractedKw,
-                    d.path("baselineMonths").asInt(ReportDefinition.DEFAULT_BASELINE_MONTHS)));
+                    d.path("baselineMonths").asInt(ReportDefinition.DEFAULT_BASELINE_MONTHS), text(d, "site")));
         }
         JsonNode s = reports.path("smtp");
         Optional<SmtpSettings> smtp = Optional.empty();

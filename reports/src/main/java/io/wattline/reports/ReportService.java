@@ -52,6 +52,7 @@ public final class ReportService {
     private final Clock clock;
     private final Secrets secrets;
     private final ReportPeriods periods;
+    private final String site;
 
     /**
      * @param environment looks up the SMTP password's environment variable ({@code System::getenv});
@@ -64,6 +65,16 @@ public final class ReportService {
 
     /** @param secrets resolves the SMTP password's reference */
     public ReportService(ReportContext ctx, ReportArchive archive, ReportAudit audit, Clock clock, Secrets secrets) {
+        this(ctx, archive, audit, clock, secrets, null);
+    }
+
+    /**
+     * One site's reports at a central node: only the definitions that name no site or {@code site}
+     * ({@code site: site-b} in the plant file) are listed, run and scheduled.
+     */
+    public ReportService(ReportContext ctx, ReportArchive archive, ReportAudit audit, Clock clock, Secrets secrets,
+            String site) {
+        this.site = site;
         this.ctx = ctx;
         this.archive = archive;
         this.audit = audit;
@@ -73,7 +84,8 @@ public final class ReportService {
     }
 
     public List<ReportDefinition> definitions() {
-        return ctx.plant().reports().definitions();
+        List<ReportDefinition> all = ctx.plant().reports().definitions();
+        return site == null ? all : all.stream().filter(d -> d.forSite(site)).toList();
     }
 
     public ReportArchive archive() {
@@ -90,7 +102,8 @@ public final class ReportService {
 
     /** @throws UnknownReportException when no report has this id */
     public ReportDefinition definition(String id) {
-        return ctx.plant().reports().definition(id).orElseThrow(() -> new UnknownReportException(id,
+        return ctx.plant().reports().definition(id).filter(d -> site == null || d.forSite(site))
+                .orElseThrow(() -> new UnknownReportException(id,
                 definitions().stream().map(ReportDefinition::id).toList()));
     }
 

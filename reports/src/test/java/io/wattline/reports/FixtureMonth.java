@@ -118,11 +118,18 @@ final class FixtureMonth implements AutoCloseable {
     /** A service over the same data whose plant has only {@code definitions} (and {@code smtp}). */
     ReportService service(Clock clock, ReportAudit audit, Function<String, String> environment,
             ReportSettings reports) {
+        return service(clock, audit, environment, reports, null);
+    }
+
+    /** As above, as one site's service at a central node ({@code site}: only its definitions). */
+    ReportService service(Clock clock, ReportAudit audit, Function<String, String> environment,
+            ReportSettings reports, String site) {
         Plant p = new Plant(plant.name(), plant.zone(), plant.sites(), plant.areas(), plant.lines(), plant.equipment(),
                 plant.costCentres(), plant.connections(), plant.meters(), plant.shiftCalendar(), plant.tariff(),
                 plant.meterEvents(), plant.virtualMeters(), plant.notification(), reports);
         return new ReportService(new ReportContext(p, accounting, null, historian.reader(), context.tariff(), bills),
-                archive, audit, clock, environment);
+                archive, audit, clock, new io.wattline.core.secrets.Secrets(environment, archive.root().getParent()),
+                site);
     }
 
     ReportService service(Clock clock) {

@@ -1,6 +1,7 @@
 package io.wattline.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.core.report.ReportDefinition;
@@ -100,5 +101,35 @@ class ReportSchedulerTest {
         assertTrue(markers.last("live").isPresent(), "the fire is remembered for catch-up");
         assertTrue(month.archive.runs().stream().anyMatch(r -> r.definition().equals("live")
                 && r.trigger().equals("scheduled")));
+    }
+
+    @Test
+    void aDefinitionNamingItsSiteRunsOnlyInThatSitesScheduler(@TempDir Path state) throws Exception {
+        ReportDefinition forB = new ReportDefinition("monthly-b", "Monthly of site b", ReportType.MONTHLY_COST,
+                ReportScope.SITE, "0 0 1 1 * ?", List.of(ReportFormat.XLSX), "en", List.of(), null, 1.0, null, 3,
+                "site-b");
+        ReportSettings both = new ReportSettings(List.of(monthly(), forB), Optional.empty());
+        MutableClock clock = new MutableClock(FixtureMonth.local("2026-02-20T10:00"));
+        ReportService siteA = month.service(clock, (a, b, c, d) -> { }, name -> null, both, "site-a");
+        ReportService siteB = month.service(clock, (a, b, c, d) -> { }, name -> null, both, "site-b");
+        assertEquals(List.of("monthly"), siteA.definitions().stream().map(ReportDefinition::id).toList(),
+                "site a neither lists nor schedules site b's report");
+        assertEquals(List.of("monthly", "monthly-b"), siteB.definitions().stream().map(ReportDefinition::id).toList());
+        assertThrows(UnknownReportException.class, () -> siteA.run("monthly-b", "2026-01", "admin",
+                ReportService.Trigger.ON_DEMAND), "nor runs it on demand");
+        assertEquals("monthly-b", siteB.definition("monthly-b").id());
+
+        Path markers = state.resolve(ScheduleMarkers.FILE_NAME);
+        try (ReportScheduler first = new ReportScheduler(siteA, new ScheduleMarkers(markers), clock)) {
+            first.start();
+            assertEquals(List.of(), first.caughtUp().get(60, TimeUnit.SECONDS));
+        }
+        clock.set(FixtureMonth.local("2026-03-02T09:00"));
+        try (ReportScheduler second = new ReportScheduler(siteA, new ScheduleMarkers(markers), clock)) {
+            second.start();
+            List<String> runs = second.caughtUp().get(120, TimeUnit.SECONDS);
+            assertEquals(1, runs.size(), "only the report for every site is caught up at site a: " + runs);
+            assertEquals("monthly", month.archive.run(runs.get(0)).orElseThrow().definition());
+        }
     }
 }

@@ -127,7 +127,7 @@ public final class CentralSiteAnalytics implements SiteAnalytics, SiteReports {
         BillRegister bills = new BillRegister(siteDir.resolve(BillRegister.FILE_NAME));
         ReportContext context = new ReportContext(catalogue.plant(), accounting, kpis, reader, tariff, bills);
         ReportService service = new ReportService(context, new ReportArchive(siteDir), audit, clock,
-                io.wattline.core.secrets.Secrets.of(dataDir));
+                io.wattline.core.secrets.Secrets.of(dataDir), id);
         return new Site(accounting, reports, kpis, service, bills);
     }
 }

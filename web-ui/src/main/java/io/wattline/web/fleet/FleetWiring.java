@@ -141,7 +141,7 @@ public class FleetWiring {
         if (waterAsWorkingMedium) {
             factors = factors.withWaterAsWorkingMedium();
         }
-        SitePlants plants = SitePlants.load(group, fleet.group(), catalogue,
+        SitePlants plants = SitePlants.load(group, fleet.group(), catalogue, properties.config(),
                 AccountingWiring.tariff(catalogue.plant(), tariffSetting), properties.profiles());
         return new CentralSiteAnalytics(group, plants, history, factors, properties.dataDir(), clock, audit);
     }

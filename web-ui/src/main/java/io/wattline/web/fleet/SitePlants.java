@@ -9,7 +9,10 @@ import io.wattline.core.plant.Plant;
 import io.wattline.core.tariff.TouTariff;
 import io.wattline.web.InvalidPlantConfigurationException;
 import io.wattline.web.accounting.AccountingWiring;
+import io.wattline.config.ReportSites;
+import io.wattline.profiles.yaml.ValidationError;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,16 @@ public final class SitePlants {
      */
     public static SitePlants load(FleetGroup group, Path groupFile, PointCatalogue own, TouTariff ownTariff,
             List<Path> profileFolders) {
+        return load(group, groupFile, own, null, ownTariff, profileFolders);
+    }
+
+    /**
+     * As above, {@code ownFile} the central's own plant file (null for the demo plant): the sites a
+     * report definition names ({@code site: site-b}) are checked, in each file, to be sites that account
+     * with it, so that no definition silently never runs.
+     */
+    public static SitePlants load(FleetGroup group, Path groupFile, PointCatalogue own, Path ownFile,
+            TouTariff ownTariff, List<Path> profileFolders) {
         Map<String, SitePlant> sites = new LinkedHashMap<>();
         for (FleetGroup.Site site : group.sites()) {
             if (site.plant() == null) {
@@ -59,7 +72,35 @@ public final class SitePlants {
                         + ": plant file " + site.plant() + " (群组文件中厂区 " + site.id() + " 的工厂配置文件有误)", e);
             }
         }
+        checkReportSites(group, groupFile, own, ownFile, sites);
         return new SitePlants(Map.copyOf(sites));
+    }
+
+    private static void checkReportSites(FleetGroup group, Path groupFile, PointCatalogue own, Path ownFile,
+            Map<String, SitePlant> sites) {
+        List<String> ids = group.sites().stream().map(FleetGroup.Site::id).toList();
+        Map<Path, List<String>> byFile = new LinkedHashMap<>();
+        List<String> ownSites = new ArrayList<>();
+        for (SitePlant s : sites.values()) {
+            if (s.file() == null) {
+                ownSites.add(s.site());
+            } else {
+                byFile.computeIfAbsent(s.file().toAbsolutePath().normalize(), f -> new ArrayList<>()).add(s.site());
+            }
+        }
+        if (ownFile != null) { // the central's own file may also be a site's
+            byFile.computeIfAbsent(ownFile.toAbsolutePath().normalize(), f -> new ArrayList<>()).addAll(ownSites);
+        }
+        List<ValidationError> errors = new ArrayList<>();
+        byFile.forEach((file, of) -> errors.addAll(ReportSites.check(file, of, ids, groupFile.toString())));
+        if (ownFile == null) {
+            ReportSites.check(own.plant().reports().definitions(), ownSites, ids, groupFile.toString())
+                    .forEach(p -> errors.add(new ValidationError("the central's plant", 0, 0, "", p)));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidPlantConfigurationException("report definitions of group file " + groupFile
+                    + " (群组文件的报表定义有误)", new ConfigException(errors));
+        }
     }
 
     /** The model of {@code site}, if the group has that site. */

@@ -76,4 +76,61 @@ class SitePlantsTest {
                 && text.contains("厂区 sh01"), text);
         assertTrue(e.errors().stream().anyMatch(x -> x.toString().contains("broken.yaml:")), e.errors().toString());
     }
+
+    @Test
+    void aReportDefinitionNamingAnUnknownSiteIsRefusedWithItsFileAndLine() throws Exception {
+        String plantB = FleetPlants.plantB(1502);
+        assertTrue(plantB.contains("id: daily, name:"), "the fixture's daily report definition");
+        Files.writeString(dir.resolve("leipzig.yaml"), plantB.replace("id: daily, name:", "id: daily, site: site-x, name:"));
+        Path groupFile = Files.writeString(dir.resolve("group.yaml"), String.join("\n", "group: g",
+                "broker: tcp://127.0.0.1:1883", "sites:", "  - {id: site-a, edges: [edge-a]}",
+                "  - {id: site-b, plant: leipzig.yaml, edges: [edge-b]}", ""));
+        List<String> lines = Files.readAllLines(dir.resolve("leipzig.yaml"));
+        int line = 1 + java.util.stream.IntStream.range(0, lines.size())
+                .filter(i -> lines.get(i).contains("site: site-x")).findFirst().orElseThrow();
+        FleetGroup group = GroupFileLoader.load(groupFile);
+        ProfileLibrary library = ProfileLibrary.builtIn();
+        Plant demo = library.plantLoader().loadResource("demo/plant.yaml");
+        PointCatalogue own = PointCatalogues.build(demo, library::findModbus, library::findOpcUa);
+
+        // the central's start
+        InvalidPlantConfigurationException e = assertThrows(InvalidPlantConfigurationException.class,
+                () -> SitePlants.load(group, groupFile, own, null, List.of()));
+        String error = e.errors().toString();
+        assertTrue(error.contains(dir.resolve("leipzig.yaml") + ":" + line + ":")
+                && error.contains("reports.definitions[0].site") && error.contains("site 'site-x'")
+                && error.contains("[site-a, site-b]") && error.contains("厂区 site-x"), error);
+
+        // ./wattline validate group.yaml says the same
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = io.wattline.config.ConfigValidator.run(List.of(), List.of(groupFile),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, code, printed);
+        assertTrue(printed.contains("leipzig.yaml:" + line + ":") && printed.contains("site 'site-x'"), printed);
+    }
+
+    @Test
+    void aReportForOneSiteMustSitInAPlantFileThatSiteUses() throws Exception {
+        // site a accounts with the central's own (demo) plant: a report for it in site b's file would never run
+        Files.writeString(dir.resolve("leipzig.yaml"),
+                FleetPlants.plantB(1502).replace("id: daily, name:", "id: daily, site: site-a, name:"));
+        Path groupFile = Files.writeString(dir.resolve("group.yaml"), String.join("\n", "group: g",
+                "broker: tcp://127.0.0.1:1883", "sites:", "  - {id: site-a, edges: [edge-a]}",
+                "  - {id: site-b, plant: leipzig.yaml, edges: [edge-b]}", ""));
+        FleetGroup group = GroupFileLoader.load(groupFile);
+        ProfileLibrary library = ProfileLibrary.builtIn();
+        Plant demo = library.plantLoader().loadResource("demo/plant.yaml");
+        PointCatalogue own = PointCatalogues.build(demo, library::findModbus, library::findOpcUa);
+        InvalidPlantConfigurationException e = assertThrows(InvalidPlantConfigurationException.class,
+                () -> SitePlants.load(group, groupFile, own, null, List.of()));
+        assertTrue(e.errors().toString().contains("accounts with another plant file"), e.errors().toString());
+
+        // naming its own site is fine, and the loaded definition carries it
+        Files.writeString(dir.resolve("leipzig.yaml"),
+                FleetPlants.plantB(1502).replace("id: daily, name:", "id: daily, site: site-b, name:"));
+        SitePlants plants = SitePlants.load(group, groupFile, own, null, List.of());
+        assertEquals("site-b", plants.site("site-b").orElseThrow().plant().reports().definition("daily")
+                .orElseThrow().site());
+    }
 }
