@@ -344,10 +344,14 @@
     renderCounts();
   }
 
-  function connectStream() {
+  // one stream per browser for all Wattline tabs (js/event-stream.js); a plain EventSource if that fails
+  const streams = import('/js/event-stream.js')
+    .then((m) => m.openEventStream, () => (url) => new EventSource(url));
+
+  async function connectStream() {
     if (state.source) state.source.close();
     setConnection('connecting');
-    const source = new EventSource('api/stream/points');
+    const source = (await streams)('api/stream/points');
     state.source = source;
     source.addEventListener('sample', onSample);
     source.onopen = () => {
@@ -367,7 +371,10 @@
 
   async function getJson(url) {
     const response = await fetch(url, { headers: { Accept: 'application/json' } });
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    if (!response.ok) {
+      if (response.body) response.body.cancel().catch(() => {}); // give the connection back unread
+      throw new Error(`${url}: HTTP ${response.status}`);
+    }
     return response.json();
   }
 

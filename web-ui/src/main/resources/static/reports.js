@@ -74,8 +74,10 @@
   }
 
   async function problem(response) {
-    if (response.status === 401) return t('login');
-    if (response.status === 403) return t('forbidden');
+    if (response.status === 401 || response.status === 403) {
+      if (response.body) response.body.cancel().catch(() => {}); // give the connection back unread
+      return t(response.status === 401 ? 'login' : 'forbidden');
+    }
     try {
       const body = await response.json();
       return body.detail || body.message || body.title || `HTTP ${response.status}`;
@@ -218,8 +220,11 @@
   let site = null;
   const siteParam = (sep) => (site ? `${sep}site=${encodeURIComponent(site)}` : '');
   async function chooseSite() {
+    // only a central node serves /api/fleet (the session says which node this is)
+    const who = await fetch('api/session', { headers: { Accept: 'application/json' } });
+    if (!who.ok || (await who.json()).node !== 'central') { if (!who.bodyUsed && who.body) who.body.cancel().catch(() => {}); return; }
     const r = await fetch('api/fleet/nodes', { headers: { Accept: 'application/json' } });
-    if (!r.ok) return;
+    if (!r.ok) { if (r.body) r.body.cancel().catch(() => {}); return; }
     const sites = [...new Set((await r.json()).map((n) => n.site))].sort();
     if (sites.length === 0) return;
     const wanted = new URLSearchParams(location.search).get('site');

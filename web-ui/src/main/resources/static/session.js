@@ -27,7 +27,7 @@
     const box = document.getElementById('session');
     if (!box) return;
     const response = await fetch('/api/session', { headers: { Accept: 'application/json' } });
-    if (!response.ok) return;
+    if (!response.ok) { if (response.body) response.body.cancel().catch(() => {}); return; }
     const session = await response.json();
     box.replaceChildren();
     box.appendChild(element('span', { id: 'session-user', class: 'session-user' }, `${session.user} · ${session.role}`));

@@ -1,8 +1,9 @@
 // Alarm console: the alarms that need attention with priority colours, acknowledge and shelve
 // with a reason (the server checks the user's role), an audible cue (off by default), the journal
 // with search. Changes arrive live over /api/stream/alarms.
+import { openEventStream } from './event-stream.js';
 import { fleetPanel } from './fleet-panel.js';
-import { $, api, csrfHeaders, el, initPage, onLanguage, setConnection, t, time } from './shell.js';
+import { $, api, csrfHeaders, el, initPage, onLanguage, release, setConnection, t, time } from './shell.js';
 
 const TEXT = {
   en: { title: 'Alarm console', sound: 'Audible cue for new alarms', active: 'Alarms that need attention', journal: 'Journal',
@@ -43,6 +44,7 @@ async function command(id, what, body) {
   const r = await fetch(`/api/alarms/${id}/${what}`, { method: 'POST',
     headers: Object.assign({ 'Content-Type': 'application/json' }, csrfHeaders()), body: JSON.stringify(body) });
   $('info').textContent = r.ok ? '' : `${r.status}: ${(await r.json().catch(() => ({}))).message || ''}`;
+  release(r);
 }
 
 function render() {
@@ -96,7 +98,7 @@ async function journal() {
 }
 
 function follow() {
-  const source = new EventSource('/api/stream/alarms');
+  const source = openEventStream('/api/stream/alarms');
   source.addEventListener('alarms', (e) => {
     alarms = JSON.parse(e.data);
     alarms.forEach((a) => known.add(a.alarmId));

@@ -1,7 +1,7 @@
 // A central node's view of every site (--role central, docs/fleet.md): the edge nodes with their
 // state, or the alarms every edge publishes, each with its site and a site filter. Polls the
 // /api/fleet routes, which only a central node serves: elsewhere the panel stays hidden.
-import { el, state, time } from './shell.js';
+import { el, isCentral, release, state, time } from './shell.js';
 
 const TEXT = {
   en: { nodes: 'Edge nodes of every site', alarms: 'Alarms of every site', allSites: 'All sites', site: 'Site',
@@ -20,7 +20,7 @@ async function loadZones(sites) {
   await Promise.all(sites.filter((s) => !zones.has(s)).map(async (s) => {
     try {
       const r = await fetch(`/api/plant?site=${encodeURIComponent(s)}`, { headers: { Accept: 'application/json' } });
-      if (r.ok) zones.set(s, (await r.json()).timeZone || state.zone);
+      if (r.ok) zones.set(s, (await r.json()).timeZone || state.zone); else release(r);
     } catch (e) { console.error(`the zone of site ${s}`, e); } // its times stay in the page's zone, named
   }));
 }
@@ -37,8 +37,9 @@ function siteTime(iso, site, named) {
 
 /** Adds the panel to {@code container}: kind 'nodes' or 'alarms'. */
 export async function fleetPanel(container, kind) {
+  if (!(await isCentral())) return; // only a central node serves /api/fleet
   const first = await fetch(`/api/fleet/${kind}`, { headers: { Accept: 'application/json' } });
-  if (!first.ok) return; // not a central node
+  if (!first.ok) { release(first); return; }
   const section = el('section', 'panel fleet-panel');
   section.id = 'fleet-' + kind;
   const filter = el('select');
@@ -98,7 +99,7 @@ export async function fleetPanel(container, kind) {
         rows = await r.json();
         await loadZones([...new Set(rows.map((x) => x.site))]);
         render();
-      }
+      } else release(r);
     } catch (e) { console.error(`/api/fleet/${kind}`, e); }
   }, 3000);
 }
@@ -111,8 +112,9 @@ export async function fleetPanel(container, kind) {
  * reloads the page with ?site= so that every figure and time follows that site.
  */
 export async function siteSelector(controls) {
+  if (!(await isCentral())) return null; // its own plant needs no site
   const r = await fetch('/api/fleet/nodes', { headers: { Accept: 'application/json' } });
-  if (!r.ok) return null;
+  if (!r.ok) { release(r); return null; }
   const sites = [...new Set((await r.json()).map((n) => n.site))].sort();
   if (sites.length === 0) return null;
   const select = el('select');
@@ -124,7 +126,7 @@ export async function siteSelector(controls) {
   if (plant.ok) {
     state.plant = await plant.json();
     state.zone = state.plant.timeZone || undefined;
-  }
+  } else release(plant);
   select.addEventListener('change', () => {
     const u = new URL(location.href);
     u.searchParams.set('site', select.value);

@@ -2,6 +2,8 @@
 // state (Live / Offline within seconds of losing the stream, catch-up on reconnect), language
 // switch (English / 简体中文), formatting in the plant's time zone. Plain ES module, no build step.
 
+import { openEventStream } from './event-stream.js';
+
 const NAV = [
   ['', 'navOverview'], ['live', 'navLive'], ['trends', 'navTrends'], ['consumption', 'navConsumption'],
   ['flow', 'navFlow'], ['devices', 'navDevices'], ['alarms', 'navAlarms'], ['reports.html', 'navReports'],
@@ -61,6 +63,27 @@ export function el(tag, cls, text) {
 }
 
 export const $ = (id) => document.getElementById(id);
+
+/**
+ * Gives a response's connection back without reading it: a browser keeps at most six connections to
+ * one host, and an unread body (an error answer a page only looks at the status of) holds one until
+ * garbage collection; enough of them and the next page never loads.
+ */
+export function release(response) {
+  if (response && response.body && !response.bodyUsed) response.body.cancel().catch(() => {});
+}
+
+let session = null;
+/** Who is signed in and this node's fleet role ({user, role, node}), asked once per page. */
+export function sessionInfo() {
+  if (!session) session = api('/api/session').catch(() => ({ node: 'all' }));
+  return session;
+}
+
+/** True on a fleet central node (the only one serving /api/fleet/*). */
+export async function isCentral() {
+  return (await sessionInfo()).node === 'central';
+}
 
 export async function api(url) {
   const response = await fetch(url, { headers: { Accept: 'application/json' } });
@@ -227,7 +250,7 @@ function openStream() {
   let everOpen = false;
   const connect = () => {
     if (source) source.close();
-    source = new EventSource('/api/stream/points');
+    source = openEventStream('/api/stream/points');
     source.addEventListener('sample', (e) => {
       state.lastEventAt = Date.now();
       if (state.connection !== 'live') setConnection('live');
