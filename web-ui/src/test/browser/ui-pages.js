@@ -8,6 +8,7 @@ const path = require('path');
 const readline = require('readline');
 const { chromium } = require('playwright-core');
 const a11y = require('./a11y');
+const navWalk = require('./nav-walk');
 
 const [url, shots, downloads] = process.argv.slice(2);
 const executablePath = process.env.WATTLINE_CHROMIUM || '/usr/bin/chromium';
@@ -68,6 +69,17 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     check(online.includes(tile.devices), `devices tile ${tile.devices} online equals /api/devices (${online})`);
     const active = answers.alarms.filter(Boolean).map((d) => String(d.filter((x) => x.state !== 'NORMAL').length));
     check(active.includes(tile.alarms), `alarms tile ${tile.alarms} equals /api/alarms (${active})`);
+    // this month's maximum 15-minute demand against the contracted maximum the plant file states once
+    const plantTree = await json(page, '/api/plant');
+    check(typeof plantTree.contractedDemandKw === 'number', `/api/plant states the contracted maximum (${plantTree.contractedDemandKw} kW)`);
+    const contract = await page.getAttribute('#demand-contract', 'data-value');
+    check(Number(contract) === plantTree.contractedDemandKw, `the demand tile compares with the contracted ${contract} kW of /api/plant`);
+    const demandKw = await page.getAttribute('#demand', 'data-value');
+    if (demandKw) {
+      const text = await page.textContent('#demand-contract');
+      const share = Math.round(100 * Number(demandKw) / plantTree.contractedDemandKw);
+      check(text.includes(`${share} %`), `the demand tile gives this month's maximum ${demandKw} kW as ${share} % of the contract (${text})`);
+    }
     const devices = await json(page, '/api/devices');
     await page.waitForTimeout(500);
     await shot('overview.png');
@@ -76,6 +88,9 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     const links = await page.$$eval('#nav a', (as) => as.map((a) => a.getAttribute('href')));
     check(['/', '/live', '/trends', '/consumption', '/flow', '/devices', '/alarms', '/reports.html', '/screen'].every((h) => links.includes(h)),
       `the navigation links every page: ${links.join(' ')}`);
+    await navWalk.walk(page, url, 'desktop', shots, check);
+    await page.goto(url + '/?lang=en');
+    await page.waitForSelector('#nav a');
 
     // --- trends: a day draws from the 15-minute rollup
     await Promise.all([page.waitForURL('**/trends'), page.click('#nav a[href="/trends"]')]);
@@ -255,6 +270,7 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     // --- phone layout: no horizontal scroll on any page
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
+    await navWalk.walk(phone, url, 'phone', shots, check);
     for (const p of ['/', '/live', '/trends', '/consumption', '/flow', '/devices', '/device.html?id=main-incomer', '/alarms']) {
       await phone.goto(url + p + (p.includes('?') ? '&' : '?') + 'lang=en');
       await phone.waitForTimeout(1500);

@@ -1,5 +1,5 @@
-// The navigation bar of the live points page, whose own script (app.js) predates the shell:
-// the same links as every other page, in the language the page's toggle chooses.
+// The navigation bar of the pages whose own scripts predate the shell (live points, app.js; reports,
+// reports.js): the same links as every other page, in the language the page's toggle chooses.
 const NAV = [['', 'Overview', '总览'], ['live', 'Live points', '实时测点'], ['trends', 'Trends', '趋势'],
   ['consumption', 'Consumption & cost', '能耗与成本'], ['flow', 'Energy flow', '能流图'], ['devices', 'Devices', '设备'],
   ['alarms', 'Alarms', '报警'], ['reports.html', 'Reports', '报表'], ['screen', 'Big screen', '大屏']];
@@ -10,7 +10,7 @@ function render(nav) {
     const a = document.createElement('a');
     a.href = '/' + path;
     a.textContent = zh ? cn : en;
-    if (path === 'live') a.setAttribute('aria-current', 'page');
+    if ('/' + path === location.pathname) a.setAttribute('aria-current', 'page');
     return a;
   }));
 }

@@ -11,6 +11,7 @@ const TEXT = {
     demand: 'Max 15-min demand this month', alarms: 'Active alarms', devices: 'Devices online',
     ranking: 'Electricity by line today (ranking 能耗排名)', compare: 'Comparison (same hours so far)',
     offline: 'offline', online: 'online', at: 'at ', noContract: 'contracted maximum not configured',
+    contracted: 'contracted maximum ',
     vsYesterday: 'vs yesterday (环比)', vsLastWeek: 'vs same day last week (同比)', current: 'today so far',
     previous: 'then', change: 'change', unassigned: 'unassigned', from: 'main meters: ',
   },
@@ -19,6 +20,7 @@ const TEXT = {
     demand: '本月最大15分钟需量', alarms: '活动报警', devices: '在线设备',
     ranking: '今日各产线用电（能耗排名）', compare: '同比 / 环比（截至同一时刻）',
     offline: '离线', online: '在线', at: '时间 ', noContract: '未配置合同最大需量',
+    contracted: '合同最大需量 ',
     vsYesterday: '环比（昨日同期）', vsLastWeek: '同比（上周同日同期）', current: '今日截至目前',
     previous: '对比期', change: '变化', unassigned: '未分配', from: '总表：',
   },
@@ -65,11 +67,21 @@ function render() {
     setTile('cost', null, t('noData'));
   }
   const d = (month.demand || []).reduce((best, x) => (!best || x.maxKw > best.maxKw ? x : best), null);
+  // this month's maximum against the contracted maximum, stated once in the plant file
+  const contractKw = state.plant ? state.plant.contractedDemandKw : null; // sites[].contractedDemandKw, kW
+  let contract = el('span', 'nodata', t('noContract'));
+  if (contractKw) {
+    const share = d ? ` (${num(100 * d.maxKw / contractKw, 0)} %)` : '';
+    contract = el('span', '', `${t('contracted')}${num(contractKw, 0)} kW${share}`);
+    contract.id = 'demand-contract';
+    contract.dataset.value = String(contractKw);
+  }
   if (d) {
     setTile('demand', d.maxKw, num(d.maxKw, 1));
-    $('demand-sub').replaceChildren(el('span', '', t('at') + time(d.blockStart, false)), el('span', 'nodata', t('noContract')));
+    $('demand-sub').replaceChildren(el('span', '', t('at') + time(d.blockStart, false)), contract);
   } else {
     setTile('demand', null, t('noData'));
+    $('demand-sub').replaceChildren(contract);
   }
   const active = alarms.filter((a) => a.state !== 'NORMAL');
   setTile('alarms', active.length, String(active.length));

@@ -119,7 +119,13 @@ final class AlarmChecks {
                     errors.add(doc.error(at, "a rate rule needs risePerMinute, fallPerMinute or both"));
                 }
             }
-            case "demand" -> demandMeter(text(r, "meter"), at + "/meter");
+            case "demand" -> {
+                demandMeter(text(r, "meter"), at + "/meter");
+                if (!r.has("contractedKw") && ContractedDemand.ofSites(doc.root()) == null) {
+                    errors.add(doc.error(at, "a demand rule needs the contracted maximum demand: state it once as the"
+                            + " site's contractedDemandKw (sites:), or here as contractedKw (需量预警需要合同最大需量)"));
+                }
+            }
             case "budget" -> {
                 if ((r.has("line") ? 1 : 0) + (r.has("costCentre") ? 1 : 0) != 1) {
                     errors.add(doc.error(at, "a budget rule is for one line or one cost centre: give line or"

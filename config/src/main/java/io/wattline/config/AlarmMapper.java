@@ -33,12 +33,13 @@ final class AlarmMapper {
     private AlarmMapper() {
     }
 
-    static AlarmSettings map(JsonNode a) {
+    /** @param contractedKw the plant's contracted maximum demand (a demand rule's default), or null */
+    static AlarmSettings map(JsonNode a, Double contractedKw) {
         if (!a.isObject()) {
             return AlarmSettings.none();
         }
         List<AlarmRuleSettings> rules = new ArrayList<>();
-        a.path("rules").forEach(r -> rules.add(rule(r)));
+        a.path("rules").forEach(r -> rules.add(rule(r, contractedKw)));
         List<LineStopSignal> stops = new ArrayList<>();
         for (JsonNode s : a.path("lineStops")) {
             List<Double> values = new ArrayList<>();
@@ -57,7 +58,7 @@ final class AlarmMapper {
         return new AlarmSettings(rules, stops, beacons, duration(a, "maxShelve", null));
     }
 
-    private static AlarmRuleSettings rule(JsonNode r) {
+    private static AlarmRuleSettings rule(JsonNode r, Double contractedKw) {
         Map<String, String> messages = new LinkedHashMap<>();
         r.path("message").propertyNames().forEach(language -> messages.put(language,
                 r.path("message").get(language).asString()));
@@ -78,7 +79,8 @@ final class AlarmMapper {
             case "stale" -> new AlarmRuleSettings.Stale(basics, strings(r.path("points")), duration(r, "after", null),
                     suppressible);
             case "demand" -> new AlarmRuleSettings.DemandForecast(basics, text(r, "meter"),
-                    r.path("contractedKw").asDouble(), r.path("share").asDouble(), duration(r, "block", DEFAULT_BLOCK),
+                    r.path("contractedKw").isNumber() ? r.path("contractedKw").asDouble()
+                            : contractedKw == null ? 0.0 : contractedKw, r.path("share").asDouble(), duration(r, "block", DEFAULT_BLOCK),
                     duration(r, "trend", DEFAULT_TREND));
             case "budget" -> new AlarmRuleSettings.Budget(basics, text(r, "line"), text(r, "costCentre"),
                     text(r, "carrier"), text(r, "per"), r.path("budget").asDouble(), duration(r, "every",

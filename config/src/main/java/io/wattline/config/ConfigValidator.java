@@ -203,9 +203,21 @@ public final class ConfigValidator {
         return folder == null || folder.getFileName() == null ? model : folder.getFileName() + "/" + model;
     }
 
+    /** A plant file's overrides of its site's contracted maximum demand ({@link ContractedDemand}). */
+    private static List<String> contractWarnings(Path file) {
+        try {
+            YamlDocument document = YamlDocument.parse(file.toString(), ConfigFiles.read(file));
+            return ConfigKind.of(document.root()).orElse(null) == ConfigKind.PLANT
+                    ? ContractedDemand.warnings(document) : List.of();
+        } catch (Exception e) {
+            return List.of(); // unreadable: the errors printed next say why
+        }
+    }
+
     /** Prints the errors and the verdict; true when there were none. */
     private static boolean report(Path file, List<ValidationError> errors, PrintStream out) {
         SecretWarnings.of(file).forEach(out::println);
+        contractWarnings(file).forEach(out::println);
         errors.forEach(out::println);
         if (errors.isEmpty()) {
             out.println(file + ": OK");

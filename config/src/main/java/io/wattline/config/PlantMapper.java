@@ -55,10 +55,14 @@ final class PlantMapper {
         JsonNode plant = root.path("plant");
         List<Meter> meters = list(root.path("meters"), m -> meter(m, root));
         ZoneId zone = ZoneId.of(text(plant, "timeZone"));
+        List<Site> sites = list(root.path("sites"), s -> new Site(text(s, "id"), name(s),
+                s.path("contractedDemandKw").isNumber() ? s.path("contractedDemandKw").asDouble() : null));
+        // the one figure the demand alarm and the reports default to (Plant.contractedDemandKw)
+        Double contracted = Plant.contractedDemandKw(sites).orElse(null);
         return new Plant(
                 text(plant, "name"),
                 zone,
-                list(root.path("sites"), s -> new Site(text(s, "id"), name(s))),
+                sites,
                 list(root.path("areas"), a -> new Area(text(a, "id"), name(a), text(a, "site"))),
                 list(root.path("lines"), l -> new ProductionLine(text(l, "id"), name(l), text(l, "area"))),
                 list(root.path("equipment"), e -> new Equipment(text(e, "id"), name(e),
@@ -71,8 +75,8 @@ final class PlantMapper {
                 list(root.path("meterEvents"), e -> meterEvent(e, zone)),
                 list(root.path("virtualMeters"), v -> virtualMeter(v, meters)),
                 NotificationMapper.map(root.path("notification")),
-                ReportMapper.map(root.path("reports")),
-                AlarmMapper.map(root.path("alarms")),
+                ReportMapper.map(root.path("reports"), contracted),
+                AlarmMapper.map(root.path("alarms"), contracted),
                 plausible(root.path("plausibleRanges")));
     }
 

@@ -24,7 +24,8 @@ final class ReportMapper {
     private ReportMapper() {
     }
 
-    static ReportSettings map(JsonNode reports) {
+    /** @param contractedKw the plant's contracted maximum demand (a definition's default), or null */
+    static ReportSettings map(JsonNode reports, Double contractedKw) {
         if (!reports.isObject()) {
             return ReportSettings.none();
         }
@@ -38,7 +39,7 @@ final class ReportMapper {
                     d.has("language") ? text(d, "language") : DEFAULT_LANGUAGE, strings(d.path("recipients")),
                     text(d, "folder"),
                     d.path("billTolerancePercent").asDouble(ReportDefinition.DEFAULT_BILL_TOLERANCE_PERCENT),
-                    d.path("contractedDemandKw").isNumber() ? d.path("contractedDemandKw").asDouble() : null,
+                    d.path("contractedDemandKw").isNumber() ? Double.valueOf(d.path("contractedDemandKw").asDouble()) : contractedKw,
                     d.path("baselineMonths").asInt(ReportDefinition.DEFAULT_BASELINE_MONTHS), text(d, "site")));
         }
         JsonNode s = reports.path("smtp");

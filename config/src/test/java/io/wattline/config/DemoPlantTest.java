@@ -38,6 +38,19 @@ class DemoPlantTest {
         plant = new PlantConfigLoader(catalog::find, catalog.ids()).load(DEMO);
     }
 
+    /** One figure for the supply contract: the site states 630 kW, the demand alarm and every report use it. */
+    @Test
+    void theContractedMaximumDemandIsStatedOnceAndUsedEverywhere() throws Exception {
+        assertEquals(630.0, plant.contractedDemandKw().orElseThrow());
+        plant.alarms().rules().stream().filter(r -> r instanceof io.wattline.core.alarm.AlarmRuleSettings.DemandForecast)
+                .map(r -> (io.wattline.core.alarm.AlarmRuleSettings.DemandForecast) r)
+                .forEach(r -> assertEquals(630.0, r.contractedKw(), r.basics().id()));
+        plant.reports().definitions().forEach(d -> assertEquals(630.0, d.contractedDemandKw(), d.id()));
+        String text = Files.readString(DEMO);
+        assertEquals(1, text.split("contractedDemandKw:", -1).length - 1, "stated once in the demo plant file");
+        assertTrue(!text.contains("contractedKw:"), "the demand alarm states no figure of its own");
+    }
+
     @Test
     void treeConnectionsAndMeters() {
         assertEquals(SHANGHAI, plant.zone());

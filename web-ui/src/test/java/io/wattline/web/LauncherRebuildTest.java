@@ -95,6 +95,52 @@ class LauncherRebuildTest {
         assertTrue(logged.get(0).startsWith("mvn "), logged.toString());
     }
 
+    /** A JVM that does what the launcher asks: extracts the jar and writes the archive at exit. */
+    private void javaThatMakesArchives() throws IOException {
+        Path script = root.resolve("bin/java");
+        Files.writeString(script, "#!/bin/sh\necho \"java $*\" >> '" + calls + "'\n"
+                + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*) echo archive > \"${a#-XX:ArchiveClassesAtExit=}\";; esac; done\n"
+                + "if [ \"$1\" = -Djarmode=tools ]; then mkdir -p \"$6\" && echo jar > \"$6/wattline.jar\"; fi\n");
+    }
+
+    @Test
+    void theFirstDemoAfterABuildMakesTheClassDataArchiveOnceAndRunsWithIt() throws Exception {
+        javaThatMakesArchives();
+
+        List<String> first = launch("demo");
+
+        assertEquals(3, first.size(), "extract, training run, demo: " + first);
+        assertTrue(first.get(0).contains("-Djarmode=tools -jar " + root.resolve("web-ui/target/wattline.jar") + " extract"),
+                first.get(0));
+        assertTrue(first.get(1).contains("-XX:ArchiveClassesAtExit=") && first.get(1).contains("-Dspring.context.exit=onRefresh")
+                && first.get(1).contains(" demo --port 0 --opcua-port 0 --data "), "the training run: " + first.get(1));
+        String archive = root.resolve("web-ui/target/app/wattline.jsa").toString();
+        assertTrue(first.get(2).contains("-XX:SharedArchiveFile=" + archive) && first.get(2).contains("-Xshare:auto")
+                && first.get(2).endsWith("-jar " + root.resolve("web-ui/target/app/wattline.jar") + " demo"),
+                "the demo runs the extracted jar with its archive: " + first.get(2));
+        assertTrue(Files.isRegularFile(Path.of(archive)), "the archive is kept next to the jar");
+
+        Files.delete(calls);
+        List<String> second = launch("demo");
+        assertEquals(1, second.size(), "made once per build: " + second);
+        assertTrue(second.get(0).contains("-XX:SharedArchiveFile=" + archive), second.get(0));
+    }
+
+    @Test
+    void aJvmThatMakesNoArchiveRunsThePlainJarAndSoDoesCdsOff() throws Exception {
+        List<String> refused = launch("demo");
+
+        assertEquals(3, refused.size(), "extract, training run, demo: " + refused);
+        assertTrue(refused.get(2).endsWith("-jar " + root.resolve("web-ui/target/wattline.jar") + " demo")
+                && !refused.get(2).contains("SharedArchiveFile"), "no archive: the executable jar, " + refused.get(2));
+
+        javaThatMakesArchives();
+        Files.delete(calls);
+        List<String> off = launch(Map.of("WATTLINE_CDS", "off"), "demo");
+        assertEquals(1, off.size(), "WATTLINE_CDS=off makes no archive: " + off);
+        assertTrue(off.get(0).endsWith("-jar " + root.resolve("web-ui/target/wattline.jar") + " demo"), off.get(0));
+    }
+
     private void touch(String relative, String content) throws IOException {
         Path file = root.resolve(relative);
         Files.createDirectories(file.getParent());
@@ -103,11 +149,18 @@ class LauncherRebuildTest {
     }
 
     private List<String> launch(String... args) throws Exception {
+        return launch(Map.of(), args);
+    }
+
+    private List<String> launch(Map<String, String> extraEnv, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("wattline").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("PATH", root.resolve("bin") + ":/usr/bin:/bin");
+        env.remove("WATTLINE_CDS");
+        env.remove("WATTLINE_JAVA_OPTS");
+        env.putAll(extraEnv);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "launcher did not finish: " + output);

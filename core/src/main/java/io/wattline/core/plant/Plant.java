@@ -104,6 +104,21 @@ public record Plant(
                 meterEvents, virtualMeters, null);
     }
 
+    /**
+     * The plant's contracted maximum demand (kW): the one site's that states it (docs/configuration.md,
+     * {@code sites[].contractedDemandKw}); empty when none states it, or more than one does (then each
+     * demand alarm and report states its own).
+     */
+    public Optional<Double> contractedDemandKw() {
+        return contractedDemandKw(sites);
+    }
+
+    /** The contracted maximum demand of these sites, as {@link #contractedDemandKw()} tells it. */
+    public static Optional<Double> contractedDemandKw(List<Site> sites) {
+        List<Double> stated = sites.stream().map(Site::contractedDemandKw).filter(java.util.Objects::nonNull).toList();
+        return stated.size() == 1 ? Optional.of(stated.get(0)) : Optional.empty();
+    }
+
     public Optional<Meter> meter(String id) {
         return meters.stream().filter(m -> m.id().equals(id)).findFirst();
     }

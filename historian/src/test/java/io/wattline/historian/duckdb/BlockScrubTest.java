@@ -68,7 +68,8 @@ class BlockScrubTest {
         Path file = dir.resolve(DuckDbStore.FILE_NAME);
         // imported readings: a table the open itself never reads, so only the full read finds its damage
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO readings SELECT 'water-main.volume', i * 900000000, i * 1.5, 'meters.csv', 0, NULL"
+            s.execute("INSERT INTO readings (point, ts_us, value, source, recorded_at_us, replaced_value)"
+                    + " SELECT 'water-main.volume', i * 900000000, i * 1.5, 'meters.csv', 0, NULL"
                     + " FROM range(" + ROWS + ") t(i)");
             s.execute("CHECKPOINT");
         }

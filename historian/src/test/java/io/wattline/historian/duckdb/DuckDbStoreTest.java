@@ -158,12 +158,14 @@ class DuckDbStoreTest {
         try (Connection c = DuckDbStore.connect(data.resolve("settings.duckdb"), options);
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT current_setting('memory_limit'), current_setting('threads'),"
-                        + " current_setting('allocator_flush_threshold'), current_setting('allocator_background_threads')")) {
+                        + " current_setting('allocator_flush_threshold'), current_setting('allocator_background_threads'),"
+                        + " current_setting('checkpoint_threshold')")) {
             assertTrue(r.next());
             assertEquals("64.0 MiB", r.getString(1), "the limit as given (DuckDB's MB would be 1000 x 1000 bytes)");
             assertEquals(1, r.getInt(2));
             assertEquals("8.0 MiB", r.getString(3), "jemalloc flushes after a task past 8 MB, not DuckDB's 128 MB");
             assertTrue(r.getBoolean(4), "jemalloc's background thread returns idle pages");
+            assertEquals("2.0 MiB", r.getString(5), "appended rows are checkpointed out of memory at a 32nd of the limit");
         }
         try (DuckDbStore store = DuckDbStore.open(data, HistorianOptions.defaults())) {
             mixedSeries().forEach(store::offer);

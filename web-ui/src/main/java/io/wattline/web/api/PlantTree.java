@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
  * nowhere are listed at the top in {@code meters}, so none disappears from view.
  */
 public record PlantTree(String name, String timeZone, boolean demo, List<SiteNode> sites,
-        List<MeterNode> meters) {
+        List<MeterNode> meters, Double contractedDemandKw) {
 
-    public record SiteNode(String id, String name, List<AreaNode> areas) {
+    /** @param contractedDemandKw the site's contracted maximum demand (kW), or null when not stated */
+    public record SiteNode(String id, String name, List<AreaNode> areas, Double contractedDemandKw) {
     }
 
     public record AreaNode(String id, String name, List<LineNode> lines, List<EquipmentNode> equipment,
@@ -52,13 +53,13 @@ public record PlantTree(String name, String timeZone, boolean demo, List<SiteNod
                 .filter(m -> !placedAreas.contains(areaOf(plant, m)))
                 .map(MeterNode::of).toList();
         return new PlantTree(plant.name(), plant.zone() == null ? null : plant.zone().getId(), demo, sites,
-                unplaced);
+                unplaced, plant.contractedDemandKw().orElse(null));
     }
 
     private static SiteNode site(Plant plant, Site site) {
         return new SiteNode(site.id(), site.name(), plant.areas().stream()
                 .filter(a -> Objects.equals(a.siteId(), site.id()))
-                .map(a -> area(plant, a)).toList());
+                .map(a -> area(plant, a)).toList(), site.contractedDemandKw());
     }
 
     private static AreaNode area(Plant plant, Area area) {

@@ -30,6 +30,23 @@ public final class FirstStartUsers {
         this.clock = clock;
     }
 
+    private volatile java.util.concurrent.CompletableFuture<Void> ensuring =
+            java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    /** {@link #ensureUsers} on another thread; {@link #awaitUsers} waits for it and rethrows its failure. */
+    public void ensureUsersInBackground(boolean demo, String adminPassword, PrintStream console) {
+        ensuring = java.util.concurrent.CompletableFuture.runAsync(() -> ensureUsers(demo, adminPassword, console));
+    }
+
+    /** Waits for {@link #ensureUsersInBackground}; a failure to create the first user is thrown here. */
+    public void awaitUsers() {
+        try {
+            ensuring.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
     /** Creates the first user when there is none; {@code adminPassword} is the environment's or null. */
     public void ensureUsers(boolean demo, String adminPassword, PrintStream console) {
         if (!users.all().isEmpty()) {

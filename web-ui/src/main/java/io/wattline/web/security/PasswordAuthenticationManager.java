@@ -31,8 +31,13 @@ public final class PasswordAuthenticationManager implements ReactiveAuthenticati
 
     static final Duration REMEMBER = Duration.ofMinutes(10);
     private static final int MAX_REMEMBERED = 1000;
-    /** Checked when the user does not exist, so that an unknown name costs as long as a wrong password. */
-    private static final String DUMMY_HASH = UsersFile.encoder().encode("not a password of anyone");
+    /**
+     * Checked when the user does not exist, so that an unknown name costs as long as a wrong password.
+     * Hashed on another thread from class loading on (a bcrypt hash is a few hundred ms of CPU the
+     * application's start does not wait for; issue 12, fast start).
+     */
+    private static final java.util.concurrent.CompletableFuture<String> DUMMY_HASH =
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> UsersFile.encoder().encode("not a password of anyone"));
 
     private final UsersFile users;
     private final LoginThrottle throttle;
@@ -80,7 +85,7 @@ public final class PasswordAuthenticationManager implements ReactiveAuthenticati
         if (account.isPresent()) {
             ok = UsersFile.encoder().matches(password, account.get().passwordHash());
         } else {
-            UsersFile.encoder().matches(password, DUMMY_HASH);
+            UsersFile.encoder().matches(password, DUMMY_HASH.join());
             ok = false;
         }
         if (!ok) {

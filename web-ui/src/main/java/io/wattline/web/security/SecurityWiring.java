@@ -88,12 +88,47 @@ public class SecurityWiring {
         return new RequestLimits(maxBody.toBytes(), maxImportBody.toBytes(), maxStreams);
     }
 
+    /**
+     * The first user of an empty data directory, hashed (bcrypt: a few hundred ms of CPU) on another
+     * thread while the context is built; {@link #firstUsersBeforeServing} waits for it before the web
+     * server starts, so no request ever meets a data directory without its user (issue 12, fast start).
+     */
     @Bean
     public FirstStartUsers firstStartUsers(UsersFile users, WattlineProperties properties, Environment environment,
             AuditTrail audit, Clock clock) {
         FirstStartUsers first = new FirstStartUsers(users, audit, clock);
-        first.ensureUsers(properties.demo(), environment.getProperty("wattline.admin-password"), System.out);
+        String adminPassword = environment.getProperty("wattline.admin-password");
+        first.ensureUsersInBackground(properties.demo(), adminPassword, System.out);
         return first;
+    }
+
+    /** Started before the web server (a lower lifecycle phase): the first user exists, or the start fails. */
+    @Bean
+    public org.springframework.context.SmartLifecycle firstUsersBeforeServing(FirstStartUsers first) {
+        return new org.springframework.context.SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                first.awaitUsers();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return 0; // the web server starts in a far later phase (SmartLifecycle.DEFAULT_PHASE - 2048)
+            }
+        };
     }
 
     @Bean

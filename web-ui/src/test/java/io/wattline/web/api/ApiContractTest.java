@@ -268,6 +268,10 @@ class ApiContractTest {
             assertTrue(json.contains("\"id\":\"" + p.meterId() + "\""), "meter " + p.meterId() + " in the tree");
         }
         assertFalse(((List<?>) tree.get("sites")).isEmpty());
+        // the demo's one contracted maximum demand (its site's), which the overview's demand tile compares with
+        assertEquals(630.0, ((Number) tree.get("contractedDemandKw")).doubleValue());
+        assertEquals(630.0, ((Number) ((Map<?, ?>) ((List<?>) tree.get("sites")).get(0)).get("contractedDemandKw"))
+                .doubleValue());
     }
 
     @Test

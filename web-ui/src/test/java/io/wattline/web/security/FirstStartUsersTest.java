@@ -50,4 +50,21 @@ class FirstStartUsersTest {
         assertTrue(UsersFile.encoder().matches(FirstStartUsers.DEMO_PASSWORD,
                 demo.find(FirstStartUsers.DEMO_USER).orElseThrow().passwordHash()));
     }
+
+    /** The application hashes the first user while its context is built and waits for it before serving. */
+    @Test
+    void inTheBackgroundTheUserExistsOnceAwaitedAndAFailureIsRethrown() throws Exception {
+        UsersFile demo = new UsersFile(data.resolve("background"));
+        FirstStartUsers first = new FirstStartUsers(demo, AuditTrail.NONE, Clock.systemUTC());
+        first.ensureUsersInBackground(true, null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        first.awaitUsers();
+        assertTrue(UsersFile.encoder().matches(FirstStartUsers.DEMO_PASSWORD,
+                demo.find(FirstStartUsers.DEMO_USER).orElseThrow().passwordHash()));
+
+        java.nio.file.Path notADirectory = java.nio.file.Files.writeString(data.resolve("a-file"), "x");
+        FirstStartUsers broken = new FirstStartUsers(new UsersFile(notADirectory), AuditTrail.NONE, Clock.systemUTC());
+        broken.ensureUsersInBackground(true, null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, broken::awaitUsers,
+                "a data directory where the first user cannot be written stops the start");
+    }
 }
