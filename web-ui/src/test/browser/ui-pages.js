@@ -88,7 +88,7 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     const links = await page.$$eval('#nav a', (as) => as.map((a) => a.getAttribute('href')));
     check(['/', '/live', '/trends', '/consumption', '/flow', '/devices', '/alarms', '/reports.html', '/screen'].every((h) => links.includes(h)),
       `the navigation links every page: ${links.join(' ')}`);
-    await navWalk.walk(page, url, 'desktop', shots, check);
+    await navWalk.walk(context, url, 'desktop', { width: 1400, height: 1000 }, shots, check);
     await page.goto(url + '/?lang=en');
     await page.waitForSelector('#nav a');
 
@@ -270,7 +270,7 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     // --- phone layout: no horizontal scroll on any page
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
-    await navWalk.walk(phone, url, 'phone', shots, check);
+    await navWalk.walk(context, url, 'phone', { width: 390, height: 844 }, shots, check);
     for (const p of ['/', '/live', '/trends', '/consumption', '/flow', '/devices', '/device.html?id=main-incomer', '/alarms']) {
       await phone.goto(url + p + (p.includes('?') ? '&' : '?') + 'lang=en');
       await phone.waitForTimeout(1500);

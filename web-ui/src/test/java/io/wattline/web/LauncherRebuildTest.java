@@ -134,6 +134,10 @@ class LauncherRebuildTest {
         assertTrue(refused.get(2).endsWith("-jar " + root.resolve("web-ui/target/wattline.jar") + " demo")
                 && !refused.get(2).contains("SharedArchiveFile"), "no archive: the executable jar, " + refused.get(2));
 
+        Files.delete(calls);
+        List<String> again = launch("demo");
+        assertEquals(1, again.size(), "refused once per build, not tried at every start: " + again);
+
         javaThatMakesArchives();
         Files.delete(calls);
         List<String> off = launch(Map.of("WATTLINE_CDS", "off"), "demo");

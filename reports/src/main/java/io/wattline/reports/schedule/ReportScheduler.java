@@ -48,7 +48,7 @@ public final class ReportScheduler implements AutoCloseable {
     private final Clock clock;
     private final TimeZone zone;
     private Scheduler quartz;
-    private boolean closed;
+    private volatile boolean closed;
     private final CompletableFuture<List<String>> caughtUp = new CompletableFuture<>();
 
     public ReportScheduler(ReportService service, ScheduleMarkers markers, Clock clock) {
@@ -91,6 +91,11 @@ public final class ReportScheduler implements AutoCloseable {
                 caughtUp.complete(catchUp(clock.instant()));
                 quartz.start();
             } catch (RuntimeException | SchedulerException e) {
+                if (closed) { // closed while catching up (the application stops): nothing is lost, say so quietly
+                    LOG.info("report scheduler closed during catch-up; missed runs are caught up at the next start");
+                    caughtUp.completeExceptionally(e);
+                    return;
+                }
                 LOG.error("report catch-up failed; scheduled reports do not run until restart: {}", e.getMessage(), e);
                 caughtUp.completeExceptionally(e);
             }
