@@ -62,6 +62,10 @@ const close = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.
     }, null, { timeout: 60000 });
     const reason = await page.textContent('tr.point[data-site="site-b"][data-id="hall-incomer.active_power"] .q-reason');
     check(/edge node edge-b offline \(NDEATH/.test(reason), `site b's power is stale with its reason: "${reason}"`);
+    const rawReason = await page.getAttribute('tr.point[data-site="site-b"][data-id="hall-incomer.active_power"] .q-reason', 'title');
+    const since = (rawReason.match(/since (\S+Z)/) || [])[1];
+    check(since && reason.endsWith(`since ${zoned(since, 'Europe/Berlin')} (Europe/Berlin)`),
+      `the reason's time is site b's Berlin time: "${reason}" (API: ${since})`);
     const goodA = await page.locator('tr.point[data-site="site-a"][data-id="main-incomer.active_power"] .q-GOOD').count();
     check(goodA === 1, 'site a\'s power stays GOOD');
     // each site's times in its own zone (site a Asia/Shanghai, site b Europe/Berlin), the zone named
@@ -129,6 +133,8 @@ const close = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.
       (td) => ({ text: td.textContent, iso: td.dataset.time }));
     check(sinceB.iso && sinceB.text === `${zoned(sinceB.iso, 'Europe/Berlin')} (Europe/Berlin)`,
       `edge b's offline-since time is in Berlin time: "${sinceB.text}" for ${sinceB.iso}`);
+    check(/NDEATH, bdSeq \d+\) since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(Europe\/Berlin\)/.test(nodeB),
+      `edge b's reason names its time in Berlin time: ${nodeB}`);
     await shot('central-devices-edge-nodes.png');
 
     // --- alarms: every site's published alarms with a site column and filter

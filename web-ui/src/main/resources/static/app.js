@@ -133,6 +133,14 @@
   const siteZone = (site) => (site && state.siteZones.get(site)) || state.zone;
   const zonesMix = () => new Set(state.sites.map(siteZone)).size > 1;
 
+  // A stale reason names its instant in UTC as the API writes it ("... since 2026-12-02T08:00:05Z"):
+  // shown in the site's zone like the row's time.
+  const INSTANT = /\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\b/g;
+  function localReason(reason, site) {
+    const zone = siteZone(site);
+    return reason.replace(INSTANT, (iso) => formatTime(iso, zone) + (zonesMix() ? ` (${zone})` : ''));
+  }
+
   async function loadSiteZones(points) {
     const sites = [...new Set(points.map((p) => p.site).filter(Boolean))];
     if (sites.length < 2) return;
@@ -224,7 +232,9 @@
     row.qualityTd.replaceChildren(span);
     // on a central node a stale site says why in the row (an edge offline since when), not only in a tooltip
     if (state.sites.length > 1 && q !== 'GOOD' && row.sample.reason) {
-      row.qualityTd.append(el('span', 'q-reason', row.sample.reason));
+      const reason = el('span', 'q-reason', localReason(row.sample.reason, row.sample.site));
+      reason.title = row.sample.reason;
+      row.qualityTd.append(reason);
     }
   }
 

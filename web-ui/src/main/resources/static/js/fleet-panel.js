@@ -26,6 +26,9 @@ async function loadZones(sites) {
 }
 const zoneOf = (site) => zones.get(site) || state.zone;
 
+// an instant inside a reason, as the API writes it in UTC ("... since 2026-12-02T08:00:05Z")
+const INSTANT = /\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\b/g;
+
 /**
  * A site's time in the site's own zone, named when the rows' zones differ from each other or from
  * the page's ("2026-12-02 09:15:00 (Europe/Berlin)").
@@ -71,7 +74,7 @@ export async function fleetPanel(container, kind) {
       tr.dataset.site = r.site;
       const cells = kind === 'nodes'
         ? [r.site, r.edgeNode, r.online ? tx('online') : tx('offline'), siteTime(r.since, r.site, named),
-          String(r.devices), r.reason || '']
+          String(r.devices), (r.reason || '').replace(INSTANT, (iso) => siteTime(iso, r.site, named))]
         : [r.site, r.edgeNode, r.alarmId, r.stale ? `${r.state} (${tx('stale')})` : r.state, String(r.priority),
           siteTime(r.time, r.site, named)];
       const timeColumn = kind === 'nodes' ? 3 : 5;

@@ -92,7 +92,14 @@ final class SchemaMigration {
                     copyRollups("rollups_1m", 60),
                     copyRollups("rollups_15m", 900),
                     copyRollups("rollups_1h", 3600),
-                    "DROP TABLE rollups"));
+                    "DROP TABLE rollups"),
+            // The rollup tables without a primary-key index: inserting new buckets into it and its commits
+            // were most of an import's time (issue 14's import-readings benchmark: 70 % of the fold), and
+            // DuckDB keeps it in memory, so an import's peak memory grew with the store. Each key stays
+            // unique because one folder at a time (the historian's maintenance lock) merges existing
+            // buckets and appends only the missing ones (RollupUpdater). Rows keep their time order.
+            java.util.stream.Stream.of("rollups_1m", "rollups_15m", "rollups_1h").flatMap(t -> unkeyed(t).stream())
+                    .toList());
 
     static final int CURRENT_VERSION = STEPS.size();
 
@@ -115,6 +122,17 @@ final class SchemaMigration {
                     last_us     BIGINT,
                     last_seq    BIGINT,
                     PRIMARY KEY (point, bucket_us))""".formatted(name);
+    }
+
+    private static List<String> unkeyed(String table) {
+        return List.of(
+                "CREATE TABLE %1$s_unkeyed AS SELECT * FROM %1$s ORDER BY bucket_us, point".formatted(table),
+                "DROP TABLE %s".formatted(table),
+                "ALTER TABLE %1$s_unkeyed RENAME TO %1$s".formatted(table),
+                "ALTER TABLE %s ALTER COLUMN point SET NOT NULL".formatted(table),
+                "ALTER TABLE %s ALTER COLUMN bucket_us SET NOT NULL".formatted(table),
+                "ALTER TABLE %s ALTER COLUMN samples SET NOT NULL".formatted(table),
+                "ALTER TABLE %s ALTER COLUMN count SET NOT NULL".formatted(table));
     }
 
     private static String copyRollups(String table, int resolutionSeconds) {

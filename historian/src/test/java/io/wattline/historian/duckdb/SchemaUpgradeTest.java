@@ -111,5 +111,23 @@ class SchemaUpgradeTest {
             rows.next();
             assertEquals(0, rows.getInt(1), "the old table is dropped");
         }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + data.resolve(DuckDbStore.FILE_NAME));
+                Statement sql = c.createStatement()) {
+            for (String table : List.of("rollups_1m", "rollups_15m", "rollups_1h")) {
+                // schema 5: no primary-key index (issue 14), the single folder keeps one row per bucket
+                try (var rows = sql.executeQuery("SELECT count(*) FROM duckdb_constraints() WHERE table_name = '"
+                        + table + "' AND constraint_type = 'PRIMARY KEY'")) {
+                    rows.next();
+                    assertEquals(0, rows.getInt(1), table + " has no primary key");
+                }
+                try (var rows = sql.executeQuery("SELECT count(*), count(DISTINCT (point, bucket_us)), sum(count) FROM "
+                        + table)) {
+                    rows.next();
+                    assertEquals(1, rows.getLong(1), table + ": the merged bucket is one row");
+                    assertEquals(1, rows.getLong(2), table);
+                    assertEquals(3, rows.getLong(3), table + ": its three samples");
+                }
+            }
+        }
     }
 }

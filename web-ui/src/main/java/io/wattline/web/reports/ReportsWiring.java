@@ -34,11 +34,19 @@ public class ReportsWiring {
         return new BillRegister(properties.dataDir().resolve(BillRegister.FILE_NAME));
     }
 
+    /**
+     * This node's reports; on an edge only the definitions that name no site or the edge's own site
+     * in the group file ({@code site: site-b}), as a central runs them for that site.
+     */
     @Bean
     public ReportService reportService(RunningPlant plant, AccountingService accounting, LineKpis kpis,
             Historian historian, BillRegister bills, ReportAudit audit, WattlineProperties properties, Clock clock,
-            @Value("${wattline.accounting.tariff:}") String tariffSetting) {
-        return create(plant, accounting, kpis, historian, bills, audit, properties.dataDir(), clock, tariffSetting);
+            @Value("${wattline.accounting.tariff:}") String tariffSetting, io.wattline.web.fleet.FleetProperties fleet,
+            org.springframework.beans.factory.ObjectProvider<io.wattline.core.fleet.FleetGroup> group) {
+        String edgeSite = io.wattline.web.fleet.FleetWiring.edgeSite(fleet, group.getIfAvailable(), plant.plant())
+                .orElse(null);
+        return create(plant, accounting, kpis, historian, bills, audit, properties.dataDir(), clock, tariffSetting,
+                edgeSite);
     }
 
     /** A node that collects reports its own plant (a central node has {@code CentralSiteAnalytics}' instead). */
@@ -53,10 +61,17 @@ public class ReportsWiring {
     /** The service without Spring (the report command uses the same wiring). */
     public static ReportService create(RunningPlant plant, AccountingService accounting, LineKpis kpis,
             Historian historian, BillRegister bills, ReportAudit audit, Path dataDir, Clock clock, String tariffSetting) {
+        return create(plant, accounting, kpis, historian, bills, audit, dataDir, clock, tariffSetting, null);
+    }
+
+    /** As above, {@code site} (nullable) the only site whose definitions are offered besides those naming none. */
+    public static ReportService create(RunningPlant plant, AccountingService accounting, LineKpis kpis,
+            Historian historian, BillRegister bills, ReportAudit audit, Path dataDir, Clock clock, String tariffSetting,
+            String site) {
         ReportContext context = new ReportContext(plant.plant(), accounting, kpis, historian.reader(),
                 AccountingWiring.tariff(plant.plant(), tariffSetting), bills);
         return new ReportService(context, new ReportArchive(dataDir), audit, clock,
-                io.wattline.core.secrets.Secrets.of(dataDir));
+                io.wattline.core.secrets.Secrets.of(dataDir), site);
     }
 
     /**

@@ -208,6 +208,8 @@ class FleetRolesTest {
             String listed = SiteFigures.text(centralApi, "/api/reports?site=site-b");
             assertTrue(listed.contains((String) run.get("id")), "site b's archive lists the run: " + listed);
             assertTrue(listed.contains("\"id\":\"press-daily\""), "a definition naming site b is offered there: " + listed);
+            assertTrue(SiteFigures.text(edgeBApi, "/api/reports").contains("\"id\":\"press-daily\""),
+                    "and on edge b, whose site the group file says is site-b");
             String name = (String) ((Map<?, ?>) files.get(0)).get("name");
             byte[] file = centralApi.get().uri("/api/reports/runs/{r}/files/{n}?site=site-b", run.get("id"), name)
                     .retrieve().bodyToMono(byte[].class).block(HTTP);
