@@ -90,6 +90,17 @@ public final class Historian implements AutoCloseable {
         return open(dataDirectory, options, influx, ForwarderOptions.defaults(), Clock.systemUTC());
     }
 
+    /**
+     * Starts loading the local store's engine on a daemon thread and returns at once: a process that
+     * will {@link #open} a historian calls this first thing, so the native library loads on another
+     * core while the rest of the application starts (issue 12, fast start).
+     */
+    public static void loadEngineInBackground() {
+        Thread t = new Thread(DuckDbStore::loadEngine, "historian-engine-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** As {@link #open(Path, HistorianOptions, Optional)} with forwarder tuning and a clock (tests, benchmarks). */
     public static Historian open(Path dataDirectory, HistorianOptions options, Optional<InfluxOptions> influx,
             ForwarderOptions forwarderOptions, Clock clock) {

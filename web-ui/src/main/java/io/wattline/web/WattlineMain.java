@@ -4,6 +4,7 @@ import io.wattline.collector.opcua.BrowseTool;
 import io.wattline.collector.opcua.CertificateCommand;
 import io.wattline.config.ConfigValidator;
 import io.wattline.config.ProfileFolderCheck;
+import io.wattline.historian.Historian;
 import io.wattline.historian.HistorianException;
 import io.wattline.profiles.ProfileCatalog;
 import io.wattline.simulator.SimulatorMain;
@@ -78,6 +79,8 @@ public final class WattlineMain {
                 return EXIT_STARTUP_FAILED;
             }
         }
+        // the store's engine loads on another core while Spring builds the context (issue 12, fast start)
+        Historian.loadEngineInBackground();
         try {
             start(launch);
             return 0;

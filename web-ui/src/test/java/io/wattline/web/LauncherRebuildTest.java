@@ -109,15 +109,21 @@ class LauncherRebuildTest {
 
         List<String> first = launch("demo");
 
-        assertEquals(3, first.size(), "extract, training run, demo: " + first);
+        assertEquals(4, first.size(), "extract, training run, check, demo: " + first);
         assertTrue(first.get(0).contains("-Djarmode=tools -jar " + root.resolve("web-ui/target/wattline.jar") + " extract"),
                 first.get(0));
-        assertTrue(first.get(1).contains("-XX:ArchiveClassesAtExit=") && first.get(1).contains("-Dspring.context.exit=onRefresh")
-                && first.get(1).contains(" demo --port 0 --opcua-port 0 --data "), "the training run: " + first.get(1));
+        String extracted = root.resolve("web-ui/target/app/wattline.jar").toString();
+        assertTrue(first.get(0).endsWith("extract --destination " + root.resolve("web-ui/target/app")),
+                "extracted where it runs (Java 17 refuses an archive whose jars moved): " + first.get(0));
+        assertTrue(first.get(1).contains("-XX:ArchiveClassesAtExit=") && first.get(1).contains("-Dwattline.training-run=true")
+                && first.get(1).contains("-jar " + extracted + " demo --port 0 --opcua-port 0 --data "),
+                "the training run, on the jar where it will run: " + first.get(1));
+        assertTrue(first.get(2).contains("-Xshare:on") && first.get(2).endsWith("-jar " + extracted + " help"),
+                "the new archive is checked by a JVM that must map it: " + first.get(2));
         String archive = root.resolve("web-ui/target/app/wattline.jsa").toString();
-        assertTrue(first.get(2).contains("-XX:SharedArchiveFile=" + archive) && first.get(2).contains("-Xshare:auto")
-                && first.get(2).endsWith("-jar " + root.resolve("web-ui/target/app/wattline.jar") + " demo"),
-                "the demo runs the extracted jar with its archive: " + first.get(2));
+        assertTrue(first.get(3).contains("-XX:SharedArchiveFile=" + archive) && first.get(3).contains("-Xshare:auto")
+                && first.get(3).endsWith("-jar " + extracted + " demo"),
+                "the demo runs the extracted jar with its archive: " + first.get(3));
         assertTrue(Files.isRegularFile(Path.of(archive)), "the archive is kept next to the jar");
 
         Files.delete(calls);
@@ -143,6 +149,22 @@ class LauncherRebuildTest {
         List<String> off = launch(Map.of("WATTLINE_CDS", "off"), "demo");
         assertEquals(1, off.size(), "WATTLINE_CDS=off makes no archive: " + off);
         assertTrue(off.get(0).endsWith("-jar " + root.resolve("web-ui/target/wattline.jar") + " demo"), off.get(0));
+    }
+
+    /** An archive the JVM writes but then refuses to map (its jars moved, another JVM build) is not kept. */
+    @Test
+    void anArchiveTheJvmCannotMapIsNotKept() throws Exception {
+        javaThatMakesArchives();
+        Path script = root.resolve("bin/java");
+        Files.writeString(script, Files.readString(script)
+                + "for a in \"$@\"; do [ \"$a\" = -Xshare:on ] && exit 1; done\nexit 0\n");
+
+        List<String> refused = launch("demo");
+
+        assertEquals(4, refused.size(), "extract, training run, check, demo: " + refused);
+        assertTrue(refused.get(3).endsWith("-jar " + root.resolve("web-ui/target/wattline.jar") + " demo")
+                && !refused.get(3).contains("SharedArchiveFile"), "the executable jar: " + refused.get(3));
+        assertTrue(!Files.exists(root.resolve("web-ui/target/app/wattline.jsa")), "no archive kept");
     }
 
     private void touch(String relative, String content) throws IOException {

@@ -154,6 +154,19 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
         }
     }
 
+    /**
+     * Loads DuckDB's engine (its JDBC driver unpacks a 57 MB native library from the jar and links
+     * it: about half a second of one core) so that a later {@link #open} does not wait for it. Safe
+     * to call from any thread, any number of times; a failure is left for {@link #open} to report.
+     */
+    public static void loadEngine() {
+        try {
+            Class.forName("org.duckdb.DuckDBNative", true, DuckDbStore.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError | IllegalStateException e) {
+            log.debug("DuckDB's engine not loaded ahead of the store: {} (the store's open reports it)", e.toString());
+        }
+    }
+
     /** A connection to the database file with the memory limit and threads of {@code options}. */
     static DuckDBConnection connect(Path file, HistorianOptions options) throws SQLException {
         java.util.Properties settings = new java.util.Properties();
