@@ -33,6 +33,19 @@ class HeldLinePlcTest {
         }
     }
 
+    /** The web application's background start releases the PLC and goes on once it serves. */
+    @Test
+    @Timeout(60)
+    void releasedAndAwaitedThePlcServesWhenTheCallReturns() {
+        ProfileCatalog catalog = ProfileCatalog.builtIn();
+        try (PlantSimulator sim = PlantSimulator.startHoldingLinePlcs(DemoPlant.load(catalog), catalog,
+                SimulatorOptions.ephemeral())) {
+            int port = sim.plant().connection("plc-line1").orElseThrow().port();
+            sim.releaseLinePlcsAndWait();
+            assertTrue(listens(port), "the PLC listens on " + port + " when releaseLinePlcsAndWait returns");
+        }
+    }
+
     @Test
     @Timeout(20)
     void closingANeverReleasedPlcDoesNotWaitForIt() {

@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts what the first page does not need once the web server serves (issue 12, fast start), on
- * one background thread: the demo's simulated line PLC first (held until now: its key is seconds of
- * CPU), every {@link DeviceCollector} next (connections, certificates and
- * subscriptions; the pages show the devices connecting meanwhile), then the report scheduler
- * (Quartz and its catch-up), then the north-bound OPC UA server (its key made once per data directory).
+ * one background thread: every {@link DeviceCollector} first (connections, certificates and
+ * subscriptions; the pages show the devices connecting meanwhile), then the demo's simulated line PLC
+ * (held until now: its key is seconds of CPU; awaited), then the report scheduler (Quartz and its
+ * catch-up), then the north-bound OPC UA server (its key made once per data directory). The RSA keys
+ * of a first start are made one after the other, so on a 2-core machine one core stays for the pages.
  */
 @Component
 public class DeviceStartup {
@@ -46,9 +47,6 @@ public class DeviceStartup {
     @EventListener(ApplicationReadyEvent.class)
     public void startCollectors() {
         Thread t = new Thread(() -> {
-            if (plant.isDemo()) {
-                plant.simulator().releaseLinePlcs();
-            }
             collectors.forEach(c -> {
                 try {
                     c.start();
@@ -56,6 +54,12 @@ public class DeviceStartup {
                     log.error("the {} collector did not start: {}", c.protocol(), e.getMessage(), e);
                 }
             });
+            if (plant.isDemo()) {
+                // after the collectors (an OPC UA collector's first key is made in its start) and before the
+                // report scheduler and the north-bound server (its key): one RSA key at a time, so the
+                // other core serves the first pages; the OPC UA collector retries until the PLC serves
+                plant.simulator().releaseLinePlcsAndWait();
+            }
             if (reportsEnabled) {
                 reports.ifAvailable(r -> {
                     try {
