@@ -22,8 +22,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -178,14 +180,26 @@ public final class Historian implements AutoCloseable {
             }
 
             @Override
-            public void record(Collection<Sample> readings, String source) {
+            public void append(Collection<Sample> readings, String source) {
                 store.recordReadings(readings, source, clock.instant());
-                if (!readings.isEmpty()) {
-                    // the import's samples are committed: fold them into the rollups now, so that a report
-                    // right after the import reads them, then tell report caches (a back-fill lands under
-                    // periods kept as closed, and raw retention may remove it before a cache compares seqs)
-                    rollUpNow();
-                    store.noteRewrite();
+            }
+
+            @Override
+            public void publish() {
+                // the samples are committed: fold them into the rollups now, so that a report right after
+                // the import reads them, then tell report caches (a back-fill lands under periods kept as
+                // closed, and raw retention may remove it before a cache compares seqs)
+                rollUpNow();
+                store.noteRewrite();
+            }
+
+            @Override
+            public CompletableFuture<Void> publishLater() {
+                try {
+                    return CompletableFuture.runAsync(this::publish, maintenance);
+                } catch (RejectedExecutionException closing) {
+                    publish(); // the historian is closing: fold here (the store says so if it is closed)
+                    return CompletableFuture.completedFuture(null);
                 }
             }
 
