@@ -66,6 +66,8 @@ public final class Historian implements AutoCloseable {
     private final Map<String, SystemAlarm> alarms = new ConcurrentHashMap<>();
     private final AtomicLong rawDeleted = new AtomicLong();
     private final Object maintenanceLock = new Object();
+    /** Folds asked for by {@link ReadingLedger#publishLater} not done yet: failed, not left waiting, by {@link #close}. */
+    private final Set<CompletableFuture<Void>> publishing = ConcurrentHashMap.newKeySet();
 
     private Historian(DuckDbStore store, HistorianOptions options, Forwarder forwarder, InfluxQueries queries,
             SeriesReader reader, Clock clock) {
@@ -195,12 +197,22 @@ public final class Historian implements AutoCloseable {
 
             @Override
             public CompletableFuture<Void> publishLater() {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                publishing.add(done);
+                done.whenComplete((nothing, failure) -> publishing.remove(done));
                 try {
-                    return CompletableFuture.runAsync(this::publish, maintenance);
-                } catch (RejectedExecutionException closing) {
-                    publish(); // the historian is closing: fold here (the store says so if it is closed)
-                    return CompletableFuture.completedFuture(null);
+                    maintenance.execute(() -> {
+                        try {
+                            publish();
+                            done.complete(null);
+                        } catch (RuntimeException | Error e) {
+                            done.completeExceptionally(e);
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    done.completeExceptionally(closing());
                 }
+                return done;
             }
 
             @Override
@@ -370,6 +382,11 @@ public final class Historian implements AutoCloseable {
                 forwarder == null ? null : forwarder.status(), List.copyOf(all));
     }
 
+    private HistorianException closing() {
+        return new HistorianException("the historian of " + store.file() + " is closing: what was committed is "
+                + "rolled up at its next start (历史库正在关闭)");
+    }
+
     /** Stops the forwarder and maintenance, then closes the store (which commits everything accepted). */
     @Override
     public void close() {
@@ -383,6 +400,9 @@ public final class Historian implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        for (CompletableFuture<Void> waiting : List.copyOf(publishing)) {
+            waiting.completeExceptionally(closing());
         }
         if (queries != null) {
             queries.close();

@@ -77,7 +77,8 @@ public interface ReadingLedger {
     /**
      * {@link #publish} on the historian's maintenance thread, so that the caller can go on (read and
      * check its next batch) meanwhile; the future completes when it is done, exceptionally if the fold
-     * failed. Folds never run two at a time: a {@link #markBad} or {@link #replace} waits for this one.
+     * failed or the historian closed first (never left waiting). Folds never run two at a time: a
+     * {@link #markBad} or {@link #replace} waits for this one.
      */
     CompletableFuture<Void> publishLater();
 
