@@ -21,6 +21,15 @@ function check(ok, what) {
   const browser = await chromium.launch({ executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  // every request still unanswered, with when it started: printed when a check fails (which resource hung)
+  const pending = new Map();
+  const started = Date.now();
+  context.on('request', (r) => pending.set(r, Date.now()));
+  context.on('requestfinished', (r) => pending.delete(r));
+  context.on('requestfailed', (r) => pending.delete(r));
+  const showPending = () => [...pending.entries()].forEach(([r, t]) =>
+    console.log(`  unanswered after ${Date.now() - t} ms (sent at +${t - started} ms): ${r.method()} ${r.url()}`
+      + ` [${r.resourceType()}]`));
   let last = null;
   try {
     const login = await context.newPage();
@@ -67,6 +76,7 @@ function check(ok, what) {
   } catch (e) {
     if (last) await last.screenshot({ path: path.join(shots, 'many-tabs-failure.png') }).catch(() => {});
     console.log('FAIL ' + e.message);
+    showPending();
     await browser.close();
     process.exit(1);
   }

@@ -41,8 +41,27 @@ class ManyTabsBrowserTest {
             }
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             System.out.println(output);
+            if (p.exitValue() != 0) {
+                System.out.println(serverThreads()); // what the server was doing while a page hung
+            }
             assertEquals(0, p.exitValue(), "browser checks failed (screenshot in " + BrowserSupport.SCREENSHOTS + "):\n"
                     + output);
         }
+    }
+
+    /** The stacks of the server's HTTP and stream threads, for the log when a page did not load. */
+    private static String serverThreads() {
+        StringBuilder out = new StringBuilder("server threads when the browser check failed:\n");
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            String name = thread.getName();
+            if (name.startsWith("reactor") || name.startsWith("boundedElastic") || name.startsWith("parallel")
+                    || name.contains("stream") || name.contains("report")) {
+                out.append("\"").append(name).append("\" ").append(thread.getState()).append('\n');
+                for (int i = 0; i < Math.min(stack.length, 25); i++) {
+                    out.append("    at ").append(stack[i]).append('\n');
+                }
+            }
+        });
+        return out.toString();
     }
 }

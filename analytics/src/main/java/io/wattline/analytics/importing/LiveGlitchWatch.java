@@ -7,6 +7,8 @@ import io.wattline.core.Quality;
 import io.wattline.core.Sample;
 import io.wattline.core.live.SampleListener;
 import io.wattline.historian.ReadingLedger;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,11 +29,15 @@ import org.slf4j.LoggerFactory;
  * the last {@link #TAIL} usable readings of each watched counter, judges them with the same rule as
  * accounting ({@link CounterJudge}) on every new one, and hands each newly excluded reading to a thread of
  * its own that marks it through {@link ReadingLedger#markBad} (the live path never waits on the store).
+ * On start the tails are seeded, on that thread, with the readings stored in the {@link #SEED_WINDOW} before
+ * it, so a glitch collected just before a restart is still marked when its rebound comes after it.
  */
 public final class LiveGlitchWatch implements SampleListener, AutoCloseable {
 
     /** Readings kept per counter: the glitch window (3) on each side of a reading, and the one before. */
     static final int TAIL = 8;
+    /** How far before the start stored readings seed the tails (enough for the glitch window at any usual poll). */
+    static final Duration SEED_WINDOW = Duration.ofHours(1);
 
     private static final Logger log = LoggerFactory.getLogger(LiveGlitchWatch.class);
 
@@ -52,6 +58,42 @@ public final class LiveGlitchWatch implements SampleListener, AutoCloseable {
         this.ledger = ledger;
     }
 
+    /**
+     * As {@link #LiveGlitchWatch(Set, CounterJudge, ReadingLedger)}, and seeds the tails in the background with
+     * the readings stored in the {@link #SEED_WINDOW} before {@code clock}'s now (a restart).
+     */
+    public LiveGlitchWatch(Set<PointId> counters, CounterJudge judge, ReadingLedger ledger, Clock clock) {
+        this(counters, judge, ledger);
+        Instant start = clock.instant();
+        marker.execute(() -> seed(start));
+    }
+
+    private void seed(Instant start) {
+        if (counters.isEmpty()) {
+            return;
+        }
+        try {
+            ledger.around(counters, start.minus(SEED_WINDOW), start, (point, samples) -> {
+                List<CounterReading> stored = new ArrayList<>();
+                for (Sample s : samples) {
+                    if (s.quality() != Quality.BAD && Double.isFinite(s.value())) {
+                        stored.add(new CounterReading(s.time(), s.value()));
+                    }
+                }
+                Tail tail = tails.computeIfAbsent(point, p -> new Tail());
+                List<ReadingLedger.Exclusion> marks;
+                synchronized (tail) {
+                    tail.seed(stored);
+                    marks = judgeTail(point, tail, "collection, when the readings after it came in (after a restart)");
+                }
+                mark(marks);
+            });
+        } catch (RuntimeException e) {
+            log.warn("could not read the stored readings before the start to judge them with the new ones ({}); "
+                    + "accounting still leaves glitches out", e.getMessage());
+        }
+    }
+
     @Override
     public void onSample(Sample sample) {
         if (!counters.contains(sample.point()) || sample.quality() == Quality.BAD || !Double.isFinite(sample.value())) {
@@ -67,12 +109,7 @@ public final class LiveGlitchWatch implements SampleListener, AutoCloseable {
             if (tail.readings.size() > TAIL) {
                 tail.marked.remove(tail.readings.removeFirst().time());
             }
-            for (CounterIssue issue : judge.excluded(sample.point(), List.copyOf(tail.readings))) {
-                if (tail.marked.add(issue.from())) {
-                    marks.add(new ReadingLedger.Exclusion(new ReadingLedger.Key(sample.point(), issue.from()),
-                            ReadingImporter.reasonFor(issue, "collection, when the readings after it came in")));
-                }
-            }
+            marks.addAll(judgeTail(sample.point(), tail, "collection, when the readings after it came in"));
         }
         if (!marks.isEmpty()) {
             try {
@@ -84,7 +121,22 @@ public final class LiveGlitchWatch implements SampleListener, AutoCloseable {
         }
     }
 
+    /** The readings of {@code tail} accounting leaves out and that were not marked yet; call holding the tail. */
+    private List<ReadingLedger.Exclusion> judgeTail(PointId point, Tail tail, String foundAt) {
+        List<ReadingLedger.Exclusion> marks = new ArrayList<>();
+        for (CounterIssue issue : judge.excluded(point, List.copyOf(tail.readings))) {
+            if (tail.marked.add(issue.from())) {
+                marks.add(new ReadingLedger.Exclusion(new ReadingLedger.Key(point, issue.from()),
+                        ReadingImporter.reasonFor(issue, foundAt)));
+            }
+        }
+        return marks;
+    }
+
     private void mark(List<ReadingLedger.Exclusion> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
         try {
             int marked = ledger.markBad(marks);
             for (ReadingLedger.Exclusion e : marks) {
@@ -125,5 +177,17 @@ public final class LiveGlitchWatch implements SampleListener, AutoCloseable {
     private static final class Tail {
         final ArrayDeque<CounterReading> readings = new ArrayDeque<>();
         final Set<Instant> marked = new HashSet<>();
+
+        /** Puts the stored readings older than the first live one in front, keeping the newest {@link #TAIL}. */
+        void seed(List<CounterReading> stored) {
+            Instant first = readings.isEmpty() ? null : readings.peekFirst().time();
+            for (int i = stored.size() - 1; i >= 0 && readings.size() < TAIL; i--) {
+                CounterReading r = stored.get(i);
+                if (first == null || r.time().isBefore(first)) {
+                    readings.addFirst(r);
+                    first = r.time();
+                }
+            }
+        }
     }
 }

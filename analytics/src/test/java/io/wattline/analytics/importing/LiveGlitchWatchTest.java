@@ -102,4 +102,40 @@ class LiveGlitchWatchTest {
             assertEquals("negative counter reading -4.0", raw.get(8).reason());
         }
     }
+
+    @Test
+    void aGlitchCollectedBeforeARestartIsMarkedWhenItsReboundComesAfterIt() throws InterruptedException {
+        Instant glitch = T0.plusSeconds(120);
+        try (Historian historian = Historian.open(data, HistorianOptions.defaults(), Optional.empty(),
+                ForwarderOptions.defaults(), CLOCK)) {
+            // before the restart: two readings and then a bus error decoded as 7.0, the last thing stored
+            try (LiveGlitchWatch before = new LiveGlitchWatch(Set.of(ENERGY), CounterJudge.standard(),
+                    historian.readings())) {
+                collect(historian, before, Sample.good(ENERGY, T0, 1000.0));
+                collect(historian, before, Sample.good(ENERGY, T0.plusSeconds(60), 1000.5));
+                collect(historian, before, Sample.good(ENERGY, glitch, 7.0));
+                assertTrue(before.drain(10));
+            }
+            historian.writer().flush();
+            // the restart: a new watch knows nothing of its own, it reads the stored readings before its start
+            Clock restart = Clock.fixed(T0.plusSeconds(150), ZoneOffset.UTC);
+            try (LiveGlitchWatch after = new LiveGlitchWatch(Set.of(ENERGY), CounterJudge.standard(),
+                    historian.readings(), restart)) {
+                assertTrue(after.drain(10), "seeded");
+                assertEquals(Quality.GOOD, historian.reader().range(ENERGY, glitch, glitch.plusSeconds(1), 1).get(0)
+                        .quality(), "not known yet: nothing after it");
+                collect(historian, after, Sample.good(ENERGY, T0.plusSeconds(180), 1001.5));
+                collect(historian, after, Sample.good(ENERGY, T0.plusSeconds(240), 1002.0));
+                assertTrue(after.drain(10));
+                Sample bad = Await.until(() -> historian.reader().range(ENERGY, glitch, glitch.plusSeconds(1), 1)
+                        .get(0), s -> s.quality() == Quality.BAD, Duration.ofSeconds(10), "the 01:02 reading marked BAD");
+                assertEquals(7.0, bad.value());
+                assertTrue(bad.reason().contains("glitch"), bad.reason());
+                historian.writer().flush();
+                List<Sample> raw = historian.reader().range(ENERGY, T0, T0.plusSeconds(3600), 100);
+                assertEquals(5, raw.size(), "nothing lost or duplicated");
+                assertEquals(4, raw.stream().filter(Sample::isGood).count(), raw.toString());
+            }
+        }
+    }
 }

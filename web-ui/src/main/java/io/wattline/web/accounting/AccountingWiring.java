@@ -73,9 +73,9 @@ public class AccountingWiring {
      * stopped before the store.
      */
     @Bean(destroyMethod = "close")
-    public LiveGlitchWatch liveGlitchWatch(PointCatalogue catalogue, Historian historian, SampleBus bus) {
+    public LiveGlitchWatch liveGlitchWatch(PointCatalogue catalogue, Historian historian, SampleBus bus, Clock clock) {
         LiveGlitchWatch watch = new LiveGlitchWatch(catalogue.accountingCounters().stream().map(CataloguedPoint::id)
-                .collect(java.util.stream.Collectors.toSet()), CounterJudge.of(catalogue), historian.readings());
+                .collect(java.util.stream.Collectors.toSet()), CounterJudge.of(catalogue), historian.readings(), clock);
         bus.addListener(watch);
         return watch;
     }
