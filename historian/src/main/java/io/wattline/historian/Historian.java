@@ -22,8 +22,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -64,6 +66,8 @@ public final class Historian implements AutoCloseable {
     private final Map<String, SystemAlarm> alarms = new ConcurrentHashMap<>();
     private final AtomicLong rawDeleted = new AtomicLong();
     private final Object maintenanceLock = new Object();
+    /** Folds asked for by {@link ReadingLedger#publishLater} not done yet: failed, not left waiting, by {@link #close}. */
+    private final Set<CompletableFuture<Void>> publishing = ConcurrentHashMap.newKeySet();
 
     private Historian(DuckDbStore store, HistorianOptions options, Forwarder forwarder, InfluxQueries queries,
             SeriesReader reader, Clock clock) {
@@ -189,15 +193,37 @@ public final class Historian implements AutoCloseable {
             }
 
             @Override
-            public void record(Collection<Sample> readings, String source) {
+            public void append(Collection<Sample> readings, String source) {
                 store.recordReadings(readings, source, clock.instant());
-                if (!readings.isEmpty()) {
-                    // the import's samples are committed: fold them into the rollups now, so that a report
-                    // right after the import reads them, then tell report caches (a back-fill lands under
-                    // periods kept as closed, and raw retention may remove it before a cache compares seqs)
-                    rollUpNow();
-                    store.noteRewrite();
+            }
+
+            @Override
+            public void publish() {
+                // the samples are committed: fold them into the rollups now, so that a report right after
+                // the import reads them, then tell report caches (a back-fill lands under periods kept as
+                // closed, and raw retention may remove it before a cache compares seqs)
+                rollUpNow();
+                store.noteRewrite();
+            }
+
+            @Override
+            public CompletableFuture<Void> publishLater() {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                publishing.add(done);
+                done.whenComplete((nothing, failure) -> publishing.remove(done));
+                try {
+                    maintenance.execute(() -> {
+                        try {
+                            publish();
+                            done.complete(null);
+                        } catch (RuntimeException | Error e) {
+                            done.completeExceptionally(e);
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    done.completeExceptionally(closing());
                 }
+                return done;
             }
 
             @Override
@@ -367,6 +393,11 @@ public final class Historian implements AutoCloseable {
                 forwarder == null ? null : forwarder.status(), List.copyOf(all));
     }
 
+    private HistorianException closing() {
+        return new HistorianException("the historian of " + store.file() + " is closing: what was committed is "
+                + "rolled up at its next start (历史库正在关闭)");
+    }
+
     /** Stops the forwarder and maintenance, then closes the store (which commits everything accepted). */
     @Override
     public void close() {
@@ -380,6 +411,9 @@ public final class Historian implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        for (CompletableFuture<Void> waiting : List.copyOf(publishing)) {
+            waiting.completeExceptionally(closing());
         }
         if (queries != null) {
             queries.close();

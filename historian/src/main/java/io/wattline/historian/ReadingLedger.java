@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Readings as evidence (ARCHITECTURE.md decision 14): imported and hand-entered readings are kept
@@ -49,9 +50,37 @@ public interface ReadingLedger {
     /**
      * Records {@code readings} durably under {@code source}: keys the record does not hold yet (as
      * {@link #stored} found), each once; all or nothing. Then makes them visible to reports: committed
-     * samples are rolled up and report caches are told the data under closed periods changed.
+     * samples are rolled up and report caches are told the data under closed periods changed
+     * ({@link #publish}).
      */
-    void record(Collection<Sample> readings, String source);
+    default void record(Collection<Sample> readings, String source) {
+        append(readings, source);
+        if (!readings.isEmpty()) {
+            publish();
+        }
+    }
+
+    /**
+     * Records {@code readings} durably under {@code source} as {@link #record} does, without making them
+     * visible to reports yet: the caller publishes ({@link #publish}, {@link #publishLater}) before it
+     * answers, e.g. once per import batch or at the end of an import.
+     */
+    void append(Collection<Sample> readings, String source);
+
+    /**
+     * Makes everything committed so far visible to reports: folds it into the rollups now, then tells
+     * report caches that data under closed periods changed (a back-fill lands under periods kept as
+     * closed, and raw retention may remove it before a cache compares seqs).
+     */
+    void publish();
+
+    /**
+     * {@link #publish} on the historian's maintenance thread, so that the caller can go on (read and
+     * check its next batch) meanwhile; the future completes when it is done, exceptionally if the fold
+     * failed or the historian closed first (never left waiting). Folds never run two at a time: a
+     * {@link #markBad} or {@link #replace} waits for this one.
+     */
+    CompletableFuture<Void> publishLater();
 
     /**
      * Replaces the values at existing keys: the raw sample (if retention has not removed it), the

@@ -2,6 +2,7 @@ package io.wattline.historian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wattline.core.PointId;
@@ -19,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +86,24 @@ class ReadingLedgerTest {
                 assertEquals(100 + 10 * i, stored.value());
             }
         }
+    }
+
+    @Test
+    void aFoldAskedForLaterIsDoneBeforeTheFutureCompletesAndFailsOnceTheHistorianIsClosed() throws Exception {
+        ReadingLedger ledger;
+        try (Historian historian = Historian.open(data, ONE_DAY, Optional.empty(), ForwarderOptions.defaults(), CLOCK)) {
+            List<Sample> readings = quarterHourly(4);
+            write(historian, readings);
+            ledger = historian.readings();
+            ledger.append(readings, "day1.csv");
+            ledger.publishLater().get(30, TimeUnit.SECONDS);
+            assertEquals(historian.store().lastSeq(), historian.store().rollupWatermark(), "all folded");
+            assertEquals(4, ledger.recorded());
+        }
+        // an import still running when the application stops gets an answer, not a wait for ever
+        CompletableFuture<Void> late = ledger.publishLater();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> late.get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().contains("is closing"), e.getCause().getMessage());
     }
 
     @Test

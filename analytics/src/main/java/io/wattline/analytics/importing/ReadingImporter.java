@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -142,14 +144,20 @@ public final class ReadingImporter {
                 }
             }
             run.store(batch);
+            run.publish();
         } catch (ReadingCsv.MalformedCsvException e) {
+            run.publishAfterFailure(e);
             throw new IOException(source + ": " + e.getMessage() + " (CSV 格式错误); " + run.result().summary()
                     + " before it", e);
         } catch (WritesHeldException e) {
+            run.publishAfterFailure(e);
             throw new WritesHeldException(source + ": the store holds writes for now: " + e.getMessage() + "; "
                     + run.result().summary() + " before it. What the store accepted is committed when space returns: "
                     + "free space on the data volume, then import the file again (it writes only what is missing) "
                     + "(数据盘空间不足：请释放空间后重新导入，已存读数不会重复写入)");
+        } catch (IOException | RuntimeException e) {
+            run.publishAfterFailure(e);
+            throw e;
         }
         return run.result();
     }
@@ -173,6 +181,7 @@ public final class ReadingImporter {
                 + " with --replace (engineer)";
     }
 
+
     /** A checked row waiting for its batch. */
     private record Pending(long line, Sample sample) {
     }
@@ -189,6 +198,10 @@ public final class ReadingImporter {
         long replaced;
         long rejectedRows;
         long excluded;
+        /** The fold of the last batch, running on the historian's maintenance thread while this one is read. */
+        CompletableFuture<Void> folding;
+        /** Readings recorded that no fold has been started for yet. */
+        boolean unfolded;
 
         Run(String source, ImportRequest request, ReadingRows check) {
             this.source = source;
@@ -251,8 +264,12 @@ public final class ReadingImporter {
             }
             write(fresh);
             toRecord.addAll(fresh);
-            ledger.record(toRecord, source);
+            ledger.append(toRecord, source);
             written += fresh.size();
+            if (!toRecord.isEmpty()) {
+                unfolded = true;
+                foldBehind();
+            }
             if (!replacements.isEmpty()) {
                 ledger.replace(replacements, source);
                 for (int i = 0; i < replacements.size(); i++) {
@@ -304,6 +321,52 @@ public final class ReadingImporter {
                         }
                     });
             excluded += ledger.markBad(marks);
+        }
+
+        /**
+         * Starts folding what this batch committed into the rollups on the historian's maintenance thread,
+         * after the previous batch's fold has finished (at most one runs, so the rollups are never more than a
+         * batch behind): the next batch is read, checked, looked up and written meanwhile, on the other core.
+         */
+        private void foldBehind() {
+            awaitFold();
+            folding = ledger.publishLater();
+            unfolded = false;
+        }
+
+        private void awaitFold() {
+            CompletableFuture<Void> pending = folding;
+            folding = null;
+            if (pending != null) {
+                try {
+                    pending.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
+            }
+        }
+
+        /**
+         * Before the import answers: everything it recorded is folded into the rollups and report caches are
+         * told (issue 14: a report right after an import shows its figures); nothing to do when it wrote nothing.
+         */
+        void publish() {
+            awaitFold();
+            if (unfolded) {
+                ledger.publish();
+                unfolded = false;
+            }
+        }
+
+        /** The same after a failure, keeping that failure the one thrown: what was written before it is visible. */
+        void publishAfterFailure(Exception failure) {
+            try {
+                publish();
+            } catch (RuntimeException e) {
+                if (e != failure) {
+                    failure.addSuppressed(e);
+                }
+            }
         }
 
         /** Offers every sample to the historian's writer, waiting for a commit whenever its queue is full. */

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wattline.core.PointId;
 import io.wattline.core.Quantity;
 import io.wattline.core.Sample;
+import io.wattline.historian.Bucket;
 import io.wattline.historian.Historian;
 import io.wattline.historian.HistorianOptions;
+import io.wattline.historian.Resolution;
 import io.wattline.historian.forward.ForwarderOptions;
 import java.io.IOException;
 import java.io.StringReader;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,5 +130,34 @@ class ReadingImporterTest {
         assertTrue(result.rejected().get(0).reason().contains("outside the plausible range 0.0..1000000.0 kWh"),
                 result.toString());
         assertTrue(result.rejected().get(0).reason().contains("plausibleRanges"), result.toString());
+    }
+
+    @Test
+    void aFileOfSeveralBatchesIsInTheRollupsWhenTheImportReturns(@TempDir Path own) throws IOException {
+        // batches are folded into the rollups behind the import, on the historian's maintenance thread, while
+        // the next one is read: the import answers only once the last one is folded too (a report right after
+        // it shows its figures)
+        int rows = ReadingImporter.BATCH_ROWS + 30_000;
+        Instant first = Instant.parse("2025-09-01T00:00:00Z");
+        StringBuilder csv = new StringBuilder(rows * 64);
+        for (int i = 0; i < rows; i++) {
+            csv.append("line1-power,active_energy_import,").append(first.plusSeconds(60L * i)).append(',')
+                    .append(1000 + i * 0.25).append('\n');
+        }
+        try (Historian store = Historian.open(own, HistorianOptions.defaults(), Optional.empty(),
+                ForwarderOptions.defaults(), CLOCK)) {
+            ReadingImporter batches = new ReadingImporter(p -> Optional.of(Quantity.ACTIVE_ENERGY_IMPORT),
+                    store.readings(), store.writer(), null, ZoneId.of("Asia/Shanghai"), CLOCK);
+            ImportResult result = batches.importCsv("batches.csv", new StringReader(csv.toString()));
+            assertEquals(rows, result.written(), result.toString());
+            Instant end = first.plusSeconds(60L * rows);
+            Map<PointId, List<Bucket>> hours = store.reader().series(List.of(ENERGY), first, end, Resolution.ONE_HOUR);
+            List<Bucket> buckets = hours.get(ENERGY);
+            assertEquals(rows, buckets.stream().mapToLong(Bucket::samples).sum());
+            Bucket last = buckets.get(buckets.size() - 1);
+            assertEquals(1000 + (rows - 1) * 0.25, last.last());
+            assertEquals(first.plusSeconds(60L * (rows - 1)), last.lastTime());
+            assertEquals(rows, store.readings().recorded());
+        }
     }
 }

@@ -27,9 +27,10 @@ final class RollupUpdater {
     // Usable values: GOOD and UNCERTAIN with a number (BAD samples carry NaN).
     private static final String USABLE = "s.quality <> 'BAD' AND NOT isnan(s.value)";
     // Bucket starts floor towards the past, also before 1970 (% keeps the dividend's sign). Ties in
-    // time are ordered by seq, like SeriesReader.range. One row per key.
+    // time are ordered by seq, like SeriesReader.range. One row per key. The one scan of the step's
+    // samples: the 1-minute statistics, which the coarser resolutions are folded from (DERIVE).
     private static final String AGGREGATE = """
-            CREATE OR REPLACE TEMP TABLE rollup_fold AS
+            CREATE OR REPLACE TEMP TABLE rollup_fold_1m AS
             SELECT s.point AS point,
                    s.ts_us - (((s.ts_us %% %2$d) + %2$d) %% %2$d) AS bucket_us,
                    count(*) AS samples,
@@ -44,6 +45,29 @@ final class RollupUpdater {
                    max(s.seq) FILTER (WHERE %1$s) AS last_seq
             FROM samples s
             WHERE s.seq > ? AND s.seq <= ?
+            GROUP BY ALL""";
+
+    // A coarser resolution's statistics from the step's finer ones (15 minutes from 1 minute, 1 hour from
+    // 15 minutes: whole finer buckets each): the same values as aggregating the samples again
+    // (RollupStatisticsTest), each from the fewest rows. Counts and sums add up (a sum to its last bit:
+    // added in another order); min, max and the first/last times skip buckets without a usable value
+    // (NULL), as the FILTER above skips samples; the finer buckets' first (last) times are distinct, so
+    // the earliest (latest) one holds the first (last) value, ties in time settled by seq inside the minute.
+    private static final String DERIVE = """
+            CREATE OR REPLACE TEMP TABLE %2$s AS
+            SELECT f.point AS point,
+                   f.bucket_us - (((f.bucket_us %% %1$d) + %1$d) %% %1$d) AS bucket_us,
+                   sum(f.samples)::BIGINT AS samples,
+                   sum(f.count)::BIGINT AS count,
+                   min(f.min) AS min,
+                   max(f.max) AS max,
+                   sum(f.sum) AS sum,
+                   arg_min(f.first_value, f.first_us) AS first_value,
+                   min(f.first_us) AS first_us,
+                   arg_max(f.last_value, f.last_us) AS last_value,
+                   max(f.last_us) AS last_us,
+                   max(f.last_seq) AS last_seq
+            FROM %3$s f
             GROUP BY ALL""";
 
     // The step's statistics merged into the buckets already stored (the new rows always come from
@@ -69,7 +93,7 @@ final class RollupUpdater {
                                 THEN f.last_seq ELSE %1$s.last_seq END,
                 last_us = CASE WHEN %1$s.last_us IS NULL OR f.last_us >= %1$s.last_us
                                THEN f.last_us ELSE %1$s.last_us END
-            FROM rollup_fold f
+            FROM %4$s f
             WHERE %1$s.point = f.point AND %1$s.bucket_us = f.bucket_us
               AND %1$s.bucket_us BETWEEN %2$d AND %3$d""";
 
@@ -78,30 +102,41 @@ final class RollupUpdater {
             INSERT INTO %1$s
             SELECT f.point, f.bucket_us, f.samples, f.count, f.min, f.max, f.sum, f.first_value, f.first_us,
                    f.last_value, f.last_us, f.last_seq
-            FROM rollup_fold f
+            FROM %4$s f
             WHERE NOT EXISTS (SELECT 1 FROM %1$s r WHERE r.point = f.point AND r.bucket_us = f.bucket_us
                                 AND r.bucket_us BETWEEN %2$d AND %3$d)
             ORDER BY f.bucket_us, f.point""";
 
+    // The same when the merge above updated none of the step's buckets: all are new, no anti-join needed
+    // (a back-fill or an import into a period the store does not hold yet).
+    private static final String INSERT_ALL = """
+            INSERT INTO %1$s
+            SELECT f.point, f.bucket_us, f.samples, f.count, f.min, f.max, f.sum, f.first_value, f.first_us,
+                   f.last_value, f.last_us, f.last_seq
+            FROM %2$s f
+            ORDER BY f.bucket_us, f.point""";
+
     // Upserts the newest row of each point among the samples just rolled up. A sample replaces the
     // stored latest one unless it is older; with equal times the later commit (higher seq) wins,
-    // which matches SeriesReader.range's tie order. One row per point, since DuckDB refuses an
-    // upsert that touches the same key twice in one command.
+    // which matches SeriesReader.range's tie order. One row per point (a grouped arg_max, one hash
+    // pass), since DuckDB refuses an upsert that touches the same key twice in one command.
     private static final String UPSERT_LATEST = """
             INSERT INTO latest (point, seq, ts_us, value, quality, reason)
-            SELECT point, seq, ts_us, value, quality, reason FROM samples
-            WHERE seq > ? AND seq <= ?
-            QUALIFY row_number() OVER (PARTITION BY point ORDER BY ts_us DESC, seq DESC) = 1
+            SELECT point, l.seq, l.ts_us, l.value, l.quality, l.reason FROM (
+                SELECT point, arg_max({'seq': seq, 'ts_us': ts_us, 'value': value, 'quality': quality,
+                                       'reason': reason}, (ts_us, seq)) AS l
+                FROM samples WHERE seq > ? AND seq <= ? GROUP BY point)
             ON CONFLICT (point) DO UPDATE SET
                 seq = excluded.seq, ts_us = excluded.ts_us, value = excluded.value,
                 quality = excluded.quality, reason = excluded.reason
             WHERE excluded.ts_us >= latest.ts_us""";
 
-    // Ids for points seen for the first time in the step, after the highest id so far.
+    // Ids for points seen for the first time in the step, after the highest id so far (every sample of
+    // the step, BAD too, is in a 1-minute bucket of the fold).
     private static final String NEW_POINTS = """
             INSERT INTO points
             SELECT (SELECT coalesce(max(id), 0) FROM points) + row_number() OVER (ORDER BY point), point
-            FROM (SELECT DISTINCT point FROM samples WHERE seq > ? AND seq <= ?
+            FROM (SELECT DISTINCT point FROM rollup_fold_1m
                   EXCEPT SELECT point FROM points)""";
 
     private static final String BUCKETS = """
@@ -144,19 +179,7 @@ final class RollupUpdater {
                     }
                 }
                 if (upTo > from) {
-                    for (Resolution resolution : Resolution.ROLLUPS_COARSEST_FIRST) {
-                        fold(connection, resolution, from, upTo);
-                    }
-                    try (PreparedStatement latest = connection.prepareStatement(UPSERT_LATEST)) {
-                        latest.setLong(1, from);
-                        latest.setLong(2, upTo);
-                        latest.executeUpdate();
-                    }
-                    try (PreparedStatement points = connection.prepareStatement(NEW_POINTS)) {
-                        points.setLong(1, from);
-                        points.setLong(2, upTo);
-                        points.executeUpdate();
-                    }
+                    fold(connection, from, upTo);
                     Watermarks.store(connection, WATERMARK, upTo);
                 }
                 control.execute("COMMIT");
@@ -172,29 +195,90 @@ final class RollupUpdater {
         }
     }
 
-    /** Merges the samples with seq in {@code (from, upTo]} into the buckets of {@code resolution}. */
-    private static void fold(Connection connection, Resolution resolution, long from, long upTo) throws SQLException {
-        String table = tableOf(resolution);
+
+    /**
+     * Merges the samples with seq in {@code (from, upTo]} into the buckets of every resolution (their
+     * {@link #statistics}), upserts their newest value per point into {@code latest} and gives new points an id.
+     */
+    private static void fold(Connection connection, long from, long upTo) throws SQLException {
+        statistics(connection, from, upTo);
+        try (Statement statement = connection.createStatement()) {
+            for (Resolution resolution : Resolution.ROLLUPS_COARSEST_FIRST) {
+                merge(statement, tableOf(resolution), foldOf(resolution));
+            }
+            try (PreparedStatement latest = connection.prepareStatement(UPSERT_LATEST)) {
+                latest.setLong(1, from);
+                latest.setLong(2, upTo);
+                latest.executeUpdate();
+            }
+            statement.executeUpdate(NEW_POINTS);
+            for (Resolution resolution : Resolution.ROLLUPS_COARSEST_FIRST) {
+                statement.execute("DROP TABLE " + foldOf(resolution));
+            }
+        }
+    }
+
+    /**
+     * The statistics of the samples with seq in {@code (from, upTo]} per bucket of every resolution, in the
+     * connection's temporary tables {@link #foldOf}: one aggregation of the samples into 1-minute statistics,
+     * 15 minutes folded from those, 1 hour from 15 minutes.
+     */
+    static void statistics(Connection connection, long from, long upTo) throws SQLException {
         try (PreparedStatement aggregate = connection.prepareStatement(
-                AGGREGATE.formatted(USABLE, resolution.bucket().toSeconds() * 1_000_000L))) {
+                AGGREGATE.formatted(USABLE, Resolution.ONE_MINUTE.bucket().toSeconds() * 1_000_000L))) {
             aggregate.setLong(1, from);
             aggregate.setLong(2, upTo);
             aggregate.execute();
         }
         try (Statement statement = connection.createStatement()) {
-            long low;
-            long high;
-            try (ResultSet bounds = statement.executeQuery("SELECT min(bucket_us), max(bucket_us) FROM rollup_fold")) {
-                bounds.next();
-                low = bounds.getLong(1);
-                if (bounds.wasNull()) {
-                    return;
-                }
-                high = bounds.getLong(2);
+            statement.execute(DERIVE.formatted(Resolution.FIFTEEN_MINUTES.bucket().toSeconds() * 1_000_000L,
+                    foldOf(Resolution.FIFTEEN_MINUTES), foldOf(Resolution.ONE_MINUTE)));
+            statement.execute(DERIVE.formatted(Resolution.ONE_HOUR.bucket().toSeconds() * 1_000_000L,
+                    foldOf(Resolution.ONE_HOUR), foldOf(Resolution.FIFTEEN_MINUTES)));
+        }
+    }
+
+    /** The temporary table holding a step's statistics at {@code resolution} while it is folded. */
+    static String foldOf(Resolution resolution) {
+        return switch (resolution) {
+            case ONE_MINUTE -> "rollup_fold_1m";
+            case FIFTEEN_MINUTES -> "rollup_fold_15m";
+            case ONE_HOUR -> "rollup_fold_1h";
+            case RAW -> throw new IllegalArgumentException("raw samples have no rollup table");
+        };
+    }
+
+    /** Merges the statistics in the temporary table {@code fold} into the rollup table {@code table}. */
+    private static void merge(Statement statement, String table, String fold) throws SQLException {
+        long low;
+        long high;
+        long rows;
+        try (ResultSet bounds = statement.executeQuery(
+                "SELECT min(bucket_us), max(bucket_us), count(*) FROM " + fold)) {
+            bounds.next();
+            low = bounds.getLong(1);
+            if (bounds.wasNull()) {
+                return;
             }
-            statement.executeUpdate(MERGE_EXISTING.formatted(table, low, high));
-            statement.executeUpdate(INSERT_NEW.formatted(table, low, high));
-            statement.execute("DROP TABLE rollup_fold");
+            high = bounds.getLong(2);
+            rows = bounds.getLong(3);
+        }
+        // Most steps of an import land in a period the table holds nothing of yet (zone maps answer that
+        // from the few row groups around it): no merge then. Else one row per key in the table (the single
+        // folding thread keeps it so): the number of buckets the merge updated tells whether all, none or
+        // some of the step's buckets are new.
+        boolean any;
+        try (ResultSet hit = statement.executeQuery(
+                "SELECT count(*) FROM (SELECT 1 FROM %s WHERE bucket_us BETWEEN %d AND %d LIMIT 1)"
+                        .formatted(table, low, high))) {
+            hit.next();
+            any = hit.getLong(1) > 0;
+        }
+        long updated = any ? statement.executeLargeUpdate(MERGE_EXISTING.formatted(table, low, high, fold)) : 0;
+        if (updated == 0) {
+            statement.executeUpdate(INSERT_ALL.formatted(table, fold));
+        } else if (updated < rows) {
+            statement.executeUpdate(INSERT_NEW.formatted(table, low, high, fold));
         }
     }
 
