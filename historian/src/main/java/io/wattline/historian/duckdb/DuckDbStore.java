@@ -185,6 +185,9 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
         // a task past 8 MB and let jemalloc's background thread return idle pages (docs/configuration.md#sizing).
         settings.setProperty("allocator_flush_threshold", "8MiB");
         settings.setProperty("allocator_background_threads", "true");
+        // A checkpoint frees the appended rows (up to 16 MiB of WAL) at once: by default jemalloc keeps a
+        // bulk free below 512 MB. Flush it past 8 MiB so the pages go back to the system (issue 18).
+        settings.setProperty("allocator_bulk_deallocation_flush_threshold", "8MiB");
         return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, settings);
     }
 

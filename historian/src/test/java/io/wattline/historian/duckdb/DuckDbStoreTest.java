@@ -159,13 +159,15 @@ class DuckDbStoreTest {
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT current_setting('memory_limit'), current_setting('threads'),"
                         + " current_setting('allocator_flush_threshold'), current_setting('allocator_background_threads'),"
-                        + " current_setting('checkpoint_threshold')")) {
+                        + " current_setting('checkpoint_threshold'),"
+                        + " current_setting('allocator_bulk_deallocation_flush_threshold')")) {
             assertTrue(r.next());
             assertEquals("64.0 MiB", r.getString(1), "the limit as given (DuckDB's MB would be 1000 x 1000 bytes)");
             assertEquals(1, r.getInt(2));
             assertEquals("8.0 MiB", r.getString(3), "jemalloc flushes after a task past 8 MB, not DuckDB's 128 MB");
             assertTrue(r.getBoolean(4), "jemalloc's background thread returns idle pages");
             assertEquals("16.0 MiB", r.getString(5), "DuckDB's own checkpoint threshold (a smaller one broke reads on a full disk)");
+            assertEquals("8.0 MiB", r.getString(6), "a checkpoint's bulk free past 8 MB goes back, not DuckDB's 512 MB");
         }
         try (DuckDbStore store = DuckDbStore.open(data, HistorianOptions.defaults())) {
             mixedSeries().forEach(store::offer);
