@@ -181,7 +181,6 @@ public final class ReadingImporter {
                 + " with --replace (engineer)";
     }
 
-
     /** A checked row waiting for its batch. */
     private record Pending(long line, Sample sample) {
     }

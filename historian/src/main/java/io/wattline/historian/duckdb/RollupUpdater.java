@@ -240,12 +240,7 @@ final class RollupUpdater {
 
     /** The temporary table holding a step's statistics at {@code resolution} while it is folded. */
     static String foldOf(Resolution resolution) {
-        return switch (resolution) {
-            case ONE_MINUTE -> "rollup_fold_1m";
-            case FIFTEEN_MINUTES -> "rollup_fold_15m";
-            case ONE_HOUR -> "rollup_fold_1h";
-            case RAW -> throw new IllegalArgumentException("raw samples have no rollup table");
-        };
+        return "rollup_fold_" + tableOf(resolution).substring("rollups_".length()); // rollup_fold_1m, _15m, _1h
     }
 
     /** Merges the statistics in the temporary table {@code fold} into the rollup table {@code table}. */
