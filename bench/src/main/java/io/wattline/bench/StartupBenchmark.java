@@ -32,7 +32,7 @@ public final class StartupBenchmark implements Benchmark {
 
     /**
      * Asks the launcher for the options it starts the application with, so a benchmark measures
-     * what a user runs; the launcher's environment (glibc arenas) goes with them via {@link #launcherEnvironment}.
+     * what a user runs; the launcher's environment goes with them via {@link #launcherEnvironment}.
      */
     static List<String> launcherJavaOptions() {
         return askLauncher("java-options");
@@ -69,9 +69,15 @@ public final class StartupBenchmark implements Benchmark {
         }
     }
 
-    /** The environment the launcher gives the application (at most two glibc malloc arenas). */
+    /**
+     * The environment the launcher gives the application ({@code ./wattline java-env}: glibc malloc arenas,
+     * DuckDB's jemalloc options), so a benchmark measures what a user runs.
+     */
     static ProcessBuilder launcherEnvironment(ProcessBuilder builder) {
-        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        for (String assignment : askLauncher("java-env")) {
+            int eq = assignment.indexOf('=');
+            builder.environment().put(assignment.substring(0, eq), assignment.substring(eq + 1));
+        }
         return builder;
     }
     private static final Duration GIVE_UP = Duration.ofSeconds(300);
