@@ -284,7 +284,12 @@ public final class ReadingImporter {
                 }
                 replaced += replacements.size();
             }
-            judge(unique.values(), lookUp.touched());
+            if (!toRecord.isEmpty() || !replacements.isEmpty()) {
+                // a batch the record already held in full (a file imported again) changed nothing: the store's
+                // readings were judged when they were recorded (a crash between the record and the judging
+                // leaves marks unset, not figures wrong: accounting applies the glitch rule itself)
+                judge(unique.values(), lookUp.touched());
+            }
         }
 
         /**
