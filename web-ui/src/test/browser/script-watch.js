@@ -90,6 +90,23 @@ class Watch {
   }
 
   /**
+   * Asks {@code probe()} (an API call, say) once a second until it answers truthy, at most {@code ms}
+   * (never past the budget); on a timeout fails naming {@code what} and the last answer.
+   */
+  async poll(what, probe, ms) {
+    const limit = timeout(ms);
+    const until = Date.now() + limit;
+    let answer;
+    for (;;) {
+      answer = await probe();
+      if (answer) return answer;
+      if (Date.now() + 1000 > until) break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    throw new Error(`timed out after ${limit} ms (${elapsed()}) waiting for: ${what} (last answer ${JSON.stringify(answer)})`);
+  }
+
+  /**
    * Ends the script when its budget is used up, whatever step it is stuck in (a page that never
    * loads, a browser that does not close): prints the report, then exits 1.
    */

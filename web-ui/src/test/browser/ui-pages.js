@@ -99,21 +99,33 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
 
     // --- trends: a day draws from the 15-minute rollup
     await Promise.all([page.waitForURL('**/trends'), page.click('#nav a[href="/trends"]')]);
+    // a draw has ended when the page states its time (an empty answer names no resolution: not the sign)
     await watch.until(page, 'the trends page drew its first chart',
-      () => { const e = document.getElementById('trend'); return e && e.dataset.resolution; }, null, 60000);
+      () => { const e = document.getElementById('trend'); return e && e.dataset.drawMs !== undefined; }, null, 60000);
     // a day draws from the 15-minute rollup: the last 24 hours ("today" is only minutes long just after
-    // the plant's midnight, and then raw samples are rightly what the page draws)
+    // the plant's midnight, and then raw samples are rightly what the page draws). The inputs hold whole
+    // minutes: the range ends at the next one, since one that ended at this minute's start could end
+    // before a young demo's first sample, and an empty answer names no resolution (seen in CI: "—, 0
+    // buckets" at 13:30, the first minute of a 15-minute bucket). Drawn once the 15-minute rollup
+    // has a bucket in that range.
     await page.selectOption('#range', 'custom');
-    await page.evaluate(() => {
+    const lastDay = await page.evaluate(() => {
       const local = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
-      const now = new Date();
-      document.getElementById('from').value = local(new Date(now.getTime() - 86400e3));
-      document.getElementById('to').value = local(now);
+      const to = new Date((Math.floor(Date.now() / 60000) + 1) * 60000);
+      const from = new Date(to.getTime() - 86400e3);
+      document.getElementById('from').value = local(from);
+      document.getElementById('to').value = local(to);
       document.getElementById('trend').dataset.resolution = '';
+      delete document.getElementById('trend').dataset.drawMs;
+      return { from: from.toISOString(), to: to.toISOString() };
     });
+    const trendPoint = await page.$eval('#points', (s) => s.selectedOptions[0] && s.selectedOptions[0].value);
+    await watch.poll(`the 15-minute rollup of ${trendPoint} has a bucket between ${lastDay.from} and ${lastDay.to}`,
+      async () => (await json(page, `/api/points/${encodeURIComponent(trendPoint)}/series?from=${lastDay.from}`
+        + `&to=${lastDay.to}&resolution=15m`)).buckets.length, 60000);
     await page.click('#draw');
     await watch.until(page, 'the trend over the last 24 hours is drawn',
-      () => document.getElementById('trend').dataset.resolution, null, 60000);
+      () => document.getElementById('trend').dataset.drawMs !== undefined, null, 60000);
     const resolution = await page.getAttribute('#trend', 'data-resolution');
     check(resolution === 'FIFTEEN_MINUTES', `a trend over a day draws from the 15-minute rollup (${resolution})`);
     await shot('trends.png');
