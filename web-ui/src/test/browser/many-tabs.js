@@ -4,7 +4,8 @@
 // Server-Sent Events streams, the seventh tab would never load. The pages share one stream per URL
 // across the browser's tabs (a SharedWorker), so ten tabs (live, overview, alarms: eleven streams
 // if each had its own) all load, show Live, update, and a tab opened last still loads at once.
-// Prints one line per check and exits 1 on the first failure (after keeping a screenshot).
+// Prints one line per check and exits 1 on the first failure (after keeping a screenshot), with the
+// state of every page and the unanswered requests (script-watch.js), within WATTLINE_SCRIPT_BUDGET_MS.
 'use strict';
 const path = require('path');
 const { chromium } = require('playwright-core');

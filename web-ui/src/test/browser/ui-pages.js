@@ -2,7 +2,8 @@
 //   node ui-pages.js URL SCREENSHOT_DIR DOWNLOAD_DIR
 // Talks to the test over stdin/stdout for the liveness check: prints "STOP-SERVER", waits for
 // "STOPPED", checks Offline; prints "START-SERVER", waits for "STARTED", checks Live and catch-up.
-// Prints one line per check ("ok  …" / "FAIL …") and exits 1 on the first failure.
+// Prints one line per check ("ok  …" / "FAIL …") and exits 1 on the first failure, with the state of
+// every page and the unanswered requests (script-watch.js), within WATTLINE_SCRIPT_BUDGET_MS.
 'use strict';
 const path = require('path');
 const readline = require('readline');
