@@ -188,8 +188,8 @@ public final class Historian implements AutoCloseable {
     public ReadingLedger readings() {
         return new ReadingLedger() {
             @Override
-            public Map<Key, Stored> stored(Collection<Key> keys) {
-                return store.storedReadings(List.copyOf(keys));
+            public LookUp lookUp(Collection<Key> keys) {
+                return store.lookUpReadings(List.copyOf(keys));
             }
 
             @Override
@@ -251,6 +251,11 @@ public final class Historian implements AutoCloseable {
             public void around(Collection<PointId> points, Instant from, Instant to,
                     BiConsumer<PointId, List<Sample>> each) {
                 store.rangeEach(points, from, to, each);
+            }
+
+            @Override
+            public Importing importing() {
+                return store.bulkLoad()::run;
             }
 
             @Override

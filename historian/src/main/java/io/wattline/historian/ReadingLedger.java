@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +46,28 @@ public interface ReadingLedger {
      * What the store holds at each of {@code keys} (the record first, then GOOD raw samples, then
      * the first or last reading of a 1-minute rollup bucket); keys holding nothing are absent.
      */
-    Map<Key, Stored> stored(Collection<Key> keys);
+    default Map<Key, Stored> stored(Collection<Key> keys) {
+        return lookUp(keys).stored();
+    }
+
+    /**
+     * What the store holds at each of {@code keys} ({@link #stored}), and which of the keys' points it held
+     * anything of (record, raw samples of any quality, 1-minute rollups) between the keys' earliest and latest
+     * instant, both as of the look-up.
+     */
+    LookUp lookUp(Collection<Key> keys);
+
+    /**
+     * The answer of {@link #lookUp}: {@code stored} as {@link #stored}; {@code touched} the points the store held
+     * anything of in the keys' span [earliest, latest]. For any other point of the keys the store held nothing in
+     * that span, so whatever a caller writes there is, until others write, all the span holds of that point.
+     */
+    record LookUp(Map<Key, Stored> stored, Set<PointId> touched) {
+        public LookUp {
+            Objects.requireNonNull(stored, "stored");
+            Objects.requireNonNull(touched, "touched");
+        }
+    }
 
     /**
      * Records {@code readings} durably under {@code source}: keys the record does not hold yet (as
@@ -115,6 +137,22 @@ public interface ReadingLedger {
 
     /** Stored samples (all qualities) of {@code points} in {@code [from, to)}, one point at a time, in time order. */
     void around(Collection<PointId> points, Instant from, Instant to, BiConsumer<PointId, List<Sample>> each);
+
+    /**
+     * Held by an import while it runs (close it when done, also after a failure): the store then runs its
+     * queries on the calling threads only (DuckDB {@code threads} 1) instead of adding worker threads. An import
+     * keeps its own three threads busy (reading and checking, the writer, the rollup fold on the maintenance
+     * thread): on a plant's 2 cores a DuckDB worker thread only competed with them, and the same import ran
+     * about 30 % faster without it (issue 14's import-readings benchmark). Other queries meanwhile (reports) run
+     * on one thread too. Holders are counted; the configured threads return when the last one closes.
+     */
+    Importing importing();
+
+    /** What {@link #importing} returns: closing it (once counts, again does nothing) ends the import's hold. */
+    interface Importing extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     /** How many readings the record holds (for status pages and tests). */
     long recorded();

@@ -89,6 +89,40 @@ class ReadingLedgerTest {
     }
 
     @Test
+    void theLookUpNamesThePointsTheStoreHoldsAnythingOfInTheKeysSpanWhereverItIs() {
+        PointId other = new PointId("line2-power", "active_energy_import");
+        PointId third = new PointId("line3-power", "active_energy_import");
+        try (Historian historian = Historian.open(data, ONE_DAY, Optional.empty(), ForwarderOptions.defaults(), CLOCK)) {
+            ReadingLedger ledger = historian.readings();
+            List<Sample> readings = quarterHourly(8); // ENERGY 08:00-09:45, raw then rollups only
+            write(historian, readings);
+            ledger.record(List.of(Sample.good(other, OLD.plusSeconds(1800), 5)), "hand.csv"); // record only
+            write(historian, List.of(Sample.bad(third, OLD.plusSeconds(2700), "bus error"))); // a BAD raw sample
+            // keys of the three points and of a fourth across 08:10-08:50: each of the three holds something there
+            PointId fresh = new PointId("line4-power", "active_energy_import");
+            List<Key> keys = List.of(new Key(ENERGY, OLD.plusSeconds(600)), new Key(other, OLD.plusSeconds(900)),
+                    new Key(third, OLD.plusSeconds(3000)), new Key(fresh, OLD.plusSeconds(1800)),
+                    Key.of(readings.get(2)));
+            ReadingLedger.LookUp raw = ledger.lookUp(keys);
+            assertEquals(java.util.Set.of(ENERGY, other, third), raw.touched());
+            assertEquals(Map.of(Key.of(readings.get(2)), new ReadingLedger.Stored(120.0, Where.RAW)), raw.stored());
+
+            // raw gone: the rollups still hold ENERGY's readings, and the BAD sample's 1-minute bucket (counting none)
+            assertEquals(9, historian.applyRetentionNow());
+            ReadingLedger.LookUp rolled = ledger.lookUp(keys);
+            assertEquals(java.util.Set.of(ENERGY, other, third), rolled.touched());
+            assertEquals(Map.of(Key.of(readings.get(2)), new ReadingLedger.Stored(120.0, Where.ROLLUP)), rolled.stored());
+            assertEquals(rolled.stored(), ledger.stored(keys));
+
+            // a span the store holds nothing of: nothing touched, nothing stored
+            ReadingLedger.LookUp empty = ledger.lookUp(List.of(new Key(ENERGY, OLD.plusSeconds(86_400)),
+                    new Key(fresh, OLD.plusSeconds(90_000))));
+            assertTrue(empty.touched().isEmpty());
+            assertTrue(empty.stored().isEmpty());
+        }
+    }
+
+    @Test
     void aFoldAskedForLaterIsDoneBeforeTheFutureCompletesAndFailsOnceTheHistorianIsClosed() throws Exception {
         ReadingLedger ledger;
         try (Historian historian = Historian.open(data, ONE_DAY, Optional.empty(), ForwarderOptions.defaults(), CLOCK)) {

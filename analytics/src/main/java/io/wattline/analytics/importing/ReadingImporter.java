@@ -21,13 +21,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -120,7 +124,7 @@ public final class ReadingImporter {
                     + "nothing was imported (更正读数须记录审计日志)");
         }
         Run run = new Run(source, request, new ReadingRows(quantities, plausible, zone, clock.instant()));
-        try (ReadingCsv rows = new ReadingCsv(csv)) {
+        try (ReadingLedger.Importing importing = ledger.importing(); ReadingCsv rows = new ReadingCsv(csv)) {
             List<Pending> batch = new ArrayList<>(BATCH_ROWS);
             long nextProgress = PROGRESS_ROWS;
             while (rows.hasNext()) {
@@ -237,7 +241,8 @@ public final class ReadingImporter {
                     }
                 }
             }
-            Map<Key, ReadingLedger.Stored> stored = ledger.stored(unique.keySet());
+            ReadingLedger.LookUp lookUp = ledger.lookUp(unique.keySet());
+            Map<Key, ReadingLedger.Stored> stored = lookUp.stored();
             List<Sample> fresh = new ArrayList<>();
             List<Sample> toRecord = new ArrayList<>();
             List<ReadingLedger.Replacement> replacements = new ArrayList<>();
@@ -279,22 +284,29 @@ public final class ReadingImporter {
                 }
                 replaced += replacements.size();
             }
-            judge(unique.values());
+            judge(unique.values(), lookUp.touched());
         }
 
         /**
          * Judges the batch's readings together with the stored readings up to {@link #NEIGHBOURS} around
          * them, as accounting does, and marks the ones accounting leaves out BAD in the store with the reason
          * (ARCHITECTURE decision 14): also a stored reading that a row of this file shows to be a glitch.
+         * A point the store held nothing of in the batch's span before this batch ({@code touched} says which
+         * did) holds there now exactly the batch's readings of it, just written: those are judged from memory,
+         * and only the day before and after the span is read back.
          */
-        private void judge(Collection<Pending> batch) {
+        private void judge(Collection<Pending> batch, Set<PointId> touched) {
             Map<PointId, Instant[]> spans = new HashMap<>();
+            Map<PointId, List<Sample>> own = new HashMap<>();
             Instant low = null;
             Instant high = null;
             for (Pending p : batch) {
                 Instant t = p.sample().time();
                 spans.merge(p.sample().point(), new Instant[] {t, t}, (a, b) -> new Instant[] {
                     a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+                if (!touched.contains(p.sample().point())) {
+                    own.computeIfAbsent(p.sample().point(), point -> new ArrayList<>()).add(p.sample());
+                }
                 low = low == null || t.isBefore(low) ? t : low;
                 high = high == null || t.isAfter(high) ? t : high;
             }
@@ -302,23 +314,43 @@ public final class ReadingImporter {
                 return;
             }
             List<ReadingLedger.Exclusion> marks = new ArrayList<>();
-            ledger.around(spans.keySet(), low.minus(NEIGHBOURS), high.plus(NEIGHBOURS).plusNanos(1_000),
-                    (point, samples) -> {
-                        List<CounterReading> readings = new ArrayList<>(samples.size());
-                        for (Sample s : samples) {
-                            if (s.quality() != Quality.BAD && Double.isFinite(s.value())) {
-                                readings.add(new CounterReading(s.time(), s.value()));
-                            }
-                        }
-                        Instant[] span = spans.get(point);
-                        for (CounterIssue issue : judge.excluded(point, readings)) {
-                            if (!issue.from().isBefore(span[0].minus(NEIGHBOURS))
-                                    && !issue.from().isAfter(span[1].plus(NEIGHBOURS))) {
-                                marks.add(new ReadingLedger.Exclusion(new Key(point, issue.from()),
-                                        reasonFor(issue, "the import of " + source)));
-                            }
-                        }
-                    });
+            BiConsumer<PointId, List<Sample>> judgeOne = (point, samples) -> {
+                List<CounterReading> readings = new ArrayList<>(samples.size());
+                for (Sample s : samples) {
+                    if (s.quality() != Quality.BAD && Double.isFinite(s.value())) {
+                        readings.add(new CounterReading(s.time(), s.value()));
+                    }
+                }
+                Instant[] span = spans.get(point);
+                for (CounterIssue issue : judge.excluded(point, readings)) {
+                    if (!issue.from().isBefore(span[0].minus(NEIGHBOURS))
+                            && !issue.from().isAfter(span[1].plus(NEIGHBOURS))) {
+                        marks.add(new ReadingLedger.Exclusion(new Key(point, issue.from()),
+                                reasonFor(issue, "the import of " + source)));
+                    }
+                }
+            };
+            // the store's times are whole microseconds (the rows' are truncated to them): [low - a day, high + a day]
+            Instant from = low.minus(NEIGHBOURS);
+            Instant after = high.plusNanos(1_000);
+            Instant to = high.plus(NEIGHBOURS).plusNanos(1_000);
+            Set<PointId> others = new HashSet<>(spans.keySet());
+            others.removeAll(own.keySet());
+            ledger.around(others, from, to, judgeOne);
+            if (!own.isEmpty()) {
+                Map<PointId, List<Sample>> before = new HashMap<>();
+                Map<PointId, List<Sample>> behind = new HashMap<>();
+                ledger.around(own.keySet(), from, low, before::put);
+                ledger.around(own.keySet(), after, to, behind::put);
+                for (Map.Entry<PointId, List<Sample>> e : own.entrySet()) {
+                    List<Sample> mine = e.getValue();
+                    mine.sort(Comparator.comparing(Sample::time));
+                    List<Sample> all = new ArrayList<>(before.getOrDefault(e.getKey(), List.of()));
+                    all.addAll(mine);
+                    all.addAll(behind.getOrDefault(e.getKey(), List.of()));
+                    judgeOne.accept(e.getKey(), all);
+                }
+            }
             excluded += ledger.markBad(marks);
         }
 

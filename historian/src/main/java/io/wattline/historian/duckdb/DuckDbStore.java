@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -431,10 +432,10 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
         }
     }
 
-    /** What the store holds at each key: see {@link ReadingLedger#stored}. */
-    public Map<ReadingLedger.Key, ReadingLedger.Stored> storedReadings(List<ReadingLedger.Key> keys) {
+    /** What the store holds at each key, and the points it holds anything of around them: see {@link ReadingLedger#lookUp}. */
+    public ReadingLedger.LookUp lookUpReadings(List<ReadingLedger.Key> keys) {
         try (DuckDBConnection connection = readConnection()) {
-            return ReadingTable.stored(connection, keys);
+            return ReadingTable.lookUp(connection, keys);
         } catch (SQLException e) {
             throw new HistorianException("looking up " + keys.size() + " readings in " + file + " failed: "
                     + e.getMessage(), e);
@@ -488,6 +489,55 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
         } catch (SQLException e) {
             throw new HistorianException("marking " + exclusions.size() + " readings BAD in " + file + " failed: "
                     + e.getMessage(), e);
+        }
+    }
+
+    private final Object bulkLock = new Object();
+    private int bulkHolders; // guarded by bulkLock
+
+    /**
+     * Runs DuckDB's queries on their callers' threads only ({@code threads} 1) until the returned handle is
+     * closed (each handle once; nested and concurrent holders counted): see {@link ReadingLedger#importing}. With
+     * {@code threads} 1 configured already this changes nothing. A failure to change the setting only costs speed:
+     * logged, never thrown.
+     */
+    public Runnable bulkLoad() {
+        synchronized (bulkLock) {
+            if (bulkHolders++ == 0) {
+                setThreads(1);
+            }
+        }
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                synchronized (bulkLock) {
+                    if (--bulkHolders == 0) {
+                        setThreads(options.threads());
+                    }
+                }
+            }
+        };
+    }
+
+    /** DuckDB's threads setting now (tests). */
+    long duckDbThreads() throws SQLException {
+        try (DuckDBConnection connection = readConnection(); Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SELECT current_setting('threads')")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    // DuckDB's threads setting is the database's, not a connection's: it applies to every query that starts after it.
+    private void setThreads(int threads) {
+        if (options.threads() == 1) {
+            return;
+        }
+        try (DuckDBConnection connection = readConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(threads > 0 ? "SET threads = " + threads : "RESET threads");
+        } catch (SQLException e) {
+            log.warn("setting DuckDB's threads of {} to {} failed (imports may run slower): {}", file,
+                    threads > 0 ? threads : "its default", e.getMessage());
         }
     }
 

@@ -1,8 +1,10 @@
 package io.wattline.historian.duckdb;
 
+import io.wattline.core.PointId;
 import io.wattline.core.Sample;
 import io.wattline.historian.ReadingLedger.Exclusion;
 import io.wattline.historian.ReadingLedger.Key;
+import io.wattline.historian.ReadingLedger.LookUp;
 import io.wattline.historian.ReadingLedger.Replacement;
 import io.wattline.historian.ReadingLedger.Stored;
 import io.wattline.historian.ReadingLedger.Where;
@@ -12,10 +14,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -58,7 +64,56 @@ final class ReadingTable {
         }
     }
 
-    /** See {@link io.wattline.historian.ReadingLedger#stored}. */
+    /**
+     * See {@link io.wattline.historian.ReadingLedger#lookUp}: first which of the keys' points the record, the raw
+     * samples (any quality) or the 1-minute rollups hold anything of between the keys' earliest and latest instant
+     * (three range scans that DuckDB's zone maps keep to the row groups of that span, a few rows out); only the keys
+     * of those points are then joined against the three tables. A time-ordered import into a period the store does
+     * not hold yet (a back-fill, issue 14's benchmark) finds no such point and joins nothing.
+     */
+    static LookUp lookUp(DuckDBConnection connection, List<Key> keys) throws SQLException {
+        Map<Key, Stored> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return new LookUp(found, Set.of());
+        }
+        long low = Long.MAX_VALUE;
+        long high = Long.MIN_VALUE;
+        for (Key key : keys) {
+            long us = EpochMicros.of(key.time());
+            low = Math.min(low, us);
+            high = Math.max(high, us);
+        }
+        Set<PointId> touched = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(TOUCHED)) {
+            query.setLong(1, low);
+            query.setLong(2, high);
+            query.setLong(3, low);
+            query.setLong(4, high);
+            query.setLong(5, low - Math.floorMod(low, MINUTE_US));
+            query.setLong(6, high);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    touched.add(PointId.parse(rows.getString(1)));
+                }
+            }
+        }
+        List<Key> candidates = new ArrayList<>();
+        for (Key key : keys) {
+            if (touched.contains(key.point())) {
+                candidates.add(key);
+            }
+        }
+        found.putAll(stored(connection, candidates));
+        return new LookUp(found, Collections.unmodifiableSet(touched));
+    }
+
+    // The points that the record, raw (any quality) or the 1-minute rollups hold anything of in a span.
+    private static final String TOUCHED = """
+            SELECT point FROM readings WHERE ts_us BETWEEN ? AND ?
+            UNION SELECT point FROM samples WHERE ts_us BETWEEN ? AND ?
+            UNION SELECT point FROM rollups_1m WHERE bucket_us BETWEEN ? AND ?""";
+
+    /** What the store holds at each of {@code keys}: the anti-join of {@link #lookUp} without its pre-check. */
     static Map<Key, Stored> stored(DuckDBConnection connection, List<Key> keys) throws SQLException {
         Map<Key, Stored> found = new HashMap<>();
         if (keys.isEmpty()) {
