@@ -81,7 +81,7 @@ class Watch {
   async until(page, what, fn, arg, ms) {
     const limit = timeout(ms);
     try {
-      // polled by a timer, not by animation frames: a tab that is not in front may draw no frames
+      // polled by a timer, whether or not the tab draws frames
       await page.waitForFunction(fn, arg, { timeout: limit, polling: 250 });
     } catch (e) {
       if (e.name !== 'TimeoutError') throw e;

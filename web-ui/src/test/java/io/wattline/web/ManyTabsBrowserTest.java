@@ -27,8 +27,8 @@ class ManyTabsBrowserTest {
     /**
      * The browser check's time: what the test's 400 s leave after the demo's start (23 s at load 20)
      * and {@link BrowserScript#GRACE}, so that the script reports a hang before JUnit cuts the test
-     * short. Measured (whole test): 22–45 s at load 1–6, 56–85 s at load
-     * 18–29; the tests before script-watch.js took up to 208 s beside them.
+     * short. Measured (whole test): 22–45 s at load 1–6, 56–85 s at load 18–29, 204–208 s in
+     * runs beside other browser tests at load 18–20.
      */
     private static final Duration BUDGET = Duration.ofSeconds(330);
 

@@ -43,8 +43,8 @@ class UiPagesBrowserTest {
     /**
      * The browser checks' time: what the test's 600 s leave after the demo's start (23 s at load 20)
      * and {@link BrowserScript#GRACE}, so that the script reports a hang before JUnit cuts the test
-     * short. Measured (whole test): 100–137 s at load 1–6, 195–213 s at load
-     * 18–29; the tests before script-watch.js took up to 354 s beside them.
+     * short. Measured (whole test): 100–137 s at load 1–6, 195–213 s at load 18–29, 345–354 s
+     * in runs beside other browser tests at load 18–20.
      */
     private static final Duration BUDGET = Duration.ofSeconds(520);
 
