@@ -2,13 +2,15 @@
 //   node ui-pages.js URL SCREENSHOT_DIR DOWNLOAD_DIR
 // Talks to the test over stdin/stdout for the liveness check: prints "STOP-SERVER", waits for
 // "STOPPED", checks Offline; prints "START-SERVER", waits for "STARTED", checks Live and catch-up.
-// Prints one line per check ("ok  …" / "FAIL …") and exits 1 on the first failure.
+// Prints one line per check ("ok  …" / "FAIL …") and exits 1 on the first failure, with the state of
+// every page and the unanswered requests (script-watch.js), within WATTLINE_SCRIPT_BUDGET_MS.
 'use strict';
 const path = require('path');
 const readline = require('readline');
 const { chromium } = require('playwright-core');
 const a11y = require('./a11y');
 const navWalk = require('./nav-walk');
+const { Watch, elapsed } = require('./script-watch');
 
 const [url, shots, downloads] = process.argv.slice(2);
 const executablePath = process.env.WATTLINE_CHROMIUM || '/usr/bin/chromium';
@@ -18,7 +20,7 @@ lines.on('line', (l) => { const w = waiting.shift(); if (w) w(l.trim()); });
 const nextLine = () => new Promise((resolve) => waiting.push(resolve));
 
 function check(ok, what) {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what} (${elapsed()})`);
   if (!ok) throw new Error(what);
 }
 
@@ -35,6 +37,9 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
   // a loaded shared machine can take long to load a page with its 1 MB chart library
   context.setDefaultNavigationTimeout(120000);
   context.setDefaultTimeout(120000);
+  // on a failure: every page's state and console, every request still unanswered
+  const watch = new Watch(context);
+  watch.guard(browser);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -55,9 +60,10 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     await page.fill('#password', 'demo');
     await Promise.all([page.waitForNavigation({ waitUntil: 'commit', timeout: 90000 }), page.click('#sign-in')]);
     await page.goto(url + '/?lang=en');
-    await page.waitForFunction(() => document.getElementById('energy').dataset.value !== undefined
-      && document.getElementById('devices').dataset.value !== undefined, null, { timeout: 60000 });
-    await page.waitForFunction(() => document.getElementById('conn-text').textContent === 'Live', null, { timeout: 30000 });
+    await watch.until(page, 'the overview has its energy and devices figures', () => document.getElementById('energy')
+      .dataset.value !== undefined && document.getElementById('devices').dataset.value !== undefined, null, 60000);
+    await watch.until(page, 'the overview shows Live',
+      () => document.getElementById('conn-text').textContent === 'Live', null, 30000);
     const tile = await page.evaluate(() => Object.fromEntries(['energy', 'cost', 'devices', 'alarms']
       .map((id) => [id, document.getElementById(id).dataset.value])));
     const elec = (r) => r.totals.find((x) => x.carrier === 'ELECTRICITY');
@@ -94,20 +100,33 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
 
     // --- trends: a day draws from the 15-minute rollup
     await Promise.all([page.waitForURL('**/trends'), page.click('#nav a[href="/trends"]')]);
-    await page.waitForFunction(() => { const e = document.getElementById('trend'); return e && e.dataset.resolution; }, null,
-      { timeout: 60000 });
+    // a draw has ended when the page states its time (an empty answer names no resolution: not the sign)
+    await watch.until(page, 'the trends page drew its first chart',
+      () => { const e = document.getElementById('trend'); return e && e.dataset.drawMs !== undefined; }, null, 60000);
     // a day draws from the 15-minute rollup: the last 24 hours ("today" is only minutes long just after
-    // the plant's midnight, and then raw samples are rightly what the page draws)
+    // the plant's midnight, and then raw samples are rightly what the page draws). The inputs hold whole
+    // minutes: the range ends at the next one, since one that ended at this minute's start could end
+    // before a young demo's first sample, and an empty answer names no resolution (seen in CI: "—, 0
+    // buckets" at 13:30, the first minute of a 15-minute bucket). Drawn once the 15-minute rollup
+    // has a bucket in that range.
     await page.selectOption('#range', 'custom');
-    await page.evaluate(() => {
+    const lastDay = await page.evaluate(() => {
       const local = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
-      const now = new Date();
-      document.getElementById('from').value = local(new Date(now.getTime() - 86400e3));
-      document.getElementById('to').value = local(now);
+      const to = new Date((Math.floor(Date.now() / 60000) + 1) * 60000);
+      const from = new Date(to.getTime() - 86400e3);
+      document.getElementById('from').value = local(from);
+      document.getElementById('to').value = local(to);
       document.getElementById('trend').dataset.resolution = '';
+      delete document.getElementById('trend').dataset.drawMs;
+      return { from: from.toISOString(), to: to.toISOString() };
     });
+    const trendPoint = await page.$eval('#points', (s) => s.selectedOptions[0] && s.selectedOptions[0].value);
+    await watch.poll(`the 15-minute rollup of ${trendPoint} has a bucket between ${lastDay.from} and ${lastDay.to}`,
+      async () => (await json(page, `/api/points/${encodeURIComponent(trendPoint)}/series?from=${lastDay.from}`
+        + `&to=${lastDay.to}&resolution=15m`)).buckets.length, 60000);
     await page.click('#draw');
-    await page.waitForFunction(() => document.getElementById('trend').dataset.resolution, null, { timeout: 60000 });
+    await watch.until(page, 'the trend over the last 24 hours is drawn',
+      () => document.getElementById('trend').dataset.drawMs !== undefined, null, 60000);
     const resolution = await page.getAttribute('#trend', 'data-resolution');
     check(resolution === 'FIFTEEN_MINUTES', `a trend over a day draws from the 15-minute rollup (${resolution})`);
     await shot('trends.png');
@@ -115,8 +134,8 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     await page.selectOption('#range', 'shift');
     await page.click('#draw');
     const shiftNow = await json(page, '/api/plant/shift');
-    await page.waitForFunction((s) => document.querySelector('#range option[value="shift"]').dataset.from === s,
-      shiftNow.start, { timeout: 60000 });
+    await watch.until(page, `"this shift" starts at ${shiftNow.start}`,
+      (s) => document.querySelector('#range option[value="shift"]').dataset.from === s, shiftNow.start, 60000);
     check(Date.parse(shiftNow.start) <= Date.now() && Date.now() < Date.parse(shiftNow.end)
       && await page.textContent('#range option[value="shift"]') !== 'This shift',
       `"this shift" is the plant's ${shiftNow.id} shift from ${shiftNow.start} (${await page.textContent('#range option[value="shift"]')})`);
@@ -192,10 +211,10 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     // live: a value's time moves on without a reload
     const powerTime = () => page.getAttribute('#points tr.point[data-id="main-incomer.active_power"] td.c-time', 'data-time');
     const before = await powerTime();
-    await page.waitForFunction((t) => {
+    await watch.until(page, `the device page's main-incomer.active_power gets a sample newer than ${before}`, (t) => {
       const td = document.querySelector('#points tr.point[data-id="main-incomer.active_power"] td.c-time');
       return td && td.dataset.time && td.dataset.time !== t;
-    }, before, { timeout: 60000 });
+    }, before, 60000);
     check(true, 'device page: the points update live');
     await shot('device.png');
     await page.goto(url + '/alarms');
@@ -222,7 +241,8 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     // --- big screen at 1920×1080
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(url + '/screen?rotate=0');
-    await page.waitForFunction(() => document.getElementById('s-energy').textContent !== '—', null, { timeout: 60000 });
+    await watch.until(page, 'the big screen shows the energy of today',
+      () => document.getElementById('s-energy').textContent !== '—', null, 60000);
     check(await page.locator('#nav').count() === 0, 'the big screen has no navigation chrome');
     await shot('screen.png');
 
@@ -293,11 +313,13 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
 
     // --- liveness: Offline within 5 s of stopping the server, Live again after restart
     await page.goto(url + '/live?lang=en');
-    await page.waitForFunction(() => document.getElementById('conn-text').textContent === 'Live', null, { timeout: 30000 });
+    await watch.until(page, 'the live page shows Live',
+      () => document.getElementById('conn-text').textContent === 'Live', null, 30000);
     console.log('STOP-SERVER');
     check((await nextLine()) === 'STOPPED', 'the server was stopped');
     const stoppedAt = Date.now();
-    await page.waitForFunction(() => document.getElementById('conn-text').textContent === 'Offline', null, { timeout: 5000 });
+    await watch.until(page, 'the live page shows Offline within 5 s of the server stopping',
+      () => document.getElementById('conn-text').textContent === 'Offline', null, 5000);
     check(Date.now() - stoppedAt <= 5000, `Offline shown ${Date.now() - stoppedAt} ms after the server stopped`);
     await shot('live-offline.png');
     console.log('START-SERVER');
@@ -309,18 +331,20 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     await page.fill('#password', 'demo');
     await Promise.all([page.waitForNavigation({ waitUntil: 'commit', timeout: 90000 }), page.click('#sign-in')]);
     await page.goto(livePage);
-    await page.waitForFunction(() => document.getElementById('conn-text').textContent === 'Live', null, { timeout: 60000 });
+    await watch.until(page, 'the live page shows Live after the restart',
+      () => document.getElementById('conn-text').textContent === 'Live', null, 60000);
     const t0 = await page.getAttribute('tr.point[data-id="main-incomer.active_power"] td.c-time', 'title');
-    await page.waitForFunction((t) => {
+    await watch.until(page, `the live page's main-incomer.active_power gets a sample newer than ${t0} after the restart`, (t) => {
       const td = document.querySelector('tr.point[data-id="main-incomer.active_power"] td.c-time');
       return td && td.title && td.title > t;
-    }, t0, { timeout: 60000 });
+    }, t0, 60000);
     check(true, 'Live again after the restart and a new sign-in, values catch up');
     const real = errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource|EventSource|net::ERR/.test(e));
     check(real.length === 0, `no script errors ${JSON.stringify(real)}`);
   } catch (e) {
-    await page.screenshot({ path: path.join(shots, 'ui-failure.png') }).catch(() => {});
-    console.log('FAIL ' + e.message);
+    await page.screenshot({ path: path.join(shots, 'ui-failure.png'), timeout: 10000 }).catch(() => {});
+    console.log(`FAIL ${e.message} (${elapsed()})`);
+    await watch.report('after the failure');
     process.exitCode = 1;
   } finally {
     await browser.close();

@@ -2,17 +2,12 @@ package io.wattline.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
@@ -45,56 +40,57 @@ class UiPagesBrowserTest {
     @TempDir
     Path data;
 
+    /**
+     * The browser checks' time: what the test's 600 s leave after the demo's start (23 s at load 20)
+     * and {@link BrowserScript#GRACE}, so that the script reports a hang before JUnit cuts the test
+     * short. Measured (whole test): 100–137 s at load 1–6, 195–213 s at load 18–29, 345–354 s
+     * in runs beside other browser tests at load 18–20.
+     */
+    private static final Duration BUDGET = Duration.ofSeconds(520);
+
     @Test
     void everyPageShowsTheApiFiguresAndSaysWhenItIsOffline() throws Exception {
         Path chromium = BrowserSupport.prepare();
         Path downloads = Files.createDirectories(BrowserSupport.WORK.resolve("downloads"));
-        int port = freePort();
-        LaunchArguments demo = LaunchArguments.parse("demo", "--port", Integer.toString(port), "--data", data.toString(),
+        // the port the system gives (no race for a port picked beforehand); the restart takes the same one,
+        // so that the open page reconnects to it
+        AtomicReference<ConfigurableApplicationContext> app = new AtomicReference<>(WattlineMain.start(
+                LaunchArguments.parse("demo", "--port", "0", "--data", data.toString(), "--opcua-port", "0")));
+        String port = app.get().getEnvironment().getProperty("local.server.port");
+        LaunchArguments restart = LaunchArguments.parse("demo", "--port", port, "--data", data.toString(),
                 "--opcua-port", "0");
-        ConfigurableApplicationContext app = WattlineMain.start(demo);
-        StringBuilder output = new StringBuilder();
-        String xlsx = null;
-        String pageTotal = null;
+        AtomicReference<String> xlsx = new AtomicReference<>();
+        AtomicReference<String> pageTotal = new AtomicReference<>();
+        BrowserScript.Outcome run;
         try {
-            ProcessBuilder node = new ProcessBuilder("node", BrowserSupport.WORK.resolve("ui-pages.js").toString(),
-                    "http://127.0.0.1:" + port, BrowserSupport.SCREENSHOTS.toString(), downloads.toString())
-                    .redirectErrorStream(true);
-            node.environment().put("WATTLINE_CHROMIUM", chromium.toString());
-            Process p = node.start();
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-                    Writer toNode = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    System.out.println(line);
-                    output.append(line).append('\n');
-                    Matcher m = XLSX_LINE.matcher(line);
-                    if (m.find()) {
-                        xlsx = m.group(1);
-                        pageTotal = m.group(2);
-                    }
-                    if (line.equals("STOP-SERVER")) {
-                        app.close();
-                        toNode.write("STOPPED\n");
-                        toNode.flush();
-                    } else if (line.equals("START-SERVER")) {
-                        app = WattlineMain.start(demo);
-                        toNode.write("STARTED\n");
-                        toNode.flush();
-                    }
+            run = BrowserScript.run(chromium, BUDGET, (line, toScript) -> {
+                Matcher m = XLSX_LINE.matcher(line);
+                if (m.find()) {
+                    xlsx.set(m.group(1));
+                    pageTotal.set(m.group(2));
                 }
+                if (line.equals("STOP-SERVER")) {
+                    app.get().close();
+                    toScript.write("STOPPED\n");
+                    toScript.flush();
+                } else if (line.equals("START-SERVER")) {
+                    app.set(WattlineMain.start(restart));
+                    toScript.write("STARTED\n");
+                    toScript.flush();
+                }
+            }, "ui-pages.js", "http://127.0.0.1:" + port, BrowserSupport.SCREENSHOTS.toString(), downloads.toString());
+            if (!run.passed()) {
+                System.out.println(BrowserScript.serverThreads()); // what the server was doing while a page hung
             }
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                fail("the browser checks did not finish");
-            }
-            assertEquals(0, p.exitValue(), "browser checks failed (screenshots in " + BrowserSupport.SCREENSHOTS
-                    + "):\n" + output);
         } finally {
-            app.close();
+            app.get().close();
         }
-        assertNotNull(xlsx, "the consumption page's XLSX was downloaded:\n" + output);
-        assertEquals(Double.parseDouble(pageTotal), electricityTotal(Path.of(xlsx)), 1e-6,
+        assertTrue(run.finished(), "the browser checks did not end within " + BUDGET.toSeconds() + " s (screenshots in "
+                + BrowserSupport.SCREENSHOTS + "); what they printed:\n" + run.output());
+        assertEquals(0, run.exitCode(), "browser checks failed (screenshots in " + BrowserSupport.SCREENSHOTS
+                + "):\n" + run.output());
+        assertNotNull(xlsx.get(), "the consumption page's XLSX was downloaded:\n" + run.output());
+        assertEquals(Double.parseDouble(pageTotal.get()), electricityTotal(Path.of(xlsx.get())), 1e-6,
                 "the XLSX's electricity total equals the consumption page's");
     }
 
@@ -112,11 +108,5 @@ class UiPagesBrowserTest {
             }
         }
         throw new AssertionError("no electricity TOTAL line in " + file);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
