@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
@@ -232,7 +234,7 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
     public java.util.LinkedHashMap<String, Long> duckDbMemory() {
         java.util.LinkedHashMap<String, Long> usage = new java.util.LinkedHashMap<>();
         try (DuckDBConnection reader = readConnection(); java.sql.Statement s = reader.createStatement();
-                java.sql.ResultSet r = s.executeQuery("SELECT tag, memory_usage_bytes FROM duckdb_memory()"
+                ResultSet r = s.executeQuery("SELECT tag, memory_usage_bytes FROM duckdb_memory()"
                         + " WHERE memory_usage_bytes > 0 ORDER BY memory_usage_bytes DESC")) {
             while (r.next()) {
                 usage.put(r.getString(1), r.getLong(2));
@@ -404,7 +406,7 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
                         "SELECT 1 FROM samples WHERE seq > ? AND ts_us < ? LIMIT 1")) {
             q.setLong(1, version);
             q.setLong(2, EpochMicros.of(before));
-            try (java.sql.ResultSet rs = q.executeQuery()) {
+            try (ResultSet rs = q.executeQuery()) {
                 return rs.next();
             }
         } catch (SQLException e) {
@@ -507,7 +509,7 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
                 setThreads(1);
             }
         }
-        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean released = new AtomicBoolean();
         return () -> {
             if (released.compareAndSet(false, true)) {
                 synchronized (bulkLock) {
@@ -522,7 +524,7 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
     /** DuckDB's threads setting now (tests). */
     long duckDbThreads() throws SQLException {
         try (DuckDBConnection connection = readConnection(); Statement statement = connection.createStatement();
-                java.sql.ResultSet rows = statement.executeQuery("SELECT current_setting('threads')")) {
+                ResultSet rows = statement.executeQuery("SELECT current_setting('threads')")) {
             rows.next();
             return rows.getLong(1);
         }

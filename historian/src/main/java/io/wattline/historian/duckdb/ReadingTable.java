@@ -72,9 +72,8 @@ final class ReadingTable {
      * not hold yet (a back-fill, issue 14's benchmark) finds no such point and joins nothing.
      */
     static LookUp lookUp(DuckDBConnection connection, List<Key> keys) throws SQLException {
-        Map<Key, Stored> found = new HashMap<>();
         if (keys.isEmpty()) {
-            return new LookUp(found, Set.of());
+            return new LookUp(Map.of(), Set.of());
         }
         long low = Long.MAX_VALUE;
         long high = Long.MIN_VALUE;
@@ -103,8 +102,7 @@ final class ReadingTable {
                 candidates.add(key);
             }
         }
-        found.putAll(stored(connection, candidates));
-        return new LookUp(found, Collections.unmodifiableSet(touched));
+        return new LookUp(stored(connection, candidates), Collections.unmodifiableSet(touched));
     }
 
     // The points that the record, raw (any quality) or the 1-minute rollups hold anything of in a span.
