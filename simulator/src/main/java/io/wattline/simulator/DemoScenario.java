@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -70,15 +71,23 @@ public record DemoScenario(String name, String description, String startAt,
         return new LoadModels(base.seed(), base.grid(), p, m, base.fixedPoints());
     }
 
-    /** A clock that reads {@link #startAt} today, plant-local, now, and runs on from there. */
+    /**
+     * A clock that reads {@link #startAt}, plant-local, now, and runs on from there: its latest occurrence not
+     * after now (today's, else yesterday's), so the demo never stamps a reading in the future (between midnight
+     * and 02:06:30 a clock set to today's 02:06:30 ran ahead of the system's, and the readings were judged as
+     * from the future).
+     */
     public Clock clock(ZoneId zone, Clock base) {
         LocalTime start = startTime();
         if (start == null) {
             return base;
         }
         LocalDate today = base.instant().atZone(zone).toLocalDate();
-        Duration offset = Duration.between(base.instant(), today.atTime(start).atZone(zone).toInstant());
-        return Clock.offset(base, offset);
+        Instant at = today.atTime(start).atZone(zone).toInstant();
+        if (at.isAfter(base.instant())) {
+            at = today.minusDays(1).atTime(start).atZone(zone).toInstant();
+        }
+        return Clock.offset(base, Duration.between(base.instant(), at));
     }
 
     private LocalTime startTime() {

@@ -32,6 +32,16 @@ class DemoScenarioTest {
     }
 
     @Test
+    void theClockNeverRunsAheadOfTheSystemsAfterMidnight() {
+        DemoScenario s = DemoScenario.load("night-waste");
+        Clock base = Clock.fixed(Instant.parse("2026-12-03T16:23:00Z"), ZoneOffset.UTC); // 00:23 on 12-04 in Shanghai
+        Clock clock = s.clock(SHANGHAI, base);
+        assertEquals(LocalTime.of(2, 6, 30), clock.instant().atZone(SHANGHAI).toLocalTime());
+        assertEquals(java.time.LocalDate.of(2026, 12, 3), clock.instant().atZone(SHANGHAI).toLocalDate());
+        assertTrue(!clock.instant().isAfter(base.instant()), clock.instant() + " after " + base.instant());
+    }
+
+    @Test
     void lineTwoDrawsThroughTheNightBreakAndTheIncomerNearsItsDemandLimit() throws Exception {
         DemoScenario s = DemoScenario.load("night-waste");
         Plant demo = PlantConfigLoader.withBuiltInProfiles().loadResource("demo/plant.yaml");
