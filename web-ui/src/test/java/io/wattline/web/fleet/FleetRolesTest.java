@@ -238,9 +238,11 @@ class FleetRolesTest {
                             "only " + site + "'s archive has " + id);
                 }
                 java.time.ZoneId zone = java.time.ZoneId.of(site.equals("site-a") ? "Asia/Shanghai" : "Europe/Berlin");
-                String yesterday = java.time.LocalDate.now(zone).minusDays(1).toString();
-                assertTrue(caughtUp.stream().anyMatch(id -> id.contains("daily-" + yesterday)),
-                        site + ": the daily report of " + yesterday + " in the site's zone: " + caughtUp);
+                // both plants' daily report fires at 00:30 local ("0 30 0 * * ?") for the day before: the run caught
+                // up is the last firing before the scheduler started (between midnight and 00:30 that is the previous
+                // day's, reporting the day before yesterday)
+                assertTrue(caughtUp.stream().anyMatch(id -> id.contains("daily-" + lastDailyPeriod(id, zone))),
+                        site + ": the daily report of the last 00:30 firing in the site's zone: " + caughtUp);
                 System.out.println(site + ": scheduled reports caught up at the central: " + caughtUp);
             }
         } finally {
@@ -305,5 +307,15 @@ class FleetRolesTest {
 
     private static long count(List<Map<String, String>> rows) {
         return rows.isEmpty() ? 0 : (long) Double.parseDouble(rows.get(0).getOrDefault("count", "0"));
+    }
+
+    /** The period of the last 00:30 (local) daily firing at or before run {@code id}'s time (its UTC prefix). */
+    private static String lastDailyPeriod(String id, java.time.ZoneId zone) {
+        java.time.ZonedDateTime ran = java.time.LocalDateTime.parse(id.substring(0, 15),
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")).atZone(java.time.ZoneOffset.UTC)
+                .withZoneSameInstant(zone);
+        java.time.LocalDate fired = ran.toLocalTime().isBefore(java.time.LocalTime.of(0, 30))
+                ? ran.toLocalDate().minusDays(1) : ran.toLocalDate();
+        return fired.minusDays(1).toString();
     }
 }
