@@ -143,11 +143,13 @@ public final class ReadingImporter {
                 if (run.rows >= nextProgress) {
                     run.store(batch);
                     batch.clear();
+                    run.complete();
                     progress.accept(run.result());
                     nextProgress += PROGRESS_ROWS;
                 }
             }
             run.store(batch);
+            run.complete();
             run.publish();
         } catch (ReadingCsv.MalformedCsvException e) {
             run.publishAfterFailure(e);
@@ -189,6 +191,15 @@ public final class ReadingImporter {
     private record Pending(long line, Sample sample) {
     }
 
+    /**
+     * A batch between {@code store} and {@code complete}: its distinct rows, the points the look-up found the store
+     * holding anything of in its span, the new readings offered to the writer, the stored ones to add to the record,
+     * and the replacements with their rows.
+     */
+    private record Staged(List<Pending> rows, Set<PointId> touched, List<Sample> fresh, List<Sample> toRecord,
+            List<ReadingLedger.Replacement> replacements, List<Pending> replacedRows) {
+    }
+
     /** The running state of one import. */
     private final class Run {
         final String source;
@@ -205,6 +216,8 @@ public final class ReadingImporter {
         CompletableFuture<Void> folding;
         /** Readings recorded that no fold has been started for yet. */
         boolean unfolded;
+        /** A batch looked up and offered to the writer, waiting for {@link #complete}. */
+        Staged staged;
 
         Run(String source, ImportRequest request, ReadingRows check) {
             this.source = source;
@@ -223,8 +236,13 @@ public final class ReadingImporter {
             return new ImportResult(source, rows, written, already, replaced, excluded, rejectedRows, rejected);
         }
 
-        /** Looks the batch up, writes and records what is new, replaces or rejects what differs. */
+        /**
+         * Looks the batch up and hands what is new to the historian's writer, which commits it while the next
+         * batch is read and checked; the rest of the batch's work ({@link #complete}) waits for that commit.
+         * Completes the batch before first, so this batch's look-up sees everything the import stored before it.
+         */
         void store(List<Pending> batch) {
+            complete();
             if (batch.isEmpty()) {
                 return;
             }
@@ -266,7 +284,31 @@ public final class ReadingImporter {
                             + p.sample().value() + ": import with --replace (engineer) to correct it (与已存读数不同)");
                 }
             }
-            write(fresh);
+            offerAll(fresh);
+            staged = new Staged(List.copyOf(unique.values()), lookUp.touched(), fresh, toRecord, replacements,
+                    replacedRows);
+        }
+
+        /**
+         * Finishes the batch {@link #store} staged, if any: waits until the writer has committed its new
+         * readings, then records them and whatever the store held only as raw samples, starts their fold, replaces
+         * (audited) what the request replaces, and judges the batch. Nothing is recorded before its raw samples
+         * are committed: a flush that fails (the disk below its watermark) records nothing, and importing the file
+         * again writes what is missing.
+         */
+        void complete() {
+            Staged batch = staged;
+            staged = null;
+            if (batch == null) {
+                return;
+            }
+            List<Sample> fresh = batch.fresh();
+            List<Sample> toRecord = batch.toRecord();
+            List<ReadingLedger.Replacement> replacements = batch.replacements();
+            List<Pending> replacedRows = batch.replacedRows();
+            if (!fresh.isEmpty()) {
+                writer.flush();
+            }
             toRecord.addAll(fresh);
             ledger.append(toRecord, source);
             written += fresh.size();
@@ -288,7 +330,7 @@ public final class ReadingImporter {
                 // a batch the record already held in full (a file imported again) changed nothing: the store's
                 // readings were judged when they were recorded (a crash between the record and the judging
                 // leaves marks unset, not figures wrong: accounting applies the glitch rule itself)
-                judge(unique.values(), lookUp.touched());
+                judge(batch.rows(), batch.touched());
             }
         }
 
@@ -394,8 +436,18 @@ public final class ReadingImporter {
             }
         }
 
-        /** The same after a failure, keeping that failure the one thrown: what was written before it is visible. */
+        /**
+         * The same after a failure, keeping that failure the one thrown: what was written before it is visible. A
+         * batch still staged (the file broke off while the next was read) is completed first.
+         */
         void publishAfterFailure(Exception failure) {
+            try {
+                complete();
+            } catch (RuntimeException e) {
+                if (e != failure) {
+                    failure.addSuppressed(e);
+                }
+            }
             try {
                 publish();
             } catch (RuntimeException e) {
@@ -405,8 +457,11 @@ public final class ReadingImporter {
             }
         }
 
-        /** Offers every sample to the historian's writer, waiting for a commit whenever its queue is full. */
-        private void write(List<Sample> samples) {
+        /**
+         * Offers every sample to the historian's writer, waiting for a commit whenever its queue is full; the
+         * caller flushes ({@link #complete}).
+         */
+        private void offerAll(List<Sample> samples) {
             for (Sample s : samples) {
                 int attempts = 0;
                 while (!writer.offer(s)) {
@@ -417,7 +472,6 @@ public final class ReadingImporter {
                     writer.flush();
                 }
             }
-            writer.flush();
         }
     }
 }

@@ -160,4 +160,35 @@ class ReadingImporterTest {
             assertEquals(rows, store.readings().recorded());
         }
     }
+
+    @Test
+    void aFileThatBreaksOffKeepsEveryBatchBeforeItRecordedAndFolded(@TempDir Path own) throws IOException {
+        // each batch is committed by the writer while the next is read: when the file stops being CSV in the
+        // second batch, the first (still waiting for its commit) is recorded and folded before the import fails,
+        // and the progress report after it counts it as written
+        int rows = ReadingImporter.BATCH_ROWS + 10;
+        Instant first = Instant.parse("2025-10-01T00:00:00Z");
+        StringBuilder csv = new StringBuilder(rows * 64);
+        for (int i = 0; i < rows; i++) {
+            csv.append("line1-power,active_energy_import,").append(first.plusSeconds(60L * i)).append(',')
+                    .append(1000 + i * 0.25).append('\n');
+        }
+        csv.append("\"line1-power,active_energy_import\n");
+        try (Historian store = Historian.open(own, HistorianOptions.defaults(), Optional.empty(),
+                ForwarderOptions.defaults(), CLOCK)) {
+            ReadingImporter batches = new ReadingImporter(p -> Optional.of(Quantity.ACTIVE_ENERGY_IMPORT),
+                    store.readings(), store.writer(), null, ZoneId.of("Asia/Shanghai"), CLOCK);
+            List<ImportResult> progress = new java.util.ArrayList<>();
+            IOException e = assertThrows(IOException.class, () -> batches.importCsv("broken.csv",
+                    new StringReader(csv.toString()), ImportRequest.addOnly("test", "console"), progress::add));
+            assertTrue(e.getMessage().startsWith("broken.csv: line "), e.getMessage());
+            assertTrue(e.getMessage().contains(ReadingImporter.BATCH_ROWS + " written"), e.getMessage());
+            assertEquals(1, progress.size(), progress.toString());
+            assertEquals(ReadingImporter.BATCH_ROWS, progress.get(0).written(), progress.toString());
+            assertEquals(ReadingImporter.BATCH_ROWS, store.readings().recorded());
+            Map<PointId, List<Bucket>> hours = store.reader().series(List.of(ENERGY), first,
+                    first.plusSeconds(60L * rows), Resolution.ONE_HOUR);
+            assertEquals(ReadingImporter.BATCH_ROWS, hours.get(ENERGY).stream().mapToLong(Bucket::samples).sum());
+        }
+    }
 }
