@@ -49,7 +49,10 @@ function check(ok, what) {
     check(meters.some((m) => m.includes('总进线')), `meter headers keep Chinese names: ${meters.slice(0, 3).join(', ')}`);
     const powerCell = page.locator('tr.point[data-id="main-incomer.active_power"] td.c-value');
     const before = await powerCell.textContent();
-    await page.waitForTimeout(3000);
+    // the demo's meters change every poll: wait for the cell to change (up to 30 s) instead of a fixed pause
+    await page.waitForFunction((old) => document.querySelector(
+      'tr.point[data-id="main-incomer.active_power"] td.c-value').textContent !== old, before, { timeout: 30000 })
+      .catch(() => { });
     const after = await powerCell.textContent();
     check(before !== after, `main-incomer.active_power updates live (${before} → ${after})`);
     await page.screenshot({ path: path.join(shots, 'live-page-en.png') });
