@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Issue 14's {@code import-readings}: a CSV of {@code rows} readings of {@code meters} meters
  * (15-minute readings, time-ordered) imported into a fresh store through the real importer, against
- * the historian's own ingest rate of the same samples measured in the same run; then the same file
+ * the historian's own ingest rate of the same samples measured in the same run (the median of
+ * {@link #BASELINE_RUNS} runs, each in a fresh store); then the same file
  * again into the same store (it must write nothing). Each phase runs in a process of its own
  * ({@link ImportReadingsProcess}) with the JVM options the application runs with, so {@code rss_mb} is
  * the importer's own peak resident memory (VmHWM). {@code --size 1g} (or a third argument in GB)
