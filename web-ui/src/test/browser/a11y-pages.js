@@ -3,6 +3,7 @@
 'use strict';
 const { chromium } = require('playwright-core');
 const { violations, describe } = require('./a11y');
+const drawn = require('./drawn');
 
 const [url] = process.argv.slice(2);
 (async () => {
@@ -17,7 +18,10 @@ const [url] = process.argv.slice(2);
   for (const p of ['/', '/live', '/trends', '/consumption', '/flow', '/devices', '/device.html?id=main-incomer', '/alarms',
     '/reports.html', '/screen?rotate=0', '/login']) {
     await page.goto(url + p);
-    await page.waitForTimeout(3000);
+    if (p !== '/login') {
+      const notDrawn = await drawn.wait(page, p);
+      if (notDrawn) console.log(`${p}: ${notDrawn}; checked as it is`);
+    }
     const v = await violations(page);
     console.log(`${p}: ${v.length ? describe(v) : 'ok'}`);
   }

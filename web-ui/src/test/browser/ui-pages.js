@@ -10,6 +10,7 @@ const readline = require('readline');
 const { chromium } = require('playwright-core');
 const a11y = require('./a11y');
 const navWalk = require('./nav-walk');
+const drawn = require('./drawn');
 const { Watch, elapsed } = require('./script-watch');
 
 const [url, shots, downloads] = process.argv.slice(2);
@@ -271,7 +272,8 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
       '/reports.html', '/screen?rotate=0']) {
       const checked = await a11yContext.newPage();
       await checked.goto(url + p + (p.includes('?') ? '&' : '?') + 'lang=en', { waitUntil: 'domcontentloaded' });
-      await checked.waitForTimeout(2000);
+      const notDrawn = await drawn.wait(checked, p);
+      check(notDrawn === null, `${p} draws its data before the accessibility check${notDrawn ? ': ' + notDrawn : ''}`);
       const found = await a11y.violations(checked);
       await checked.goto('about:blank');
       await checked.close();
@@ -293,7 +295,8 @@ const close = (a, b, tolerance = 1e-6) => Math.abs(a - b) <= tolerance * Math.ma
     await navWalk.walk(context, url, 'phone', { width: 390, height: 844 }, shots, check);
     for (const p of ['/', '/live', '/trends', '/consumption', '/flow', '/devices', '/device.html?id=main-incomer', '/alarms']) {
       await phone.goto(url + p + (p.includes('?') ? '&' : '?') + 'lang=en');
-      await phone.waitForTimeout(1500);
+      const notDrawnOnPhone = await drawn.wait(phone, p);
+      check(notDrawnOnPhone === null, `phone 390×844: ${p} draws its data${notDrawnOnPhone ? ': ' + notDrawnOnPhone : ''}`);
       const scroll = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       check(scroll <= 0, `phone 390×844: ${p} has no horizontal scroll (${scroll} px)`);
       if (p === '/' || p === '/devices') await phone.screenshot({ path: path.join(shots, `phone${p === '/' ? '-overview' : p.replace('/', '-')}.png`) });
