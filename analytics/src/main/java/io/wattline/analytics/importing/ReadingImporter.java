@@ -196,7 +196,7 @@ public final class ReadingImporter {
      * holding anything of in its span, the new readings offered to the writer, the stored ones to add to the record,
      * and the replacements with their rows.
      */
-    private record Staged(List<Pending> rows, Set<PointId> touched, List<Sample> fresh, List<Sample> toRecord,
+    private record Staged(Collection<Pending> rows, Set<PointId> touched, List<Sample> fresh, List<Sample> toRecord,
             List<ReadingLedger.Replacement> replacements, List<Pending> replacedRows) {
     }
 
@@ -285,7 +285,7 @@ public final class ReadingImporter {
                 }
             }
             offerAll(fresh);
-            staged = new Staged(List.copyOf(unique.values()), lookUp.touched(), fresh, toRecord, replacements,
+            staged = new Staged(unique.values(), lookUp.touched(), fresh, toRecord, replacements,
                     replacedRows);
         }
 

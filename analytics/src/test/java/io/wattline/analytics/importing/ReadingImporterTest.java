@@ -139,15 +139,10 @@ class ReadingImporterTest {
         // it shows its figures)
         int rows = ReadingImporter.BATCH_ROWS + 30_000;
         Instant first = Instant.parse("2025-09-01T00:00:00Z");
-        StringBuilder csv = new StringBuilder(rows * 64);
-        for (int i = 0; i < rows; i++) {
-            csv.append("line1-power,active_energy_import,").append(first.plusSeconds(60L * i)).append(',')
-                    .append(1000 + i * 0.25).append('\n');
-        }
+        StringBuilder csv = minuteReadings(first, rows);
         try (Historian store = Historian.open(own, HistorianOptions.defaults(), Optional.empty(),
                 ForwarderOptions.defaults(), CLOCK)) {
-            ReadingImporter batches = new ReadingImporter(p -> Optional.of(Quantity.ACTIVE_ENERGY_IMPORT),
-                    store.readings(), store.writer(), null, ZoneId.of("Asia/Shanghai"), CLOCK);
+            ReadingImporter batches = energyImporter(store);
             ImportResult result = batches.importCsv("batches.csv", new StringReader(csv.toString()));
             assertEquals(rows, result.written(), result.toString());
             Instant end = first.plusSeconds(60L * rows);
@@ -168,16 +163,11 @@ class ReadingImporterTest {
         // and the progress report after it counts it as written
         int rows = ReadingImporter.BATCH_ROWS + 10;
         Instant first = Instant.parse("2025-10-01T00:00:00Z");
-        StringBuilder csv = new StringBuilder(rows * 64);
-        for (int i = 0; i < rows; i++) {
-            csv.append("line1-power,active_energy_import,").append(first.plusSeconds(60L * i)).append(',')
-                    .append(1000 + i * 0.25).append('\n');
-        }
+        StringBuilder csv = minuteReadings(first, rows);
         csv.append("\"line1-power,active_energy_import\n");
         try (Historian store = Historian.open(own, HistorianOptions.defaults(), Optional.empty(),
                 ForwarderOptions.defaults(), CLOCK)) {
-            ReadingImporter batches = new ReadingImporter(p -> Optional.of(Quantity.ACTIVE_ENERGY_IMPORT),
-                    store.readings(), store.writer(), null, ZoneId.of("Asia/Shanghai"), CLOCK);
+            ReadingImporter batches = energyImporter(store);
             List<ImportResult> progress = new java.util.ArrayList<>();
             IOException e = assertThrows(IOException.class, () -> batches.importCsv("broken.csv",
                     new StringReader(csv.toString()), ImportRequest.addOnly("test", "console"), progress::add));
@@ -190,5 +180,21 @@ class ReadingImporterTest {
                     first.plusSeconds(60L * rows), Resolution.ONE_HOUR);
             assertEquals(ReadingImporter.BATCH_ROWS, hours.get(ENERGY).stream().mapToLong(Bucket::samples).sum());
         }
+    }
+
+    /** {@code rows} readings of line1-power's energy counter a minute apart from {@code first}, 0.25 kWh each. */
+    private static StringBuilder minuteReadings(Instant first, int rows) {
+        StringBuilder csv = new StringBuilder(rows * 64);
+        for (int i = 0; i < rows; i++) {
+            csv.append("line1-power,active_energy_import,").append(first.plusSeconds(60L * i)).append(',')
+                    .append(1000 + i * 0.25).append('\n');
+        }
+        return csv;
+    }
+
+    /** An importer into {@code store} that takes every point for an energy counter. */
+    private static ReadingImporter energyImporter(Historian store) {
+        return new ReadingImporter(p -> Optional.of(Quantity.ACTIVE_ENERGY_IMPORT), store.readings(), store.writer(),
+                null, ZoneId.of("Asia/Shanghai"), CLOCK);
     }
 }
