@@ -183,4 +183,116 @@ class ReadingLedgerTest {
             assertEquals(99.0, stored.value());
         }
     }
+
+    /**
+     * Many replacements in one call (several in one bucket, first and last of buckets among them, two points): every
+     * rollup of every resolution equals the rollups of a store that was written the corrected values in the first
+     * place, and the raw samples and the record hold the corrected values.
+     */
+    @Test
+    void manyReplacementsLeaveEveryRollupAsIfTheCorrectedValuesHadBeenWritten(@TempDir Path other) {
+        PointId water = new PointId("water-main", "volume_forward");
+        List<Sample> readings = new ArrayList<>();
+        List<Sample> corrected = new ArrayList<>();
+        List<Replacement> replacements = new ArrayList<>();
+        java.util.Random random = new java.util.Random(14);
+        for (PointId point : List.of(ENERGY, water)) {
+            for (int i = 0; i < 6 * 60; i++) { // six hours, one a minute
+                Sample s = Sample.good(point, OLD.plus(Duration.ofMinutes(i)), 1000 + 2.5 * i);
+                readings.add(s);
+                if (random.nextInt(3) == 0 || i == 0 || i == 14 || i == 15 || i == 359) {
+                    Sample fixed = Sample.good(point, s.time(), s.value() + random.nextInt(200) / 100.0 - 1);
+                    corrected.add(fixed);
+                    replacements.add(new Replacement(fixed, s.value()));
+                } else {
+                    corrected.add(s);
+                }
+            }
+        }
+        Map<Resolution, List<Bucket>> replaced;
+        try (Historian historian = Historian.open(data, HistorianOptions.defaults(), Optional.empty(),
+                ForwarderOptions.defaults(), CLOCK)) {
+            write(historian, readings);
+            historian.readings().record(readings, "day1.csv");
+            int buckets = historian.readings().replace(replacements, "fix.csv");
+            assertTrue(buckets > replacements.size() / 2, "buckets recomputed: " + buckets);
+            replaced = rollups(historian, List.of(ENERGY, water));
+            List<Sample> raw = historian.reader().range(water, OLD, OLD.plus(Duration.ofHours(6)), 1000);
+            assertEquals(corrected.subList(360, 720).stream().map(Sample::value).toList(),
+                    raw.stream().map(Sample::value).toList());
+            Map<Key, ReadingLedger.Stored> record = historian.readings().stored(corrected.stream().map(Key::of).toList());
+            for (Sample c : corrected) {
+                assertEquals(c.value(), record.get(Key.of(c)).value(), c.toString());
+            }
+        }
+        try (Historian direct = Historian.open(other, HistorianOptions.defaults(), Optional.empty(),
+                ForwarderOptions.defaults(), CLOCK)) {
+            write(direct, corrected);
+            Map<Resolution, List<Bucket>> expected = rollups(direct, List.of(ENERGY, water));
+            for (Resolution r : Resolution.ROLLUPS_COARSEST_FIRST) {
+                List<Bucket> want = expected.get(r);
+                List<Bucket> got = replaced.get(r);
+                assertEquals(want.size(), got.size(), r.toString());
+                for (int i = 0; i < want.size(); i++) {
+                    Bucket w = want.get(i);
+                    Bucket g = got.get(i);
+                    String where = r + " bucket " + w.start();
+                    assertEquals(w.start(), g.start(), where);
+                    assertEquals(w.samples(), g.samples(), where);
+                    assertEquals(w.count(), g.count(), where);
+                    assertEquals(w.min(), g.min(), where);
+                    assertEquals(w.max(), g.max(), where);
+                    assertEquals(w.mean(), g.mean(), 1e-9, where);
+                    assertEquals(w.first(), g.first(), where);
+                    assertEquals(w.firstTime(), g.firstTime(), where);
+                    assertEquals(w.last(), g.last(), where);
+                    assertEquals(w.lastTime(), g.lastTime(), where);
+                }
+            }
+        }
+    }
+
+    /**
+     * Several replacements in buckets whose raw samples retention removed: each bucket is corrected in place by all of
+     * them (the sum by every difference, first and last where they are replaced, min and max widened).
+     */
+    @Test
+    void severalReplacementsInBucketsWithoutRawCorrectEachBucketByAllOfThem() {
+        try (Historian historian = Historian.open(data, ONE_DAY, Optional.empty(), ForwarderOptions.defaults(), CLOCK)) {
+            List<Sample> readings = quarterHourly(8); // 08:00 100 ... 09:45 170
+            write(historian, readings);
+            historian.readings().record(readings, "day1.csv");
+            assertEquals(8, historian.applyRetentionNow());
+            List<Replacement> replacements = List.of(
+                    new Replacement(Sample.good(ENERGY, readings.get(0).time(), 95.0), 100),
+                    new Replacement(Sample.good(ENERGY, readings.get(2).time(), 125.0), 120),
+                    new Replacement(Sample.good(ENERGY, readings.get(3).time(), 131.0), 130),
+                    new Replacement(Sample.good(ENERGY, readings.get(5).time(), 150.5), 150));
+            historian.readings().replace(replacements, "fix.csv");
+            List<Bucket> hours = historian.reader().series(ENERGY, OLD, OLD.plusSeconds(7200), 2);
+            Bucket first = hours.get(0);
+            assertEquals(95.0, first.first());
+            assertEquals(131.0, first.last());
+            assertEquals(95.0, first.min());
+            assertEquals(131.0, first.max());
+            assertEquals((95 + 110 + 125 + 131) / 4.0, first.mean(), 1e-9);
+            Bucket second = hours.get(1);
+            assertEquals(140.0, second.first());
+            assertEquals(170.0, second.last());
+            assertEquals((140 + 150.5 + 160 + 170) / 4.0, second.mean(), 1e-9);
+            Bucket quarter = historian.reader().series(ENERGY, OLD.plusSeconds(1800), OLD.plusSeconds(2700), 1).get(0);
+            assertEquals(125.0, quarter.first());
+            assertEquals(125.0, quarter.max());
+        }
+    }
+
+    private static Map<Resolution, List<Bucket>> rollups(Historian historian, List<PointId> points) {
+        Map<Resolution, List<Bucket>> all = new java.util.EnumMap<>(Resolution.class);
+        for (Resolution r : Resolution.ROLLUPS_COARSEST_FIRST) {
+            List<Bucket> buckets = new ArrayList<>();
+            historian.store().seriesEach(points, OLD, OLD.plus(Duration.ofHours(6)), r, (p, b) -> buckets.addAll(b));
+            all.put(r, buckets);
+        }
+        return all;
+    }
 }

@@ -318,12 +318,14 @@ public final class ReadingImporter {
             }
             if (!replacements.isEmpty()) {
                 ledger.replace(replacements, source);
+                List<AuditEntry> entries = new ArrayList<>(replacements.size());
                 for (int i = 0; i < replacements.size(); i++) {
                     ReadingLedger.Replacement r = replacements.get(i);
-                    audit.record(new AuditEntry(clock.instant(), request.actor(), request.address(), "readings.replace",
+                    entries.add(new AuditEntry(clock.instant(), request.actor(), request.address(), "readings.replace",
                             r.reading().point() + "@" + r.reading().time(), source + ":" + replacedRows.get(i).line()
                             + ": " + r.previous() + " -> " + r.reading().value()));
                 }
+                audit.recordAll(entries);
                 replaced += replacements.size();
             }
             if (!toRecord.isEmpty() || !replacements.isEmpty()) {

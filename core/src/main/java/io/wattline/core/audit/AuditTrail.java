@@ -12,6 +12,14 @@ public interface AuditTrail {
     /** Records the entry durably before returning; throws if it cannot be recorded. */
     void record(AuditEntry entry);
 
+    /**
+     * Records the entries, in order, durably before returning (a trail may sync them to disk once for all:
+     * a correction of thousands of readings is thousands of entries); throws if they cannot be recorded.
+     */
+    default void recordAll(java.util.List<AuditEntry> entries) {
+        entries.forEach(this::record);
+    }
+
     /** A trail that keeps nothing: only for tools and tests that audit nothing by design. */
     AuditTrail NONE = entry -> { };
 }

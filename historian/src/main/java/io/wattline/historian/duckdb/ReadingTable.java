@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -193,52 +194,80 @@ final class ReadingTable {
         }
     }
 
+    // The replacements of one call: a temporary table per connection, appended in bulk.
+    private static final String REPLACING = """
+            CREATE OR REPLACE TEMP TABLE replacing (point VARCHAR, ts_us BIGINT, value DOUBLE, previous DOUBLE)""";
+
     /**
-     * Corrects raw sample, record and rollups for each replacement in one transaction; the caller
-     * has rolled up everything committed (so the rollups hold every raw row) and holds off maintenance.
+     * Corrects raw sample, record, latest value and rollups for every replacement in one transaction,
+     * set by set (a statement per table and resolution, not per reading: a month of corrected readings
+     * is one call); the caller has rolled up everything committed (so the rollups hold every raw row)
+     * and holds off maintenance. A bucket whose raw samples are all still there is recomputed from them;
+     * one that retention thinned is corrected in place: its sum by every difference, first and last
+     * where they are replaced, min and max widened to the new values. Of two replacements of one
+     * instant in a call, the later counts.
      *
-     * @return buckets recomputed from raw or corrected in place
+     * @return rollup buckets recomputed from raw or corrected in place
      */
-    static int replace(Connection connection, Collection<Replacement> replacements, String source, long nowUs)
+    static int replace(DuckDBConnection connection, Collection<Replacement> replacements, String source, long nowUs)
             throws SQLException {
+        Map<Key, Replacement> unique = new LinkedHashMap<>();
+        for (Replacement r : replacements) {
+            unique.put(Key.of(r.reading()), r);
+        }
+        if (unique.isEmpty()) {
+            return 0;
+        }
+        long low = Long.MAX_VALUE;
+        long high = Long.MIN_VALUE;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(REPLACING);
+        }
+        try (DuckDBAppender appender = connection.createAppender("temp", "main", "replacing")) {
+            for (Replacement r : unique.values()) {
+                long us = EpochMicros.of(r.reading().time());
+                low = Math.min(low, us);
+                high = Math.max(high, us);
+                appender.beginRow().append(r.reading().point().toString()).append(us).append(r.reading().value())
+                        .append(r.previous()).endRow();
+            }
+        }
         int buckets = 0;
         try (Statement control = connection.createStatement()) {
             control.execute("BEGIN TRANSACTION");
             try {
-                for (Replacement r : replacements) {
-                    String point = r.reading().point().toString();
-                    long us = EpochMicros.of(r.reading().time());
-                    double value = r.reading().value();
-                    update(connection, "UPDATE samples SET value = ? WHERE point = ? AND ts_us = ? AND quality = 'GOOD'",
-                            value, point, us);
-                    try (PreparedStatement change = connection.prepareStatement("""
-                            UPDATE readings SET value = ?, source = ?, recorded_at_us = ?, replaced_value = ?
-                            WHERE point = ? AND ts_us = ?""")) {
-                        change.setDouble(1, value);
-                        change.setString(2, source);
-                        change.setLong(3, nowUs);
-                        change.setDouble(4, r.previous());
-                        change.setString(5, point);
-                        change.setLong(6, us);
-                        if (change.executeUpdate() == 0) {
-                            try (PreparedStatement insert = connection.prepareStatement(
-                                    "INSERT INTO readings (point, ts_us, value, source, recorded_at_us, replaced_value)"
-                                            + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                                insert.setString(1, point);
-                                insert.setLong(2, us);
-                                insert.setDouble(3, value);
-                                insert.setString(4, source);
-                                insert.setLong(5, nowUs);
-                                insert.setDouble(6, r.previous());
-                                insert.executeUpdate();
-                            }
-                        }
-                    }
-                    update(connection, "UPDATE latest SET value = ? WHERE point = ? AND ts_us = ? AND quality = 'GOOD'",
-                            value, point, us);
-                    for (Resolution resolution : Resolution.ROLLUPS_COARSEST_FIRST) {
-                        buckets += bucket(connection, resolution, point, us, value, r.previous());
-                    }
+                // the time bounds let DuckDB's zone maps skip row groups of the big tables
+                execute(connection, """
+                        UPDATE samples SET value = r.value FROM replacing r
+                        WHERE samples.point = r.point AND samples.ts_us = r.ts_us AND samples.quality = 'GOOD'
+                          AND samples.ts_us BETWEEN ? AND ?""", low, high);
+                try (PreparedStatement change = connection.prepareStatement("""
+                        UPDATE readings SET value = r.value, source = ?, recorded_at_us = ?, replaced_value = r.previous
+                        FROM replacing r WHERE readings.point = r.point AND readings.ts_us = r.ts_us
+                          AND readings.ts_us BETWEEN ? AND ?""")) {
+                    change.setString(1, source);
+                    change.setLong(2, nowUs);
+                    change.setLong(3, low);
+                    change.setLong(4, high);
+                    change.executeUpdate();
+                }
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO readings (point, ts_us, value, source, recorded_at_us, replaced_value)
+                        SELECT r.point, r.ts_us, r.value, ?, ?, r.previous FROM replacing r
+                        WHERE NOT EXISTS (SELECT 1 FROM readings x WHERE x.point = r.point AND x.ts_us = r.ts_us
+                                          AND x.ts_us BETWEEN ? AND ?)""")) {
+                    insert.setString(1, source);
+                    insert.setLong(2, nowUs);
+                    insert.setLong(3, low);
+                    insert.setLong(4, high);
+                    insert.executeUpdate();
+                }
+                execute(connection, """
+                        UPDATE latest SET value = r.value FROM replacing r
+                        WHERE latest.point = r.point AND latest.ts_us = r.ts_us AND latest.quality = 'GOOD'
+                          AND latest.ts_us BETWEEN ? AND ?""", low, high);
+                for (Resolution resolution : Resolution.ROLLUPS_COARSEST_FIRST) {
+                    buckets += buckets(connection, resolution, low, high);
                 }
                 control.execute("COMMIT");
                 return buckets;
@@ -250,6 +279,82 @@ final class ReadingTable {
                 }
                 throw e;
             }
+        }
+    }
+
+    /**
+     * The buckets of one resolution holding a replaced instant: recomputed from raw where raw holds every
+     * sample the bucket counted (after the raw samples were corrected), else corrected in place; returns how many.
+     */
+    private static int buckets(Connection connection, Resolution resolution, long low, long high) throws SQLException {
+        String table = RollupUpdater.tableOf(resolution);
+        long width = resolution.bucket().toSeconds() * 1_000_000L;
+        long from = low - Math.floorMod(low, width);
+        long to = high - Math.floorMod(high, width) + width;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE OR REPLACE TEMP TABLE replaced_buckets AS
+                    SELECT k.point, k.bucket_us, b.samples = coalesce(n.raw, 0) AS complete
+                    FROM (SELECT DISTINCT point, %2$s AS bucket_us FROM replacing) k
+                    JOIN %1$s b ON b.point = k.point AND b.bucket_us = k.bucket_us AND b.bucket_us BETWEEN %4$d AND %5$d
+                    LEFT JOIN (SELECT point, %3$s AS bucket_us, count(*) AS raw FROM samples
+                               WHERE ts_us >= %4$d AND ts_us < %5$d AND point IN (SELECT point FROM replacing)
+                               GROUP BY ALL) n ON n.point = k.point AND n.bucket_us = k.bucket_us"""
+                    .formatted(table, bucketOf("ts_us", width), bucketOf("ts_us", width), from, to));
+            // complete: every statistic again from the (corrected) raw samples, as RollupUpdater folds them
+            int changed = statement.executeUpdate("""
+                    UPDATE %1$s SET samples = n.samples, count = n.count, min = n.min, max = n.max, sum = n.sum,
+                        first_value = n.first_value, first_us = n.first_us, last_value = n.last_value, last_us = n.last_us
+                    FROM (SELECT s.point, c.bucket_us, count(*) AS samples,
+                                 count(*) FILTER (WHERE %5$s) AS count,
+                                 min(s.value) FILTER (WHERE %5$s) AS min,
+                                 max(s.value) FILTER (WHERE %5$s) AS max,
+                                 sum(s.value) FILTER (WHERE %5$s) AS sum,
+                                 arg_min(s.value, (s.ts_us, s.seq)) FILTER (WHERE %5$s) AS first_value,
+                                 min(s.ts_us) FILTER (WHERE %5$s) AS first_us,
+                                 arg_max(s.value, (s.ts_us, s.seq)) FILTER (WHERE %5$s) AS last_value,
+                                 max(s.ts_us) FILTER (WHERE %5$s) AS last_us
+                          FROM samples s JOIN replaced_buckets c ON c.complete AND c.point = s.point
+                            AND c.bucket_us = %2$s
+                          WHERE s.ts_us >= %3$d AND s.ts_us < %4$d
+                          GROUP BY s.point, c.bucket_us) n
+                    WHERE %1$s.point = n.point AND %1$s.bucket_us = n.bucket_us
+                      AND %1$s.bucket_us BETWEEN %3$d AND %4$d"""
+                    .formatted(table, bucketOf("s.ts_us", width), from, to, USABLE_IN_S));
+            // thinned by retention: corrected in place by every replacement in the bucket
+            changed += statement.executeUpdate("""
+                    UPDATE %1$s SET sum = %1$s.sum + d.delta,
+                        first_value = coalesce(d.first_value, %1$s.first_value),
+                        last_value = coalesce(d.last_value, %1$s.last_value),
+                        min = least(%1$s.min, d.low), max = greatest(%1$s.max, d.high)
+                    FROM (SELECT b.point, b.bucket_us, sum(r.value - r.previous) AS delta, min(r.value) AS low,
+                                 max(r.value) AS high,
+                                 any_value(r.value) FILTER (WHERE r.ts_us = u.first_us) AS first_value,
+                                 any_value(r.value) FILTER (WHERE r.ts_us = u.last_us) AS last_value
+                          FROM replaced_buckets b
+                          JOIN replacing r ON r.point = b.point AND %2$s = b.bucket_us
+                          JOIN %1$s u ON u.point = b.point AND u.bucket_us = b.bucket_us
+                            AND u.bucket_us BETWEEN %3$d AND %4$d
+                          WHERE NOT b.complete
+                          GROUP BY b.point, b.bucket_us) d
+                    WHERE %1$s.point = d.point AND %1$s.bucket_us = d.bucket_us
+                      AND %1$s.bucket_us BETWEEN %3$d AND %4$d""".formatted(table, bucketOf("r.ts_us", width), from, to));
+            return changed;
+        }
+    }
+
+    /** The start of the bucket of {@code width} microseconds holding {@code column} (floor, also before 1970). */
+    private static String bucketOf(String column, long width) {
+        return "(%1$s - (((%1$s %% %2$d) + %2$d) %% %2$d))".formatted(column, width);
+    }
+
+    private static final String USABLE_IN_S = "s.quality <> 'BAD' AND NOT isnan(s.value)";
+
+    private static void execute(Connection connection, String sql, long low, long high) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, low);
+            statement.setLong(2, high);
+            statement.executeUpdate();
         }
     }
 
@@ -345,63 +450,6 @@ final class ReadingTable {
         }
     }
 
-    /**
-     * Recomputes the bucket holding {@code us} from raw when raw still has every sample the bucket
-     * counted; otherwise (retention removed some) corrects it in place: the sum by the difference,
-     * first/last when they are this instant, min/max widened to the new value.
-     */
-    private static int bucket(Connection connection, Resolution resolution, String point, long us, double value,
-            double previous) throws SQLException {
-        String table = RollupUpdater.tableOf(resolution);
-        long width = resolution.bucket().toSeconds() * 1_000_000L;
-        long start = us - Math.floorMod(us, width);
-        long counted;
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT samples FROM " + table + " WHERE point = ? AND bucket_us = ?")) {
-            query.setString(1, point);
-            query.setLong(2, start);
-            try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
-                    return 0;
-                }
-                counted = rows.getLong(1);
-            }
-        }
-        long raw;
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT count(*) FROM samples WHERE point = ? AND ts_us >= ? AND ts_us < ?")) {
-            query.setString(1, point);
-            query.setLong(2, start);
-            query.setLong(3, start + width);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                raw = rows.getLong(1);
-            }
-        }
-        String sql = raw == counted ? RECOMPUTE.formatted(table) : CORRECT.formatted(table);
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (raw == counted) {
-                statement.setString(1, point);
-                statement.setLong(2, start);
-                statement.setLong(3, start + width);
-                statement.setString(4, point);
-                statement.setLong(5, start);
-            } else {
-                statement.setDouble(1, value);
-                statement.setDouble(2, previous);
-                statement.setLong(3, us);
-                statement.setDouble(4, value);
-                statement.setLong(5, us);
-                statement.setDouble(6, value);
-                statement.setDouble(7, value);
-                statement.setDouble(8, value);
-                statement.setString(9, point);
-                statement.setLong(10, start);
-            }
-            return statement.executeUpdate() > 0 ? 1 : 0;
-        }
-    }
-
     private static final String USABLE = "quality <> 'BAD' AND NOT isnan(value)";
 
     // Every statistic of the bucket again from its raw samples (the same aggregates as RollupUpdater).
@@ -419,23 +467,6 @@ final class ReadingTable {
                          max(ts_us) FILTER (WHERE %2$s) AS last_us
                   FROM samples WHERE point = ? AND ts_us >= ? AND ts_us < ?) n
             WHERE %1$s.point = ? AND %1$s.bucket_us = ?""".replace("%2$s", USABLE);
-
-    private static final String CORRECT = """
-            UPDATE %s SET sum = sum + ? - ?,
-                first_value = CASE WHEN first_us = ? THEN ? ELSE first_value END,
-                last_value = CASE WHEN last_us = ? THEN ? ELSE last_value END,
-                min = least(min, ?), max = greatest(max, ?)
-            WHERE point = ? AND bucket_us = ?""";
-
-    private static void update(Connection connection, String sql, double value, String point, long us)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setDouble(1, value);
-            statement.setString(2, point);
-            statement.setLong(3, us);
-            statement.executeUpdate();
-        }
-    }
 
     private static int update(Connection connection, String sql, String text, String point, long us)
             throws SQLException {

@@ -4,15 +4,15 @@ import io.wattline.core.audit.AuditEntry;
 import io.wattline.core.audit.AuditTrail;
 import io.wattline.core.files.PrivateFiles;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -43,8 +43,8 @@ public final class AuditLog implements AuditTrail {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
-    private FileChannel channel;
-    private YearMonth channelMonth;
+    private FileOutputStream out;
+    private YearMonth outMonth;
 
     public AuditLog(Path dataDir) {
         this.dir = dataDir.resolve(FOLDER);
@@ -55,7 +55,43 @@ public final class AuditLog implements AuditTrail {
     }
 
     @Override
-    public synchronized void record(AuditEntry entry) {
+    public void record(AuditEntry entry) {
+        recordAll(List.of(entry));
+    }
+
+    /**
+     * Appends the entries' lines to their months' files, then forces each file to disk once. Written through a
+     * {@link FileOutputStream}, not an interruptible channel: a request thread interrupted because its client went
+     * away (Reactor cancels its work) must still record what it already did, and must not close the file for all.
+     */
+    @Override
+    public synchronized void recordAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        AuditEntry current = entries.get(0);
+        try {
+            ByteArrayOutputStream lines = new ByteArrayOutputStream();
+            YearMonth month = null;
+            for (AuditEntry entry : entries) {
+                current = entry;
+                YearMonth of = YearMonth.from(entry.at().atOffset(ZoneOffset.UTC));
+                if (month != null && !of.equals(month)) {
+                    append(month, lines.toByteArray());
+                    lines.reset();
+                }
+                month = of;
+                lines.write(line(entry));
+            }
+            append(month, lines.toByteArray());
+        } catch (IOException e) {
+            closeFile();
+            throw new UncheckedIOException("cannot record '" + current.action() + "' in the audit log " + dir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] line(AuditEntry entry) {
         ObjectNode n = JSON.createObjectNode();
         n.put("at", entry.at().toString());
         n.put("actor", entry.actor());
@@ -63,19 +99,13 @@ public final class AuditLog implements AuditTrail {
         n.put("action", entry.action());
         n.put("target", entry.target());
         n.put("detail", entry.detail());
-        byte[] line = (JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
-        try {
-            FileChannel ch = channel(YearMonth.from(entry.at().atOffset(ZoneOffset.UTC)));
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                ch.write(buffer);
-            }
-            ch.force(false);
-        } catch (IOException e) {
-            closeChannel();
-            throw new UncheckedIOException("cannot record '" + entry.action() + "' in the audit log " + dir + ": "
-                    + e.getMessage(), e);
-        }
+        return (JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void append(YearMonth month, byte[] lines) throws IOException {
+        FileOutputStream out = file(month);
+        out.write(lines);
+        out.getFD().sync();
     }
 
     /** One page of entries matching {@code query}, newest first, and whether older ones follow. */
@@ -161,46 +191,47 @@ public final class AuditLog implements AuditTrail {
         return v == null || v.isNull() ? "" : v.asString();
     }
 
-    private FileChannel channel(YearMonth month) throws IOException {
-        if (channel != null && month.equals(channelMonth)) {
-            return channel;
+    private FileOutputStream file(YearMonth month) throws IOException {
+        if (out != null && month.equals(outMonth)) {
+            return out;
         }
-        closeChannel();
+        closeFile();
         PrivateFiles.folder(dir);
         Path file = dir.resolve("audit-" + month + ".jsonl");
         if (!Files.exists(file) && PrivateFiles.posix()) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PrivateFiles.FILE));
         }
         PrivateFiles.restrict(file);
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        channelMonth = month;
-        if (channel.size() > 0) {
-            // a line torn by a crash stays torn, but must not swallow the next entry
-            ByteBuffer last = ByteBuffer.allocate(1);
-            try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
-                reader.read(last, reader.size() - 1);
-            }
-            if (last.get(0) != '\n') {
-                channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+        boolean tornLine = false;
+        try (RandomAccessFile reader = new RandomAccessFile(file.toFile(), "r")) {
+            if (reader.length() > 0) {
+                reader.seek(reader.length() - 1);
+                tornLine = reader.read() != '\n';
             }
         }
-        return channel;
+        out = new FileOutputStream(file.toFile(), true);
+        outMonth = month;
+        if (tornLine) {
+            // a line torn by a crash stays torn, but must not swallow the next entry
+            out.write('\n');
+        }
+        return out;
     }
 
-    private void closeChannel() {
-        if (channel != null) {
+    private void closeFile() {
+        if (out != null) {
             try {
-                channel.close();
+                out.close();
             } catch (IOException e) {
                 log.warn("closing the audit log file failed: {}", e.getMessage());
             }
-            channel = null;
-            channelMonth = null;
+            out = null;
+            outMonth = null;
         }
     }
 
     /** Closes the open month file (the application's shutdown). */
     public synchronized void close() {
-        closeChannel();
+        closeFile();
     }
 }

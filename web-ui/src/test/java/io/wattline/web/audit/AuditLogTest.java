@@ -64,6 +64,45 @@ class AuditLogTest {
         }
     }
 
+    /**
+     * A request thread is interrupted when its client goes away mid-request (Reactor cancels the work it runs): what
+     * that request already changed must still be audited, and the log must keep recording for every other thread.
+     */
+    @Test
+    void anInterruptedThreadStillRecordsAndTheLogKeepsRecording() throws Exception {
+        AuditLog log = new AuditLog(data);
+        log.record(entry("2026-12-01T08:00:00Z", "li", "alarm.ack"));
+        Thread.currentThread().interrupt();
+        try {
+            log.record(entry("2026-12-01T08:01:00Z", "li", "readings.replace"));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is left for the caller to see");
+        } finally {
+            Thread.interrupted();
+        }
+        log.record(entry("2026-12-01T08:02:00Z", "wang", "alarm.shelve"));
+        assertEquals(List.of("alarm.shelve", "readings.replace", "alarm.ack"),
+                actions(log.read(new AuditQuery(null, null, null, null, null, 0, 10))));
+        log.close();
+    }
+
+    @Test
+    void manyEntriesAtOnceLandInTheirMonthsInOrder() throws Exception {
+        AuditLog log = new AuditLog(data);
+        List<AuditEntry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            entries.add(entry(Instant.parse("2026-11-30T23:00:00Z").plusSeconds(i).toString(), "li", "readings.replace"));
+        }
+        log.recordAll(entries);
+        log.record(entry("2026-12-02T00:00:00Z", "li", "readings.import"));
+        log.close();
+        assertEquals(3_600, Files.readAllLines(data.resolve("audit/audit-2026-11.jsonl")).size());
+        assertEquals(5_000 - 3_600 + 1, Files.readAllLines(data.resolve("audit/audit-2026-12.jsonl")).size());
+        AuditLog reopened = new AuditLog(data);
+        List<AuditEntry> newest = reopened.read(new AuditQuery(null, null, null, null, null, 0, 2)).entries();
+        assertEquals("readings.import", newest.get(0).action());
+        assertEquals(Instant.parse("2026-11-30T23:00:00Z").plusSeconds(4_999), newest.get(1).at());
+    }
+
     @Test
     void aTornLastLineIsSkippedAndLaterEntriesStillCount() throws Exception {
         AuditLog log = new AuditLog(data);
