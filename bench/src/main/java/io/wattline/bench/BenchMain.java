@@ -19,7 +19,8 @@ public final class BenchMain {
                 new ModbusTcpThroughputBenchmark(), new HistorianIngestBenchmark(), new HistorianForwardBenchmark(),
                 new AccountingMonthBenchmark(), new OpcUaSubscribeBenchmark(), new AlarmSmsLatencyBenchmark(),
                 new StartupBenchmark(), new ImportReadingsBenchmark(), new ReportStormBenchmark(),
-                new FleetFaninBenchmark(), new UiLiveLatencyBenchmark(), new ApiLoadBenchmark())) {
+                new FleetFaninBenchmark(), new UiLiveLatencyBenchmark(), new ApiLoadBenchmark(),
+                new ReplaceReadingsBenchmark())) {
             all.put(b.name(), b);
         }
         return all;

@@ -39,7 +39,7 @@ import tools.jackson.databind.ObjectMapper;
 class BrokenOffReplaceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final int READINGS = 20_000;
+    static final int READINGS = 200_000;
     private static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
 
     @TempDir
@@ -71,7 +71,7 @@ class BrokenOffReplaceTest {
                         + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
                 out.flush();
-                Thread.sleep(1_500);
+                Thread.sleep(300); // the server has the body and is at work (200,000 rows take it seconds)
             }
             long audited = settledReplaceLines();
 
@@ -106,7 +106,7 @@ class BrokenOffReplaceTest {
         return csv.toString();
     }
 
-    /** The number of readings.replace lines once it has not changed for 5 s. */
+    /** The number of readings.replace lines once it has not changed for 10 s (a batch of 100,000 takes 2-3 s). */
     private long settledReplaceLines() throws Exception {
         long last = -1;
         Instant stable = Instant.now();
@@ -115,7 +115,7 @@ class BrokenOffReplaceTest {
             if (now != last) {
                 last = now;
                 stable = Instant.now();
-            } else if (Duration.between(stable, Instant.now()).toSeconds() >= 5) {
+            } else if (Duration.between(stable, Instant.now()).toSeconds() >= 10) {
                 return now;
             }
             Thread.sleep(250);

@@ -5,6 +5,7 @@ import io.wattline.analytics.importing.ImportResult;
 import io.wattline.analytics.importing.ReadingImporter;
 import io.wattline.web.api.ApiError;
 import io.wattline.web.audit.AuditedRequests;
+import io.wattline.web.load.WriteGuard;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -12,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -20,7 +23,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import io.wattline.web.load.WriteGuard;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -37,6 +39,8 @@ import reactor.core.scheduler.Schedulers;
  */
 @RestController
 public class ReadingImportController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadingImportController.class);
 
     /** Default upper bound of one upload. */
     public static final long DEFAULT_MAX_BYTES = 512L * 1024 * 1024;
@@ -95,6 +99,11 @@ public class ReadingImportController {
                             return ResponseEntity.ok((Object) result);
                         }
                     }).subscribeOn(Schedulers.boundedElastic())
+                            .doOnCancel(() -> LOG.warn("import of readings by {} from {}{}: the client went away before "
+                                    + "the answer; the import stops after the batch at hand. What was written stays, "
+                                    + "every replaced reading is audited; import the file again to add the rest (it "
+                                    + "writes only what is missing) (客户端已断开，导入中止：已写入的读数保留)",
+                                    request.actor(), address, replace ? " (replace)" : ""))
                             .onErrorResume(e -> causedBy(e, TooLarge.class), e -> Mono.just(error(
                                     HttpStatus.CONTENT_TOO_LARGE, "the body is larger than " + maxBytes + " bytes "
                                             + "(wattline.import.max-bytes); split the file or use wattline import "
