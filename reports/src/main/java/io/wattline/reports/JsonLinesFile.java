@@ -1,13 +1,11 @@
 package io.wattline.reports;
 
+import io.wattline.core.files.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -33,11 +31,7 @@ public final class JsonLinesFile {
     public synchronized void append(String jsonLine) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                ch.write(ByteBuffer.wrap((jsonLine + "\n").getBytes(StandardCharsets.UTF_8)));
-                ch.force(true);
-            }
+            DurableFiles.append(file, (jsonLine + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + what + " " + file + ": " + e.getMessage(), e);
         }

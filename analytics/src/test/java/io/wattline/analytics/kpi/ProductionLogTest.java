@@ -42,6 +42,25 @@ class ProductionLogTest {
         assertTrue(Files.readString(file, StandardCharsets.UTF_8).contains("\"line\":\"l1\""), "readable by hand");
     }
 
+    /**
+     * A production entry posted by a client that went away is still entered whole by its interrupted request
+     * thread, in memory and on disk alike (an interruptible channel wrote the line, then threw: on disk but not in
+     * the running application until a restart).
+     */
+    @Test
+    void anInterruptedRequestThreadEntersTheEntryInMemoryAndOnDiskAlike() {
+        Path file = dir.resolve(ProductionLog.FILE_NAME);
+        ProductionLog log = new ProductionLog(file);
+        Thread.currentThread().interrupt();
+        try {
+            log.add(new ProductionEntry("l2", MAR_2, MAR_3, 100, "夜班", null));
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(1, log.entries("l2", MAR_2, MAR_4).size());
+        assertEquals(1, new ProductionLog(file).entries("l2", MAR_2, MAR_4).size());
+    }
+
     @Test
     void onlyEntriesOverlappingTheRangeOfTheLine() {
         ProductionLog log = new ProductionLog(dir.resolve(ProductionLog.FILE_NAME));

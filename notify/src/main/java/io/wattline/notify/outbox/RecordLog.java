@@ -1,14 +1,12 @@
 package io.wattline.notify.outbox;
 
+import io.wattline.core.files.DurableFiles;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,11 +63,7 @@ public final class RecordLog implements AutoCloseable {
         Path tmp = file.resolveSibling(file.getFileName() + ".compact");
         StringBuilder all = new StringBuilder();
         records.forEach(r -> all.append(encode(r)));
-        try (FileChannel compacted = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            compacted.write(ByteBuffer.wrap(all.toString().getBytes(StandardCharsets.UTF_8)));
-            compacted.force(true);
-        }
+        DurableFiles.write(tmp, all.toString().getBytes(StandardCharsets.UTF_8));
         this.out.close();
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         this.out = open(file);

@@ -1,13 +1,11 @@
 package io.wattline.reports.archive;
 
+import io.wattline.core.files.DurableFiles;
 import io.wattline.reports.JsonLinesFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -60,11 +58,7 @@ public final class ReportArchive {
             Files.createDirectories(folder);
             for (NewFile f : files) {
                 Path target = folder.resolve(f.name());
-                try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
-                    ch.write(ByteBuffer.wrap(f.content()));
-                    ch.force(true);
-                }
+                DurableFiles.write(target, f.content());
                 out.add(new ArchivedRun.ArchivedFile(f.name(), f.format(), f.content().length, sha256(f.content())));
             }
         } catch (IOException e) {
