@@ -305,22 +305,14 @@ final class ReadingTable {
             int changed = statement.executeUpdate("""
                     UPDATE %1$s SET samples = n.samples, count = n.count, min = n.min, max = n.max, sum = n.sum,
                         first_value = n.first_value, first_us = n.first_us, last_value = n.last_value, last_us = n.last_us
-                    FROM (SELECT s.point, c.bucket_us, count(*) AS samples,
-                                 count(*) FILTER (WHERE %5$s) AS count,
-                                 min(s.value) FILTER (WHERE %5$s) AS min,
-                                 max(s.value) FILTER (WHERE %5$s) AS max,
-                                 sum(s.value) FILTER (WHERE %5$s) AS sum,
-                                 arg_min(s.value, (s.ts_us, s.seq)) FILTER (WHERE %5$s) AS first_value,
-                                 min(s.ts_us) FILTER (WHERE %5$s) AS first_us,
-                                 arg_max(s.value, (s.ts_us, s.seq)) FILTER (WHERE %5$s) AS last_value,
-                                 max(s.ts_us) FILTER (WHERE %5$s) AS last_us
+                    FROM (SELECT s.point, c.bucket_us, %5$s
                           FROM samples s JOIN replaced_buckets c ON c.complete AND c.point = s.point
                             AND c.bucket_us = %2$s
                           WHERE s.ts_us >= %3$d AND s.ts_us < %4$d
                           GROUP BY s.point, c.bucket_us) n
                     WHERE %1$s.point = n.point AND %1$s.bucket_us = n.bucket_us
                       AND %1$s.bucket_us BETWEEN %3$d AND %4$d"""
-                    .formatted(table, bucketOf("s.ts_us", width), from, to, USABLE_IN_S));
+                    .formatted(table, bucketOf("s.ts_us", width), from, to, RollupUpdater.STATISTICS));
             // thinned by retention: corrected in place by every replacement in the bucket
             changed += statement.executeUpdate("""
                     UPDATE %1$s SET sum = %1$s.sum + d.delta,
@@ -347,8 +339,6 @@ final class ReadingTable {
     private static String bucketOf(String column, long width) {
         return "(%1$s - (((%1$s %% %2$d) + %2$d) %% %2$d))".formatted(column, width);
     }
-
-    private static final String USABLE_IN_S = "s.quality <> 'BAD' AND NOT isnan(s.value)";
 
     private static void execute(Connection connection, String sql, long low, long high) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -450,23 +440,13 @@ final class ReadingTable {
         }
     }
 
-    private static final String USABLE = "quality <> 'BAD' AND NOT isnan(value)";
-
     // Every statistic of the bucket again from its raw samples (the same aggregates as RollupUpdater).
     private static final String RECOMPUTE = """
             UPDATE %1$s SET samples = n.samples, count = n.count, min = n.min, max = n.max, sum = n.sum,
                 first_value = n.first_value, first_us = n.first_us, last_value = n.last_value, last_us = n.last_us
-            FROM (SELECT count(*) AS samples,
-                         count(*) FILTER (WHERE %2$s) AS count,
-                         min(value) FILTER (WHERE %2$s) AS min,
-                         max(value) FILTER (WHERE %2$s) AS max,
-                         sum(value) FILTER (WHERE %2$s) AS sum,
-                         arg_min(value, (ts_us, seq)) FILTER (WHERE %2$s) AS first_value,
-                         min(ts_us) FILTER (WHERE %2$s) AS first_us,
-                         arg_max(value, (ts_us, seq)) FILTER (WHERE %2$s) AS last_value,
-                         max(ts_us) FILTER (WHERE %2$s) AS last_us
-                  FROM samples WHERE point = ? AND ts_us >= ? AND ts_us < ?) n
-            WHERE %1$s.point = ? AND %1$s.bucket_us = ?""".replace("%2$s", USABLE);
+            FROM (SELECT %2$s
+                  FROM samples s WHERE s.point = ? AND s.ts_us >= ? AND s.ts_us < ?) n
+            WHERE %1$s.point = ? AND %1$s.bucket_us = ?""".replace("%2$s", RollupUpdater.STATISTICS);
 
     private static int update(Connection connection, String sql, String text, String point, long us)
             throws SQLException {

@@ -26,13 +26,11 @@ final class RollupUpdater {
 
     // Usable values: GOOD and UNCERTAIN with a number (BAD samples carry NaN).
     private static final String USABLE = "s.quality <> 'BAD' AND NOT isnan(s.value)";
-    // Bucket starts floor towards the past, also before 1970 (% keeps the dividend's sign). Ties in
-    // time are ordered by seq, like SeriesReader.range. One row per key. The one scan of the step's
-    // samples: the 1-minute statistics, which the coarser resolutions are folded from (DERIVE).
-    private static final String AGGREGATE = """
-            CREATE OR REPLACE TEMP TABLE rollup_fold_1m AS
-            SELECT s.point AS point,
-                   s.ts_us - (((s.ts_us %% %2$d) + %2$d) %% %2$d) AS bucket_us,
+    /**
+     * A bucket's statistics from its samples {@code s}: every sample counted, the usable ones summarised; ties in
+     * time ordered by seq, like SeriesReader.range. Also what a correction recomputes a bucket with (ReadingTable).
+     */
+    static final String STATISTICS = """
                    count(*) AS samples,
                    count(*) FILTER (WHERE %1$s) AS count,
                    min(s.value) FILTER (WHERE %1$s) AS min,
@@ -41,7 +39,15 @@ final class RollupUpdater {
                    arg_min(s.value, (s.ts_us, s.seq)) FILTER (WHERE %1$s) AS first_value,
                    min(s.ts_us) FILTER (WHERE %1$s) AS first_us,
                    arg_max(s.value, (s.ts_us, s.seq)) FILTER (WHERE %1$s) AS last_value,
-                   max(s.ts_us) FILTER (WHERE %1$s) AS last_us,
+                   max(s.ts_us) FILTER (WHERE %1$s) AS last_us""".formatted(USABLE);
+    // Bucket starts floor towards the past, also before 1970 (% keeps the dividend's sign). One row per key. The one
+    // scan of the step's samples: the 1-minute statistics, which the coarser resolutions are folded from (DERIVE).
+    private static final String AGGREGATE = """
+            CREATE OR REPLACE TEMP TABLE rollup_fold_1m AS
+            SELECT s.point AS point,
+                   s.ts_us - (((s.ts_us %% %2$d) + %2$d) %% %2$d) AS bucket_us,
+            """ + STATISTICS + """
+            ,
                    max(s.seq) FILTER (WHERE %1$s) AS last_seq
             FROM samples s
             WHERE s.seq > ? AND s.seq <= ?
