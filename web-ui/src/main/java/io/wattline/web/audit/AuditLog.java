@@ -103,9 +103,9 @@ public final class AuditLog implements AuditTrail {
     }
 
     private void append(YearMonth month, byte[] lines) throws IOException {
-        FileOutputStream out = file(month);
-        out.write(lines);
-        out.getFD().sync();
+        FileOutputStream stream = file(month);
+        stream.write(lines);
+        stream.getFD().sync();
     }
 
     /** One page of entries matching {@code query}, newest first, and whether older ones follow. */
@@ -203,8 +203,8 @@ public final class AuditLog implements AuditTrail {
         }
         PrivateFiles.restrict(file);
         boolean tornLine = false;
-        try (RandomAccessFile reader = new RandomAccessFile(file.toFile(), "r")) {
-            if (reader.length() > 0) {
+        if (Files.exists(file) && Files.size(file) > 0) {
+            try (RandomAccessFile reader = new RandomAccessFile(file.toFile(), "r")) {
                 reader.seek(reader.length() - 1);
                 tornLine = reader.read() != '\n';
             }
