@@ -21,6 +21,18 @@ class BenchMainTest {
         assertTrue(last.matches("RESULT values_per_s=\\d+ baseline_values_per_s=\\d+ ratio=\\d+\\.\\d\\d"), last);
     }
 
+    /** The replace benchmark checks its own outcome (every reading replaced and audited, nothing written again). */
+    @Test
+    void replaceReadingsBenchmarkEndsWithResultLine() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new ReplaceReadingsBenchmark().run(List.of("2000", "10"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String last = lines[lines.length - 1];
+        assertTrue(last.matches("RESULT replace_rows_per_s=\\d+ import_rows_per_s=\\d+ ratio=\\d+\\.\\d{3} "
+                + "replace_s=\\d+\\.\\d\\d"), last);
+        assertTrue(lines[lines.length - 2].contains("(2000 audit entries)"), lines[lines.length - 2]);
+    }
+
     @Test
     void resultLineIsHeldBackUntilTheRunEnds() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -17,9 +17,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * HTML file under {@code static/} with its plain JavaScript module (no build step); the overview is
  * {@code /} ({@code index.html}). The pages read the same REST and SSE API as any other client.
  *
- * <p>Every page, and every other file the browser loads (scripts, styles, the charting library's
- * webjar), is served from memory, read whole: see {@link WholeFiles} for the broken download that
- * once corrupted the next one.
+ * <p>The pages are read once at start; every other file the browser loads from inside a jar
+ * (scripts and styles once packaged, the charting library's webjar always) is read whole and served
+ * from memory: see {@link WholeFiles} for the broken download that once corrupted the next one.
  */
 @Configuration(proxyBeanMethods = false)
 public class PageRoutes {
