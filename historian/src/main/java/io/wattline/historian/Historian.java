@@ -254,6 +254,11 @@ public final class Historian implements AutoCloseable {
             }
 
             @Override
+            public Map<PointId, Held> held(Instant from, Instant to) {
+                return store.held(from, to);
+            }
+
+            @Override
             public Importing importing() {
                 return store.bulkLoad()::run;
             }

@@ -139,6 +139,21 @@ public interface ReadingLedger {
     void around(Collection<PointId> points, Instant from, Instant to, BiConsumer<PointId, List<Sample>> each);
 
     /**
+     * What the store holds of one point in a window: its raw samples (all qualities), how many of them are BAD,
+     * the sum of their times in microseconds after the window's start, and the sum of their finite values. A
+     * fingerprint that tells a caller holding samples it knows to be stored there (an import, the readings of its
+     * previous batch) whether they are all the store holds, without reading them back.
+     */
+    record Held(long samples, long bad, long timeSumUs, double valueSum) {
+    }
+
+    /**
+     * The {@link Held} of every point with raw samples in {@code [from, to)}, in one grouped scan; points holding
+     * none there are left out. The window is at most a few days: the time sum stays within a long.
+     */
+    Map<PointId, Held> held(Instant from, Instant to);
+
+    /**
      * Held by an import while it runs (close it when done, also after a failure): the store then runs its
      * queries on the calling threads only (DuckDB {@code threads} 1) instead of adding worker threads. An import
      * keeps its own three threads busy (reading and checking, the writer, the rollup fold on the maintenance

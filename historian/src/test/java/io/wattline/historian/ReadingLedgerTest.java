@@ -59,6 +59,28 @@ class ReadingLedgerTest {
     }
 
     @Test
+    void heldFingerprintsEachPointsRawSamplesInAWindow() {
+        try (Historian historian = Historian.open(data, ONE_DAY, Optional.empty(), ForwarderOptions.defaults(), CLOCK)) {
+            List<Sample> readings = new ArrayList<>(quarterHourly(8)); // OLD .. OLD + 1 h 45 min
+            PointId other = new PointId("line2-power", "active_energy_import");
+            readings.add(Sample.good(other, OLD.plusSeconds(60), 5.5));
+            readings.add(Sample.bad(other, OLD.plusSeconds(120), "timeout"));
+            readings.add(Sample.good(other, OLD.plus(Duration.ofHours(3)), 9)); // outside the window
+            write(historian, readings);
+            Instant from = OLD.plus(Duration.ofMinutes(15));
+            Map<PointId, ReadingLedger.Held> held = historian.readings().held(from, OLD.plus(Duration.ofHours(1)));
+            // line1: 110, 120, 130 at 15, 30 and 45 minutes after OLD (the hour itself is outside)
+            assertEquals(new ReadingLedger.Held(3, 0, (0 + 15 + 30) * 60_000_000L, 360.0),
+                    held.get(ENERGY));
+            assertEquals(1, held.size(), held.toString()); // line2 holds nothing in it
+            // line2 from OLD: a GOOD and a BAD sample (its NaN not summed), the one three hours later outside
+            Map<PointId, ReadingLedger.Held> fromOld = historian.readings().held(OLD, OLD.plus(Duration.ofHours(1)));
+            assertEquals(new ReadingLedger.Held(2, 1, (60 + 120) * 1_000_000L, 5.5), fromOld.get(other));
+            assertTrue(historian.readings().held(OLD.minus(Duration.ofDays(1)), OLD).isEmpty());
+        }
+    }
+
+    @Test
     void findsWhatTheStoreHoldsBeforeAndAfterRetention() {
         try (Historian historian = Historian.open(data, ONE_DAY, Optional.empty(), ForwarderOptions.defaults(), CLOCK)) {
             List<Sample> readings = quarterHourly(8);

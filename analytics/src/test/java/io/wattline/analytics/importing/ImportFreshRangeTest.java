@@ -91,6 +91,11 @@ class ImportFreshRangeTest {
         }
 
         @Override
+        public Map<PointId, Held> held(Instant from, Instant to) {
+            return ledger.held(from, to);
+        }
+
+        @Override
         public Importing importing() {
             return ledger.importing();
         }
@@ -175,6 +180,11 @@ class ImportFreshRangeTest {
         List<Long> generalExcluded = importAll(general, true, files);
         assertEquals(generalExcluded, fastExcluded);
         assertTrue(fastExcluded.stream().mapToLong(Long::longValue).sum() >= 3, "glitches marked: " + fastExcluded);
+        assertSameTables(general, fast);
+        assertTrue(rows(fast, "SELECT * FROM samples WHERE quality = 'BAD'").size() >= 3);
+    }
+
+    private static void assertSameTables(Path general, Path fast) throws SQLException {
         Map<String, String> tables = Map.of(
                 "samples", "SELECT * FROM samples ORDER BY seq",
                 "readings", "SELECT * EXCLUDE (recorded_at_us) FROM readings ORDER BY point, ts_us",
@@ -187,6 +197,48 @@ class ImportFreshRangeTest {
             assertTrue(!expected.isEmpty(), table.getKey());
             assertEquals(expected, rows(fast, table.getValue()), table.getKey());
         }
-        assertTrue(rows(fast, "SELECT * FROM samples WHERE quality = 'BAD'").size() >= 3);
+    }
+
+    /** Rows of meter {@code m} at quarter {@code q} (0 = 2023-06-01 00:00 UTC); the glitches of the long file. */
+    private static void longRow(StringBuilder csv, int m, int q, Map<String, Double> glitches) {
+        double value = glitches.getOrDefault(m + "@" + q, 10_000.0 * (m + 1) + 2.5 * q);
+        if (m == 3 && q >= 58_500) {
+            value = 2.5 * (q - 58_500); // a persistent reset at the second batch boundary
+        }
+        Instant t = Instant.parse("2023-06-01T00:00:00Z").plusSeconds(900L * q);
+        String meter = m < METERS.length ? METERS[m] : "line4-power";
+        csv.append(meter).append(",active_energy_import,").append(t).append(',').append(value).append('\n');
+    }
+
+    @Test
+    void aLongFileIsJudgedAcrossItsBatchesAsFromTheStore() throws Exception {
+        // three meters for 80,000 quarter-hours, a fourth from quarter 34,000 on: 286,000 rows, three batches
+        // (ReadingImporter.BATCH_ROWS), the first ending at quarter 33,333 and the second at 58,499, with glitches
+        // on both sides of each boundary: the import judges each batch's day before from the readings it judged
+        // the batch before with; the fourth meter's day before comes from an earlier file, with a glitch in it
+        Map<String, Double> glitches = Map.of("0@33333", 1_000.0, "1@33334", 2_000.0, "2@33332", 900_000.0,
+                "1@58499", 5.0, "0@58500", 1.0, "3@33990", 7.0);
+        StringBuilder earlier = new StringBuilder("meter,point,time,value\n");
+        for (int q = 33_900; q < 34_000; q++) {
+            longRow(earlier, 3, q, glitches);
+        }
+        StringBuilder csv = new StringBuilder("meter,point,time,value\n");
+        int rows = 0;
+        for (int q = 0; q < 80_000; q++) {
+            for (int m = 0; m < (q < 34_000 ? 3 : 4); m++) {
+                longRow(csv, m, q, glitches);
+                rows++;
+            }
+        }
+        assertTrue(rows > 2 * ReadingImporter.BATCH_ROWS, "three batches: " + rows);
+        Path fast = data.resolve("fast");
+        Path general = data.resolve("general");
+        List<Long> fastExcluded = importAll(fast, false, earlier.toString(), csv.toString());
+        List<Long> generalExcluded = importAll(general, true, earlier.toString(), csv.toString());
+        assertEquals(generalExcluded, fastExcluded);
+        assertSameTables(general, fast);
+        List<String> bad = rows(fast, "SELECT point, ts_us FROM samples WHERE quality = 'BAD' ORDER BY ts_us");
+        // every glitch is marked, the ones at the batch boundaries too (the persistent reset is not a glitch)
+        assertEquals(6, bad.size(), bad.toString());
     }
 }

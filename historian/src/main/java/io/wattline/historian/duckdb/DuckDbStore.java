@@ -329,6 +329,19 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
         }
     }
 
+    /** See {@link io.wattline.historian.ReadingLedger#held}. */
+    public Map<PointId, ReadingLedger.Held> held(Instant from, Instant to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("held samples [" + from + ", " + to + "): from is after to");
+        }
+        try (DuckDBConnection reader = readConnection()) {
+            return SampleRows.held(reader, from, to);
+        } catch (SQLException e) {
+            throw new HistorianException("counting the samples held in [" + from + ", " + to + ") on " + file
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** One query for all {@code points} on the table of {@code resolution} (RAW: on the samples table). */
     @Override
     public void seriesEach(Collection<PointId> points, Instant from, Instant to, Resolution resolution,

@@ -4,6 +4,7 @@ import io.wattline.core.PointId;
 import io.wattline.core.Quality;
 import io.wattline.core.Sample;
 import io.wattline.historian.HistorianException;
+import io.wattline.historian.ReadingLedger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -116,6 +117,30 @@ final class SampleRows {
                 grouper.finish();
             }
         }
+    }
+
+    /**
+     * Per point with raw samples in {@code [from, to)}: how many (all qualities), how many BAD, the sum of their
+     * times in microseconds after {@code from}, the sum of their finite values (ReadingLedger.held).
+     */
+    static Map<PointId, ReadingLedger.Held> held(Connection connection, Instant from, Instant to) throws SQLException {
+        Map<PointId, ReadingLedger.Held> held = new HashMap<>();
+        long fromUs = EpochMicros.of(from);
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT point, count(*), count(*) FILTER (WHERE quality = 'BAD'), sum(ts_us - ?)::BIGINT,
+                       coalesce(sum(value) FILTER (WHERE isfinite(value)), 0)
+                FROM samples WHERE ts_us >= ? AND ts_us < ? GROUP BY point""")) {
+            query.setLong(1, fromUs);
+            query.setLong(2, fromUs);
+            query.setLong(3, EpochMicros.of(to));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    held.put(PointId.parse(rows.getString(1)), new ReadingLedger.Held(rows.getLong(2), rows.getLong(3),
+                            rows.getLong(4), rows.getDouble(5)));
+                }
+            }
+        }
+        return held;
     }
 
     /**
