@@ -350,22 +350,31 @@ public final class ReadingImporter {
          * reads neither (issue 14's benchmark: the day before each batch was a tenth of the import's CPU).
          */
         private void judge(Collection<Pending> batch, Set<PointId> touched) {
+            Map<PointId, List<Sample>> byPoint = new HashMap<>();
+            for (Pending p : batch) {
+                byPoint.computeIfAbsent(p.sample().point(), point -> new ArrayList<>()).add(p.sample());
+            }
+            if (byPoint.isEmpty()) {
+                return;
+            }
             Map<PointId, Instant[]> spans = new HashMap<>();
             Map<PointId, List<Sample>> own = new HashMap<>();
             Instant low = null;
             Instant high = null;
-            for (Pending p : batch) {
-                Instant t = p.sample().time();
-                spans.merge(p.sample().point(), new Instant[] {t, t}, (a, b) -> new Instant[] {
-                    a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
-                if (!touched.contains(p.sample().point())) {
-                    own.computeIfAbsent(p.sample().point(), point -> new ArrayList<>()).add(p.sample());
+            for (Map.Entry<PointId, List<Sample>> e : byPoint.entrySet()) {
+                Instant first = null;
+                Instant last = null;
+                for (Sample s : e.getValue()) {
+                    Instant t = s.time();
+                    first = first == null || t.isBefore(first) ? t : first;
+                    last = last == null || t.isAfter(last) ? t : last;
                 }
-                low = low == null || t.isBefore(low) ? t : low;
-                high = high == null || t.isAfter(high) ? t : high;
-            }
-            if (low == null) {
-                return;
+                spans.put(e.getKey(), new Instant[] {first, last});
+                if (!touched.contains(e.getKey())) {
+                    own.put(e.getKey(), e.getValue());
+                }
+                low = low == null || first.isBefore(low) ? first : low;
+                high = high == null || last.isAfter(high) ? last : high;
             }
             List<ReadingLedger.Exclusion> marks = new ArrayList<>();
             Map<PointId, List<Sample>> judged = new HashMap<>();
