@@ -293,10 +293,13 @@ public final class ReadingImporter {
 
         /**
          * Finishes the batch {@link #store} staged, if any: waits until the writer has committed its new
-         * readings, then records them and whatever the store held only as raw samples, starts their fold, replaces
+         * readings, then starts their fold, records them and whatever the store held only as raw samples, replaces
          * (audited) what the request replaces, and judges the batch. Nothing is recorded before its raw samples
          * are committed: a flush that fails (the disk below its watermark) records nothing, and importing the file
-         * again writes what is missing.
+         * again writes what is missing (a raw sample found without its record entry is recorded then). The fold
+         * needs only the committed raw samples, so it starts before the record is written: the two run side by
+         * side, and the fold's commit, which holds up every other transaction of the store while it writes, ends
+         * before the writer starts on the next batch (issue 14's benchmark: about a fifth of each batch's time).
          */
         void complete() {
             Staged batch = staged;
@@ -312,12 +315,12 @@ public final class ReadingImporter {
                 writer.flush();
             }
             toRecord.addAll(fresh);
-            ledger.append(toRecord, source);
-            written += fresh.size();
             if (!toRecord.isEmpty()) {
                 unfolded = true;
                 foldBehind();
             }
+            ledger.append(toRecord, source);
+            written += fresh.size();
             if (!replacements.isEmpty()) {
                 ledger.replace(replacements, source);
                 List<AuditEntry> entries = new ArrayList<>(replacements.size());
