@@ -1,39 +1,53 @@
 package io.wattline.analytics.importing;
 
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * The readings file as rows, streamed: RFC 4180 through Apache Commons CSV (quoted fields, embedded
- * separators and quotes), a UTF-8 byte-order mark dropped, blank lines and {@code #} comment lines
- * skipped, an optional {@code meter,point,time,value} header. The only class that sees the CSV library.
+ * The readings file as rows, streamed: RFC 4180 through FastCSV (quoted fields, embedded separators
+ * and quotes; ADR 0017), a UTF-8 byte-order mark dropped, blank lines and {@code #} comment lines
+ * skipped, spaces around fields (quoted or not) dropped, an optional {@code meter,point,time,value}
+ * header. The only class that sees the CSV library.
+ *
+ * <p>No field of a readings file spans lines. A quoted field that does is a stray quote: FastCSV reads
+ * an unterminated quote to the end of the file as one field, so a row that takes in the rest of the file
+ * stops the import ({@link MalformedCsvException}, naming the line the quote opens on), and a row that
+ * spans lines but ends before the file does is handed on with its fields as they are (the row checks
+ * refuse it, naming its first line).
  */
 final class ReadingCsv implements Iterator<ReadingCsv.Row>, AutoCloseable {
 
-    /** One data row: the line it ends on (1 = the file's first line) and its fields, trimmed. */
+    /** One data row: the line it starts on (1 = the file's first line) and its fields, trimmed. */
     record Row(long line, List<String> fields) {
     }
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setCommentMarker('#')
-            .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+    /**
+     * Longest field read, in characters: a row of a readings file is under a hundred; a quote opened by
+     * mistake in a large file is reported once this much is read into it, not after the whole file.
+     */
+    static final int MAX_FIELD_CHARS = 1 << 20;
 
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final CsvReader<CsvRecord> reader;
+    private final Iterator<CsvRecord> records;
     private Row next;
     private boolean first = true;
 
     ReadingCsv(Reader in) throws IOException {
-        this.parser = CSVParser.builder().setReader(withoutByteOrderMark(in)).setFormat(FORMAT).get();
-        this.records = parser.iterator();
+        this.reader = CsvReader.builder().commentStrategy(CommentStrategy.SKIP).commentCharacter('#')
+                .skipEmptyLines(true).allowExtraFields(true).allowMissingFields(true)
+                .trimWhitespacesAroundQuotes(true).maxBufferSize(MAX_FIELD_CHARS)
+                .ofCsvRecord(withoutByteOrderMark(in));
+        this.records = reader.iterator();
     }
 
     private static Reader withoutByteOrderMark(Reader in) throws IOException {
@@ -52,20 +66,29 @@ final class ReadingCsv implements Iterator<ReadingCsv.Row>, AutoCloseable {
         }
         try {
             while (records.hasNext()) {
-                CSVRecord record = records.next();
-                List<String> fields = record.toList();
+                CsvRecord record = records.next();
+                List<String> fields = new ArrayList<>(record.getFieldCount());
+                boolean spansLines = false;
+                for (int i = 0; i < record.getFieldCount(); i++) {
+                    String field = record.getField(i);
+                    spansLines |= field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
+                    fields.add(field.strip());
+                }
+                if (spansLines && !records.hasNext()) {
+                    throw new MalformedCsvException("line " + record.getStartingLineNumber() + ": a quoted field that "
+                            + "opens on this line runs to the end of the file (an unterminated quote)", null);
+                }
                 boolean header = first && String.join(",", fields).toLowerCase(Locale.ROOT).replace(" ", "")
                         .equals("meter,point,time,value");
                 first = false;
                 if (!header) {
-                    next = new Row(parser.getCurrentLineNumber(), fields);
+                    next = new Row(record.getStartingLineNumber(), fields);
                     return true;
                 }
             }
             return false;
-        } catch (UncheckedIOException e) {
-            throw new MalformedCsvException("line " + (parser.getCurrentLineNumber() + 1) + ": "
-                    + rootMessage(e), e);
+        } catch (CsvParseException e) {
+            throw new MalformedCsvException(describe(e), e);
         }
     }
 
@@ -81,7 +104,20 @@ final class ReadingCsv implements Iterator<ReadingCsv.Row>, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        reader.close();
+    }
+
+    /** Where FastCSV stopped (the line the row starts on) and why, as "line N: why". */
+    private static String describe(CsvParseException e) {
+        String where = String.valueOf(e.getMessage());
+        String started = "Exception when reading record that started in line ";
+        if (where.startsWith(started)) {
+            where = "line " + where.substring(started.length());
+        } else if (where.startsWith("Exception when reading first record")) {
+            where = "the first row";
+        }
+        String why = rootMessage(e);
+        return why == null || why.equals(e.getMessage()) ? where : where + ": " + why;
     }
 
     private static String rootMessage(Throwable e) {

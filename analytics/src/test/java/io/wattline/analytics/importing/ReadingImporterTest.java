@@ -197,4 +197,67 @@ class ReadingImporterTest {
         return new ReadingImporter(p -> Optional.of(Quantity.ACTIVE_ENERGY_IMPORT), store.readings(), store.writer(),
                 null, ZoneId.of("Asia/Shanghai"), CLOCK);
     }
+
+    @Test
+    void aStrayQuoteInALargeFileStopsTheImportAtItsLine(@TempDir Path own) {
+        // 10 rows, then a quote opened by mistake on line 11 and 40,000 rows after it (more than the
+        // ReadingCsv.MAX_FIELD_CHARS a field may hold): the import stops once that much is read into the quote,
+        // naming line 11; the 10 rows before it, less than a batch, are counted and not written (whole batches
+        // are: aFileThatBreaksOffKeepsEveryBatchBeforeItRecordedAndFolded), and nothing after it is
+        StringBuilder csv = minuteReadings(Instant.parse("2025-08-01T00:00:00Z"), 10);
+        csv.append("\"line1-power,active_energy_import,2025-08-01T00:10:00Z,1002.5\n");
+        csv.append(minuteReadings(Instant.parse("2025-08-01T00:11:00Z"), 40_000));
+        assertTrue(csv.length() > ReadingCsv.MAX_FIELD_CHARS + 1_000, "longer than a field may be");
+        try (Historian store = Historian.open(own, HistorianOptions.defaults(), Optional.empty(),
+                ForwarderOptions.defaults(), CLOCK)) {
+            IOException e = assertThrows(IOException.class, () -> energyImporter(store).importCsv("stray.csv",
+                    new StringReader(csv.toString())));
+            assertTrue(e.getMessage().startsWith("stray.csv: line 11: "), e.getMessage());
+            assertTrue(e.getMessage().contains("a quotation begins but does not conclude"), e.getMessage());
+            assertTrue(e.getMessage().contains("10 rows, 0 written"), e.getMessage());
+            assertEquals(0, store.readings().recorded());
+        }
+    }
+
+    @Test
+    void aQuoteLeftOpenNearTheEndStopsTheImportNamingItsLine(@TempDir Path own) {
+        StringBuilder csv = minuteReadings(Instant.parse("2025-08-02T00:00:00Z"), 3);
+        csv.append("line1-power,\"active_energy_import,2025-08-02T00:03:00Z,1000.75\n");
+        csv.append(minuteReadings(Instant.parse("2025-08-02T00:04:00Z"), 2));
+        try (Historian store = Historian.open(own, HistorianOptions.defaults(), Optional.empty(),
+                ForwarderOptions.defaults(), CLOCK)) {
+            IOException e = assertThrows(IOException.class, () -> energyImporter(store).importCsv("open.csv",
+                    new StringReader(csv.toString())));
+            assertTrue(e.getMessage().startsWith("open.csv: line 4: "), e.getMessage());
+            assertTrue(e.getMessage().contains("unterminated quote"), e.getMessage());
+            assertTrue(e.getMessage().contains("3 rows, 0 written"), e.getMessage());
+            assertEquals(0, store.readings().recorded());
+        }
+    }
+
+    @Test
+    void aRowWhoseQuotedFieldSpansLinesIsRefusedNamingItsFirstLineAndTheRestIsImported() throws IOException {
+        String csv = """
+                line1-power,active_energy_import,2025-09-02 08:00,100
+                "line1-
+                power",active_energy_import,2025-09-02 08:15,101
+                line1-power,active_energy_import,2025-09-02 08:30,102
+                """;
+        ImportResult result = importer.importCsv("span.csv", new StringReader(csv));
+        assertEquals(3, result.rows(), result.toString());
+        assertEquals(2, result.written(), result.toString());
+        assertEquals(2, result.rejected().get(0).line(), result.toString());
+        assertTrue(result.rejected().get(0).reason().contains("not a valid point id"), result.toString());
+    }
+
+    @Test
+    void charactersAfterAClosingQuoteStopTheImportNamingTheLine() {
+        String csv = """
+                line1-power,active_energy_import,2025-09-03 08:00,100
+                "line1-power"x,active_energy_import,2025-09-03 08:15,101
+                """;
+        IOException e = assertThrows(IOException.class, () -> importer.importCsv("after.csv", new StringReader(csv)));
+        assertTrue(e.getMessage().startsWith("after.csv: line 2: "), e.getMessage());
+        assertTrue(e.getMessage().contains("closing quote"), e.getMessage());
+    }
 }
