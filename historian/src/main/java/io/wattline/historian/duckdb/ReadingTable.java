@@ -168,9 +168,12 @@ final class ReadingTable {
         try (Statement control = connection.createStatement()) {
             control.execute("BEGIN TRANSACTION");
             try {
+                // PointId.toString() concatenates on every call; an import's batch names a few thousand points
+                Map<PointId, String> names = new HashMap<>();
                 try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "readings")) {
                     for (Sample s : readings) {
-                        appender.beginRow().append(s.point().toString()).append(EpochMicros.of(s.time()))
+                        appender.beginRow().append(names.computeIfAbsent(s.point(), PointId::toString))
+                                .append(EpochMicros.of(s.time()))
                                 .append(s.value()).append(source).append(nowUs).appendNull().appendNull().endRow();
                     }
                 }
