@@ -55,9 +55,17 @@ public final class Historian implements AutoCloseable {
     private static final Duration ROLLUP_INTERVAL = Duration.ofSeconds(1);
     private static final Duration RETENTION_INTERVAL = Duration.ofMinutes(10);
     private static final int ROLLUP_STEP_SAMPLES = 200_000;
+    /**
+     * The smallest step a fold that ran out of DuckDB's memory is retried with (a quarter of the last each time):
+     * a step's memory grows with its samples, and what else holds memory meanwhile (the writer's appended rows not
+     * checkpointed yet, queries) varies, so a burst can make one step too large for the limit.
+     */
+    private static final int MIN_ROLLUP_STEP_SAMPLES = 5_000;
 
     private final DuckDbStore store;
     private final HistorianOptions options;
+    /** Samples folded per rollup step: smaller after a step ran out of DuckDB's memory, growing back. */
+    private int rollupStep = ROLLUP_STEP_SAMPLES; // guarded by maintenanceLock
     private final Forwarder forwarder; // null without InfluxDB
     private final InfluxQueries queries; // null without InfluxDB
     private final SeriesReader reader;
@@ -279,9 +287,26 @@ public final class Historian implements AutoCloseable {
             long target = store.lastSeq();
             long watermark = store.rollupWatermark();
             while (watermark < target) {
-                long next = store.rollUp(ROLLUP_STEP_SAMPLES);
+                long next;
+                try {
+                    next = store.rollUp(rollupStep);
+                } catch (HistorianException e) {
+                    if (rollupStep <= MIN_ROLLUP_STEP_SAMPLES || !outOfMemory(e)) {
+                        throw e;
+                    }
+                    // the step's transaction was rolled back: nothing folded twice or lost
+                    rollupStep = Math.max(MIN_ROLLUP_STEP_SAMPLES, rollupStep / 4);
+                    log.info("folding the samples after seq {} of {} ran out of DuckDB's memory limit ({}): folding "
+                            + "in steps of {} samples from now on (wattline.historian.memory-limit raises the limit)",
+                            watermark, store.file(), options.memoryLimitBytes() == 0 ? "DuckDB's default"
+                                    : (options.memoryLimitBytes() >> 20) + " MiB", rollupStep);
+                    continue;
+                }
                 if (next == watermark) {
                     break;
+                }
+                if (next - watermark >= rollupStep && rollupStep < ROLLUP_STEP_SAMPLES) {
+                    rollupStep = Math.min(ROLLUP_STEP_SAMPLES, rollupStep * 2); // a full step went through
                 }
                 watermark = next;
             }
@@ -303,6 +328,16 @@ public final class Historian implements AutoCloseable {
             }
             return deleted;
         }
+    }
+
+    /** Whether DuckDB refused {@code e}'s work for its memory limit ("Out of Memory Error: failed to pin block ..."). */
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Out of Memory Error")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void rollUpSafely() {
