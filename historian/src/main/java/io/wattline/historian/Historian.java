@@ -64,6 +64,13 @@ public final class Historian implements AutoCloseable {
 
     private final DuckDbStore store;
     private final HistorianOptions options;
+    /**
+     * While an import folds its batches ({@link ReadingLedger#publishLater}) at least this often, the periodic fold
+     * leaves the folding to it: folding part of a batch in between only added a step (issue 14's benchmark).
+     */
+    private static final Duration IMPORT_FOLD_GRACE = ROLLUP_INTERVAL.multipliedBy(2);
+    /** When an import's fold last ended ({@link System#nanoTime}). */
+    private volatile long lastImportFold = System.nanoTime() - Duration.ofHours(1).toNanos();
     /** Samples folded per rollup step: smaller after a step ran out of DuckDB's memory, growing back. */
     private int rollupStep = ROLLUP_STEP_SAMPLES; // guarded by maintenanceLock
     private final Forwarder forwarder; // null without InfluxDB
@@ -223,6 +230,7 @@ public final class Historian implements AutoCloseable {
                     maintenance.execute(() -> {
                         try {
                             publish();
+                            lastImportFold = System.nanoTime();
                             done.complete(null);
                         } catch (RuntimeException | Error e) {
                             done.completeExceptionally(e);
@@ -341,6 +349,9 @@ public final class Historian implements AutoCloseable {
     }
 
     private void rollUpSafely() {
+        if (store.bulkLoading() && System.nanoTime() - lastImportFold < IMPORT_FOLD_GRACE.toNanos()) {
+            return; // an import folds everything committed, the collectors' samples too, after each of its batches
+        }
         if (store.lowSpace()) {
             return; // rollups write too: they wait for space like the writer
         }

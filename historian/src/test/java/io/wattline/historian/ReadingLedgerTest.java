@@ -59,6 +59,28 @@ class ReadingLedgerTest {
     }
 
     @Test
+    void whileAnImportHoldsTheStoreWithoutFoldingTheCollectorsSamplesAreStillFolded() throws InterruptedException {
+        // the periodic fold leaves the folding to an import only while the import folds its batches; one that
+        // holds the store without folding (a slow upload, a long batch) must not hold up the collectors' rollups
+        try (Historian historian = Historian.open(data, ONE_DAY, Optional.empty(), ForwarderOptions.defaults(), CLOCK);
+                ReadingLedger.Importing importing = historian.readings().importing()) {
+            historian.readings().publishLater().join(); // an import's fold just ended
+            Instant live = NOW.minusSeconds(120);
+            assertTrue(historian.writer().offer(Sample.good(ENERGY, live, 42.5)));
+            historian.writer().flush();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            List<Bucket> minutes = List.of();
+            while (minutes.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                minutes = historian.reader().series(List.of(ENERGY), live.minusSeconds(60), NOW, Resolution.ONE_MINUTE)
+                        .getOrDefault(ENERGY, List.of());
+            }
+            assertEquals(1, minutes.size(), "folded by the periodic fold while the import holds the store");
+            assertEquals(42.5, minutes.get(0).last());
+        }
+    }
+
+    @Test
     void heldFingerprintsEachPointsRawSamplesInAWindow() {
         try (Historian historian = Historian.open(data, ONE_DAY, Optional.empty(), ForwarderOptions.defaults(), CLOCK)) {
             List<Sample> readings = new ArrayList<>(quarterHourly(8)); // OLD .. OLD + 1 h 45 min

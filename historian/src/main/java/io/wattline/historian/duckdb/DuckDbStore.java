@@ -516,6 +516,13 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
      * {@code threads} 1 configured already this changes nothing. A failure to change the setting only costs speed:
      * logged, never thrown.
      */
+    /** Whether an import holds {@link #bulkLoad} now. */
+    public boolean bulkLoading() {
+        synchronized (bulkLock) {
+            return bulkHolders > 0;
+        }
+    }
+
     public Runnable bulkLoad() {
         synchronized (bulkLock) {
             if (bulkHolders++ == 0) {
