@@ -61,14 +61,14 @@ public final class Historian implements AutoCloseable {
      * checkpointed yet, queries) varies, so a burst can make one step too large for the limit.
      */
     private static final int MIN_ROLLUP_STEP_SAMPLES = 5_000;
-
-    private final DuckDbStore store;
-    private final HistorianOptions options;
     /**
      * While an import folds its batches ({@link ReadingLedger#publishLater}) at least this often, the periodic fold
      * leaves the folding to it: folding part of a batch in between only added a step (issue 14's benchmark).
      */
     private static final Duration IMPORT_FOLD_GRACE = ROLLUP_INTERVAL.multipliedBy(2);
+
+    private final DuckDbStore store;
+    private final HistorianOptions options;
     /** When an import's fold last ended ({@link System#nanoTime}). */
     private volatile long lastImportFold = System.nanoTime() - Duration.ofHours(1).toNanos();
     /** Samples folded per rollup step: smaller after a step ran out of DuckDB's memory, growing back. */

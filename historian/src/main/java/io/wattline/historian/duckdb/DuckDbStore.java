@@ -510,12 +510,6 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
     private final Object bulkLock = new Object();
     private int bulkHolders; // guarded by bulkLock
 
-    /**
-     * Runs DuckDB's queries on their callers' threads only ({@code threads} 1) until the returned handle is
-     * closed (each handle once; nested and concurrent holders counted): see {@link ReadingLedger#importing}. With
-     * {@code threads} 1 configured already this changes nothing. A failure to change the setting only costs speed:
-     * logged, never thrown.
-     */
     /** Whether an import holds {@link #bulkLoad} now. */
     public boolean bulkLoading() {
         synchronized (bulkLock) {
@@ -523,6 +517,12 @@ public final class DuckDbStore implements SampleWriter, SeriesReader, CommittedS
         }
     }
 
+    /**
+     * Runs DuckDB's queries on their callers' threads only ({@code threads} 1) until the returned handle is
+     * closed (each handle once; nested and concurrent holders counted): see {@link ReadingLedger#importing}. With
+     * {@code threads} 1 configured already this changes nothing. A failure to change the setting only costs speed:
+     * logged, never thrown.
+     */
     public Runnable bulkLoad() {
         synchronized (bulkLock) {
             if (bulkHolders++ == 0) {
