@@ -11,6 +11,7 @@ import io.wattline.historian.ReadingLedger.Key;
 import io.wattline.historian.ReadingLedger.Replacement;
 import io.wattline.historian.ReadingLedger.Where;
 import io.wattline.historian.forward.ForwarderOptions;
+import io.wattline.testkit.Await;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,13 +69,9 @@ class ReadingLedgerTest {
             Instant live = NOW.minusSeconds(120);
             assertTrue(historian.writer().offer(Sample.good(ENERGY, live, 42.5)));
             historian.writer().flush();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            List<Bucket> minutes = List.of();
-            while (minutes.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                minutes = historian.reader().series(List.of(ENERGY), live.minusSeconds(60), NOW, Resolution.ONE_MINUTE)
-                        .getOrDefault(ENERGY, List.of());
-            }
+            List<Bucket> minutes = Await.until(() -> historian.reader().series(List.of(ENERGY), live.minusSeconds(60),
+                    NOW, Resolution.ONE_MINUTE).getOrDefault(ENERGY, List.of()), m -> !m.isEmpty(),
+                    Duration.ofSeconds(30), "the live sample folded by the periodic fold while the import holds the store");
             assertEquals(1, minutes.size(), "folded by the periodic fold while the import holds the store");
             assertEquals(42.5, minutes.get(0).last());
         }

@@ -192,6 +192,20 @@ class ReadingImporterTest {
         return csv;
     }
 
+    /**
+     * Imports {@code csv}, which breaks off before a whole batch, into a fresh store under {@code own}; returns the
+     * failure's message, having checked that the store records nothing of it.
+     */
+    private static String brokenImport(Path own, String name, CharSequence csv) {
+        try (Historian store = Historian.open(own, HistorianOptions.defaults(), Optional.empty(),
+                ForwarderOptions.defaults(), CLOCK)) {
+            IOException e = assertThrows(IOException.class, () -> energyImporter(store).importCsv(name,
+                    new StringReader(csv.toString())));
+            assertEquals(0, store.readings().recorded(), e.getMessage());
+            return e.getMessage();
+        }
+    }
+
     /** An importer into {@code store} that takes every point for an energy counter. */
     private static ReadingImporter energyImporter(Historian store) {
         return new ReadingImporter(p -> Optional.of(Quantity.ACTIVE_ENERGY_IMPORT), store.readings(), store.writer(),
@@ -208,15 +222,10 @@ class ReadingImporterTest {
         csv.append("\"line1-power,active_energy_import,2025-08-01T00:10:00Z,1002.5\n");
         csv.append(minuteReadings(Instant.parse("2025-08-01T00:11:00Z"), 40_000));
         assertTrue(csv.length() > ReadingCsv.MAX_FIELD_CHARS + 1_000, "longer than a field may be");
-        try (Historian store = Historian.open(own, HistorianOptions.defaults(), Optional.empty(),
-                ForwarderOptions.defaults(), CLOCK)) {
-            IOException e = assertThrows(IOException.class, () -> energyImporter(store).importCsv("stray.csv",
-                    new StringReader(csv.toString())));
-            assertTrue(e.getMessage().startsWith("stray.csv: line 11: "), e.getMessage());
-            assertTrue(e.getMessage().contains("a quotation begins but does not conclude"), e.getMessage());
-            assertTrue(e.getMessage().contains("10 rows, 0 written"), e.getMessage());
-            assertEquals(0, store.readings().recorded());
-        }
+        String message = brokenImport(own, "stray.csv", csv);
+        assertTrue(message.startsWith("stray.csv: line 11: "), message);
+        assertTrue(message.contains("a quotation begins but does not conclude"), message);
+        assertTrue(message.contains("10 rows, 0 written"), message);
     }
 
     @Test
@@ -224,15 +233,10 @@ class ReadingImporterTest {
         StringBuilder csv = minuteReadings(Instant.parse("2025-08-02T00:00:00Z"), 3);
         csv.append("line1-power,\"active_energy_import,2025-08-02T00:03:00Z,1000.75\n");
         csv.append(minuteReadings(Instant.parse("2025-08-02T00:04:00Z"), 2));
-        try (Historian store = Historian.open(own, HistorianOptions.defaults(), Optional.empty(),
-                ForwarderOptions.defaults(), CLOCK)) {
-            IOException e = assertThrows(IOException.class, () -> energyImporter(store).importCsv("open.csv",
-                    new StringReader(csv.toString())));
-            assertTrue(e.getMessage().startsWith("open.csv: line 4: "), e.getMessage());
-            assertTrue(e.getMessage().contains("unterminated quote"), e.getMessage());
-            assertTrue(e.getMessage().contains("3 rows, 0 written"), e.getMessage());
-            assertEquals(0, store.readings().recorded());
-        }
+        String message = brokenImport(own, "open.csv", csv);
+        assertTrue(message.startsWith("open.csv: line 4: "), message);
+        assertTrue(message.contains("unterminated quote"), message);
+        assertTrue(message.contains("3 rows, 0 written"), message);
     }
 
     @Test
