@@ -9,7 +9,8 @@ import java.util.Objects;
  * also the most a process crash can lose beyond what is still queued.
  *
  * @param queueCapacity samples the writer queue holds before {@code offer} refuses
- * @param batchMaxSamples most samples committed in one transaction
+ * @param batchMaxSamples most samples the writer commits in one transaction of its own timing; a {@code flush} commits
+ *     everything queued when it was asked for in one transaction (at most {@code queueCapacity})
  * @param batchMaxDelay longest a sample waits in an open batch before it is committed
  * @param rawRetention how long raw samples are kept (rollups are kept indefinitely); a raw sample
  *     older than this is deleted only once it is rolled up and, with a forwarder, forwarded

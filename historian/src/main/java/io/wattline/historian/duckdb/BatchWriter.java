@@ -220,10 +220,16 @@ final class BatchWriter {
         }
     }
 
+    /**
+     * Commits {@code count} queued samples in one transaction (what a flush or the close asked for, at most the queue's
+     * capacity, which bounds the transaction): a flush waits for them anyway, and ten commits of
+     * {@code batchMaxSamples} cost more than one of them all (issue 14's import flushes 100,000 a batch: 5 % faster in
+     * alternating runs). What arrives meanwhile is left to the next.
+     */
     private void commitQueued(int count, List<Sample> batch, boolean stopping) {
         int left = count;
         while (left > 0) {
-            int taken = queue.drainTo(batch, Math.min(left, options.batchMaxSamples()));
+            int taken = queue.drainTo(batch, left);
             if (taken == 0) {
                 return;
             }
