@@ -57,7 +57,7 @@ public record LaunchArguments(Command command, int port, Path dataDir, Path conf
             "  profile check DIR...                         run the frame suite on a folder of your own profiles",
             "  scan URL [--units 1-32] [--profiles DIR]... [--out FILE]   find and identify the meters on a bus",
             "  simulate [--config FILE] [--profiles DIR]... [--base-port N] [--opcua-port N]   run the demo plant simulator alone",
-            "  import FILE.csv (--config FILE | --demo) [--data DIR]   import counter readings",
+            "  import FILE.csv (--config FILE | --demo) [--data DIR] [--replace]   import counter readings",
             "  report NAME --period P (--config FILE | --demo) [--data DIR]   make a report for a past period",
             "  opcua-browse URL [options]                   print an OPC UA server's address space, write a profile skeleton",
             "  opcua-cert show|renew [--data DIR]           show or renew the OPC UA client's application certificate",

@@ -80,8 +80,7 @@ final class BlockScrub {
             long rows = StoreCheck.scanAll(connection);
             deleteIfExists(damagedMarker(file));
             log.info("historian store {}: every block read and checked ({} rows, {} ms; {})", file, rows,
-                    (System.nanoTime() - started) / 1_000_000, suspect ? "a background check had found damage"
-                            : !wasClean ? "the last run did not close the store cleanly" : "a small store");
+                    (System.nanoTime() - started) / 1_000_000, whyReadAtOpen(suspect, wasClean, storedRows(connection)));
             return new BlockScrub(file, true);
         }
         log.info("historian store {}: closed cleanly last time, about {} rows: every block is read and checked in"
@@ -149,6 +148,27 @@ final class BlockScrub {
             Files.writeString(cleanMarker(file), "closed cleanly; the next start reads the store's blocks in the background\n");
         } catch (IOException e) {
             log.warn("could not write {}: the next start reads every block first ({})", cleanMarker(file), e.getMessage());
+        }
+    }
+
+    /**
+     * Why the whole store was read at open, for the log: a store that holds no data yet (a first start) has no clean
+     * marker either, and is not reported as one the last run left uncleanly.
+     */
+    static String whyReadAtOpen(boolean suspect, boolean wasClean, long storedRows) {
+        return suspect ? "a background check had found damage"
+                : storedRows == 0 ? "a new store, nothing stored yet"
+                : !wasClean ? "the last run did not close the store cleanly" : "a small store";
+    }
+
+    // Rows of the tables that hold data (samples, the readings record, rollups, latest), not the bookkeeping ones.
+    private static long storedRows(DuckDBConnection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT coalesce(sum(estimated_size), 0) FROM duckdb_tables()"
+                        + " WHERE database_name = current_database() AND table_name IN"
+                        + " ('samples', 'readings', 'latest', 'rollups_1m', 'rollups_15m', 'rollups_1h')")) {
+            r.next();
+            return r.getLong(1);
         }
     }
 

@@ -46,6 +46,14 @@ class BlockScrubTest {
     }
 
     @Test
+    void aFirstStartIsNotReportedAsAnUncleanClose() {
+        assertEquals("a new store, nothing stored yet", BlockScrub.whyReadAtOpen(false, false, 0));
+        assertEquals("the last run did not close the store cleanly", BlockScrub.whyReadAtOpen(false, false, 6));
+        assertEquals("a small store", BlockScrub.whyReadAtOpen(false, true, 6));
+        assertEquals("a background check had found damage", BlockScrub.whyReadAtOpen(true, true, 0));
+    }
+
+    @Test
     void aCleanlyClosedStoreIsCheckedInTheBackgroundAndAnUncleanOneFirst() throws Exception {
         fill();
         Path file = dir.resolve(DuckDbStore.FILE_NAME);
