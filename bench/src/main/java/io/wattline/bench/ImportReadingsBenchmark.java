@@ -139,9 +139,10 @@ final class ImportReadingsBenchmark implements Benchmark {
      * 1,000,000 samples lasts 3-8 s, and how much of the rollup fold running behind the writer falls inside that
      * window varies from run to run (2026-12-03: 131,000-377,000 samples/s on the same quiet machine); single imports
      * of the same file swung 88,000-131,000 rows/s (2026-12-04); one pair of single runs made the ratio swing
-     * 0.26-0.45 around a median of 0.34.
+     * 0.26-0.45 around a median of 0.34. With three pairs the median still ranged 0.304-0.442 over eleven runs
+     * (2026-12-04), single pairs 0.259-0.465: five pairs, about 40 s more.
      */
-    static final int RUNS = 3;
+    static final int RUNS = 5;
 
     private static String joined(double[] values, String format) {
         return Arrays.stream(values).mapToObj(v -> String.format(format, v)).collect(Collectors.joining("/"));
