@@ -72,7 +72,7 @@ final class ImportReadingsBenchmark implements Benchmark {
             int baselineRows = (int) Math.min(rows, 1_000_000);
             // Pairs of runs, each in a fresh store and process: the historian's ingest, then the import, so a pair
             // shares the machine's minutes (its speed drifts by ±20 % from minute to minute, idle as it may be).
-            int pairs = gb > 0 ? 1 : RUNS; // a GB file is imported once: three passes add an hour, not knowledge
+            int pairs = gb > 0 ? 1 : RUNS; // a GB file is imported once: more passes add time, not knowledge
             double[] baselines = new double[pairs];
             double[] foldeds = new double[pairs];
             double[] firsts = new double[pairs];
@@ -119,7 +119,8 @@ final class ImportReadingsBenchmark implements Benchmark {
                 check(Long.parseLong(two[1]) == 0 && Long.parseLong(two[2]) == rows, "second import wrote " + two[1]);
                 check(Long.parseLong(two[3]) == 0, "the second import committed " + two[3] + " samples");
             }
-            out.printf("importer's peak RSS (VmHWM of its own process, the highest of the imports): %d MB for a %.2f GB file%n", rss, bytes / 1e9);
+            out.printf("importer's peak RSS (VmHWM of its own process, the highest of the imports): %d MB for a %.2f GB "
+                    + "file%n", rss, bytes / 1e9);
             double lastFirst = firsts[pairs - 1];
             out.printf("RESULT rows_per_s=%.0f ratio=%.3f baseline_samples_per_s=%.0f second_rows_per_s=%.0f "
                     + "second_ratio=%.3f rss_mb=%d file_mb=%.0f rows=%d baseline_folded_samples_per_s=%.0f "
