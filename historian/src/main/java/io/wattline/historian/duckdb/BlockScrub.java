@@ -161,21 +161,23 @@ final class BlockScrub {
                 : !wasClean ? "the last run did not close the store cleanly" : "a small store";
     }
 
-    // Rows of the tables that hold data (samples, the readings record, rollups, latest), not the bookkeeping ones.
-    private static long storedRows(DuckDBConnection connection) throws SQLException {
-        try (Statement s = connection.createStatement();
-                java.sql.ResultSet r = s.executeQuery("SELECT coalesce(sum(estimated_size), 0) FROM duckdb_tables()"
-                        + " WHERE database_name = current_database() AND table_name IN"
-                        + " ('samples', 'readings', 'latest', 'rollups_1m', 'rollups_15m', 'rollups_1h')")) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
+    // The data tables (samples, the readings record, latest, rollups), not the bookkeeping ones.
+    private static final String DATA_TABLES =
+            " AND table_name IN ('samples', 'readings', 'latest', 'rollups_1m', 'rollups_15m', 'rollups_1h')";
 
     private static long estimatedRows(DuckDBConnection connection) throws SQLException {
+        return estimatedRows(connection, "");
+    }
+
+    private static long storedRows(DuckDBConnection connection) throws SQLException {
+        return estimatedRows(connection, DATA_TABLES);
+    }
+
+    // DuckDB's estimate of the rows of the store's tables, those {@code andWhere} keeps
+    private static long estimatedRows(DuckDBConnection connection, String andWhere) throws SQLException {
         try (Statement s = connection.createStatement();
                 java.sql.ResultSet r = s.executeQuery("SELECT coalesce(sum(estimated_size), 0) FROM duckdb_tables()"
-                        + " WHERE database_name = current_database()")) {
+                        + " WHERE database_name = current_database()" + andWhere)) {
             r.next();
             return r.getLong(1);
         }
