@@ -81,10 +81,38 @@ public final class Peers {
         return out;
     }
 
-    /** A loopback port that was free a moment ago. */
+    /**
+     * A loopback port that was free a moment ago, below the kernel's ephemeral range. A port from that range (what
+     * binding port 0 hands out) can be taken as the source port of a connection to itself: a collector reconnecting
+     * to a device that is gone connects to its own socket once in tens of thousands of tries, and then holds the port
+     * the device restarts on ("pymodbus server did not listen on 40633 within 20 s", 2026-12-04).
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        int below = ephemeralLow();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = FIRST_FIXED_PORT + RANDOM.nextInt(below - FIRST_FIXED_PORT);
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(false);
+                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1);
+                return port;
+            } catch (IOException taken) {
+                // another test or process has it: try another
+            }
+        }
+        throw new IOException("no free loopback port between " + FIRST_FIXED_PORT + " and " + below + " in 200 tries");
+    }
+
+    private static final int FIRST_FIXED_PORT = 20_000;
+    private static final java.util.Random RANDOM = new java.util.Random();
+
+    // The lowest ephemeral port (Linux: /proc/sys/net/ipv4/ip_local_port_range), 32768 if it cannot be read.
+    private static int ephemeralLow() {
+        try {
+            int low = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim()
+                    .split("\\s+")[0]);
+            return low > FIRST_FIXED_PORT + 1_000 ? low : 32_768;
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
         }
     }
 }
